@@ -1,0 +1,173 @@
+//! The entity type every part of the crate produces and every binding serialises (GUIDE section 2).
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of thing an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Label {
+    /// People, real or fictional.
+    Person,
+    /// Countries, cities, regions, geographic features, named facilities.
+    Place,
+    /// Companies, agencies, parties, armies, teams, media, international bodies.
+    Org,
+    /// Nationalities and other group adjectives, events, products, works, laws, languages.
+    Misc,
+    /// Cardinal numbers with their qualifier.
+    Number,
+    /// Amounts of money.
+    Money,
+    /// Percentages.
+    Percent,
+    /// Measurements with a unit.
+    Quantity,
+    /// Dates, periods and ages written as periods.
+    Date,
+    /// Times of day.
+    Time,
+    /// Ordinals.
+    Ordinal,
+}
+
+impl Label {
+    /// Every label, names first.
+    pub const ALL: [Label; 11] = [
+        Label::Person,
+        Label::Place,
+        Label::Org,
+        Label::Misc,
+        Label::Number,
+        Label::Money,
+        Label::Percent,
+        Label::Quantity,
+        Label::Date,
+        Label::Time,
+        Label::Ordinal,
+    ];
+
+    /// The label as written in JSON, e.g. `"PERSON"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Place => "PLACE",
+            Label::Org => "ORG",
+            Label::Misc => "MISC",
+            Label::Number => "NUMBER",
+            Label::Money => "MONEY",
+            Label::Percent => "PERCENT",
+            Label::Quantity => "QUANTITY",
+            Label::Date => "DATE",
+            Label::Time => "TIME",
+            Label::Ordinal => "ORDINAL",
+        }
+    }
+
+    /// Parses a label as written in JSON, ignoring ASCII case.
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.iter().copied().find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+
+    /// True for the names (PERSON, PLACE, ORG, MISC), false for figures.
+    pub fn is_name(self) -> bool {
+        matches!(self, Label::Person | Label::Place | Label::Org | Label::Misc)
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a qualifier bounds a number (`More than 2,000` is `MoreThan`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approx {
+    /// `more than`, `over`, `above`
+    MoreThan,
+    /// `at least`, `no fewer than`
+    AtLeast,
+    /// `less than`, `fewer than`, `under`
+    LessThan,
+    /// `at most`, `up to`, `no more than`
+    AtMost,
+    /// `about`, `around`, `some`, `roughly`
+    About,
+    /// `nearly`, `almost`
+    Nearly,
+}
+
+/// The normalised value of a figure, where the text determines one (GUIDE section 2).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// NUMBER and ORDINAL: `{"number": 2000, "approx": "more_than"}`.
+    Number {
+        /// The number.
+        number: f64,
+        /// The qualifier, if any.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        approx: Option<Approx>,
+    },
+    /// MONEY: `{"amount": 4500000000, "currency": "USD"}` (ISO 4217).
+    Money {
+        /// The amount in units of the currency.
+        amount: f64,
+        /// The ISO 4217 code.
+        currency: String,
+    },
+    /// PERCENT: `{"percent": 12}`.
+    Percent {
+        /// The percentage, 12 for 12%.
+        percent: f64,
+    },
+    /// QUANTITY: `{"amount": 40.2, "unit": "km"}`.
+    Quantity {
+        /// The amount.
+        amount: f64,
+        /// The unit symbol.
+        unit: String,
+    },
+    /// DATE: an ISO 8601 date as far as the text goes: `1991`, `2022-01`, `2022-01-06`, `--01-06`.
+    Date {
+        /// The ISO 8601 value.
+        date: String,
+    },
+    /// DATE: a weekday that the document date does not resolve.
+    Weekday {
+        /// The weekday's English name, e.g. `Wednesday`.
+        weekday: String,
+    },
+    /// DATE: a period, as an ISO 8601 duration (`P30Y`).
+    Duration {
+        /// The ISO 8601 duration.
+        duration: String,
+    },
+    /// TIME: `{"time": "15:00"}`.
+    Time {
+        /// The time of day, `HH:MM`.
+        time: String,
+    },
+}
+
+/// One annotated span of the input.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Start offset, inclusive (UTF-8 bytes in the core; the unit the caller asked for at the boundaries).
+    pub start: usize,
+    /// End offset, exclusive.
+    pub end: usize,
+    /// What kind of thing this is.
+    pub label: Label,
+    /// Exactly the input's characters between `start` and `end`.
+    pub text: String,
+    /// The model's confidence, 0 to 1.
+    pub score: f32,
+    /// Mentions of one real-world thing share a group number within a document.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub group: Option<u32>,
+    /// The normalised value of a figure.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub value: Option<Value>,
+}

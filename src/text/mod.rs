@@ -1,0 +1,365 @@
+//! Tokens and sentences with exact byte offsets.
+//!
+//! The name tagger sees the text as tokens, so the tokenizer decides what a model can ever find: a name can
+//! only start and end on a token boundary. The rules follow the tokenisation of the news corpora the model is
+//! trained on (Penn Treebank style), because the model learns from text re-tokenised by this very code:
+//!
+//! - whitespace separates tokens and is never part of one;
+//! - letters, digits and combining marks make words (`Nazarbáyev`, also when the accent is a combining mark);
+//! - abbreviations keep their dots (`U.S.`, `p.m.`, `Jan.`, `Mr.`, initials like `J.`);
+//! - numbers keep their separators (`2,000`, `1.5`, `15:30`, `1/6/2022`);
+//! - clitics split off (`Putin’s` is `Putin` + `’s`, `don't` is `do` + `n't`);
+//! - hyphens split (`Moscow-led` is `Moscow` + `-` + `led`), so a name inside a compound can be found;
+//! - every other punctuation mark or symbol is a token of its own; an emoji keeps its modifiers and ZWJ
+//!   sequence together.
+//!
+//! Sentences end at a line break or after `.`, `!`, `?` (and any closing quotes or brackets) followed by
+//! whitespace, unless the dot belongs to an abbreviation that is followed by a lowercase word.
+
+pub mod offsets;
+
+use std::ops::Range;
+
+/// The coarse shape of a token, decided while tokenising.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters (and possibly digits or marks): `Kazakhstan`, `U.S.`, `COVID-19`'s `COVID`.
+    Word,
+    /// Starts with a digit: `2,000`, `1991`, `21st`, `4.5bn`.
+    Number,
+    /// A clitic split from the preceding word: `'s`, `’s`, `n't`, `'re`.
+    Clitic,
+    /// A punctuation mark or symbol: `,`, `“`, `$`, `-`, an emoji.
+    Punct,
+}
+
+/// One token: a byte range of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Start byte offset, inclusive.
+    pub start: usize,
+    /// End byte offset, exclusive.
+    pub end: usize,
+    /// The token's coarse shape.
+    pub kind: TokenKind,
+    /// True when whitespace (or the start of the text) precedes the token.
+    pub space_before: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.start..self.end]
+    }
+}
+
+/// A text split into tokens and sentences.
+#[derive(Clone, Debug)]
+pub struct Document<'a> {
+    /// The text, as given.
+    pub text: &'a str,
+    /// The tokens, in order.
+    pub tokens: Vec<Token>,
+    /// Each sentence as a range of token indices; together they cover every token, in order.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl<'a> Document<'a> {
+    /// Tokenises `text` and splits it into sentences.
+    ///
+    /// ```
+    /// use article_annotator::text::Document;
+    /// let doc = Document::new("Putin’s U.S. trip cost $4.5bn. It ended.");
+    /// let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
+    /// assert_eq!(words, ["Putin", "’s", "U.S.", "trip", "cost", "$", "4.5bn", ".", "It", "ended", "."]);
+    /// assert_eq!(doc.sentences.len(), 2);
+    /// ```
+    pub fn new(text: &'a str) -> Document<'a> {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        Document { text, tokens, sentences }
+    }
+
+    /// The text of token `i`.
+    pub fn token_text(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+}
+
+/// Abbreviations that keep their final dot (compared without the dot, case-sensitively).
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Rep", "Sen", "Gov",
+    "Pres", "Rev", "Hon", "St", "Ste", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "Dept", "Univ",
+    "Assn", "Ave", "Blvd", "Rd", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "vs", "etc", "No", "Nos",
+    "approx", "est", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex",
+    "Va", "Vt", "Wash", "Wis", "Wyo", "a.m", "p.m", "fig", "vol", "op", "cf", "al",
+];
+
+/// Clitics that split off a word (after the apostrophe, compared in lowercase).
+const CLITICS: &[&str] = &["s", "re", "ve", "ll", "d", "m"];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Combining marks, joiners and variation selectors: they continue whatever token they follow.
+fn is_extender(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2 | 0x05C4..=0x05C5
+        | 0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4
+        | 0x06E7..=0x06E8 | 0x06EA..=0x06ED | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957
+        | 0x0962..=0x0963 | 0x0981..=0x0983 | 0x09BC..=0x09D7 | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E
+        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C..=0x200D | 0x20D0..=0x20FF | 0xFE00..=0xFE0F
+        | 0xFE20..=0xFE2F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_extender(c)
+}
+
+/// Splits `text` into tokens (see the module documentation for the rules).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| -> usize { if i < n { chars[i].0 } else { text.len() } };
+    let ch = |i: usize| -> Option<char> { chars.get(i).map(|&(_, c)| c) };
+    let mut i = 0;
+    let mut space_before = true;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        // n't split off the word before it (see below)
+        if !space_before
+            && (c == 'n' || c == 'N')
+            && ch(i + 1).is_some_and(is_apostrophe)
+            && ch(i + 2).is_some_and(|d| d == 't' || d == 'T')
+            && !ch(i + 3).is_some_and(is_word_char)
+            && tokens.last().is_some_and(|t: &Token| t.kind == TokenKind::Word && t.end == at(i))
+        {
+            tokens.push(Token { start: at(i), end: at(i + 3), kind: TokenKind::Clitic, space_before });
+            i += 3;
+            continue;
+        }
+        if is_word_char(c) {
+            // A run of word characters, with internal separators kept where they belong to the token.
+            let numeric = c.is_numeric();
+            let mut j = i + 1;
+            loop {
+                match ch(j) {
+                    Some(d) if is_word_char(d) => j += 1,
+                    // 2,000  1.5  15:30  1/6/2022: a separator between digits
+                    Some(sep @ (',' | '.' | ':' | '/'))
+                        if numeric
+                            && ch(j - 1).is_some_and(|p| p.is_numeric())
+                            && ch(j + 1).is_some_and(|d| d.is_numeric())
+                            && (sep != '/' || ch(j - 1).is_some_and(|d| d.is_ascii_digit())) =>
+                    {
+                        j += 2
+                    }
+                    // O'Brien, rock'n'roll: an apostrophe inside a word that does not start a clitic
+                    Some(a) if is_apostrophe(a) && !numeric && ch(j + 1).is_some_and(|d| d.is_alphabetic()) => {
+                        let mut k = j + 1;
+                        while ch(k).is_some_and(|d| d.is_alphabetic()) {
+                            k += 1;
+                        }
+                        let after = text[at(j + 1)..at(k)].to_lowercase();
+                        let ends_word = !ch(k).is_some_and(is_word_char);
+                        let clitic = ends_word && (CLITICS.contains(&after.as_str()) || after == "t");
+                        if clitic {
+                            break;
+                        }
+                        j = k;
+                    }
+                    // U.S.  p.m.  e.g.: single letters joined by dots
+                    Some('.')
+                        if !numeric
+                            && ch(j + 1).is_some_and(|d| d.is_alphabetic())
+                            && ch(j + 2) == Some('.')
+                            && single_letter_before(&chars, start, j) =>
+                    {
+                        j += 2
+                    }
+                    _ => break,
+                }
+            }
+            // A final dot that belongs to the token: initials (`J.`), letter-dot sequences (`U.S.`), known
+            // abbreviations (`Mr.`).
+            if ch(j) == Some('.') && !numeric {
+                let word = &text[at(start)..at(j)];
+                let single_upper = j - start == 1 && c.is_uppercase();
+                let dotted = word.contains('.');
+                if single_upper || dotted || ABBREVIATIONS.contains(&word) {
+                    j += 1;
+                }
+            }
+            // A clitic or n't splits off: Putin’s -> Putin ’s ; don't -> do n't
+            let mut end = j;
+            if !numeric && j - start >= 2 && ch(j - 1).is_some_and(|d| d == 'n' || d == 'N')
+                && ch(j).is_some_and(is_apostrophe)
+                && ch(j + 1).is_some_and(|d| d == 't' || d == 'T')
+                && !ch(j + 2).is_some_and(is_word_char)
+            {
+                end = j - 1;
+            }
+            kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            tokens.push(Token { start: at(start), end: at(end), kind, space_before });
+            space_before = false;
+            i = end;
+            continue;
+        }
+        if is_apostrophe(c) {
+            // A clitic right after a word: ’s, n't handled above, 're, 've ...
+            let after_word = i > 0 && is_word_char(chars[i - 1].1);
+            let mut j = i + 1;
+            while ch(j).is_some_and(|d| d.is_alphabetic()) {
+                j += 1;
+            }
+            let clitic = text[at(i + 1)..at(j)].to_lowercase();
+            if after_word && CLITICS.contains(&clitic.as_str()) && !ch(j).is_some_and(is_word_char) {
+                tokens.push(Token { start: at(i), end: at(j), kind: TokenKind::Clitic, space_before });
+                space_before = false;
+                i = j;
+                continue;
+            }
+        }
+        // Punctuation or a symbol: one character, plus any modifiers and ZWJ-joined characters that follow.
+        let mut j = i + 1;
+        while let Some(d) = ch(j) {
+            if is_extender(d) && !(d as u32 == 0x200C) {
+                j += 1;
+                if d == '\u{200D}' && ch(j).is_some_and(|e| !e.is_whitespace()) {
+                    j += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        // Runs of the same dot or dash (`...`, `--`) stay together.
+        if matches!(c, '.' | '-' | '—' | '–' | '*' | '=' | '_') {
+            while ch(j) == Some(c) {
+                j += 1;
+            }
+        }
+        tokens.push(Token { start: at(start), end: at(j), kind: TokenKind::Punct, space_before });
+        space_before = false;
+        i = j;
+    }
+    tokens
+}
+
+/// True when chars[start..j] is a single letter, or ends in `.x` (so `U.S` before `.`).
+fn single_letter_before(chars: &[(usize, char)], start: usize, j: usize) -> bool {
+    j - start == 1 || (j >= start + 2 && chars[j - 2].1 == '.')
+}
+
+/// Splits tokens into sentences (see the module documentation).
+pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut begin = 0;
+    for i in 0..tokens.len() {
+        let next = tokens.get(i + 1);
+        let gap = next.map_or("", |n| &text[tokens[i].end..n.start]);
+        let line_break = gap.contains('\n') || gap.contains('\r') || gap.contains('\u{2029}');
+        let end_here = next.is_none() || line_break || {
+            let t = tokens[i].text(text);
+            // Walk back over closing quotes and brackets to the terminal mark.
+            let mut k = i;
+            while k > begin && is_closer(tokens[k].text(text)) {
+                k -= 1;
+            }
+            let term = tokens[k].text(text);
+            let terminal = matches!(term, "." | "!" | "?" | "..." | "…" | "?!" | "!?")
+                || (term.ends_with('.') && term.len() > 1 && tokens[k].kind == TokenKind::Word);
+            let next = next.unwrap();
+            let starts_upper = next.text(text).chars().next().is_some_and(|c| !c.is_lowercase());
+            let abbreviation = term.len() > 1 && term.ends_with('.');
+            terminal && !gap.is_empty() && starts_upper && (!abbreviation || !is_title(t, next.text(text)))
+        };
+        if end_here {
+            sentences.push(begin..i + 1);
+            begin = i + 1;
+        }
+    }
+    sentences
+}
+
+/// Tokens that may close a sentence after its terminal mark.
+fn is_closer(t: &str) -> bool {
+    matches!(t, "\"" | "'" | "”" | "’" | ")" | "]" | "»" | "}")
+}
+
+/// An abbreviation like `Mr.` that is followed by the name it titles does not end a sentence.
+fn is_title(abbrev: &str, _next: &str) -> bool {
+    matches!(
+        abbrev,
+        "Mr." | "Mrs." | "Ms." | "Dr." | "Prof." | "Gen." | "Col." | "Lt." | "Sgt." | "Capt." | "Rep." | "Sen."
+            | "Gov." | "St." | "Rev." | "Hon." | "Adm." | "Maj." | "Cmdr." | "Mt." | "Ft." | "Pres."
+    ) || (abbrev.chars().count() == 2 && abbrev.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn keeps_abbreviations_numbers_and_names() {
+        assert_eq!(toks("the U.S. and Mr. Smith"), ["the", "U.S.", "and", "Mr.", "Smith"]);
+        assert_eq!(toks("More than 2,000 at 3 p.m."), ["More", "than", "2,000", "at", "3", "p.m."]);
+        assert_eq!(toks("Nazarbáyev"), ["Nazarbáyev"]);
+        assert_eq!(toks("Nazarba\u{301}yev"), ["Nazarba\u{301}yev"]);
+        assert_eq!(toks("$4.5bn"), ["$", "4.5bn"]);
+        assert_eq!(toks("15:30 on 1/6/2022"), ["15:30", "on", "1/6/2022"]);
+    }
+
+    #[test]
+    fn splits_clitics_and_hyphens() {
+        assert_eq!(toks("Putin’s Russia"), ["Putin", "’s", "Russia"]);
+        assert_eq!(toks("Putin's"), ["Putin", "'s"]);
+        assert_eq!(toks("don't"), ["do", "n't"]);
+        assert_eq!(toks("O'Brien"), ["O'Brien"]);
+        assert_eq!(toks("can't"), ["ca", "n't"]);
+        assert_eq!(toks("a Moscow-led alliance"), ["a", "Moscow", "-", "led", "alliance"]);
+        assert_eq!(toks("“terrorists”"), ["“", "terrorists", "”"]);
+    }
+
+    #[test]
+    fn sentences_and_crlf() {
+        let text = "He left. She stayed.\r\nMr. Smith went to Washington.";
+        let doc = Document::new(text);
+        let sents: Vec<String> = doc
+            .sentences
+            .iter()
+            .map(|r| text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string())
+            .collect();
+        assert_eq!(sents, ["He left.", "She stayed.", "Mr. Smith went to Washington."]);
+    }
+
+    #[test]
+    fn emoji_sequences_stay_whole() {
+        let s = "hi 👩‍👩‍👧 👍🏽 ok";
+        assert_eq!(toks(s), ["hi", "👩‍👩‍👧", "👍🏽", "ok"]);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for s in ["", " ", "\u{0}", "'", "’s", "n't", "...", "1,", "1.", ",1", "a.b.", "\u{301}", "\u{200D}", "x\u{200D}"] {
+            let doc = Document::new(s);
+            for t in &doc.tokens {
+                assert!(t.start < t.end && s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+            }
+        }
+    }
+}
