@@ -77,7 +77,11 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Document<'a> {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
-        Document { text, tokens, sentences }
+        Document {
+            text,
+            tokens,
+            sentences,
+        }
     }
 
     /// The text of token `i`.
@@ -88,12 +92,13 @@ impl<'a> Document<'a> {
 
 /// Abbreviations that keep their final dot (compared without the dot, case-sensitively).
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Rep", "Sen", "Gov",
-    "Pres", "Rev", "Hon", "St", "Ste", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "Dept", "Univ",
-    "Assn", "Ave", "Blvd", "Rd", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-    "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "vs", "etc", "No", "Nos",
-    "approx", "est", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
-    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm", "Maj",
+    "Rep", "Sen", "Gov", "Pres", "Rev", "Hon", "St", "Ste", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp",
+    "Co", "Ltd", "Bros", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu",
+    "Thur", "Thurs", "Fri", "Sat", "Sun", "vs", "etc", "No", "Nos", "approx", "est", "Ala", "Ariz",
+    "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md",
+    "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex",
     "Va", "Vt", "Wash", "Wis", "Wyo", "a.m", "p.m", "fig", "vol", "op", "cf", "al",
 ];
 
@@ -124,7 +129,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
-    let at = |i: usize| -> usize { if i < n { chars[i].0 } else { text.len() } };
+    let at = |i: usize| -> usize {
+        if i < n {
+            chars[i].0
+        } else {
+            text.len()
+        }
+    };
     let ch = |i: usize| -> Option<char> { chars.get(i).map(|&(_, c)| c) };
     let mut i = 0;
     let mut space_before = true;
@@ -143,9 +154,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             && ch(i + 1).is_some_and(is_apostrophe)
             && ch(i + 2).is_some_and(|d| d == 't' || d == 'T')
             && !ch(i + 3).is_some_and(is_word_char)
-            && tokens.last().is_some_and(|t: &Token| t.kind == TokenKind::Word && t.end == at(i))
+            && tokens
+                .last()
+                .is_some_and(|t: &Token| t.kind == TokenKind::Word && t.end == at(i))
         {
-            tokens.push(Token { start: at(i), end: at(i + 3), kind: TokenKind::Clitic, space_before });
+            tokens.push(Token {
+                start: at(i),
+                end: at(i + 3),
+                kind: TokenKind::Clitic,
+                space_before,
+            });
             i += 3;
             continue;
         }
@@ -166,14 +184,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         j += 2
                     }
                     // O'Brien, rock'n'roll: an apostrophe inside a word that does not start a clitic
-                    Some(a) if is_apostrophe(a) && !numeric && ch(j + 1).is_some_and(|d| d.is_alphabetic()) => {
+                    Some(a)
+                        if is_apostrophe(a)
+                            && !numeric
+                            && ch(j + 1).is_some_and(|d| d.is_alphabetic()) =>
+                    {
                         let mut k = j + 1;
                         while ch(k).is_some_and(|d| d.is_alphabetic()) {
                             k += 1;
                         }
                         let after = text[at(j + 1)..at(k)].to_lowercase();
                         let ends_word = !ch(k).is_some_and(is_word_char);
-                        let clitic = ends_word && (CLITICS.contains(&after.as_str()) || after == "t");
+                        let clitic =
+                            ends_word && (CLITICS.contains(&after.as_str()) || after == "t");
                         if clitic {
                             break;
                         }
@@ -203,15 +226,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             // A clitic or n't splits off: Putin’s -> Putin ’s ; don't -> do n't
             let mut end = j;
-            if !numeric && j - start >= 2 && ch(j - 1).is_some_and(|d| d == 'n' || d == 'N')
+            if !numeric
+                && j - start >= 2
+                && ch(j - 1).is_some_and(|d| d == 'n' || d == 'N')
                 && ch(j).is_some_and(is_apostrophe)
                 && ch(j + 1).is_some_and(|d| d == 't' || d == 'T')
                 && !ch(j + 2).is_some_and(is_word_char)
             {
                 end = j - 1;
             }
-            kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-            tokens.push(Token { start: at(start), end: at(end), kind, space_before });
+            kind = if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            tokens.push(Token {
+                start: at(start),
+                end: at(end),
+                kind,
+                space_before,
+            });
             space_before = false;
             i = end;
             continue;
@@ -224,8 +258,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 j += 1;
             }
             let clitic = text[at(i + 1)..at(j)].to_lowercase();
-            if after_word && CLITICS.contains(&clitic.as_str()) && !ch(j).is_some_and(is_word_char) {
-                tokens.push(Token { start: at(i), end: at(j), kind: TokenKind::Clitic, space_before });
+            if after_word && CLITICS.contains(&clitic.as_str()) && !ch(j).is_some_and(is_word_char)
+            {
+                tokens.push(Token {
+                    start: at(i),
+                    end: at(j),
+                    kind: TokenKind::Clitic,
+                    space_before,
+                });
                 space_before = false;
                 i = j;
                 continue;
@@ -249,7 +289,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 j += 1;
             }
         }
-        tokens.push(Token { start: at(start), end: at(j), kind: TokenKind::Punct, space_before });
+        tokens.push(Token {
+            start: at(start),
+            end: at(j),
+            kind: TokenKind::Punct,
+            space_before,
+        });
         space_before = false;
         i = j;
     }
@@ -280,9 +325,16 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
             let terminal = matches!(term, "." | "!" | "?" | "..." | "…" | "?!" | "!?")
                 || (term.ends_with('.') && term.len() > 1 && tokens[k].kind == TokenKind::Word);
             let next = next.unwrap();
-            let starts_upper = next.text(text).chars().next().is_some_and(|c| !c.is_lowercase());
+            let starts_upper = next
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_lowercase());
             let abbreviation = term.len() > 1 && term.ends_with('.');
-            terminal && !gap.is_empty() && starts_upper && (!abbreviation || !is_title(t, next.text(text)))
+            terminal
+                && !gap.is_empty()
+                && starts_upper
+                && (!abbreviation || !is_title(t, next.text(text)))
         };
         if end_here {
             sentences.push(begin..i + 1);
@@ -301,8 +353,28 @@ fn is_closer(t: &str) -> bool {
 fn is_title(abbrev: &str, _next: &str) -> bool {
     matches!(
         abbrev,
-        "Mr." | "Mrs." | "Ms." | "Dr." | "Prof." | "Gen." | "Col." | "Lt." | "Sgt." | "Capt." | "Rep." | "Sen."
-            | "Gov." | "St." | "Rev." | "Hon." | "Adm." | "Maj." | "Cmdr." | "Mt." | "Ft." | "Pres."
+        "Mr."
+            | "Mrs."
+            | "Ms."
+            | "Dr."
+            | "Prof."
+            | "Gen."
+            | "Col."
+            | "Lt."
+            | "Sgt."
+            | "Capt."
+            | "Rep."
+            | "Sen."
+            | "Gov."
+            | "St."
+            | "Rev."
+            | "Hon."
+            | "Adm."
+            | "Maj."
+            | "Cmdr."
+            | "Mt."
+            | "Ft."
+            | "Pres."
     ) || (abbrev.chars().count() == 2 && abbrev.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
@@ -316,8 +388,14 @@ mod tests {
 
     #[test]
     fn keeps_abbreviations_numbers_and_names() {
-        assert_eq!(toks("the U.S. and Mr. Smith"), ["the", "U.S.", "and", "Mr.", "Smith"]);
-        assert_eq!(toks("More than 2,000 at 3 p.m."), ["More", "than", "2,000", "at", "3", "p.m."]);
+        assert_eq!(
+            toks("the U.S. and Mr. Smith"),
+            ["the", "U.S.", "and", "Mr.", "Smith"]
+        );
+        assert_eq!(
+            toks("More than 2,000 at 3 p.m."),
+            ["More", "than", "2,000", "at", "3", "p.m."]
+        );
         assert_eq!(toks("Nazarbáyev"), ["Nazarbáyev"]);
         assert_eq!(toks("Nazarba\u{301}yev"), ["Nazarba\u{301}yev"]);
         assert_eq!(toks("$4.5bn"), ["$", "4.5bn"]);
@@ -331,7 +409,10 @@ mod tests {
         assert_eq!(toks("don't"), ["do", "n't"]);
         assert_eq!(toks("O'Brien"), ["O'Brien"]);
         assert_eq!(toks("can't"), ["ca", "n't"]);
-        assert_eq!(toks("a Moscow-led alliance"), ["a", "Moscow", "-", "led", "alliance"]);
+        assert_eq!(
+            toks("a Moscow-led alliance"),
+            ["a", "Moscow", "-", "led", "alliance"]
+        );
         assert_eq!(toks("“terrorists”"), ["“", "terrorists", "”"]);
     }
 
@@ -344,7 +425,10 @@ mod tests {
             .iter()
             .map(|r| text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string())
             .collect();
-        assert_eq!(sents, ["He left.", "She stayed.", "Mr. Smith went to Washington."]);
+        assert_eq!(
+            sents,
+            ["He left.", "She stayed.", "Mr. Smith went to Washington."]
+        );
     }
 
     #[test]
@@ -355,10 +439,27 @@ mod tests {
 
     #[test]
     fn odd_input_never_panics() {
-        for s in ["", " ", "\u{0}", "'", "’s", "n't", "...", "1,", "1.", ",1", "a.b.", "\u{301}", "\u{200D}", "x\u{200D}"] {
+        for s in [
+            "",
+            " ",
+            "\u{0}",
+            "'",
+            "’s",
+            "n't",
+            "...",
+            "1,",
+            "1.",
+            ",1",
+            "a.b.",
+            "\u{301}",
+            "\u{200D}",
+            "x\u{200D}",
+        ] {
             let doc = Document::new(s);
             for t in &doc.tokens {
-                assert!(t.start < t.end && s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+                assert!(
+                    t.start < t.end && s.is_char_boundary(t.start) && s.is_char_boundary(t.end)
+                );
             }
         }
     }
