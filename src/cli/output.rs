@@ -189,7 +189,6 @@ mod tests {
     use super::*;
     use article_annotator::Label;
     use serde_json::json;
-    use serde_json::json;
 
     fn ent(text: &str, start: usize, end: usize, label: Label) -> Entity {
         Entity {
