@@ -71,3 +71,32 @@ spoke on Khabar 24, the state television channel, for the first time.
 `;
 
 export function ensureDir(d) { fs.mkdirSync(d, { recursive: true }); return d; }
+
+/**
+ * What a visitor downloads: loads the page in `browser`, waits until the module and its worker are ready, and
+ * returns the files requested from the server with raw and gzip (level 9) sizes, read from www/.
+ */
+export async function pageDownload(browser) {
+  const zlib = await import("node:zlib");
+  const srv = await serve();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(srv.url);
+  await page.waitForSelector("html[data-ready]");
+  await page.waitForTimeout(500); // the worker script is fetched at idle time after ready
+  await context.close();
+  await srv.close();
+  const seen = new Set();
+  const files = [];
+  for (const req of srv.requests) {
+    let p = new URL(req, "http://127.0.0.1").pathname;
+    if (p.endsWith("/")) p += "index.html";
+    if (seen.has(p)) continue;
+    seen.add(p);
+    const file = path.join(WWW, p);
+    if (!fs.existsSync(file)) continue;
+    const data = fs.readFileSync(file);
+    files.push({ path: p.slice(1), raw: data.length, gzip: zlib.gzipSync(data, { level: 9 }).length });
+  }
+  return files;
+}

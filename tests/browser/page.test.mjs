@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, sharedArticle, OWN_ARTICLE, SCREENSHOTS, WWW, ensureDir } from "./harness.mjs";
+import { serve, launch, sharedArticle, OWN_ARTICLE, SCREENSHOTS, WWW, ensureDir, pageDownload } from "./harness.mjs";
 
 const NAME_LABELS = ["PERSON", "PLACE", "ORG", "MISC"];
 let server, browser;
@@ -288,4 +288,15 @@ test("no request leaves 127.0.0.1, and the module is ready soon after load", asy
   assert.ok(requests.length > 0);
   const outside = requests.filter((u) => { const p = new URL(u); return !(p.protocol === "data:" || p.protocol === "blob:" || p.hostname === "127.0.0.1"); });
   assert.deepEqual(outside, [], "every request stays on 127.0.0.1");
+});
+
+test("the whole page download stays within 1.5 MB gzip", async () => {
+  const files = await pageDownload(browser);
+  const names = files.map((f) => f.path);
+  for (const want of ["index.html", "app.js", "style.css", "pkg/article_annotator.js", "pkg/article_annotator_bg.wasm"]) {
+    assert.ok(names.includes(want), `${want} is part of the download: ${names}`);
+  }
+  const gzip = files.reduce((s, f) => s + f.gzip, 0);
+  console.log(`# page download: ${files.length} files, ${(gzip / 1e6).toFixed(3)} MB gzip`);
+  assert.ok(gzip <= 1.5e6, `${gzip} bytes gzip`);
 });
