@@ -36,6 +36,8 @@ struct Tk {
 /// figure, such as a phone number) and value.
 #[derive(Clone, Debug)]
 struct Hit {
+    /// where the figure starts, when not at the token the rule was tried at
+    start: Option<usize>,
     end: usize,
     label: Option<Label>,
     value: Option<Value>,
@@ -44,10 +46,10 @@ struct Hit {
 
 impl Hit {
     fn new(end: usize, label: Label, value: Option<Value>, score: f32) -> Hit {
-        Hit { end, label: Some(label), value, score }
+        Hit { start: None, end, label: Some(label), value, score }
     }
     fn skip(end: usize) -> Hit {
-        Hit { end, label: None, value: None, score: 0.0 }
+        Hit { start: None, end, label: None, value: None, score: 0.0 }
     }
 }
 
@@ -75,6 +77,9 @@ pub struct Scanner<'a> {
     text: &'a str,
     lower: String,
     toks: Vec<Tk>,
+    /// the end of the current sentence: rules never look past it
+    limit: std::cell::Cell<usize>,
+    sentences: Vec<std::ops::Range<usize>>,
     date: Option<CivilDate>,
 }
 
@@ -96,19 +101,44 @@ impl<'a> Scanner<'a> {
                 t.first = true;
             }
         }
-        Scanner { text: doc.text, lower: doc.text.to_ascii_lowercase(), toks, date }
+        // Rules stay inside a sentence, but a sentence that ends in an abbreviation on the same line goes on
+        // (the splitter ends one after `Oct.` in `Oct. 13`).
+        let mut sentences: Vec<std::ops::Range<usize>> = Vec::with_capacity(doc.sentences.len());
+        for s in &doc.sentences {
+            if let Some(prev) = sentences.last_mut() {
+                let last = &doc.tokens[prev.end - 1];
+                let lt = last.text(doc.text);
+                let same_line = s.start < doc.tokens.len() && !doc.text[last.end..doc.tokens[s.start].start].contains(['\n', '\r']);
+                if prev.end == s.start && last.kind == TokenKind::Word && lt.len() > 1 && lt.ends_with('.') && same_line {
+                    prev.end = s.end;
+                    continue;
+                }
+            }
+            sentences.push(s.clone());
+        }
+        let limit = std::cell::Cell::new(toks.len());
+        Scanner { text: doc.text, lower: doc.text.to_ascii_lowercase(), toks, limit, sentences, date }
     }
 
     /// Runs the scan and returns the figures, sorted and disjoint.
     pub fn run(&self) -> Vec<Entity> {
         let mut out = Vec::new();
-        let n = self.toks.len();
-        let mut i = 0;
+        for s in &self.sentences {
+            self.limit.set(s.end.min(self.toks.len()));
+            self.scan(s.start, &mut out);
+        }
+        out
+    }
+
+    fn scan(&self, from: usize, out: &mut Vec<Entity>) {
+        let n = self.limit.get();
+        let mut i = from;
         while i < n {
             match self.at(i) {
                 Some(h) if h.end > i => {
                     if let Some(label) = h.label {
-                        let (start, end) = (self.toks[i].start, self.toks[h.end - 1].end);
+                        let first = h.start.unwrap_or(i).min(h.end - 1);
+                        let (start, end) = (self.toks[first].start, self.toks[h.end - 1].end);
                         out.push(Entity {
                             start,
                             end,
@@ -124,21 +154,24 @@ impl<'a> Scanner<'a> {
                 _ => i += 1,
             }
         }
-        out
     }
 
     // ---- token access -------------------------------------------------------------------------------
 
     /// Lowercase text of token `i` (ASCII lowercasing), "" past the end.
     fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
+        self.tk(i).map_or("", |t| &self.lower[t.start..t.end])
     }
     /// Original text of token `i`, "" past the end.
     fn s(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.tk(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+    /// Token `i` if it is in the current sentence.
+    fn tk(&self, i: usize) -> Option<&Tk> {
+        if i < self.limit.get() { self.toks.get(i) } else { None }
     }
     fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.toks.get(i).map(|t| t.kind)
+        self.tk(i).map(|t| t.kind)
     }
     /// Token `i` starts with an uppercase ASCII letter.
     fn cap(&self, i: usize) -> bool {
@@ -146,14 +179,14 @@ impl<'a> Scanner<'a> {
     }
     /// Token `i` follows token `i - 1` without whitespace.
     fn glued(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.space)
+        self.tk(i).is_some_and(|t| !t.space)
     }
     fn is_hyphen(&self, i: usize) -> bool {
         matches!(self.s(i), "-" | "–" | "‐")
     }
     /// A hyphen at `i` (spaced as in treebank text or glued), returning the token after it.
     fn hyphen(&self, i: usize) -> Option<usize> {
-        self.is_hyphen(i).then_some(i + 1).filter(|&k| k < self.toks.len())
+        self.is_hyphen(i).then_some(i + 1).filter(|&k| k < self.limit.get())
     }
 
     // ---- the dispatcher -----------------------------------------------------------------------------
@@ -163,6 +196,15 @@ impl<'a> Scanner<'a> {
         if self.kind(i) == Some(TokenKind::Number) {
             if let Some(h) = self.digit_run(i) {
                 return Some(h);
+            }
+        }
+        if matches!(w, "'" | "’" | "‘") && self.glued(i + 1) && self.kind(i + 1) == Some(TokenKind::Number) {
+            if let Some(h) = self.decade_hit(i + 1) {
+                return Some(h);
+            }
+            if let Some(DigitToken::Plain { value, plain_digits: Some(2) }) = numbers::digit_token(self.s(i + 1)) {
+                let y = value as i32 + if value < 30.0 { 2000 } else { 1900 };
+                return Some(Hit::new(i + 2, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::YEAR));
             }
         }
         if w == "the" {
@@ -245,6 +287,9 @@ impl<'a> Scanner<'a> {
             ("a", "little" | "bit", "over" | "more") => return (Some(Approx::MoreThan), i + 3 + (c == "more") as usize),
             ("a", "little" | "bit", "under" | "less") => return (Some(Approx::LessThan), i + 3 + (c == "less") as usize),
             _ => {}
+        }
+        if a == "between" {
+            return (None, i + 1);
         }
         if let Some(q) = lexicon::qualifier2(a, b) {
             // `just over`, `only about`: a second qualifier may follow
@@ -368,7 +413,7 @@ impl<'a> Scanner<'a> {
         }
         let mut ws: [&str; 16] = [""; 16];
         let mut m = 0;
-        while m < 16 && k + m < self.toks.len() {
+        while m < 16 && k + m < self.limit.get() {
             ws[m] = self.w(k + m);
             m += 1;
         }
@@ -419,7 +464,13 @@ impl<'a> Scanner<'a> {
                 }
             }
             let v = (!num.value.is_nan()).then(|| Value::Money { amount: num.value, currency: currency.to_string() });
-            return Some(Hit::new(e, Label::Money, v, score::EXPLICIT));
+            let mut hit = Hit::new(e, Label::Money, v, score::EXPLICIT);
+            // Treebank-tokenised text (`$ 15,000`, a space after the sign) follows the OntoNotes convention
+            // of leaving the sign out of a plain amount; `$15,000` as people write it keeps it.
+            if j == q0 && e == k + 1 && !self.glued(k) && self.s(k - 1).ends_with('$') {
+                hit.start = Some(k);
+            }
+            return Some(hit);
         }
         // tokens that carry their own kind of figure
         if self.kind(j) == Some(TokenKind::Number) {
@@ -460,12 +511,12 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        let unit_at = |e: usize| -> Option<(Label, Option<Value>, f32, usize)> { self.unit_after(e, value, &num) };
+        let unit_at = |e: usize| -> Option<(Label, Option<Value>, f32, usize)> { self.unit_after(e, value, &num, q0 < j) };
         if let Some((label, v, sc, end)) = unit_at(e) {
             // 8 % to 9 %
             if matches!(label, Label::Percent | Label::Money | Label::Quantity) && matches!(self.w(end), "to" | "-") {
                 if let Some(n2) = self.number(end + 1) {
-                    if let Some((l2, _, _, end2)) = self.unit_after(n2.end, Some(n2.value), &n2) {
+                    if let Some((l2, _, _, end2)) = self.unit_after(n2.end, Some(n2.value), &n2, q0 < j) {
                         if l2 == label {
                             return Some(Hit::new(end2, label, v, sc));
                         }
@@ -476,12 +527,21 @@ impl<'a> Scanner<'a> {
         }
         if let Some(r) = range_end {
             let n2 = self.number(e + 1).unwrap();
-            if let Some((label, _, sc, end)) = self.unit_after(r, Some(n2.value), &n2) {
+            if let Some((label, _, sc, end)) = self.unit_after(r, Some(n2.value), &n2, q0 < j) {
                 return Some(Hit::new(end, label, None, sc));
             }
         }
         if num.article {
             return None;
+        }
+        if self.w(q0) == "between" {
+            if let (Some(r), false) = (range_end, num.vague) {
+                return Some(Hit::new(r, Label::Number, None, score::DIGITS));
+            }
+            // `between` without a range is not part of the figure
+            let mut h = self.after_number(j, num, approx, j)?;
+            h.start = Some(j);
+            return Some(h);
         }
         // a day-first date: 6 January 2022, 6th of January
         if let Some(d) = num.int.filter(|d| (1..=31).contains(d) && num.digits && num.end == j + 1) {
@@ -511,9 +571,12 @@ impl<'a> Scanner<'a> {
             return Some(Hit::new(e, Label::Date, Some(v), score::YEAR));
         }
         // `one of`, `no one`, `the one`: a pronoun, not a number
-        if num.single_word && num.value == 1.0 && approx.is_none() {
-            if matches!(self.w(e), "of" | "another" | "'s" | "’s") || matches!(self.w(j.wrapping_sub(1)), "no" | "the" | "any" | "every" | "this" | "that" | "which" | "each" | "someone" | "little")
-            {
+        if num.single_word && num.value == 1.0 && approx.is_none() && q0 == j {
+            let next = self.w(e);
+            let pronoun_next = next.is_empty()
+                || matches!(next, "another" | "'s" | "’s" | "," | "." | "?" | "!" | ";" | ":" | ")" | "by" | "who" | "that" | "which" | "\"" | "”" | "--" | "'" | "would" | "could" | "should" | "must" | "can" | "might" | "may");
+            let pronoun_prev = matches!(self.w(j.wrapping_sub(1)), "no" | "the" | "any" | "every" | "this" | "that" | "which" | "each" | "someone" | "little" | "new" | "big" | "last" | "next" | "other" | "right" | "good" | "old" | "bad" | "young" | "such" | "same" | "only");
+            if pronoun_next || pronoun_prev {
                 return None;
             }
         }
@@ -530,7 +593,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A unit after a number ending at `e`: the label, value, score and end of the figure.
-    fn unit_after(&self, e: usize, value: Option<f64>, num: &Num) -> Option<(Label, Option<Value>, f32, usize)> {
+    fn unit_after(&self, e: usize, value: Option<f64>, num: &Num, qualified: bool) -> Option<(Label, Option<Value>, f32, usize)> {
         let w = self.w(e);
         // percentages
         if w == "%" || w == "percent" || w == "pct" || w == "pct." {
@@ -625,6 +688,9 @@ impl<'a> Scanner<'a> {
             }
         }
         if let Some(sym) = lexicon::unit(self.w(k)).filter(|s| *s != "cubic") {
+            if num.article && !qualified {
+                return None;
+            }
             // `pounds` is money after a currency country (handled above); bare `pound` stays weight
             let mut end = k + 1;
             if sym == "deg" && matches!(self.w(end), "fahrenheit" | "celsius" | "centigrade" | "f" | "c") {
