@@ -216,6 +216,11 @@ impl<'a> Scanner<'a> {
         if let Some(h) = self.date_words(i) {
             return Some(h);
         }
+        if let Some((y, e)) = self.spoken_year(i) {
+            if y < 2000 || matches!(self.w(i.wrapping_sub(1)), "in" | "of" | "since" | "until" | "by" | "from" | "year") {
+                return Some(Hit::new(e, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::YEAR));
+            }
+        }
         let (approx, j) = self.qualifier(i);
         if let Some(h) = self.numeric(j, approx, i) {
             return Some(h);
@@ -388,6 +393,10 @@ impl<'a> Scanner<'a> {
         }
         if (w == "a" || w == "an") && self.is_unit_word(k + 1) {
             return Some(Num { value: 1.0, end: k + 1, year: false, article: true, vague: false, digits: false, int: Some(1), single_word: false });
+        }
+        // a half (about a half, more than a half)
+        if w == "a" && self.w(k + 1) == "half" && !self.is_unit_word(k + 2) && !matches!(self.w(k + 2), "a" | "an") {
+            return Some(Num { value: 0.5, end: k + 2, year: false, article: false, vague: false, digits: false, int: None, single_word: false });
         }
         // half, half a mile
         if w == "half" {
@@ -658,6 +667,8 @@ impl<'a> Scanner<'a> {
                 end = h + 1;
             } else if matches!(self.w(end), "old" | "ago" | "earlier" | "later") {
                 end += 1;
+            } else if self.w(end) == "from" && self.w(end + 1) == "now" {
+                end += 2;
             }
             let v = value.filter(|_| !num.vague && uw != "weekend" && uw != "weekends").map(|n| Value::Duration { duration: duration(n * per, letter, false) });
             return Some((Label::Date, v, score::DURATION, end));
@@ -698,6 +709,17 @@ impl<'a> Scanner<'a> {
             }
             if sym == "mi" && self.w(end) == "per" && self.w(end + 1) == "hour" {
                 end += 2;
+            }
+            // five foot nine, six feet two inches
+            if sym == "ft" && !hyph {
+                if let Some(n2) = self.number(end).filter(|n| n.value < 12.0 && !n.vague && !n.article) {
+                    let next = self.w(n2.end);
+                    if matches!(next, "inches" | "inch" | "in") {
+                        end = n2.end + 1;
+                    } else if !self.is_unit_word(n2.end) {
+                        end = n2.end;
+                    }
+                }
             }
             let unit = format!("{prefix}{sym}");
             let v = value.filter(|_| !num.vague).map(|a| Value::Quantity { amount: a, unit });
@@ -876,9 +898,18 @@ impl<'a> Scanner<'a> {
                 return Some(Hit::new(end, Label::Date, Some(self.month_day_value(year, m, Some(d))), score::MONTH_DATE));
             }
         }
+        // September twenty-eighth, October twelfth (spoken dates)
+        if let Some((d, k)) = self.spoken_day(e) {
+            if calendar::valid_day(None, m, d) {
+                return Some(Hit::new(k, Label::Date, Some(self.month_day_value(None, m, Some(d))), score::MONTH_DATE));
+            }
+        }
         let c = if self.w(e) == "of" || self.w(e) == "," { e + 1 } else { e };
         if let Some(y) = self.year_at(c) {
             return Some(Hit::new(c + 1, Label::Date, Some(self.month_day_value(Some(y), m, None)), score::MONTH_DATE));
+        }
+        if let Some((y, k)) = self.spoken_year(c) {
+            return Some(Hit::new(k, Label::Date, Some(self.month_day_value(Some(y), m, None)), score::MONTH_DATE));
         }
         // a month alone: `May` and `March` need a preposition before them, abbreviations are not dates alone
         if abbrev_nodot || w.ends_with('.') && e == i + 1 && !self.cap(i) {
@@ -919,7 +950,7 @@ impl<'a> Scanner<'a> {
                 let v = doc.map(|d| Value::Date { date: calendar::add_days(d, off).to_string() });
                 return Some(Hit::new(i + 1, Label::Date, v, score::RELATIVE));
             }
-            "tonight" | "overnight" => return Some(Hit::new(i + 1, Label::Time, None, score::RELATIVE)),
+            "tonight" => return Some(Hit::new(i + 1, Label::Time, None, score::RELATIVE)),
             "noon" | "midday" => return Some(Hit::new(i + 1, Label::Time, Some(Value::Time { time: "12:00".into() }), score::RELATIVE)),
             "midnight" => return Some(Hit::new(i + 1, Label::Time, Some(Value::Time { time: "00:00".into() }), score::RELATIVE)),
             "annual" | "annually" | "monthly" | "quarterly" | "yearly" | "weekly" | "semiannual" | "biannual" => {
@@ -990,6 +1021,9 @@ impl<'a> Scanner<'a> {
             return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, dir)), score::WEEKDAY));
         }
         if let Some(m) = self.month_at(k) {
+            if self.month_date(k).is_some_and(|h| h.end > k + 1 + self.w(k + 1).starts_with('.') as usize) {
+                return None; // `last Oct. 13`: the date is the month and day
+            }
             let v = self.date.map(|d| {
                 let y = match dir {
                     -1 => if m < d.month { d.year } else { d.year - 1 },
@@ -1020,6 +1054,54 @@ impl<'a> Scanner<'a> {
             return Some(Hit::new(end, Label::Date, v.map(|date| Value::Date { date }), score::RELATIVE));
         }
         None
+    }
+
+    /// An ordinal day in words at `k` (`twelfth`, `twenty - eighth`, `thirty-first`): the day and the token after.
+    fn spoken_day(&self, k: usize) -> Option<(u32, usize)> {
+        let w = self.w(k);
+        if let Some(n) = lexicon::ordinal_word(w).filter(|n| *n <= 31.0 && !w.ends_with("ly")) {
+            return Some((n as u32, k + 1));
+        }
+        if matches!(w, "twenty" | "thirty") {
+            let h = self.hyphen(k + 1).unwrap_or(k + 1);
+            let u = lexicon::ordinal_word(self.w(h)).filter(|u| *u < 10.0)?;
+            return Some(((lexicon::small_number(w)? + u) as u32, h + 1));
+        }
+        None
+    }
+
+    /// A year in words at `k`: `nineteen forty - two`, `nineteen fifty`, `two thousand five`.
+    fn spoken_year(&self, k: usize) -> Option<(i32, usize)> {
+        let w = self.w(k);
+        let century = match w {
+            "eighteen" => 1800,
+            "nineteen" => 1900,
+            "twenty" if matches!(self.w(k + 1), "ten" | "eleven" | "twelve" | "thirteen" | "fourteen" | "fifteen" | "sixteen" | "seventeen" | "eighteen" | "nineteen" | "twenty") => 2000,
+            "two" if self.w(k + 1) == "thousand" => {
+                let mut e = k + 2;
+                if self.w(e) == "and" {
+                    e += 1;
+                }
+                let y = lexicon::small_number(self.w(e)).filter(|y| *y >= 1.0 && *y < 30.0)?;
+                if lexicon::is_tens(self.w(e)) {
+                    return None;
+                }
+                return Some((2000 + y as i32, e + 1));
+            }
+            _ => return None,
+        };
+        let t = self.w(k + 1);
+        let tens = lexicon::small_number(t).filter(|v| *v >= 10.0)?;
+        let mut e = k + 2;
+        let mut y = tens;
+        if lexicon::is_tens(t) {
+            let h = self.hyphen(e).unwrap_or(e);
+            if let Some(u) = lexicon::small_number(self.w(h)).filter(|u| (1.0..10.0).contains(u)) {
+                y += u;
+                e = h + 1;
+            }
+        }
+        Some((century + y as i32, e))
     }
 
     /// A bare year at `k`, as a hit.
