@@ -134,7 +134,7 @@ impl<'a> Scanner<'a> {
         let n = self.limit.get();
         let mut i = from;
         while i < n {
-            match self.at(i) {
+            match self.at(i).map(|h| self.compound(h)) {
                 Some(h) if h.end > i => {
                     if let Some(label) = h.label {
                         let first = h.start.unwrap_or(i).min(h.end - 1);
@@ -154,6 +154,43 @@ impl<'a> Scanner<'a> {
                 _ => i += 1,
             }
         }
+    }
+
+    /// Dates and times joined into one: `January of that year`, `the first six months of 1989`,
+    /// `1953 to 1955`, `10 a.m. to 2 p.m.`.
+    fn compound(&self, mut h: Hit) -> Hit {
+        for _ in 0..4 {
+            let Some(label @ (Label::Date | Label::Time)) = h.label else { return h };
+            let e = h.end;
+            match self.w(e) {
+                "of" if label == Label::Date => {
+                    if self.w(e + 1) == "that" && matches!(self.w(e + 2), "year" | "month" | "week") {
+                        h.end = e + 3;
+                        h.value = None;
+                        continue;
+                    }
+                    match self.at(e + 1) {
+                        Some(h2) if h2.label == Some(Label::Date) && h2.start.is_none() => {
+                            h.end = h2.end;
+                            h.value = None;
+                        }
+                        _ => return h,
+                    }
+                }
+                "to" | "-" | "through" | "–" => match self.at(e + 1) {
+                    Some(h2) if h2.label == Some(label) && h2.start.is_none() => {
+                        h.value = match (&h.value, &h2.value) {
+                            (Some(Value::Date { date: a }), Some(Value::Date { date: b })) => Some(Value::Date { date: format!("{a}/{b}") }),
+                            _ => None,
+                        };
+                        h.end = h2.end;
+                    }
+                    _ => return h,
+                },
+                _ => return h,
+            }
+        }
+        h
     }
 
     // ---- token access -------------------------------------------------------------------------------
@@ -1192,6 +1229,26 @@ impl<'a> Scanner<'a> {
                 }
             }
             _ => {}
+        }
+        if w == "month" && self.w(k + 1) == "of" {
+            if let Some(h) = self.month_date(k + 2) {
+                return Some(Hit::new(h.end, Label::Date, h.value, score::MONTH_DATE));
+            }
+        }
+        // the year ended June 30, the 12 months ending Aug. 31, the quarter ended Sept. 30
+        {
+            let mut j = k;
+            let mut unit = false;
+            while j < k + 5 && !matches!(self.w(j), "ended" | "ending" | "") {
+                let wj = self.w(j);
+                unit |= lexicon::date_unit(wj).is_some() || matches!(wj, "period" | "half");
+                j += 1;
+            }
+            if unit && matches!(self.w(j), "ended" | "ending") {
+                if let Some(h) = self.at(j + 1).filter(|h| h.label == Some(Label::Date) && h.start.is_none()) {
+                    return Some(Hit::new(h.end, Label::Date, None, score::RELATIVE));
+                }
+            }
         }
         if let Some(h) = self.the_inner(k) {
             return Some(h);
