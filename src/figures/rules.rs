@@ -177,6 +177,13 @@ impl<'a> Scanner<'a> {
                         _ => return h,
                     }
                 }
+                "-" | "to" | "–" if label == Label::Date
+                    && matches!(&h.value, Some(Value::Date { date }) if date.len() == 4)
+                    && matches!(numbers::digit_token(self.s(e + 1)), Some(DigitToken::Plain { plain_digits: Some(2), .. })) =>
+                {
+                    h.end = e + 2;
+                    h.value = None;
+                }
                 "to" | "-" | "through" | "–" => match self.at(e + 1) {
                     Some(h2) if h2.label == Some(label) && h2.start.is_none() => {
                         h.value = match (&h.value, &h2.value) {
@@ -242,6 +249,26 @@ impl<'a> Scanner<'a> {
             if let Some(DigitToken::Plain { value, plain_digits: Some(2) }) = numbers::digit_token(self.s(i + 1)) {
                 let y = value as i32 + if value < 30.0 { 2000 } else { 1900 };
                 return Some(Hit::new(i + 2, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::YEAR));
+            }
+        }
+        if matches!(w, "its" | "his" | "her" | "their" | "a" | "the") {
+            if let Some(n) = lexicon::ordinal_word(self.w(i + 1)).or_else(|| match numbers::digit_token(self.s(i + 1)) {
+                Some(DigitToken::Ordinal(n)) => Some(n),
+                _ => None,
+            }) {
+                let _ = n;
+                if let Some(end) = self.period_unit(i + 2) {
+                    return Some(Hit::new(end, Label::Date, None, score::RELATIVE));
+                }
+            }
+        }
+        // the age of 65, age 13
+        {
+            let k = if w == "the" && self.w(i + 1) == "age" && self.w(i + 2) == "of" { i + 3 } else if w == "age" { i + 1 } else { usize::MAX };
+            if k != usize::MAX {
+                if let Some(num) = self.number(k).filter(|n| n.int.is_some_and(|a| a < 130) && !n.article && !n.vague) {
+                    return Some(Hit::new(num.end, Label::Date, Some(Value::Duration { duration: duration(num.value, 'Y', false) }), score::DURATION));
+                }
             }
         }
         if w == "the" {
@@ -693,9 +720,16 @@ impl<'a> Scanner<'a> {
             Some(h) if self.kind(h) == Some(TokenKind::Word) => (h, true),
             _ => (e, false),
         };
-        let uw = self.w(u);
+        let (u, uw) = match self.w(u) {
+            "straight" | "consecutive" | "successive" | "more" | "previous" | "additional" | "full" | "working" | "business" | "calendar"
+                if !hyph && !num.article && self.w(u + 1).ends_with('s') && lexicon::date_unit(self.w(u + 1)).is_some() =>
+            {
+                (u + 1, self.w(u + 1))
+            }
+            _ => (u, self.w(u)),
+        };
         if let Some((letter, per)) = lexicon::date_unit(uw) {
-            if num.article && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "before" | "after" | "old") && !hyph {
+            if num.article && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "before" | "after" | "old" | "and") && !hyph {
                 return None;
             }
             let mut end = u + 1;
@@ -706,17 +740,21 @@ impl<'a> Scanner<'a> {
                 end += 1;
             } else if self.w(end) == "from" && self.w(end + 1) == "now" {
                 end += 2;
+            } else if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
+                end += 3;
             }
             let v = value.filter(|_| !num.vague && uw != "weekend" && uw != "weekends").map(|n| Value::Duration { duration: duration(n * per, letter, false) });
             return Some((Label::Date, v, score::DURATION, end));
         }
         if let Some(letter) = lexicon::time_unit(uw) {
-            if num.article && !matches!(self.w(u + 1), "ago" | "earlier" | "later") && !hyph {
+            if num.article && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "and") && !hyph {
                 return None;
             }
             let mut end = u + 1;
             if matches!(self.w(end), "ago" | "earlier" | "later") {
                 end += 1;
+            } else if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
+                end += 3;
             }
             let v = value.filter(|_| !num.vague).map(|n| Value::Duration { duration: duration(n, letter, true) });
             return Some((Label::Time, v, score::DURATION, end));
@@ -797,34 +835,19 @@ impl<'a> Scanner<'a> {
 
     fn ordinal_word(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
-        let mut n = lexicon::ordinal_word(w)?;
-        let mut e = i + 1;
-        // twenty-first
-        if let (Some(t), Some(h)) = (lexicon::small_number(w).filter(|_| lexicon::is_tens(w)), self.hyphen(i + 1)) {
-            let _ = (t, h);
-        }
-        if w == "second" && (matches!(self.w(i.wrapping_sub(1)), "a" | "one" | "per" | "every" | "split") && !self.kind(e).is_some_and(|k| k == TokenKind::Word)) {
+        let n = lexicon::ordinal_word(w)?;
+        if w == "second" && matches!(self.w(i.wrapping_sub(1)), "a" | "one" | "per" | "every" | "split") && self.kind(i + 1) != Some(TokenKind::Word) {
             return None;
         }
-        if lexicon::is_tens(self.w(i.wrapping_sub(2))) {
-            // handled when the scan is at the tens word
-        }
-        // `twenty - first` read from the tens word is handled in `date_words`; here plain ordinals
-        if lexicon::date_unit(self.w(e)).is_some_and(|_| self.w(e) == "century") {
-            e += 1;
-            let v = Value::Date { date: format!("{:02}", (n as i64 - 1).max(0)) };
-            return Some(Hit::new(e, Label::Date, Some(v), score::MONTH_DATE));
-        }
-        if let Some(h) = self.hyphen(e).filter(|&h| matches!(self.w(h), "quarter" | "half")) {
+        if let Some(h) = self.hyphen(i + 1).filter(|&h| matches!(self.w(h), "quarter" | "half")) {
             return Some(Hit::new(h + 1, Label::Date, None, score::RELATIVE));
         }
-        if n == 0.0 {
-            n = 1.0;
-        }
-        Some(Hit::new(e, Label::Ordinal, Some(Value::Number { number: n, approx: None }), score::ORDINAL))
+        Some(self.after_ordinal(i, n, i + 1))
     }
 
-    fn after_ordinal(&self, j: usize, n: f64, e: usize) -> Hit {
+    /// What follows an ordinal ending at `e`: a century, a month (`6th of January`), a calendar unit
+    /// (`the third straight year`), or nothing (a plain ORDINAL).
+    fn after_ordinal(&self, _j: usize, n: f64, e: usize) -> Hit {
         if self.w(e) == "century" {
             let v = Value::Date { date: format!("{:02}", (n as i64 - 1).max(0)) };
             return Hit::new(e + 1, Label::Date, Some(v), score::MONTH_DATE);
@@ -836,8 +859,25 @@ impl<'a> Scanner<'a> {
                 return h;
             }
         }
-        let _ = j;
+        // the third straight year, its 10th month, the second day in a row
+        if let Some(end) = self.period_unit(e) {
+            return Hit::new(end, Label::Date, None, score::RELATIVE);
+        }
         Hit::new(e, Label::Ordinal, Some(Value::Number { number: n, approx: None }), score::ORDINAL)
+    }
+
+    /// A calendar unit after an ordinal at `e`, with an optional `straight` / `consecutive` before it and
+    /// `in a row` after it: the end of the phrase.
+    fn period_unit(&self, e: usize) -> Option<usize> {
+        let k = if matches!(self.w(e), "straight" | "consecutive" | "full" | "successive") { e + 1 } else { e };
+        if !matches!(self.w(k), "year" | "month" | "week" | "day" | "quarter" | "years" | "months" | "weeks" | "days" | "quarters") {
+            return None;
+        }
+        let mut end = k + 1;
+        if self.w(end) == "in" && self.w(end + 1) == "a" && self.w(end + 2) == "row" {
+            end += 3;
+        }
+        Some(end)
     }
 
     // ---- dates --------------------------------------------------------------------------------------
@@ -923,8 +963,16 @@ impl<'a> Scanner<'a> {
         if abbrev_nodot && self.w(e) == "." && self.glued(e) {
             e += 1;
         }
+        let e = if self.w(e) == "the" && (self.day_at(e + 1).is_some() || self.spoken_day(e + 1).is_some()) { e + 1 } else { e };
         if let Some((d, k)) = self.day_at(e) {
             let mut end = k;
+            // Dec. 2 - 3, August 5th to 9th
+            if matches!(self.w(end), "-" | "to" | "through") {
+                if let Some((d2, k2)) = self.day_at(end + 1).filter(|(d2, _)| *d2 > d) {
+                    let _ = d2;
+                    end = k2;
+                }
+            }
             let mut year = None;
             let c = if self.w(end) == "," { end + 1 } else { end };
             if let Some(y) = self.year_at(c) {
