@@ -789,7 +789,7 @@ impl<'a> Scanner<'a> {
             if sym == "ft" && !hyph {
                 if let Some(n2) = self.number(end).filter(|n| n.value < 12.0 && !n.vague && !n.article) {
                     let next = self.w(n2.end);
-                    if matches!(next, "inches" | "inch" | "in") {
+                    if matches!(next, "inches" | "inch") {
                         end = n2.end + 1;
                     } else if !self.is_unit_word(n2.end) {
                         end = n2.end;
