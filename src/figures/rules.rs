@@ -653,6 +653,37 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
+        if approx.is_none() && q0 == j && num.end == j + 1 {
+            // scores and votes in spaced text: 230 - 215, 5 - for - 24
+            // (OntoNotes keeps the first number of a spaced score as a cardinal and leaves the second)
+            if self.w(e) == "-" && (self.kind(e + 1) == Some(TokenKind::Number) || self.w(e + 1) == "for") {
+                let v = value.map(|n| Value::Number { number: n, approx: None });
+                let mut h = Hit::new(e, Label::Number, v, score::DIGITS);
+                if self.kind(e + 1) == Some(TokenKind::Number) && self.w(e + 2) != "-" {
+                    h.label = Some(Label::Number);
+                }
+                return Some(h);
+            }
+            if self.w(j.wrapping_sub(1)) == "-" && self.kind(j.wrapping_sub(2)) == Some(TokenKind::Number) {
+                return Some(Hit::skip(e));
+            }
+            // part of a name or a code: Interleukin - 3, S&P 500, Section 8, World War Two, BMP-1
+            let p = if self.is_hyphen(j.wrapping_sub(1)) { j.wrapping_sub(2) } else { j.wrapping_sub(1) };
+            let prev_name = self.tk(p).is_some_and(|t| !t.first && t.kind == TokenKind::Word)
+                && self.cap(p)
+                && lexicon::month(self.w(p)).is_none()
+                && lexicon::weekday(self.w(p)).is_none()
+                && lexicon::dollar_country(self.s(p)).is_none()
+                && !matches!(self.w(p), "no." | "nos." | "i" | "and" | "or");
+            if prev_name && (num.digits || self.cap(j)) {
+                return Some(Hit::skip(e));
+            }
+            // glued into an identifier, a URL or a list marker: 586.14_588.20, images/41186000, *1
+            let glued_sym = |k: usize| matches!(self.s(k), "_" | "/" | "=" | "*" | "#" | "@" | "&" | "\\");
+            if num.digits && ((self.glued(j) && glued_sym(j.wrapping_sub(1))) || (self.glued(e) && glued_sym(e))) {
+                return Some(Hit::skip(e));
+            }
+        }
         // a number inside a name: 247 News Agency, Boeing 747
         if num.digits && approx.is_none() && num.int.is_some() && num.end == j + 1 {
             let next_name = self.kind(e) == Some(TokenKind::Word) && self.cap(e) && !self.is_unit_word(e) && lexicon::month(self.w(e)).is_none();
