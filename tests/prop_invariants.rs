@@ -2,6 +2,7 @@
 //! conversion keep their contracts (GUIDE sections 2 and 3). Strings mix arbitrary characters with the ones
 //! that make tokenizers stumble: astral emoji, ZWJ sequences, combining marks, right-to-left letters, NUL,
 //! CRLF, curly apostrophes, digits with separators, currency signs and abbreviations.
+#![cfg(not(target_arch = "wasm32"))]
 
 use article_annotator::text::offsets::{convert_sorted, entities_to_unit, OffsetUnit};
 use article_annotator::text::Document;
