@@ -134,7 +134,7 @@ impl<'a> Scanner<'a> {
         let n = self.limit.get();
         let mut i = from;
         while i < n {
-            match self.at(i).map(|h| self.compound(h)) {
+            match self.at(i).map(|h| self.compound(i, h)) {
                 Some(h) if h.end > i => {
                     if let Some(label) = h.label {
                         let first = h.start.unwrap_or(i).min(h.end - 1);
@@ -158,10 +158,23 @@ impl<'a> Scanner<'a> {
 
     /// Dates and times joined into one: `January of that year`, `the first six months of 1989`,
     /// `1953 to 1955`, `10 a.m. to 2 p.m.`.
-    fn compound(&self, mut h: Hit) -> Hit {
+    fn compound(&self, i: usize, mut h: Hit) -> Hit {
+        let first = h.start.unwrap_or(i);
         for _ in 0..4 {
             let Some(label @ (Label::Date | Label::Time)) = h.label else { return h };
             let e = h.end;
+            // Monday, October 30 / today, Thursday / Friday Oct. 13
+            if label == Label::Date && e == first + 1 && (self.w(first) == "today" || (lexicon::weekday(self.w(first)).is_some() && self.cap(first))) {
+                let k = if self.w(e) == "," { e + 1 } else { e };
+                let next_is_day = self.month_at(k).is_some() || (self.w(e) == "," && lexicon::weekday(self.w(k)).is_some() && self.cap(k));
+                if next_is_day {
+                    if let Some(h2) = self.at(k).filter(|h2| h2.label == Some(Label::Date) && h2.start.is_none()) {
+                        h.end = h2.end;
+                        h.value = h2.value;
+                        continue;
+                    }
+                }
+            }
             match self.w(e) {
                 "of" if label == Label::Date => {
                     if self.w(e + 1) == "that" && matches!(self.w(e + 2), "year" | "month" | "week") {
@@ -1102,6 +1115,9 @@ impl<'a> Scanner<'a> {
         // earlier this year, later this month, early next year
         let mut k = i + 1;
         let mut mod_word = w;
+        if matches!(w, "earlier" | "later") && (self.w(k) == "today" || (lexicon::weekday(self.w(k)).is_some() && self.cap(k))) {
+            return Some(Hit::new(k + 1, Label::Time, None, score::RELATIVE));
+        }
         if matches!(w, "earlier" | "later" | "early" | "late") && matches!(self.w(k), "this" | "next" | "last") {
             mod_word = self.w(k);
             k += 1;
@@ -1266,11 +1282,21 @@ impl<'a> Scanner<'a> {
         }
         match w {
             "weekend" => return Some(Hit::new(k + 1, Label::Date, None, score::VAGUE)),
+            "early" | "late" | "mid" | "mid-" => {
+                if let Some(h) = self.date_words(k).filter(|h| h.label == Some(Label::Date)) {
+                    return Some(h);
+                }
+            }
             "past" | "last" | "next" | "previous" | "coming" | "following" | "first" | "final" => {
                 // the past five years, the last two decades, the past year, the next few days
                 let j = k + 1;
                 let num = self.number(j);
-                let u = num.map_or(j, |n| n.end);
+                let mut u = num.map_or(j, |n| n.end);
+                if num.is_some() && matches!(self.w(u), "or" | "to" | "-") {
+                    if let Some(n2) = self.number(u + 1).filter(|n| !n.article) {
+                        u = n2.end;
+                    }
+                }
                 let uw = self.w(u);
                 if lexicon::date_unit(uw).is_some() && (num.is_some() || !uw.ends_with('s') || matches!(w, "past" | "last")) {
                     if num.is_none() && matches!(uw, "years" | "months" | "weeks" | "days" | "decades") && !matches!(w, "past" | "last" | "next" | "coming") {
@@ -1290,7 +1316,7 @@ impl<'a> Scanner<'a> {
                     return Some(Hit::new(u + 1, Label::Time, v, score::RELATIVE));
                 }
             }
-            "beginning" | "start" | "end" | "middle" | "turn" | "spring" | "summer" | "fall" | "autumn" | "winter" | "early" | "late" => {
+            "beginning" | "start" | "end" | "middle" | "turn" | "spring" | "summer" | "fall" | "autumn" | "winter" => {
                 if self.w(k + 1) == "of" {
                     let j = k + 2;
                     let inner = self.month_date(j)
