@@ -362,7 +362,8 @@ impl<'a> Scanner<'a> {
         let (a, b, c) = (self.w(i), self.w(i + 1), self.w(i + 2));
         // three words
         match (a, b, c) {
-            ("as", "many" | "much", "as") => return (Some(Approx::AtLeast), i + 3),
+            ("as", "many" | "much" | "high", "as") => return (Some(Approx::AtLeast), i + 3),
+            ("as", "low", "as") => return (Some(Approx::AtMost), i + 3),
             ("as", "few" | "little", "as") => return (Some(Approx::AtMost), i + 3),
             ("no", "more" | "greater", "than") => return (Some(Approx::AtMost), i + 3),
             ("no", "fewer" | "less", "than") => return (Some(Approx::AtLeast), i + 3),
@@ -370,7 +371,7 @@ impl<'a> Scanner<'a> {
             ("a", "little" | "bit", "under" | "less") => return (Some(Approx::LessThan), i + 3 + (c == "less") as usize),
             _ => {}
         }
-        if a == "between" {
+        if a == "between" || (a == "minus" && self.kind(i + 1) == Some(TokenKind::Number)) {
             return (None, i + 1);
         }
         if let Some(q) = lexicon::qualifier2(a, b) {
@@ -512,7 +513,7 @@ impl<'a> Scanner<'a> {
     fn currency_prefix(&self, k: usize) -> Option<(&'static str, usize)> {
         let s = self.s(k);
         if let Some(code) = lexicon::dollar_country(s) {
-            if self.s(k + 1) == "$" {
+            if self.s(k + 1) == "$" && self.glued(k + 1) {
                 return Some((code, k + 2));
             }
         }
@@ -721,9 +722,8 @@ impl<'a> Scanner<'a> {
         }
         // clock times: 3 p.m., 10 o'clock
         if let Some(h) = num.int.filter(|h| (1..=12).contains(h)) {
-            if let Some(pm) = ampm(w) {
+            if let Some((pm, end)) = self.ampm_at(e) {
                 let v = Value::Time { time: format!("{:02}:00", numbers::to_24h(h, pm)) };
-                let end = if matches!(self.w(e + 1), ".") && !w.ends_with('.') && self.glued(e + 1) { e + 2 } else { e + 1 };
                 return Some((Label::Time, Some(v), score::EXPLICIT, self.zone(end)));
             }
             if w == "o'clock" || (w == "o" && self.w(e + 1) == "'clock") {
@@ -743,13 +743,22 @@ impl<'a> Scanner<'a> {
             if let Some(code) = lexicon::currency_word(cw).filter(|_| !(cw == "won" || cw == "mark" || cw == "pound")) {
                 let code = if matches!(cw, "dollar" | "dollars" | "bucks") { country.unwrap_or(code) } else { code };
                 let amount = value.map(|v| if matches!(cw, "cent" | "cents" | "pence" | "penny" | "pennies") { v / 100.0 } else { v });
-                return Some((Label::Money, amount.map(|a| Value::Money { amount: a, currency: code.to_string() }), score::UNIT, k + 1));
+                // 500 million yuan RMB
+                let end = if matches!(self.s(k + 1), "RMB" | "USD" | "EUR") { k + 2 } else { k + 1 };
+                return Some((Label::Money, amount.map(|a| Value::Money { amount: a, currency: code.to_string() }), score::UNIT, end));
             }
             // pounds: sterling after a country adjective or `sterling`
             if cw == "pounds" && (country.is_some() || self.w(k + 1) == "sterling") {
                 let code = if country == Some("USD") { "GBP" } else { country.unwrap_or("GBP") };
                 let end = if self.w(k + 1) == "sterling" { k + 2 } else { k + 1 };
                 return Some((Label::Money, value.map(|a| Value::Money { amount: a, currency: code.to_string() }), score::UNIT, end));
+            }
+        }
+        // hundreds of meters
+        if num.vague && w == "of" && !num.value.is_nan() {
+            if let Some(sym) = lexicon::unit(self.w(e + 1)).filter(|u| !matches!(*u, "cubic" | "deg" | "lb")) {
+                let _ = sym;
+                return Some((Label::Quantity, None, score::UNIT, e + 2));
             }
         }
         // billions of dollars
@@ -829,6 +838,14 @@ impl<'a> Scanner<'a> {
             if sym == "mi" && self.w(end) == "per" && self.w(end + 1) == "hour" {
                 end += 2;
             }
+            // a four-foot-high wall
+            if let Some(h) = self.hyphen(end).filter(|&h| hyph && matches!(self.w(h), "high" | "long" | "tall" | "wide" | "deep" | "thick")) {
+                end = h + 1;
+            }
+            // 10,000 pounds or less
+            if self.w(end) == "or" && matches!(self.w(end + 1), "less" | "more") {
+                end += 2;
+            }
             // five foot nine, six feet two inches
             if sym == "ft" && !hyph {
                 if let Some(n2) = self.number(end).filter(|n| n.value < 12.0 && !n.vague && !n.article) {
@@ -847,10 +864,23 @@ impl<'a> Scanner<'a> {
         None
     }
 
+    /// `a.m.` / `p.m.` at `e`, also when the tokenizer split a sentence-final `p.m` into `p`, `.`, `m`:
+    /// whether it is p.m., and the token after it.
+    fn ampm_at(&self, e: usize) -> Option<(bool, usize)> {
+        if let Some(pm) = ampm(self.w(e)) {
+            let end = if self.w(e + 1) == "." && !self.w(e).ends_with('.') && self.glued(e + 1) { e + 2 } else { e + 1 };
+            return Some((pm, end));
+        }
+        if matches!(self.w(e), "a" | "p") && self.w(e + 1) == "." && self.glued(e + 1) && self.w(e + 2) == "m" && self.glued(e + 2) {
+            let end = if self.w(e + 3) == "." && self.glued(e + 3) { e + 4 } else { e + 3 };
+            return Some((self.w(e) == "p", end));
+        }
+        None
+    }
+
     /// A clock time read up to `e`, with an optional a.m./p.m. and time zone after it.
     fn clock(&self, e: usize, h: u32, m: u32, _digits: bool) -> Hit {
-        if let Some(pm) = ampm(self.w(e)).filter(|_| (1..=12).contains(&h)) {
-            let end = if self.w(e + 1) == "." && !self.w(e).ends_with('.') && self.glued(e + 1) { e + 2 } else { e + 1 };
+        if let Some((pm, end)) = self.ampm_at(e).filter(|_| (1..=12).contains(&h)) {
             return self.clock_zone_end(self.zone(end), numbers::to_24h(h, pm), m);
         }
         self.clock_zone(e, h, m)
@@ -1404,7 +1434,7 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// `a.m.` / `p.m.` in their spellings: `Some(true)` for p.m.
+/// `a.m.` / `p.m.` in their spellings: `Some(true)` for p.m. (`p . m` pieces are joined by the caller).
 fn ampm(w: &str) -> Option<bool> {
     match w {
         "a.m." | "a.m" | "am" => Some(false),
