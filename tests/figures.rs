@@ -151,7 +151,7 @@ fn quantities() {
     assert_eq!(one("A 60-foot wall fell.", "60-foot", Label::Quantity), qty(60.0, "ft"));
     assert_eq!(one("He is five foot nine in boots.", "five foot nine", Label::Quantity), qty(5.0, "ft"));
     assert_eq!(one("They walked about 100 miles.", "about 100 miles", Label::Quantity), qty(100.0, "mi"));
-    assert_eq!(one("It reached minus 321 degrees Fahrenheit", "321 degrees Fahrenheit", Label::Quantity), qty(321.0, "deg"));
+    assert_eq!(one("It reached minus 321 degrees Fahrenheit", "minus 321 degrees Fahrenheit", Label::Quantity), qty(-321.0, "deg"));
     assert_eq!(one("the trees grow three to four meters tall", "three to four meters", Label::Quantity), None);
 }
 

@@ -581,7 +581,10 @@ impl<'a> Scanner<'a> {
                 _ => {}
             }
         }
-        let num = self.number(j)?;
+        let mut num = self.number(j)?;
+        if self.w(q0) == "minus" && q0 + 1 == j {
+            num.value = -num.value;
+        }
         self.after_number(j, num, approx, q0)
     }
 
