@@ -374,6 +374,10 @@ impl<'a> Scanner<'a> {
         if a == "between" || (a == "minus" && self.kind(i + 1) == Some(TokenKind::Number)) {
             return (None, i + 1);
         }
+        // `over` stays with an amount of money (OntoNotes), not with other figures
+        if a == "over" && self.currency_prefix(i + 1).is_some() {
+            return (Some(Approx::MoreThan), i + 1);
+        }
         if let Some(q) = lexicon::qualifier2(a, b) {
             // `just over`, `only about`: a second qualifier may follow
             return (q, i + 2);
@@ -471,6 +475,10 @@ impl<'a> Scanner<'a> {
         }
         if (w == "a" || w == "an") && self.is_unit_word(k + 1) {
             return Some(Num { value: 1.0, end: k + 1, year: false, article: true, vague: false, digits: false, int: Some(1), single_word: false });
+        }
+        // half a dozen
+        if w == "half" && matches!(self.w(k + 1), "a" | "an") && self.w(k + 2) == "dozen" {
+            return Some(Num { value: 6.0, end: k + 3, year: false, article: false, vague: false, digits: false, int: Some(6), single_word: false });
         }
         // a half (about a half, more than a half)
         if w == "a" && self.w(k + 1) == "half" && !self.is_unit_word(k + 2) && !matches!(self.w(k + 2), "a" | "an") {
