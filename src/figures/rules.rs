@@ -672,7 +672,7 @@ impl<'a> Scanner<'a> {
         if num.single_word && num.value == 1.0 && approx.is_none() && q0 == j {
             let next = self.w(e);
             let pronoun_next = next.is_empty()
-                || matches!(next, "another" | "'s" | "’s" | "," | "." | "?" | "!" | ";" | ":" | ")" | "by" | "who" | "that" | "which" | "\"" | "”" | "--" | "'" | "would" | "could" | "should" | "must" | "can" | "might" | "may");
+                || matches!(next, "another" | "'s" | "’s" | "," | "." | "?" | "!" | ";" | ":" | ")" | "by" | "who" | "that" | "which" | "\"" | "”" | "--" | "'" | "would" | "could" | "should" | "must" | "can" | "might" | "may" | "is" | "has" | "had" | "was" | "to" | "after" | "does" | "did" | "day" | "will" | "else" | "at");
             let pronoun_prev = matches!(self.w(j.wrapping_sub(1)), "no" | "the" | "any" | "every" | "this" | "that" | "which" | "each" | "someone" | "little" | "new" | "big" | "last" | "next" | "other" | "right" | "good" | "old" | "bad" | "young" | "such" | "same" | "only");
             if pronoun_next || pronoun_prev {
                 return None;
@@ -1365,7 +1365,8 @@ impl<'a> Scanner<'a> {
                         .or_else(|| self.the_inner(j))
                         .or_else(|| self.date_words(j).filter(|h| h.label == Some(Label::Date)));
                     if let Some(h) = inner {
-                        return Some(Hit::new(h.end, Label::Date, None, score::RELATIVE));
+                        // the value is the period's: the beginning of January is in January
+                        return Some(Hit::new(h.end, Label::Date, h.value, score::RELATIVE));
                     }
                 }
             }
