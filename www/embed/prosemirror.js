@@ -20,6 +20,16 @@ import { annotateAsync, parseLabels } from "./annotator.js";
 
 export const annotationsKey = new PluginKey("article-annotator");
 const RANK = { "": 0, " ": 1, "\n": 2, "\n\n": 3 };
+/** Target duration of one slice of decoration updates (ms). */
+const SLICE_MS = 8;
+/**
+ * Waits for the next frame to be drawn (so each slice's new DOM is laid out in a frame of its own), or 100 ms
+ * where frames are not drawn (a hidden tab).
+ */
+const nextFrame = () => new Promise((resolve) => {
+  const timer = setTimeout(resolve, 100);
+  requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+});
 
 /** The document's text as one string, with each text node's string offset and document position. */
 export function textOfDoc(doc) {
@@ -96,8 +106,12 @@ export function annotations(options = {}) {
     state: {
       init: () => ({ decorations: DecorationSet.empty, entities: [] }),
       apply(tr, value) {
-        const fresh = tr.getMeta(annotationsKey);
-        if (fresh) return fresh;
+        const step = tr.getMeta(annotationsKey);
+        if (step) {
+          // one slice of a new annotation: drop these old decorations, add these new ones
+          const decorations = value.decorations.remove(step.remove).add(tr.doc, step.add);
+          return { decorations, entities: step.entities ?? value.entities };
+        }
         if (!tr.docChanged) return value;
         return { decorations: value.decorations.map(tr.mapping, tr.doc), entities: value.entities };
       },
@@ -129,16 +143,35 @@ export function annotations(options = {}) {
           const map = textOfDoc(doc);
           const entities = map.text.trim() ? await annotateAsync(map.text, { labels, date }) : [];
           if (destroyed || view.state.doc !== doc) return; // edited meanwhile: a new run is scheduled
-          const decos = [];
+          // Swap old decorations for new ones slice by slice, in document order: building and drawing thousands
+          // of decorations at once would block the editor for a long time. A slice is sized so that its update
+          // takes about SLICE_MS; between slices the editor handles input.
+          const old = annotationsKey.getState(view.state).decorations.find();
           const placed = [];
-          for (const e of entities) {
-            const at = positionsOf(map, e.start, e.end);
-            if (!at) continue;
-            placed.push({ ...e, ...at });
-            decos.push(Decoration.inline(at.from, at.to, { nodeName: "mark", "data-label": e.label, title: title(e) }, { entity: e }));
+          let oi = 0, ni = 0, size = 100;
+          while (ni < entities.length || oi < old.length) {
+            await nextFrame(); // also after receiving the entities, which took a task of its own
+            if (destroyed || view.state.doc !== doc) return; // edited meanwhile: a new run is scheduled
+            const t0 = performance.now();
+            const add = [];
+            const stop = Math.min(entities.length, ni + size);
+            for (; ni < stop; ni++) {
+              const e = entities[ni];
+              const at = positionsOf(map, e.start, e.end);
+              if (!at) continue;
+              placed.push({ ...e, ...at });
+              add.push(Decoration.inline(at.from, at.to, { nodeName: "mark", "data-label": e.label, title: title(e) }, { entity: e }));
+            }
+            const last = ni >= entities.length;
+            const upTo = last ? Infinity : (add.length ? add[add.length - 1].to : 0);
+            const remove = [];
+            while (oi < old.length && old[oi].from < upTo) remove.push(old[oi++]);
+            const tr = view.state.tr.setMeta(annotationsKey, { remove, add, entities: last ? placed : undefined });
+            view.dispatch(tr.setMeta("addToHistory", false));
+            const took = performance.now() - t0;
+            // grow slowly, shrink at once: the cost of a slice varies with what else the machine does
+            size = Math.max(20, Math.min(400, Math.round(size * Math.min(1.5, SLICE_MS / Math.max(1, took)))));
           }
-          const value = { decorations: DecorationSet.create(doc, decos), entities: placed };
-          view.dispatch(view.state.tr.setMeta(annotationsKey, value).setMeta("addToHistory", false));
           options.onAnnotate?.({ text: map.text, entities: placed });
         } catch (error) {
           if (options.onError) options.onError(error); else console.error(error);
