@@ -17,7 +17,8 @@ CHROMEDRIVER := /usr/bin/chromedriver
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	cargo test --release --target $(WASM_TARGET) --test wasm
 
-.PHONY: build serve test wasm native tools browser-tools npm-deps test-native test-wasm test-browser size bench-web
+.PHONY: build serve test wasm native tools browser-tools npm-deps test-native test-wasm test-wasm-node \
+	test-wasm-chromium test-browser size bench-web
 
 build: native wasm
 
@@ -35,13 +36,19 @@ serve: build
 	@echo "serving www/ on http://127.0.0.1:8080/ (Ctrl-C stops)"
 	python3 -m http.server --bind 127.0.0.1 8080 -d www
 
-test: build browser-tools test-native test-wasm test-browser
+# -k: every suite runs even when an earlier one fails; make still exits non-zero.
+test: build browser-tools npm-deps
+	$(MAKE) --no-print-directory -k test-native test-wasm-node test-wasm-chromium test-browser
 
 test-native:
 	cargo test --release
 
-test-wasm: tools browser-tools
+test-wasm: test-wasm-node test-wasm-chromium
+
+test-wasm-node: tools
 	$(WASM_TEST)
+
+test-wasm-chromium: tools browser-tools
 	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) $(WASM_TEST)
 
 test-browser: build npm-deps browser-tools

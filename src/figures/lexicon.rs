@@ -72,7 +72,6 @@ pub fn scale_suffix(s: &str) -> Option<f64> {
 pub fn vague_plural(w: &str) -> Option<f64> {
     Some(match w {
         "dozens" => 24.0,
-        "scores" => 40.0,
         "hundreds" => 200.0,
         "thousands" => 2000.0,
         "millions" => 2e6,
@@ -358,9 +357,7 @@ pub fn qualifier1(w: &str) -> Option<Option<Approx>> {
     Some(match w {
         "about" | "around" | "approximately" | "roughly" | "some" | "circa" | "approx." | "~" => Some(Approx::About),
         "nearly" | "almost" => Some(Approx::Nearly),
-        "over" | "above" => Some(Approx::MoreThan),
-        "under" | "below" => Some(Approx::LessThan),
-        "only" | "just" | "exactly" | "maybe" | "perhaps" => None,
+        "only" => None,
         _ => return None,
     })
 }
@@ -374,6 +371,7 @@ pub fn qualifier2(a: &str, b: &str) -> Option<Option<Approx>> {
         ("less", "than") | ("fewer", "than") | ("just", "under") | ("lower", "than") => Some(Approx::LessThan),
         ("at", "most") | ("up", "to") => Some(Approx::AtMost),
         ("close", "to") | ("an", "estimated") | ("about", "some") => Some(Approx::About),
+        ("an", "additional") => None,
         ("not", "quite") => Some(Approx::Nearly),
         _ => return None,
     })

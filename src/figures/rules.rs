@@ -36,6 +36,8 @@ struct Tk {
 /// figure, such as a phone number) and value.
 #[derive(Clone, Debug)]
 struct Hit {
+    /// where the figure starts, when not at the token the rule was tried at
+    start: Option<usize>,
     end: usize,
     label: Option<Label>,
     value: Option<Value>,
@@ -44,10 +46,10 @@ struct Hit {
 
 impl Hit {
     fn new(end: usize, label: Label, value: Option<Value>, score: f32) -> Hit {
-        Hit { end, label: Some(label), value, score }
+        Hit { start: None, end, label: Some(label), value, score }
     }
     fn skip(end: usize) -> Hit {
-        Hit { end, label: None, value: None, score: 0.0 }
+        Hit { start: None, end, label: None, value: None, score: 0.0 }
     }
 }
 
@@ -75,6 +77,9 @@ pub struct Scanner<'a> {
     text: &'a str,
     lower: String,
     toks: Vec<Tk>,
+    /// the end of the current sentence: rules never look past it
+    limit: std::cell::Cell<usize>,
+    sentences: Vec<std::ops::Range<usize>>,
     date: Option<CivilDate>,
 }
 
@@ -96,19 +101,44 @@ impl<'a> Scanner<'a> {
                 t.first = true;
             }
         }
-        Scanner { text: doc.text, lower: doc.text.to_ascii_lowercase(), toks, date }
+        // Rules stay inside a sentence, but a sentence that ends in an abbreviation on the same line goes on
+        // (the splitter ends one after `Oct.` in `Oct. 13`).
+        let mut sentences: Vec<std::ops::Range<usize>> = Vec::with_capacity(doc.sentences.len());
+        for s in &doc.sentences {
+            if let Some(prev) = sentences.last_mut() {
+                let last = &doc.tokens[prev.end - 1];
+                let lt = last.text(doc.text);
+                let same_line = s.start < doc.tokens.len() && !doc.text[last.end..doc.tokens[s.start].start].contains(['\n', '\r']);
+                if prev.end == s.start && last.kind == TokenKind::Word && lt.len() > 1 && lt.ends_with('.') && same_line {
+                    prev.end = s.end;
+                    continue;
+                }
+            }
+            sentences.push(s.clone());
+        }
+        let limit = std::cell::Cell::new(toks.len());
+        Scanner { text: doc.text, lower: doc.text.to_ascii_lowercase(), toks, limit, sentences, date }
     }
 
     /// Runs the scan and returns the figures, sorted and disjoint.
     pub fn run(&self) -> Vec<Entity> {
         let mut out = Vec::new();
-        let n = self.toks.len();
-        let mut i = 0;
+        for s in &self.sentences {
+            self.limit.set(s.end.min(self.toks.len()));
+            self.scan(s.start, &mut out);
+        }
+        out
+    }
+
+    fn scan(&self, from: usize, out: &mut Vec<Entity>) {
+        let n = self.limit.get();
+        let mut i = from;
         while i < n {
-            match self.at(i) {
+            match self.at(i).map(|h| self.compound(h)) {
                 Some(h) if h.end > i => {
                     if let Some(label) = h.label {
-                        let (start, end) = (self.toks[i].start, self.toks[h.end - 1].end);
+                        let first = h.start.unwrap_or(i).min(h.end - 1);
+                        let (start, end) = (self.toks[first].start, self.toks[h.end - 1].end);
                         out.push(Entity {
                             start,
                             end,
@@ -124,21 +154,68 @@ impl<'a> Scanner<'a> {
                 _ => i += 1,
             }
         }
-        out
+    }
+
+    /// Dates and times joined into one: `January of that year`, `the first six months of 1989`,
+    /// `1953 to 1955`, `10 a.m. to 2 p.m.`.
+    fn compound(&self, mut h: Hit) -> Hit {
+        for _ in 0..4 {
+            let Some(label @ (Label::Date | Label::Time)) = h.label else { return h };
+            let e = h.end;
+            match self.w(e) {
+                "of" if label == Label::Date => {
+                    if self.w(e + 1) == "that" && matches!(self.w(e + 2), "year" | "month" | "week") {
+                        h.end = e + 3;
+                        h.value = None;
+                        continue;
+                    }
+                    match self.at(e + 1) {
+                        Some(h2) if h2.label == Some(Label::Date) && h2.start.is_none() => {
+                            h.end = h2.end;
+                            h.value = None;
+                        }
+                        _ => return h,
+                    }
+                }
+                "-" | "to" | "–" if label == Label::Date
+                    && matches!(&h.value, Some(Value::Date { date }) if date.len() == 4)
+                    && matches!(numbers::digit_token(self.s(e + 1)), Some(DigitToken::Plain { plain_digits: Some(2), .. })) =>
+                {
+                    h.end = e + 2;
+                    h.value = None;
+                }
+                "to" | "-" | "through" | "–" => match self.at(e + 1) {
+                    Some(h2) if h2.label == Some(label) && h2.start.is_none() => {
+                        h.value = match (&h.value, &h2.value) {
+                            (Some(Value::Date { date: a }), Some(Value::Date { date: b })) => Some(Value::Date { date: format!("{a}/{b}") }),
+                            _ => None,
+                        };
+                        h.end = h2.end;
+                    }
+                    _ => return h,
+                },
+                _ => return h,
+            }
+        }
+        h
     }
 
     // ---- token access -------------------------------------------------------------------------------
 
     /// Lowercase text of token `i` (ASCII lowercasing), "" past the end.
     fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
+        self.tk(i).map_or("", |t| &self.lower[t.start..t.end])
     }
     /// Original text of token `i`, "" past the end.
     fn s(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.tk(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+    /// Token `i` if it is in the current sentence.
+    fn tk(&self, i: usize) -> Option<&Tk> {
+        if i < self.limit.get() { self.toks.get(i) } else { None }
     }
     fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.toks.get(i).map(|t| t.kind)
+        self.tk(i).map(|t| t.kind)
     }
     /// Token `i` starts with an uppercase ASCII letter.
     fn cap(&self, i: usize) -> bool {
@@ -146,14 +223,14 @@ impl<'a> Scanner<'a> {
     }
     /// Token `i` follows token `i - 1` without whitespace.
     fn glued(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.space)
+        self.tk(i).is_some_and(|t| !t.space)
     }
     fn is_hyphen(&self, i: usize) -> bool {
         matches!(self.s(i), "-" | "–" | "‐")
     }
     /// A hyphen at `i` (spaced as in treebank text or glued), returning the token after it.
     fn hyphen(&self, i: usize) -> Option<usize> {
-        self.is_hyphen(i).then_some(i + 1).filter(|&k| k < self.toks.len())
+        self.is_hyphen(i).then_some(i + 1).filter(|&k| k < self.limit.get())
     }
 
     // ---- the dispatcher -----------------------------------------------------------------------------
@@ -165,6 +242,35 @@ impl<'a> Scanner<'a> {
                 return Some(h);
             }
         }
+        if matches!(w, "'" | "’" | "‘") && self.glued(i + 1) && self.kind(i + 1) == Some(TokenKind::Number) {
+            if let Some(h) = self.decade_hit(i + 1) {
+                return Some(h);
+            }
+            if let Some(DigitToken::Plain { value, plain_digits: Some(2) }) = numbers::digit_token(self.s(i + 1)) {
+                let y = value as i32 + if value < 30.0 { 2000 } else { 1900 };
+                return Some(Hit::new(i + 2, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::YEAR));
+            }
+        }
+        if matches!(w, "its" | "his" | "her" | "their" | "a" | "the") {
+            if let Some(n) = lexicon::ordinal_word(self.w(i + 1)).or_else(|| match numbers::digit_token(self.s(i + 1)) {
+                Some(DigitToken::Ordinal(n)) => Some(n),
+                _ => None,
+            }) {
+                let _ = n;
+                if let Some(end) = self.period_unit(i + 2) {
+                    return Some(Hit::new(end, Label::Date, None, score::RELATIVE));
+                }
+            }
+        }
+        // the age of 65, age 13
+        {
+            let k = if w == "the" && self.w(i + 1) == "age" && self.w(i + 2) == "of" { i + 3 } else if w == "age" { i + 1 } else { usize::MAX };
+            if k != usize::MAX {
+                if let Some(num) = self.number(k).filter(|n| n.int.is_some_and(|a| a < 130) && !n.article && !n.vague) {
+                    return Some(Hit::new(num.end, Label::Date, Some(Value::Duration { duration: duration(num.value, 'Y', false) }), score::DURATION));
+                }
+            }
+        }
         if w == "the" {
             if let Some(h) = self.the_phrase(i + 1) {
                 return Some(h);
@@ -173,6 +279,11 @@ impl<'a> Scanner<'a> {
         }
         if let Some(h) = self.date_words(i) {
             return Some(h);
+        }
+        if let Some((y, e)) = self.spoken_year(i) {
+            if y < 2000 || matches!(self.w(i.wrapping_sub(1)), "in" | "of" | "since" | "until" | "by" | "from" | "year") {
+                return Some(Hit::new(e, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::YEAR));
+            }
         }
         let (approx, j) = self.qualifier(i);
         if let Some(h) = self.numeric(j, approx, i) {
@@ -245,6 +356,9 @@ impl<'a> Scanner<'a> {
             ("a", "little" | "bit", "over" | "more") => return (Some(Approx::MoreThan), i + 3 + (c == "more") as usize),
             ("a", "little" | "bit", "under" | "less") => return (Some(Approx::LessThan), i + 3 + (c == "less") as usize),
             _ => {}
+        }
+        if a == "between" {
+            return (None, i + 1);
         }
         if let Some(q) = lexicon::qualifier2(a, b) {
             // `just over`, `only about`: a second qualifier may follow
@@ -344,6 +458,10 @@ impl<'a> Scanner<'a> {
         if (w == "a" || w == "an") && self.is_unit_word(k + 1) {
             return Some(Num { value: 1.0, end: k + 1, year: false, article: true, vague: false, digits: false, int: Some(1), single_word: false });
         }
+        // a half (about a half, more than a half)
+        if w == "a" && self.w(k + 1) == "half" && !self.is_unit_word(k + 2) && !matches!(self.w(k + 2), "a" | "an") {
+            return Some(Num { value: 0.5, end: k + 2, year: false, article: false, vague: false, digits: false, int: None, single_word: false });
+        }
         // half, half a mile
         if w == "half" {
             let e = if matches!(self.w(k + 1), "a" | "an") && self.is_unit_word(k + 2) { k + 2 } else { k + 1 };
@@ -368,7 +486,7 @@ impl<'a> Scanner<'a> {
         }
         let mut ws: [&str; 16] = [""; 16];
         let mut m = 0;
-        while m < 16 && k + m < self.toks.len() {
+        while m < 16 && k + m < self.limit.get() {
             ws[m] = self.w(k + m);
             m += 1;
         }
@@ -419,7 +537,13 @@ impl<'a> Scanner<'a> {
                 }
             }
             let v = (!num.value.is_nan()).then(|| Value::Money { amount: num.value, currency: currency.to_string() });
-            return Some(Hit::new(e, Label::Money, v, score::EXPLICIT));
+            let mut hit = Hit::new(e, Label::Money, v, score::EXPLICIT);
+            // Treebank-tokenised text (`$ 15,000`, a space after the sign) follows the OntoNotes convention
+            // of leaving the sign out of a plain amount; `$15,000` as people write it keeps it.
+            if j == q0 && e == k + 1 && !self.glued(k) && self.s(k - 1).ends_with('$') {
+                hit.start = Some(k);
+            }
+            return Some(hit);
         }
         // tokens that carry their own kind of figure
         if self.kind(j) == Some(TokenKind::Number) {
@@ -460,12 +584,12 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        let unit_at = |e: usize| -> Option<(Label, Option<Value>, f32, usize)> { self.unit_after(e, value, &num) };
+        let unit_at = |e: usize| -> Option<(Label, Option<Value>, f32, usize)> { self.unit_after(e, value, &num, q0 < j) };
         if let Some((label, v, sc, end)) = unit_at(e) {
             // 8 % to 9 %
             if matches!(label, Label::Percent | Label::Money | Label::Quantity) && matches!(self.w(end), "to" | "-") {
                 if let Some(n2) = self.number(end + 1) {
-                    if let Some((l2, _, _, end2)) = self.unit_after(n2.end, Some(n2.value), &n2) {
+                    if let Some((l2, _, _, end2)) = self.unit_after(n2.end, Some(n2.value), &n2, q0 < j) {
                         if l2 == label {
                             return Some(Hit::new(end2, label, v, sc));
                         }
@@ -476,12 +600,21 @@ impl<'a> Scanner<'a> {
         }
         if let Some(r) = range_end {
             let n2 = self.number(e + 1).unwrap();
-            if let Some((label, _, sc, end)) = self.unit_after(r, Some(n2.value), &n2) {
+            if let Some((label, _, sc, end)) = self.unit_after(r, Some(n2.value), &n2, q0 < j) {
                 return Some(Hit::new(end, label, None, sc));
             }
         }
         if num.article {
             return None;
+        }
+        if self.w(q0) == "between" {
+            if let (Some(r), false) = (range_end, num.vague) {
+                return Some(Hit::new(r, Label::Number, None, score::DIGITS));
+            }
+            // `between` without a range is not part of the figure
+            let mut h = self.after_number(j, num, approx, j)?;
+            h.start = Some(j);
+            return Some(h);
         }
         // a day-first date: 6 January 2022, 6th of January
         if let Some(d) = num.int.filter(|d| (1..=31).contains(d) && num.digits && num.end == j + 1) {
@@ -511,10 +644,44 @@ impl<'a> Scanner<'a> {
             return Some(Hit::new(e, Label::Date, Some(v), score::YEAR));
         }
         // `one of`, `no one`, `the one`: a pronoun, not a number
-        if num.single_word && num.value == 1.0 && approx.is_none() {
-            if matches!(self.w(e), "of" | "another" | "'s" | "’s") || matches!(self.w(j.wrapping_sub(1)), "no" | "the" | "any" | "every" | "this" | "that" | "which" | "each" | "someone" | "little")
-            {
+        if num.single_word && num.value == 1.0 && approx.is_none() && q0 == j {
+            let next = self.w(e);
+            let pronoun_next = next.is_empty()
+                || matches!(next, "another" | "'s" | "’s" | "," | "." | "?" | "!" | ";" | ":" | ")" | "by" | "who" | "that" | "which" | "\"" | "”" | "--" | "'" | "would" | "could" | "should" | "must" | "can" | "might" | "may");
+            let pronoun_prev = matches!(self.w(j.wrapping_sub(1)), "no" | "the" | "any" | "every" | "this" | "that" | "which" | "each" | "someone" | "little" | "new" | "big" | "last" | "next" | "other" | "right" | "good" | "old" | "bad" | "young" | "such" | "same" | "only");
+            if pronoun_next || pronoun_prev {
                 return None;
+            }
+        }
+        if approx.is_none() && q0 == j && num.end == j + 1 {
+            // scores and votes in spaced text: 230 - 215, 5 - for - 24
+            // (OntoNotes keeps the first number of a spaced score as a cardinal and leaves the second)
+            if self.w(e) == "-" && (self.kind(e + 1) == Some(TokenKind::Number) || self.w(e + 1) == "for") {
+                let v = value.map(|n| Value::Number { number: n, approx: None });
+                let mut h = Hit::new(e, Label::Number, v, score::DIGITS);
+                if self.kind(e + 1) == Some(TokenKind::Number) && self.w(e + 2) != "-" {
+                    h.label = Some(Label::Number);
+                }
+                return Some(h);
+            }
+            if self.w(j.wrapping_sub(1)) == "-" && self.kind(j.wrapping_sub(2)) == Some(TokenKind::Number) {
+                return Some(Hit::skip(e));
+            }
+            // part of a name or a code: Interleukin - 3, S&P 500, Section 8, World War Two, BMP-1
+            let p = if self.is_hyphen(j.wrapping_sub(1)) { j.wrapping_sub(2) } else { j.wrapping_sub(1) };
+            let prev_name = self.tk(p).is_some_and(|t| !t.first && t.kind == TokenKind::Word)
+                && self.cap(p)
+                && lexicon::month(self.w(p)).is_none()
+                && lexicon::weekday(self.w(p)).is_none()
+                && lexicon::dollar_country(self.s(p)).is_none()
+                && !matches!(self.w(p), "no." | "nos." | "i" | "and" | "or");
+            if prev_name && (num.digits || self.cap(j)) {
+                return Some(Hit::skip(e));
+            }
+            // glued into an identifier, a URL or a list marker: 586.14_588.20, images/41186000, *1
+            let glued_sym = |k: usize| matches!(self.s(k), "_" | "/" | "=" | "*" | "#" | "@" | "&" | "\\");
+            if num.digits && ((self.glued(j) && glued_sym(j.wrapping_sub(1))) || (self.glued(e) && glued_sym(e))) {
+                return Some(Hit::skip(e));
             }
         }
         // a number inside a name: 247 News Agency, Boeing 747
@@ -530,7 +697,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A unit after a number ending at `e`: the label, value, score and end of the figure.
-    fn unit_after(&self, e: usize, value: Option<f64>, num: &Num) -> Option<(Label, Option<Value>, f32, usize)> {
+    fn unit_after(&self, e: usize, value: Option<f64>, num: &Num, qualified: bool) -> Option<(Label, Option<Value>, f32, usize)> {
         let w = self.w(e);
         // percentages
         if w == "%" || w == "percent" || w == "pct" || w == "pct." {
@@ -584,9 +751,16 @@ impl<'a> Scanner<'a> {
             Some(h) if self.kind(h) == Some(TokenKind::Word) => (h, true),
             _ => (e, false),
         };
-        let uw = self.w(u);
+        let (u, uw) = match self.w(u) {
+            "straight" | "consecutive" | "successive" | "more" | "previous" | "additional" | "full" | "working" | "business" | "calendar"
+                if !hyph && !num.article && self.w(u + 1).ends_with('s') && lexicon::date_unit(self.w(u + 1)).is_some() =>
+            {
+                (u + 1, self.w(u + 1))
+            }
+            _ => (u, self.w(u)),
+        };
         if let Some((letter, per)) = lexicon::date_unit(uw) {
-            if num.article && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "before" | "after" | "old") && !hyph {
+            if num.article && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "before" | "after" | "old" | "and") && !hyph {
                 return None;
             }
             let mut end = u + 1;
@@ -595,17 +769,23 @@ impl<'a> Scanner<'a> {
                 end = h + 1;
             } else if matches!(self.w(end), "old" | "ago" | "earlier" | "later") {
                 end += 1;
+            } else if self.w(end) == "from" && self.w(end + 1) == "now" {
+                end += 2;
+            } else if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
+                end += 3;
             }
             let v = value.filter(|_| !num.vague && uw != "weekend" && uw != "weekends").map(|n| Value::Duration { duration: duration(n * per, letter, false) });
             return Some((Label::Date, v, score::DURATION, end));
         }
         if let Some(letter) = lexicon::time_unit(uw) {
-            if num.article && !matches!(self.w(u + 1), "ago" | "earlier" | "later") && !hyph {
+            if num.article && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "and") && !hyph {
                 return None;
             }
             let mut end = u + 1;
             if matches!(self.w(end), "ago" | "earlier" | "later") {
                 end += 1;
+            } else if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
+                end += 3;
             }
             let v = value.filter(|_| !num.vague).map(|n| Value::Duration { duration: duration(n, letter, true) });
             return Some((Label::Time, v, score::DURATION, end));
@@ -625,6 +805,9 @@ impl<'a> Scanner<'a> {
             }
         }
         if let Some(sym) = lexicon::unit(self.w(k)).filter(|s| *s != "cubic") {
+            if num.article && !qualified {
+                return None;
+            }
             // `pounds` is money after a currency country (handled above); bare `pound` stays weight
             let mut end = k + 1;
             if sym == "deg" && matches!(self.w(end), "fahrenheit" | "celsius" | "centigrade" | "f" | "c") {
@@ -632,6 +815,17 @@ impl<'a> Scanner<'a> {
             }
             if sym == "mi" && self.w(end) == "per" && self.w(end + 1) == "hour" {
                 end += 2;
+            }
+            // five foot nine, six feet two inches
+            if sym == "ft" && !hyph {
+                if let Some(n2) = self.number(end).filter(|n| n.value < 12.0 && !n.vague && !n.article) {
+                    let next = self.w(n2.end);
+                    if matches!(next, "inches" | "inch") {
+                        end = n2.end + 1;
+                    } else if !self.is_unit_word(n2.end) {
+                        end = n2.end;
+                    }
+                }
             }
             let unit = format!("{prefix}{sym}");
             let v = value.filter(|_| !num.vague).map(|a| Value::Quantity { amount: a, unit });
@@ -672,34 +866,19 @@ impl<'a> Scanner<'a> {
 
     fn ordinal_word(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
-        let mut n = lexicon::ordinal_word(w)?;
-        let mut e = i + 1;
-        // twenty-first
-        if let (Some(t), Some(h)) = (lexicon::small_number(w).filter(|_| lexicon::is_tens(w)), self.hyphen(i + 1)) {
-            let _ = (t, h);
-        }
-        if w == "second" && (matches!(self.w(i.wrapping_sub(1)), "a" | "one" | "per" | "every" | "split") && !self.kind(e).is_some_and(|k| k == TokenKind::Word)) {
+        let n = lexicon::ordinal_word(w)?;
+        if w == "second" && matches!(self.w(i.wrapping_sub(1)), "a" | "one" | "per" | "every" | "split") && self.kind(i + 1) != Some(TokenKind::Word) {
             return None;
         }
-        if lexicon::is_tens(self.w(i.wrapping_sub(2))) {
-            // handled when the scan is at the tens word
-        }
-        // `twenty - first` read from the tens word is handled in `date_words`; here plain ordinals
-        if lexicon::date_unit(self.w(e)).is_some_and(|_| self.w(e) == "century") {
-            e += 1;
-            let v = Value::Date { date: format!("{:02}", (n as i64 - 1).max(0)) };
-            return Some(Hit::new(e, Label::Date, Some(v), score::MONTH_DATE));
-        }
-        if let Some(h) = self.hyphen(e).filter(|&h| matches!(self.w(h), "quarter" | "half")) {
+        if let Some(h) = self.hyphen(i + 1).filter(|&h| matches!(self.w(h), "quarter" | "half")) {
             return Some(Hit::new(h + 1, Label::Date, None, score::RELATIVE));
         }
-        if n == 0.0 {
-            n = 1.0;
-        }
-        Some(Hit::new(e, Label::Ordinal, Some(Value::Number { number: n, approx: None }), score::ORDINAL))
+        Some(self.after_ordinal(i, n, i + 1))
     }
 
-    fn after_ordinal(&self, j: usize, n: f64, e: usize) -> Hit {
+    /// What follows an ordinal ending at `e`: a century, a month (`6th of January`), a calendar unit
+    /// (`the third straight year`), or nothing (a plain ORDINAL).
+    fn after_ordinal(&self, _j: usize, n: f64, e: usize) -> Hit {
         if self.w(e) == "century" {
             let v = Value::Date { date: format!("{:02}", (n as i64 - 1).max(0)) };
             return Hit::new(e + 1, Label::Date, Some(v), score::MONTH_DATE);
@@ -711,8 +890,25 @@ impl<'a> Scanner<'a> {
                 return h;
             }
         }
-        let _ = j;
+        // the third straight year, its 10th month, the second day in a row
+        if let Some(end) = self.period_unit(e) {
+            return Hit::new(end, Label::Date, None, score::RELATIVE);
+        }
         Hit::new(e, Label::Ordinal, Some(Value::Number { number: n, approx: None }), score::ORDINAL)
+    }
+
+    /// A calendar unit after an ordinal at `e`, with an optional `straight` / `consecutive` before it and
+    /// `in a row` after it: the end of the phrase.
+    fn period_unit(&self, e: usize) -> Option<usize> {
+        let k = if matches!(self.w(e), "straight" | "consecutive" | "full" | "successive") { e + 1 } else { e };
+        if !matches!(self.w(k), "year" | "month" | "week" | "day" | "quarter" | "years" | "months" | "weeks" | "days" | "quarters") {
+            return None;
+        }
+        let mut end = k + 1;
+        if self.w(end) == "in" && self.w(end + 1) == "a" && self.w(end + 2) == "row" {
+            end += 3;
+        }
+        Some(end)
     }
 
     // ---- dates --------------------------------------------------------------------------------------
@@ -798,8 +994,16 @@ impl<'a> Scanner<'a> {
         if abbrev_nodot && self.w(e) == "." && self.glued(e) {
             e += 1;
         }
+        let e = if self.w(e) == "the" && (self.day_at(e + 1).is_some() || self.spoken_day(e + 1).is_some()) { e + 1 } else { e };
         if let Some((d, k)) = self.day_at(e) {
             let mut end = k;
+            // Dec. 2 - 3, August 5th to 9th
+            if matches!(self.w(end), "-" | "to" | "through") {
+                if let Some((d2, k2)) = self.day_at(end + 1).filter(|(d2, _)| *d2 > d) {
+                    let _ = d2;
+                    end = k2;
+                }
+            }
             let mut year = None;
             let c = if self.w(end) == "," { end + 1 } else { end };
             if let Some(y) = self.year_at(c) {
@@ -810,9 +1014,18 @@ impl<'a> Scanner<'a> {
                 return Some(Hit::new(end, Label::Date, Some(self.month_day_value(year, m, Some(d))), score::MONTH_DATE));
             }
         }
+        // September twenty-eighth, October twelfth (spoken dates)
+        if let Some((d, k)) = self.spoken_day(e) {
+            if calendar::valid_day(None, m, d) {
+                return Some(Hit::new(k, Label::Date, Some(self.month_day_value(None, m, Some(d))), score::MONTH_DATE));
+            }
+        }
         let c = if self.w(e) == "of" || self.w(e) == "," { e + 1 } else { e };
         if let Some(y) = self.year_at(c) {
             return Some(Hit::new(c + 1, Label::Date, Some(self.month_day_value(Some(y), m, None)), score::MONTH_DATE));
+        }
+        if let Some((y, k)) = self.spoken_year(c) {
+            return Some(Hit::new(k, Label::Date, Some(self.month_day_value(Some(y), m, None)), score::MONTH_DATE));
         }
         // a month alone: `May` and `March` need a preposition before them, abbreviations are not dates alone
         if abbrev_nodot || w.ends_with('.') && e == i + 1 && !self.cap(i) {
@@ -853,7 +1066,7 @@ impl<'a> Scanner<'a> {
                 let v = doc.map(|d| Value::Date { date: calendar::add_days(d, off).to_string() });
                 return Some(Hit::new(i + 1, Label::Date, v, score::RELATIVE));
             }
-            "tonight" | "overnight" => return Some(Hit::new(i + 1, Label::Time, None, score::RELATIVE)),
+            "tonight" => return Some(Hit::new(i + 1, Label::Time, None, score::RELATIVE)),
             "noon" | "midday" => return Some(Hit::new(i + 1, Label::Time, Some(Value::Time { time: "12:00".into() }), score::RELATIVE)),
             "midnight" => return Some(Hit::new(i + 1, Label::Time, Some(Value::Time { time: "00:00".into() }), score::RELATIVE)),
             "annual" | "annually" | "monthly" | "quarterly" | "yearly" | "weekly" | "semiannual" | "biannual" => {
@@ -924,6 +1137,9 @@ impl<'a> Scanner<'a> {
             return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, dir)), score::WEEKDAY));
         }
         if let Some(m) = self.month_at(k) {
+            if self.month_date(k).is_some_and(|h| h.end > k + 1 + self.w(k + 1).starts_with('.') as usize) {
+                return None; // `last Oct. 13`: the date is the month and day
+            }
             let v = self.date.map(|d| {
                 let y = match dir {
                     -1 => if m < d.month { d.year } else { d.year - 1 },
@@ -954,6 +1170,54 @@ impl<'a> Scanner<'a> {
             return Some(Hit::new(end, Label::Date, v.map(|date| Value::Date { date }), score::RELATIVE));
         }
         None
+    }
+
+    /// An ordinal day in words at `k` (`twelfth`, `twenty - eighth`, `thirty-first`): the day and the token after.
+    fn spoken_day(&self, k: usize) -> Option<(u32, usize)> {
+        let w = self.w(k);
+        if let Some(n) = lexicon::ordinal_word(w).filter(|n| *n <= 31.0 && !w.ends_with("ly")) {
+            return Some((n as u32, k + 1));
+        }
+        if matches!(w, "twenty" | "thirty") {
+            let h = self.hyphen(k + 1).unwrap_or(k + 1);
+            let u = lexicon::ordinal_word(self.w(h)).filter(|u| *u < 10.0)?;
+            return Some(((lexicon::small_number(w)? + u) as u32, h + 1));
+        }
+        None
+    }
+
+    /// A year in words at `k`: `nineteen forty - two`, `nineteen fifty`, `two thousand five`.
+    fn spoken_year(&self, k: usize) -> Option<(i32, usize)> {
+        let w = self.w(k);
+        let century = match w {
+            "eighteen" => 1800,
+            "nineteen" => 1900,
+            "twenty" if matches!(self.w(k + 1), "ten" | "eleven" | "twelve" | "thirteen" | "fourteen" | "fifteen" | "sixteen" | "seventeen" | "eighteen" | "nineteen" | "twenty") => 2000,
+            "two" if self.w(k + 1) == "thousand" => {
+                let mut e = k + 2;
+                if self.w(e) == "and" {
+                    e += 1;
+                }
+                let y = lexicon::small_number(self.w(e)).filter(|y| *y >= 1.0 && *y < 30.0)?;
+                if lexicon::is_tens(self.w(e)) {
+                    return None;
+                }
+                return Some((2000 + y as i32, e + 1));
+            }
+            _ => return None,
+        };
+        let t = self.w(k + 1);
+        let tens = lexicon::small_number(t).filter(|v| *v >= 10.0)?;
+        let mut e = k + 2;
+        let mut y = tens;
+        if lexicon::is_tens(t) {
+            let h = self.hyphen(e).unwrap_or(e);
+            if let Some(u) = lexicon::small_number(self.w(h)).filter(|u| (1.0..10.0).contains(u)) {
+                y += u;
+                e = h + 1;
+            }
+        }
+        Some((century + y as i32, e))
     }
 
     /// A bare year at `k`, as a hit.
@@ -1044,6 +1308,26 @@ impl<'a> Scanner<'a> {
                 }
             }
             _ => {}
+        }
+        if w == "month" && self.w(k + 1) == "of" {
+            if let Some(h) = self.month_date(k + 2) {
+                return Some(Hit::new(h.end, Label::Date, h.value, score::MONTH_DATE));
+            }
+        }
+        // the year ended June 30, the 12 months ending Aug. 31, the quarter ended Sept. 30
+        {
+            let mut j = k;
+            let mut unit = false;
+            while j < k + 5 && !matches!(self.w(j), "ended" | "ending" | "") {
+                let wj = self.w(j);
+                unit |= lexicon::date_unit(wj).is_some() || matches!(wj, "period" | "half");
+                j += 1;
+            }
+            if unit && matches!(self.w(j), "ended" | "ending") {
+                if let Some(h) = self.at(j + 1).filter(|h| h.label == Some(Label::Date) && h.start.is_none()) {
+                    return Some(Hit::new(h.end, Label::Date, None, score::RELATIVE));
+                }
+            }
         }
         if let Some(h) = self.the_inner(k) {
             return Some(h);

@@ -44,8 +44,8 @@ pub fn viterbi(emissions: &[[f32; NT]], start: &[f32; NT], trans: &[[f32; NT]; N
     path
 }
 
-/// Per-token tag probabilities of the sequence model with potentials `exp(score / temperature)`, computed
-/// with a scaled forward-backward pass in probability space (no logarithms in the inner loop).
+/// Per-token tag probabilities of the sequence model with potentials `exp(score / temperature)`
+/// (forward-backward in log space; disallowed BIO moves have probability 0).
 pub fn marginals(
     emissions: &[[f32; NT]],
     start: &[f32; NT],
@@ -56,74 +56,58 @@ pub fn marginals(
     if n == 0 {
         return Vec::new();
     }
+    const NEG: f32 = f32::NEG_INFINITY;
     let inv = 1.0 / temperature.max(1e-3);
-    let mut et = [[0f32; NT]; NT];
+    let mut lt = [[NEG; NT]; NT];
     for p in 0..NT {
         for y in 0..NT {
-            et[p][y] = if allowed(Some(p), y) { (trans[p][y] * inv).clamp(-60.0, 60.0).exp() } else { 0.0 };
+            if allowed(Some(p), y) {
+                lt[p][y] = trans[p][y] * inv;
+            }
         }
     }
-    // Emission potentials, shifted by the token's best score for numerical range.
-    let pot: Vec<[f32; NT]> = emissions
-        .iter()
-        .map(|e| {
-            let m = e.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
-            let mut o = [0f32; NT];
-            for y in 0..NT {
-                o[y] = ((e[y] - m) * inv).max(-60.0).exp();
-            }
-            o
-        })
-        .collect();
-    let norm = |v: &mut [f32; NT]| {
-        let s: f32 = v.iter().sum();
-        if s > 0.0 && s.is_finite() {
-            v.iter_mut().for_each(|x| *x /= s);
-        } else {
-            *v = [1.0 / NT as f32; NT];
+    let lse = |v: &[f32; NT]| -> f32 {
+        let m = v.iter().cloned().fold(NEG, f32::max);
+        if m == NEG {
+            return NEG;
         }
+        m + v.iter().map(|x| (x - m).exp()).sum::<f32>().ln()
     };
-    let mut alpha = vec![[0f32; NT]; n];
+    let mut alpha = vec![[NEG; NT]; n];
     for y in 0..NT {
-        alpha[0][y] = if allowed(None, y) { (start[y] * inv).clamp(-60.0, 60.0).exp() * pot[0][y] } else { 0.0 };
+        if allowed(None, y) {
+            alpha[0][y] = (start[y] + emissions[0][y]) * inv;
+        }
     }
-    norm(&mut alpha[0]);
     for t in 1..n {
-        let mut a = [0f32; NT];
-        for p in 0..NT {
-            let ap = alpha[t - 1][p];
-            if ap == 0.0 {
-                continue;
-            }
-            for y in 0..NT {
-                a[y] += ap * et[p][y];
-            }
-        }
         for y in 0..NT {
-            a[y] *= pot[t][y];
+            let mut v = [NEG; NT];
+            for p in 0..NT {
+                v[p] = alpha[t - 1][p] + lt[p][y];
+            }
+            alpha[t][y] = lse(&v) + emissions[t][y] * inv;
         }
-        norm(&mut a);
-        alpha[t] = a;
     }
-    let mut beta = [1f32; NT];
+    let mut beta = [0f32; NT];
     let mut out = vec![[0f32; NT]; n];
     for t in (0..n).rev() {
-        let mut m = [0f32; NT];
+        let mut m = [NEG; NT];
         for y in 0..NT {
-            m[y] = alpha[t][y] * beta[y];
+            m[y] = alpha[t][y] + beta[y];
         }
-        norm(&mut m);
-        out[t] = m;
+        let z = lse(&m);
+        for y in 0..NT {
+            out[t][y] = if z.is_finite() { (m[y] - z).exp() } else { 1.0 / NT as f32 };
+        }
         if t > 0 {
-            let mut b = [0f32; NT];
+            let mut b = [NEG; NT];
             for p in 0..NT {
-                let mut s = 0.0;
+                let mut v = [NEG; NT];
                 for y in 0..NT {
-                    s += et[p][y] * pot[t][y] * beta[y];
+                    v[y] = lt[p][y] + emissions[t][y] * inv + beta[y];
                 }
-                b[p] = s;
+                b[p] = lse(&v);
             }
-            norm(&mut b);
             beta = b;
         }
     }

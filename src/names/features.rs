@@ -27,6 +27,7 @@ pub struct DocFeatures<'d> {
     short: Vec<String>,
     cluster: Vec<Option<(u32, u8)>>,
     gaz: Vec<u32>,
+    demonym: Vec<bool>,
     kind: Vec<TokenKind>,
     doc_flags: Vec<u8>,
     caps_sentence: Vec<bool>,
@@ -135,6 +136,26 @@ impl<'d> DocFeatures<'d> {
                 }
             }
         }
+        // Capitalised words that look derived from a country's name: Kazakh(stan), Russia(n), Armenia(n),
+        // Tajik(istan), Chin(a)(ese).
+        let demonym = words
+            .iter()
+            .zip(&lower)
+            .map(|(w, l)| {
+                if !is_cap(w) || l.len() < 4 || res.gazetteer.is_empty() {
+                    return false;
+                }
+                let country = |k: &str| res.gazetteer.get(k).is_some_and(|m| m & 1 != 0);
+                let stem = |suf: &str| l.strip_suffix(suf);
+                country(&format!("{l}stan"))
+                    || country(&format!("{l}istan"))
+                    || stem("n").is_some_and(country)
+                    || stem("ese").is_some_and(|s| country(&format!("{s}a")) || country(s))
+                    || stem("an").is_some_and(|s| country(&format!("{s}a")) || country(s))
+                    || stem("ish").is_some_and(|s| country(&format!("{s}land")) || country(&format!("{s}ey")))
+                    || stem("i").is_some_and(|s| country(s) || country(&format!("{s}an")))
+            })
+            .collect();
         let kind = doc.tokens.iter().map(|t| t.kind).collect();
         // Sentences mostly in capitals (headlines).
         let mut caps_sentence = vec![false; n];
@@ -168,7 +189,7 @@ impl<'d> DocFeatures<'d> {
             }
         }
         let doc_flags = lower.iter().map(|l| seen.get(l.as_str()).copied().unwrap_or(0)).collect();
-        DocFeatures { words, lower, shape, short, cluster, gaz, kind, doc_flags, caps_sentence }
+        DocFeatures { words, lower, shape, short, cluster, gaz, demonym, kind, doc_flags, caps_sentence }
     }
 
     /// Appends the feature ids of token `i` of sentence `s` (a token range) to `out`.
@@ -217,6 +238,8 @@ impl<'d> DocFeatures<'d> {
         out.push(f(15).str(sh(-1)).str(sh(0)).id());
         out.push(f(16).str(sh(0)).str(sh(1)).id());
         out.push(f(17).str(sh(-1)).str(sh(0)).str(sh(1)).id());
+        out.push(f(29).str(lw(-1)).str(&self.short[i]).id());
+        out.push(f(30).str(&self.short[i]).str(lw(1)).id());
         // Brown clusters
         let clus = |t: u8, j: isize, lens: &[u8], out: &mut Vec<u32>| {
             let j = i as isize + j;
@@ -248,6 +271,9 @@ impl<'d> DocFeatures<'d> {
                     out.push(f(t).num(b).id());
                 }
             }
+        }
+        if self.demonym[i] {
+            out.push(f(31).id());
         }
         // Position, headlines, token kind
         let first = i == s.start;

@@ -90,8 +90,13 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
             while end < path.len() && path[end] == y + usize::from(is_begin(y)) && !is_begin(path[end]) {
                 end += 1;
             }
-            let score = (t..end).map(|k| marg[k - 0][path[k]]).fold(1.0f32, f32::min);
-            let (a, b) = (doc.tokens[s.start + t].start, doc.tokens[s.start + end - 1].end);
+            let score = (t..end).map(|k| marg[k][path[k]]).fold(1.0f32, f32::min);
+            let (first, last) = trim(doc, s.start + t, s.start + end - 1, t == 0);
+            t = end;
+            if first > last {
+                continue;
+            }
+            let (a, b) = (doc.tokens[first].start, doc.tokens[last].end);
             out.push(Entity {
                 start: a,
                 end: b,
@@ -101,8 +106,27 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
                 group: None,
                 value: None,
             });
-            t = end;
         }
     }
     out
+}
+
+/// Trims a tagged span of tokens `first..=last` to the GUIDE's conventions: no leading `the` (OntoNotes
+/// sometimes includes it; a capitalised `The` inside a sentence is kept: `The Hague`), no trailing clitic
+/// (`’s`) or apostrophe. Returns `first > last` when nothing is left.
+fn trim(doc: &Document<'_>, mut first: usize, mut last: usize, sentence_start: bool) -> (usize, usize) {
+    use crate::text::TokenKind;
+    if first < last {
+        let w = doc.token_text(first);
+        if w == "the" || w == "THE" || (w == "The" && sentence_start) {
+            first += 1;
+        }
+    }
+    while last >= first && (doc.tokens[last].kind == TokenKind::Clitic || matches!(doc.token_text(last), "'" | "’" | "\"" | "”")) {
+        if last == 0 {
+            return (1, 0);
+        }
+        last -= 1;
+    }
+    (first, last)
 }

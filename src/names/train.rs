@@ -137,7 +137,14 @@ fn to_doc(sents: &[Vec<(String, String)>]) -> CorpusDoc {
 pub fn project(doc: &Document<'_>, spans: &[(usize, usize, Label)]) -> Vec<u8> {
     let mut tags = vec![0u8; doc.tokens.len()];
     for &(s, e, l) in spans {
-        let first = doc.tokens.partition_point(|t| t.end <= s);
+        let mut first = doc.tokens.partition_point(|t| t.end <= s);
+        // The GUIDE's convention: no leading `the` (OntoNotes sometimes includes it).
+        if first < doc.tokens.len() && doc.tokens[first].end < e && doc.token_text(first).eq_ignore_ascii_case("the") {
+            let mid_sentence_cap = doc.token_text(first) == "The" && !doc.sentences.iter().any(|r| r.start == first);
+            if !mid_sentence_cap {
+                first += 1;
+            }
+        }
         let b = begin_tag(l) as u8;
         let mut k = first;
         while k < doc.tokens.len() && doc.tokens[k].start < e {
@@ -421,6 +428,12 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
     // 3. Prune and pick the quantisation scale.
     let model = averaged(&keys, &w, &u, &tw, &tu, c, cfg, cfg.max_features, cfg.min_weight);
     say(format!("kept {} of {} features", model.rows.len(), nf), &mut log);
+    let mut model = model;
+    if let Some((_, docs)) = dev.first() {
+        let (t, brier) = calibrate(&model, docs);
+        model.temperature = t;
+        say(format!("temperature {t} (Brier score of name confidences on the first dev file {brier:.4})"), &mut log);
+    }
     Ok(Trained { model, log })
 }
 
@@ -479,4 +492,30 @@ fn averaged(
 /// The label of a tag (re-exported for the trainer's reports).
 pub fn label_of(tag: usize) -> Option<Label> {
     tag_label(tag)
+}
+
+/// Picks the softmax temperature whose name confidences best predict correctness on `docs` (lowest Brier
+/// score), from a fixed grid.
+pub fn calibrate(model: &Model, docs: &[CorpusDoc]) -> (f32, f64) {
+    let docs = &docs[..docs.len().min(150)];
+    let mut best = (1.0f32, f64::INFINITY);
+    for t in [1.0f32, 2.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0, 32.0] {
+        let mut m = model.clone();
+        m.temperature = t;
+        let (mut sum, mut n) = (0f64, 0usize);
+        for d in docs {
+            let doc = Document::new(&d.text);
+            let gold: std::collections::HashSet<(usize, usize, Label)> = d.spans.iter().copied().collect();
+            for e in super::tag_with(&m, &doc) {
+                let y = gold.contains(&(e.start, e.end, e.label)) as u8 as f64;
+                sum += (e.score as f64 - y).powi(2);
+                n += 1;
+            }
+        }
+        let b = sum / n.max(1) as f64;
+        if b < best.1 {
+            best = (t, b);
+        }
+    }
+    best
 }

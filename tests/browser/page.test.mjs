@@ -226,10 +226,15 @@ test("a dropped or opened .txt file is loaded and annotated", async () => {
   await context.close();
 });
 
-test("keyboard only: tab reaches the paste area, the legend, the panel and the highlights", async () => {
+test("keyboard only: tab reaches the paste area, the legend, the exports and the highlights", async () => {
   const { context, page } = await openPage();
-  await paste(page, article);
-  await page.evaluate(() => document.activeElement?.blur());
+  // set the text without touching focus, so tabbing starts from the top of the page
+  await page.evaluate((t) => {
+    const input = document.querySelector("textarea");
+    input.value = t;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }, article);
+  await page.waitForFunction((t) => window.articleAnnotator.shown?.text === t, article);
   const seen = new Set();
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press("Tab");
