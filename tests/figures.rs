@@ -324,3 +324,57 @@ fn bad_input_is_harmless() {
         }
     }
 }
+
+/// A small deterministic generator, so the randomized test needs no extra dependency.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+#[test]
+fn random_figure_soup_keeps_the_invariants() {
+    // words and marks the rules react to, glued or spaced at random: every rule gets exercised at text
+    // boundaries, sentence ends and in odd combinations
+    let vocab = [
+        "1", "12", "2,000", "1.5", "1991", "1990s", "21st", "15:30", "3pm", "1/6/2022", "3/4", "4.5bn", "5km", "$", "US",
+        "£", "€", "%", "percent", "per", "cent", "-", "to", "or", "and", "of", "the", "a", "an", "more", "than", "at",
+        "least", "about", "between", "minus", "as", "many", "one", "two", "twenty", "five", "hundred", "million", "half",
+        "dozen", "hundreds", "tens", "thousands", "first", "second", "twenty-first", "January", "Jan", ".", "May", "6",
+        "Wednesday", "last", "next", "this", "year", "years", "ago", "old", "early", "mid", "late", "week", "weekend",
+        "today", "tonight", "p.m.", "a.m", "p", "m", "o'clock", "in", "morning", "hours", "minutes", "miles", "square",
+        "kilometers", "tonnes", "dollars", "euros", "cents", "yuan", "RMB", "fiscal", "beginning", "end", "past",
+        "century", "straight", "nineteen", "forty", "'", "’", "80s", "No.", "News", "Agency", ",", "\n", "😀", "\u{0}",
+        "é", "ended", "age", "foot", "nine", "inches", "from", "now", "through", "_", "/", "*", "Section", "Wed",
+    ];
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let date = CivilDate::parse("2022-01-19").unwrap();
+    for round in 0..3000 {
+        let n = (rng.next() % 40) as usize;
+        let mut text = String::new();
+        for _ in 0..n {
+            if rng.next() % 4 != 0 {
+                text.push(' ');
+            }
+            text.push_str(rng.pick(&vocab));
+        }
+        let opts = if round % 2 == 0 { Options::default() } else { Options { document_date: Some(date), ..Options::default() } };
+        for e in find_with(&text, &opts) {
+            match e.value {
+                Some(Value::Number { number, .. }) | Some(Value::Money { amount: number, .. }) | Some(Value::Quantity { amount: number, .. }) => {
+                    assert!(number.is_finite(), "{text:?}: {e:?}")
+                }
+                Some(Value::Percent { percent }) => assert!(percent.is_finite(), "{text:?}: {e:?}"),
+                _ => {}
+            }
+        }
+    }
+}
