@@ -1132,6 +1132,18 @@ impl<'a> Scanner<'a> {
                 }
                 return None;
             }
+            "year" => {
+                // year-end, year - earlier, year end
+                let k = self.hyphen(i + 1).unwrap_or(i + 1);
+                if matches!(self.w(k), "end" | "earlier" | "ago") && (k > i + 1 || self.w(k) == "end") {
+                    return Some(Hit::new(k + 1, Label::Date, None, score::VAGUE));
+                }
+                return None;
+            }
+            "all" if self.w(i + 1) == "year" => return Some(Hit::new(i + 2, Label::Date, None, score::VAGUE)),
+            "his" | "her" | "their" | "my" | "your" | "our" if decade_word(self.w(i + 1)).is_some() => {
+                return Some(Hit::new(i + 2, Label::Date, None, score::VAGUE));
+            }
             "fiscal" => {
                 let k = if self.w(i + 1) == "year" { i + 2 } else { i + 1 };
                 if let Some(y) = self.year_at(k) {
@@ -1168,6 +1180,9 @@ impl<'a> Scanner<'a> {
             let k = if self.hyphen(k).is_some() && self.glued(k) { k + 1 } else { k };
             if let Some(h) = self.month_date(k).or_else(|| self.year_hit(k)).or_else(|| self.decade_hit(k)) {
                 return Some(Hit { end: h.end, ..h });
+            }
+            if let Some(d) = decade_word(self.w(k)) {
+                return Some(Hit::new(k + 1, Label::Date, Some(Value::Date { date: format!("19{}", d / 10) }), score::RELATIVE));
             }
             if let Some(wd) = lexicon::weekday(self.w(k)).filter(|_| self.cap(k)) {
                 if matches!(self.w(k + 1), "morning" | "afternoon" | "evening" | "night") {
@@ -1323,6 +1338,10 @@ impl<'a> Scanner<'a> {
         }
         match w {
             "weekend" => return Some(Hit::new(k + 1, Label::Date, None, score::VAGUE)),
+            _ if decade_word(w).is_some() => {
+                let v = decade_word(w).map(|d| Value::Date { date: format!("19{}", d / 10) });
+                return Some(Hit::new(k + 1, Label::Date, v, score::RELATIVE));
+            }
             "early" | "late" | "mid" | "mid-" => {
                 if let Some(h) = self.date_words(k).filter(|h| h.label == Some(Label::Date)) {
                     return Some(h);
@@ -1339,7 +1358,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 let uw = self.w(u);
-                if lexicon::date_unit(uw).is_some() && (num.is_some() || !uw.ends_with('s') || matches!(w, "past" | "last")) {
+                if lexicon::date_unit(uw).is_some() && (num.is_some() || !uw.ends_with('s') || matches!(w, "past" | "last" | "coming" | "next")) {
                     if num.is_none() && matches!(uw, "years" | "months" | "weeks" | "days" | "decades") && !matches!(w, "past" | "last" | "next" | "coming") {
                         return None;
                     }
@@ -1444,6 +1463,21 @@ impl<'a> Scanner<'a> {
         }
         None
     }
+}
+
+/// A decade in words (`sixties`): its first year within the century.
+fn decade_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "twenties" => 20,
+        "thirties" => 30,
+        "forties" => 40,
+        "fifties" => 50,
+        "sixties" => 60,
+        "seventies" => 70,
+        "eighties" => 80,
+        "nineties" => 90,
+        _ => return None,
+    })
 }
 
 /// `a.m.` / `p.m.` in their spellings: `Some(true)` for p.m. (`p . m` pieces are joined by the caller).
