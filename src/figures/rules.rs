@@ -1394,7 +1394,8 @@ impl<'a> Scanner<'a> {
                     "tomorrow" => 1,
                     _ => 0,
                 };
-                if matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night") {
+                // `yesterday morning` is mostly tagged as the day alone; `tomorrow night` as a time
+                if matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night") && w != "yesterday" {
                     return Some(Hit::new(i + 2, Label::Time, None, score::RELATIVE));
                 }
                 let v = doc.map(|d| Value::Date { date: calendar::add_days(d, off).to_string() });
@@ -1667,6 +1668,16 @@ impl<'a> Scanner<'a> {
         }
         match w {
             "weekend" => return Some(Hit::new(k + 1, Label::Date, None, score::VAGUE)),
+            // the same period last year, the same quarter a year earlier
+            "same" if matches!(self.w(k + 1), "period" | "time" | "quarter" | "month" | "week" | "day") => {
+                let e = k + 2;
+                if let Some(h) = self.date_words(e).filter(|h| h.label == Some(Label::Date)) {
+                    return Some(Hit::new(h.end, Label::Date, None, score::RELATIVE));
+                }
+                if self.w(e) == "a" && self.w(e + 1) == "year" && matches!(self.w(e + 2), "ago" | "earlier" | "before") {
+                    return Some(Hit::new(e + 3, Label::Date, None, score::RELATIVE));
+                }
+            }
             _ if decade_word(w).is_some() => {
                 let v = decade_word(w).map(|d| Value::Date { date: format!("19{}", d / 10) });
                 return Some(Hit::new(k + 1, Label::Date, v, score::RELATIVE));
