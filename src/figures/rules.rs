@@ -1166,6 +1166,14 @@ impl<'a> Scanner<'a> {
     fn ordinal_word(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
         let n = lexicon::ordinal_word(w)?;
+        // part of a name: First Union, Second Avenue, Fifth Fleet (capitalised inside a sentence)
+        if self.cap(i)
+            && !self.tk(i).is_some_and(|t| t.first)
+            && self.kind(i + 1) == Some(TokenKind::Word)
+            && self.cap(i + 1)
+        {
+            return Some(Hit::skip(i + 1));
+        }
         if w == "second"
             && matches!(self.w(i.wrapping_sub(1)), "a" | "one" | "per" | "every" | "split")
             && self.kind(i + 1) != Some(TokenKind::Word)
