@@ -903,6 +903,14 @@ impl<'a> Scanner<'a> {
                 return Some(Hit::skip(e));
             }
         }
+        // a capitalised number word inside a sentence before a capitalised word: Three Gorges, Fifty Cent
+        if !num.digits && approx.is_none() && q0 == j && self.cap(j) && self.kind(e) == Some(TokenKind::Word) && self.cap(e) {
+            let p = j.wrapping_sub(1);
+            let after_word = self.tk(p).is_some_and(|t| t.kind == TokenKind::Word) && !self.cap(p) || self.w(p) == ",";
+            if after_word && !self.is_unit_word(e) && lexicon::month(self.w(e)).is_none() {
+                return Some(Hit::skip(e));
+            }
+        }
         // a number inside a name: 247 News Agency, Boeing 747
         if num.digits && approx.is_none() && num.int.is_some() && num.end == j + 1 {
             let next_name = self.kind(e) == Some(TokenKind::Word)
