@@ -736,6 +736,11 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        // `one day` is mostly the idiom (one day he left), neither a period nor a count
+        if num.single_word && num.value == 1.0 && self.w(e) == "day" && !matches!(self.w(e + 1), "ago" | "earlier" | "later")
+        {
+            return Some(Hit::skip(e + 1));
+        }
         let unit_at =
             |e: usize| -> Option<(Label, Option<Value>, f32, usize)> { self.unit_after(e, value, &num, q0 < j) };
         if let Some((label, v, sc, end)) = unit_at(e) {
