@@ -1,14 +1,31 @@
-//! Putting names and figures together: overlaps resolved, mentions of one thing grouped.
+//! Putting names and figures together: document-level consistency, overlaps resolved, mentions of one thing
+//! grouped.
+//!
+//! The tagger decides each sentence on its own; an article, though, names the same things again and again.
+//! So, before overlaps are resolved:
+//!
+//! 1. **Labels agree**: every mention of the same name (compared without case and diacritics) takes the label
+//!    with the highest total confidence among them, and a lone surname (`Nazarbayev`) takes PERSON when the
+//!    document names the person in full (`Nursultan Nazarbayev`).
+//! 2. **Acronyms**: `Collective Security Treaty Organization (CSTO)` introduces `CSTO` with the label of the
+//!    long form.
+//! 3. **Repeats are found**: a capitalised token sequence that the document tags elsewhere as a name (or a
+//!    surname of a person named in full) is a name here too, where the tagger missed it.
+//!
+//! After overlaps are resolved, names get a `group` number: mentions of one thing (the same name, a surname or
+//! first name of a full name, an acronym and its long form) share it. Numbers start at 1 in order of first
+//! mention. Figures get no group.
 
-use crate::text::Document;
-use crate::Entity;
+use crate::text::{Document, TokenKind};
+use crate::{Entity, Label};
+use std::collections::HashMap;
 
 /// Merges the names and the figures of a document into one sorted, non-overlapping list.
 ///
 /// Where a name and a figure overlap, the longer span wins (`247 News Agency` is an ORG, not a NUMBER followed
 /// by words); on equal length the name wins.
 pub fn resolve(doc: &Document<'_>, names: Vec<Entity>, figures: Vec<Entity>) -> Vec<Entity> {
-    let _ = doc;
+    let names = make_consistent(doc, names);
     let mut all: Vec<Entity> = names.into_iter().chain(figures).collect();
     // Longest first, names before figures, then by position, so a greedy pass keeps the preferred spans.
     all.sort_by(|a, b| {
@@ -28,5 +45,270 @@ pub fn resolve(doc: &Document<'_>, names: Vec<Entity>, figures: Vec<Entity>) -> 
         }
     }
     kept.sort_by_key(|e| e.start);
+    group(doc, &mut kept);
     kept
+}
+
+/// A comparison key: lowercase, diacritics removed, curly apostrophes straightened.
+///
+/// ```
+/// use article_annotator::mentions::fold_key;
+/// assert_eq!(fold_key("Nazarbáyev"), fold_key("Nazarbayev"));
+/// assert_eq!(fold_key("Nazarba\u{301}yev"), "nazarbayev");
+/// ```
+pub fn fold_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        let base = match c {
+            'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => 'a',
+            'Ç' | 'ç' | 'Ć' | 'ć' | 'Č' | 'č' | 'Ĉ' | 'ĉ' | 'Ċ' | 'ċ' => 'c',
+            'Ď' | 'ď' | 'Đ' | 'đ' => 'd',
+            'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => 'e',
+            'Ğ' | 'ğ' | 'Ģ' | 'ģ' => 'g',
+            'Ì'..='Ï' | 'ì'..='ï' | 'Ī' | 'ī' | 'Į' | 'į' | 'İ' | 'ı' => 'i',
+            'Ķ' | 'ķ' => 'k',
+            'Ł' | 'ł' | 'Ļ' | 'ļ' | 'Ľ' | 'ľ' => 'l',
+            'Ñ' | 'ñ' | 'Ń' | 'ń' | 'Ň' | 'ň' | 'Ņ' | 'ņ' => 'n',
+            'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō' | 'ō' | 'Ő' | 'ő' => 'o',
+            'Ř' | 'ř' => 'r',
+            'Ś' | 'ś' | 'Š' | 'š' | 'Ş' | 'ş' | 'Ș' | 'ș' => 's',
+            'Ť' | 'ť' | 'Ţ' | 'ţ' | 'Ț' | 'ț' => 't',
+            'Ù'..='Ü' | 'ù'..='ü' | 'Ū' | 'ū' | 'Ů' | 'ů' | 'Ű' | 'ű' | 'Ų' | 'ų' => 'u',
+            'Ý' | 'ý' | 'ÿ' | 'Ÿ' => 'y',
+            'Ź' | 'ź' | 'Ž' | 'ž' | 'Ż' | 'ż' => 'z',
+            '’' | '‘' => '\'',
+            _ => c,
+        };
+        out.extend(base.to_lowercase());
+    }
+    out
+}
+
+/// The folded word tokens of a span (punctuation left out).
+fn span_words(doc: &Document<'_>, start: usize, end: usize) -> Vec<String> {
+    let first = doc.tokens.partition_point(|t| t.end <= start);
+    doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.start < end)
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| fold_key(t.text(doc.text)))
+        .collect()
+}
+
+fn token_range(doc: &Document<'_>, start: usize, end: usize) -> std::ops::Range<usize> {
+    let a = doc.tokens.partition_point(|t| t.end <= start);
+    let b = doc.tokens.partition_point(|t| t.start < end);
+    a..b.max(a)
+}
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn is_acronym(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=8).contains(&n) && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '&') && s.chars().any(|c| c.is_alphabetic())
+}
+
+const STOP: &[&str] = &["of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "in", "on", "to", "a"];
+
+/// Initials of the capitalised words of a name (`Collective Security Treaty Organization` -> `csto`).
+fn initials(words: &[String], original: &str) -> String {
+    let _ = original;
+    words.iter().filter(|w| !STOP.contains(&w.as_str())).filter_map(|w| w.chars().next()).collect()
+}
+
+/// Steps 1-3 of the module documentation: label agreement, acronyms, repeats.
+pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity> {
+    if names.is_empty() {
+        return names;
+    }
+    names.sort_by_key(|e| e.start);
+    // 2. Acronyms introduced in parentheses right after a name.
+    let mut added = Vec::new();
+    for e in &names {
+        let r = token_range(doc, e.start, e.end);
+        let (o, a, c) = (r.end, r.end + 1, r.end + 2);
+        if c < doc.tokens.len() && doc.token_text(o) == "(" && doc.token_text(c) == ")" {
+            let acr = doc.tokens[a];
+            let t = doc.token_text(a);
+            if is_acronym(t) && !names.iter().any(|n| n.start < acr.end && acr.start < n.end) {
+                added.push(Entity { start: acr.start, end: acr.end, label: e.label, text: t.to_string(), score: e.score, group: None, value: None });
+            }
+        }
+    }
+    names.extend(added);
+    // 1. Label agreement by total confidence per folded text.
+    let keys: Vec<String> = names.iter().map(|e| fold_key(&e.text)).collect();
+    let mut votes: HashMap<&str, [f32; 4]> = HashMap::new();
+    let li = |l: Label| [Label::Person, Label::Place, Label::Org, Label::Misc].iter().position(|&x| x == l);
+    for (e, k) in names.iter().zip(&keys) {
+        if let Some(i) = li(e.label) {
+            votes.entry(k.as_str()).or_default()[i] += e.score.max(0.01);
+        }
+    }
+    // Surnames and first names of people named in full.
+    let mut person_parts: HashMap<String, f32> = HashMap::new();
+    for e in names.iter().filter(|e| e.label == Label::Person) {
+        let w = span_words(doc, e.start, e.end);
+        if w.len() >= 2 {
+            for part in [&w[0], &w[w.len() - 1]] {
+                if part.chars().count() > 1 {
+                    *person_parts.entry(part.clone()).or_default() += e.score.max(0.01);
+                }
+            }
+        }
+    }
+    const LABELS: [Label; 4] = [Label::Person, Label::Place, Label::Org, Label::Misc];
+    let mut relabel = Vec::with_capacity(names.len());
+    for (e, k) in names.iter().zip(&keys) {
+        let mut v = votes.get(k.as_str()).copied().unwrap_or_default();
+        if let Some(&p) = person_parts.get(k.as_str()) {
+            v[0] += p;
+        }
+        let best = (0..4).fold(0, |b, i| if v[i] > v[b] { i } else { b });
+        relabel.push(if e.label.is_name() && v[best] > 0.0 { LABELS[best] } else { e.label });
+    }
+    for (e, l) in names.iter_mut().zip(relabel) {
+        e.label = l;
+    }
+    // 3. Repeats the tagger missed: capitalised token sequences equal to a confident name of the document.
+    let mut known: HashMap<String, (Vec<String>, Label, f32)> = HashMap::new();
+    for e in &names {
+        let r = token_range(doc, e.start, e.end);
+        let toks: Vec<String> = r.clone().map(|i| fold_key(doc.token_text(i))).collect();
+        if toks.is_empty() || !is_capitalised(&e.text) || e.score < 0.5 || e.text.chars().count() < 2 {
+            continue;
+        }
+        let entry = known.entry(toks.join(" ")).or_insert((toks, e.label, 0.0));
+        entry.2 = entry.2.max(e.score);
+    }
+    for (part, &s) in &person_parts {
+        known.entry(part.clone()).or_insert((vec![part.clone()], Label::Person, s.min(1.0)));
+    }
+    let mut by_first: HashMap<&str, Vec<&(Vec<String>, Label, f32)>> = HashMap::new();
+    for v in known.values() {
+        by_first.entry(v.0[0].as_str()).or_default().push(v);
+    }
+    for v in by_first.values_mut() {
+        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for e in &names {
+        for i in token_range(doc, e.start, e.end) {
+            covered[i] = true;
+        }
+    }
+    let mut found = Vec::new();
+    let folded: Vec<Option<String>> = doc
+        .tokens
+        .iter()
+        .map(|t| {
+            let s = t.text(doc.text);
+            (t.kind == TokenKind::Word && is_capitalised(s)).then(|| fold_key(s))
+        })
+        .collect();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        let Some(f) = folded[i].as_deref() else {
+            i += 1;
+            continue;
+        };
+        if covered[i] {
+            i += 1;
+            continue;
+        }
+        let mut matched = 0;
+        if let Some(cands) = by_first.get(f) {
+            for (toks, label, score) in cands {
+                let n = toks.len();
+                if i + n > doc.tokens.len() || (i..i + n).any(|k| covered[k]) {
+                    continue;
+                }
+                if (0..n).all(|k| fold_key(doc.token_text(i + k)) == toks[k]) {
+                    // Not glued to more capitalised words (`Nazarbayev Street` is something else).
+                    let next_cap = folded.get(i + n).is_some_and(|x| x.is_some());
+                    if next_cap && n == 1 {
+                        continue;
+                    }
+                    let (a, b) = (doc.tokens[i].start, doc.tokens[i + n - 1].end);
+                    found.push(Entity { start: a, end: b, label: *label, text: doc.text[a..b].to_string(), score: score * 0.9, group: None, value: None });
+                    matched = n;
+                    break;
+                }
+            }
+        }
+        i += matched.max(1);
+    }
+    names.extend(found);
+    names.sort_by_key(|e| e.start);
+    names
+}
+
+/// Gives every name a group number (see the module documentation); `entities` are sorted and disjoint.
+pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
+    struct Group {
+        label: Label,
+        mentions: Vec<Vec<String>>,
+        acronyms: Vec<String>,
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut prev_name: Option<(usize, usize)> = None; // (end token index, group)
+    for e in entities.iter_mut() {
+        if !e.label.is_name() {
+            continue;
+        }
+        let words = span_words(doc, e.start, e.end);
+        let r = token_range(doc, e.start, e.end);
+        let key = words.join(" ");
+        let acr = is_acronym(&e.text).then(|| fold_key(&e.text).replace('.', ""));
+        let mut found = None;
+        // An acronym in parentheses right after a name of the same label.
+        if let (Some(a), Some((end, g))) = (&acr, prev_name) {
+            if r.start == end + 2 && doc.token_text(end + 1) == "(" && groups[g].label == e.label {
+                groups[g].acronyms.push(a.clone());
+                found = Some(g);
+            }
+        }
+        if found.is_none() {
+            found = groups.iter().position(|g| {
+                if g.label != e.label {
+                    return false;
+                }
+                if g.mentions.iter().any(|m| m.join(" ") == key) {
+                    return true;
+                }
+                if let Some(a) = &acr {
+                    if g.acronyms.contains(a) || g.mentions.iter().any(|m| m.len() >= 2 && initials(m, "") == *a) {
+                        return true;
+                    }
+                }
+                if e.label == Label::Person && !words.is_empty() {
+                    // A part of a full name, or a full name whose part was seen first.
+                    let part_of = |short: &[String], long: &[String]| {
+                        short.len() < long.len() && (long.ends_with(short) || long.starts_with(short))
+                    };
+                    return g.mentions.iter().any(|m| part_of(&words, m) || part_of(m, &words));
+                }
+                false
+            });
+        }
+        let g = match found {
+            Some(g) => g,
+            None => {
+                groups.push(Group { label: e.label, mentions: Vec::new(), acronyms: Vec::new() });
+                groups.len() - 1
+            }
+        };
+        if !groups[g].mentions.iter().any(|m| *m == words) {
+            groups[g].mentions.push(words);
+        }
+        e.group = Some(g as u32 + 1);
+        if r.end > r.start {
+            prev_name = Some((r.end - 1, g));
+        }
+    }
 }

@@ -1,10 +1,132 @@
 //! Names: people, places, organisations and other names, tagged by a trained sequence model.
+//!
+//! The model is an averaged structured perceptron over hashed sparse features ([`features`]), trained by this
+//! crate's own code ([`train`], native only) on CoNLL-2003 and OntoNotes 5 re-tokenised by [`crate::text`], and
+//! decoded with Viterbi under BIO constraints ([`decode`]). Its file ([`model`]) is embedded in the binary
+//! with `include_bytes!`, together with the pieces of the cluster table and the gazetteers its features use,
+//! so tagging reads nothing from disk, also in the browser.
+//!
+//! A name's `score` is the smallest marginal probability, over its tokens, of the tag the decoder chose
+//! (forward-backward over the same scores).
+
+pub mod decode;
+pub mod features;
+pub mod hash;
+pub mod model;
+pub mod resources;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
 
 use crate::text::Document;
 use crate::Entity;
+use features::DocFeatures;
+use model::{is_begin, tag_label, FormatError, Model, NT};
+use std::sync::OnceLock;
+
+/// The trained model file, embedded (see `model/MODEL.md`).
+pub static MODEL_BYTES: &[u8] = include_bytes!("../../model/names.bin");
+
+static MODEL: OnceLock<Result<Model, FormatError>> = OnceLock::new();
+
+/// The embedded model, loaded on first use.
+pub fn model() -> Result<&'static Model, &'static FormatError> {
+    MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES)).as_ref()
+}
 
 /// Tags the names of a document, sorted by start and not overlapping one another.
+///
+/// ```
+/// use article_annotator::{names, text::Document, Label};
+/// let doc = Document::new("Angela Merkel flew to Paris on Monday.");
+/// let found = names::tag(&doc);
+/// assert!(found.iter().any(|e| e.text == "Paris" && e.label == Label::Place));
+/// ```
 pub fn tag(doc: &Document<'_>) -> Vec<Entity> {
-    let _ = doc;
-    Vec::new()
+    match model() {
+        Ok(m) => tag_with(m, doc),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The per-tag scores of each token of `sentence` (a token range of `doc`).
+pub fn emissions(model: &Model, df: &DocFeatures<'_>, sentence: &std::ops::Range<usize>, buf: &mut Vec<u32>) -> Vec<[f32; NT]> {
+    sentence
+        .clone()
+        .map(|i| {
+            buf.clear();
+            df.token(i, sentence, buf);
+            let mut s = [0f32; NT];
+            for &f in buf.iter() {
+                model.add_feature(f, &mut s);
+            }
+            s
+        })
+        .collect()
+}
+
+/// Tags the names of a document with the given model.
+pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
+    let df = DocFeatures::new(doc, &model.resources);
+    let mut buf = Vec::with_capacity(96);
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        if s.is_empty() {
+            continue;
+        }
+        let em = emissions(model, &df, s, &mut buf);
+        let path = decode::viterbi(&em, &model.start, &model.trans);
+        if path.iter().all(|&y| y == 0) {
+            continue;
+        }
+        let marg = decode::marginals(&em, &model.start, &model.trans, model.temperature);
+        let mut t = 0;
+        while t < path.len() {
+            let y = path[t];
+            let Some(label) = tag_label(y) else {
+                t += 1;
+                continue;
+            };
+            let mut end = t + 1;
+            while end < path.len() && path[end] == y + usize::from(is_begin(y)) && !is_begin(path[end]) {
+                end += 1;
+            }
+            let score = (t..end).map(|k| marg[k][path[k]]).fold(1.0f32, f32::min);
+            let (first, last) = trim(doc, s.start + t, s.start + end - 1, t == 0);
+            t = end;
+            if first > last {
+                continue;
+            }
+            let (a, b) = (doc.tokens[first].start, doc.tokens[last].end);
+            out.push(Entity {
+                start: a,
+                end: b,
+                label,
+                text: doc.text[a..b].to_string(),
+                score: (score * 1000.0).round() / 1000.0,
+                group: None,
+                value: None,
+            });
+        }
+    }
+    out
+}
+
+/// Trims a tagged span of tokens `first..=last` to the GUIDE's conventions: no leading `the` (OntoNotes
+/// sometimes includes it; a capitalised `The` inside a sentence is kept: `The Hague`), no trailing clitic
+/// (`’s`) or apostrophe. Returns `first > last` when nothing is left.
+fn trim(doc: &Document<'_>, mut first: usize, mut last: usize, sentence_start: bool) -> (usize, usize) {
+    use crate::text::TokenKind;
+    if first < last {
+        let w = doc.token_text(first);
+        if w == "the" || w == "THE" || (w == "The" && sentence_start) {
+            first += 1;
+        }
+    }
+    while last >= first && (doc.tokens[last].kind == TokenKind::Clitic || matches!(doc.token_text(last), "'" | "’" | "\"" | "”")) {
+        if last == 0 {
+            return (1, 0);
+        }
+        last -= 1;
+    }
+    (first, last)
 }

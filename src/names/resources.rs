@@ -1,0 +1,193 @@
+//! The word lists the features consult: Brown clusters and gazetteers.
+//!
+//! At training time they are built from `../shared/data` ([`Resources::from_shared`], native only); the
+//! trainer writes exactly the pieces it used into the model file, so at run time nothing is read from disk.
+
+use super::hash::FxHashMap;
+use crate::text::tokenize;
+
+/// Gazetteer categories, one bit each in a phrase's mask.
+pub const GAZ_CATEGORIES: [&str; 8] = ["country", "city", "region", "continent", "first", "last", "company", "orgsuffix"];
+/// Set on a phrase key that is also the beginning of a longer phrase (matching continues).
+pub const GAZ_PREFIX: u16 = 1 << 15;
+/// The longest gazetteer phrase, in tokens.
+pub const GAZ_MAX_TOKENS: usize = 6;
+
+/// Brown clusters and gazetteers, as the features use them.
+#[derive(Clone, Debug, Default)]
+pub struct Resources {
+    /// Word (as written) to its Brown cluster path: `(bits, length)`; a length-n prefix is `bits & ((1<<n)-1)`.
+    pub clusters: FxHashMap<String, (u32, u8)>,
+    /// Normalised phrase (lowercase tokens joined by one space) to its category mask (see [`GAZ_CATEGORIES`]),
+    /// plus [`GAZ_PREFIX`] on prefixes of longer phrases.
+    pub gazetteer: FxHashMap<String, u16>,
+}
+
+/// Lowercase tokens of `phrase` joined by single spaces, as gazetteer keys are written.
+pub fn normalise_phrase(phrase: &str) -> String {
+    let toks = tokenize(phrase);
+    let mut out = String::with_capacity(phrase.len());
+    for (k, t) in toks.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(&t.text(phrase).to_lowercase());
+    }
+    out
+}
+
+impl Resources {
+    /// Adds `phrase` to the gazetteer under category `cat`.
+    pub fn add_phrase(&mut self, phrase: &str, cat: usize) {
+        let key = normalise_phrase(phrase);
+        if key.is_empty() || key.split(' ').count() > GAZ_MAX_TOKENS {
+            return;
+        }
+        *self.gazetteer.entry(key).or_insert(0) |= 1 << cat;
+    }
+
+    /// Marks every proper prefix of a multi-token phrase with [`GAZ_PREFIX`].
+    fn mark_prefixes(&mut self) {
+        let mut prefixes = Vec::new();
+        for k in self.gazetteer.keys() {
+            let mut idx = 0;
+            while let Some(p) = k[idx..].find(' ') {
+                idx += p;
+                prefixes.push(k[..idx].to_string());
+                idx += 1;
+            }
+        }
+        for p in prefixes {
+            *self.gazetteer.entry(p).or_insert(0) |= GAZ_PREFIX;
+        }
+    }
+
+    /// Serialises into the model file's text sections: clusters grouped by path, phrases grouped by mask.
+    pub fn to_bytes(&self) -> (Vec<u8>, Vec<u8>) {
+        let mut by_cluster: std::collections::BTreeMap<(u32, u8), Vec<&str>> = Default::default();
+        for (w, &c) in &self.clusters {
+            by_cluster.entry(c).or_default().push(w);
+        }
+        let mut clus = String::new();
+        for ((bits, len), mut words) in by_cluster {
+            words.sort_unstable();
+            clus.push_str(&format!("#{bits} {len}\n"));
+            for w in words {
+                clus.push_str(w);
+                clus.push('\n');
+            }
+        }
+        let mut by_mask: std::collections::BTreeMap<u16, Vec<&str>> = Default::default();
+        for (p, &m) in &self.gazetteer {
+            let m = m & !GAZ_PREFIX;
+            if m != 0 {
+                by_mask.entry(m).or_default().push(p);
+            }
+        }
+        let mut gaz = String::new();
+        for (mask, mut phrases) in by_mask {
+            phrases.sort_unstable();
+            gaz.push_str(&format!("#{mask}\n"));
+            for p in phrases {
+                gaz.push_str(p);
+                gaz.push('\n');
+            }
+        }
+        (clus.into_bytes(), gaz.into_bytes())
+    }
+
+    /// Reads what [`Resources::to_bytes`] wrote.
+    pub fn from_bytes(clus: &[u8], gaz: &[u8]) -> Option<Resources> {
+        let clus = std::str::from_utf8(clus).ok()?;
+        let gaz = std::str::from_utf8(gaz).ok()?;
+        let mut r = Resources::default();
+        let mut cur = None;
+        for line in clus.lines() {
+            if let Some(h) = line.strip_prefix('#') {
+                let (b, l) = h.split_once(' ')?;
+                cur = Some((b.parse().ok()?, l.parse().ok()?));
+            } else if !line.is_empty() {
+                r.clusters.insert(line.to_string(), cur?);
+            }
+        }
+        let mut mask = None;
+        for line in gaz.lines() {
+            if let Some(h) = line.strip_prefix('#') {
+                mask = Some(h.parse::<u16>().ok()?);
+            } else if !line.is_empty() {
+                *r.gazetteer.entry(line.to_string()).or_insert(0) |= mask?;
+            }
+        }
+        r.mark_prefixes();
+        Some(r)
+    }
+
+    /// Builds the resources from `../shared/data` (`data` is that folder): the `cluster_words` most frequent
+    /// words of the Brown cluster table and the gazetteers (the `surnames` most common surnames).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_shared(data: &std::path::Path, cluster_words: usize, surnames: usize) -> std::io::Result<Resources> {
+        let read = |p: &str| std::fs::read_to_string(data.join(p));
+        let rows = |s: &str| -> Vec<Vec<String>> {
+            s.lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .map(|l| l.split('\t').map(|c| c.trim().to_string()).collect())
+                .collect()
+        };
+        let mut r = Resources::default();
+        // Brown clusters: the most frequent words (highest log probability).
+        let mut words: Vec<(f64, String, u32, u8)> = rows(&read("word_clusters/brown_clusters.tsv")?)
+            .into_iter()
+            .filter(|c| c.len() >= 4)
+            .filter_map(|c| Some((c[3].parse().ok()?, c[0].clone(), c[1].parse().ok()?, c[2].len() as u8)))
+            .collect();
+        words.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap().then_with(|| a.1.cmp(&b.1)));
+        for (_, w, bits, len) in words.into_iter().take(cluster_words) {
+            r.clusters.insert(w, (bits, len));
+        }
+        let g = |p: &str| -> std::io::Result<Vec<Vec<String>>> { Ok(rows(&read(&format!("gazetteers/{p}"))?)) };
+        for c in g("countries.tsv")? {
+            r.add_phrase(&c[2], 0);
+            for o in c[3].split('|').filter(|o| !o.is_empty() && !o.contains(',')) {
+                r.add_phrase(o, 0);
+            }
+            if !c[4].is_empty() {
+                r.add_phrase(&c[4], 1);
+            }
+        }
+        for c in g("cities100000_names.tsv")? {
+            r.add_phrase(&c[0], 1);
+        }
+        for c in g("cities15000.tsv")? {
+            if c.get(3).and_then(|p| p.parse::<u64>().ok()).unwrap_or(0) >= 50_000 {
+                r.add_phrase(&c[0], 1);
+            }
+        }
+        for c in g("us_states.tsv")? {
+            r.add_phrase(&c[1], 2);
+        }
+        for c in g("subdivisions.tsv")? {
+            if let Some(n) = c.get(3) {
+                r.add_phrase(n, 2);
+            }
+        }
+        for c in g("continents.tsv")? {
+            r.add_phrase(&c[1], 3);
+        }
+        for f in ["first_names_male.tsv", "first_names_female.tsv"] {
+            for c in g(f)? {
+                r.add_phrase(&c[0], 4);
+            }
+        }
+        for c in g("last_names.tsv")?.into_iter().take(surnames) {
+            r.add_phrase(&c[0], 5);
+        }
+        for c in g("companies_index_constituents.tsv")? {
+            r.add_phrase(&c[0], 6);
+        }
+        for c in g("org_legal_suffixes.tsv")? {
+            r.add_phrase(&c[0], 7);
+        }
+        r.mark_prefixes();
+        Ok(r)
+    }
+}

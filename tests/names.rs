@@ -1,0 +1,111 @@
+//! The embedded name model: it loads, tags sentences this project wrote, and scores above a floor on a slice of
+//! the dev splits in `../shared` (skipped with a message when absent).
+
+use article_annotator::names::{self, model::Model, train};
+use article_annotator::text::Document;
+use article_annotator::{annotate, Label, Options};
+use std::path::Path;
+
+fn find(text: &str) -> Vec<(String, Label)> {
+    annotate(text, &Options::default()).into_iter().filter(|e| e.label.is_name()).map(|e| (e.text, e.label)).collect()
+}
+
+#[test]
+fn embedded_model_loads_with_header() {
+    assert_eq!(&names::MODEL_BYTES[..8], names::model::MAGIC);
+    let m = names::model().expect("the embedded model loads");
+    assert!(m.rows.len() > 1000, "model has weights");
+    assert!(!m.resources.clusters.is_empty() && !m.resources.gazetteer.is_empty());
+    assert!(m.temperature > 0.0);
+}
+
+#[test]
+fn bad_model_files_are_rejected_not_panicking() {
+    assert!(Model::from_bytes(b"").is_err());
+    assert!(Model::from_bytes(b"AANAMES\0\x09\0\0\0").is_err());
+    let good = names::MODEL_BYTES;
+    for cut in [8, 12, 20, 100, good.len() / 2, good.len() - 1] {
+        assert!(Model::from_bytes(&good[..cut]).is_err(), "truncated at {cut}");
+    }
+}
+
+#[test]
+fn tags_a_person_a_city_and_a_company() {
+    let found = find("Angela Merkel met the chief executive of Siemens in Paris on Tuesday.");
+    assert!(found.contains(&("Angela Merkel".into(), Label::Person)), "{found:?}");
+    assert!(found.contains(&("Paris".into(), Label::Place)), "{found:?}");
+    assert!(found.contains(&("Siemens".into(), Label::Org)), "{found:?}");
+}
+
+#[test]
+fn tags_countries_nationalities_and_agencies() {
+    let found = find("The United Nations said French troops would stay in Mali until the elections.");
+    assert!(found.contains(&("United Nations".into(), Label::Org)), "{found:?}");
+    assert!(found.contains(&("French".into(), Label::Misc)), "{found:?}");
+    assert!(found.contains(&("Mali".into(), Label::Place)), "{found:?}");
+}
+
+#[test]
+fn conventions_no_leading_the_no_possessive() {
+    let found = find("Officials of the European Union criticised Vladimir Putin’s decision.");
+    assert!(found.contains(&("European Union".into(), Label::Org)), "{found:?}");
+    assert!(found.contains(&("Vladimir Putin".into(), Label::Person)), "{found:?}");
+}
+
+#[test]
+fn scores_are_probabilities_and_spans_are_exact() {
+    let text = "Prime Minister Justin Trudeau flew from Ottawa to Tokyo.";
+    let doc = Document::new(text);
+    let tagged = names::tag(&doc);
+    assert!(!tagged.is_empty());
+    let mut last_end = 0;
+    for e in &tagged {
+        assert!((0.0..=1.0).contains(&e.score), "{e:?}");
+        assert_eq!(&text[e.start..e.end], e.text);
+        assert!(e.start >= last_end);
+        last_end = e.end;
+    }
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let long = "Berlin ".repeat(50_000);
+    for s in ["", " ", "\u{0}", "😀😀 Obama 😀", "مرحبا London", "<b>Paris</b>", "\u{301}", "THE THE THE", long.as_str()] {
+        let doc = Document::new(s);
+        for e in names::tag(&doc) {
+            assert!(s.is_char_boundary(e.start) && s.is_char_boundary(e.end) && e.start < e.end);
+        }
+        let _ = annotate(s, &Options::default());
+    }
+}
+
+/// Names F1 of the embedded model on the first `n` documents of a dev split, through the whole pipeline.
+fn dev_slice(rel: &str, n: usize) -> Option<train::Scores> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data").join(rel);
+    if !path.exists() {
+        eprintln!("SKIPPED: {} is absent (the evaluation test needs ../shared)", path.display());
+        return None;
+    }
+    let mut docs = train::read_file(&path).unwrap();
+    docs.truncate(n);
+    Some(train::evaluate(names::model().unwrap(), &docs))
+}
+
+#[test]
+fn conll_dev_slice_scores_above_floor() {
+    if let Some(sc) = dev_slice("conll2003/dev.txt", 120) {
+        let f = sc.f1(&[Label::Person, Label::Place, Label::Org]);
+        eprintln!("CoNLL-2003 dev, first 120 documents: {}", sc.summary());
+        assert!(f >= 0.88, "names F1 {f:.4} below the floor 0.88");
+        assert!(sc.f1(&[Label::Person, Label::Place, Label::Org, Label::Misc]) >= 0.87);
+    }
+}
+
+#[test]
+fn ontonotes_dev_slice_scores_above_floor() {
+    if let Some(sc) = dev_slice("ontonotes5/dev.bio.tsv", 60) {
+        let f = sc.f1(&[Label::Person, Label::Place, Label::Org]);
+        eprintln!("OntoNotes dev, first 60 documents: {}", sc.summary());
+        assert!(f >= 0.70, "names F1 {f:.4} below the floor 0.70");
+    }
+}

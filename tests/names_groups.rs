@@ -1,0 +1,89 @@
+//! Document-level consistency and mention groups (src/mentions.rs), on entities built by hand so the tests
+//! do not depend on the model.
+
+use article_annotator::mentions::{group, make_consistent, resolve};
+use article_annotator::text::Document;
+use article_annotator::{Entity, Label};
+
+fn ent(text: &str, needle: &str, nth: usize, label: Label, score: f32) -> Entity {
+    let start = text.match_indices(needle).nth(nth).unwrap().0;
+    Entity { start, end: start + needle.len(), label, text: needle.into(), score, group: None, value: None }
+}
+
+#[test]
+fn full_name_surname_and_accented_variant_share_a_group() {
+    let text = "Nursultan Nazarbayev ruled for decades. Nazarbayev resigned in 2019. Critics of Nazarbáyev met Kassym Tokayev.";
+    let doc = Document::new(text);
+    let names = vec![
+        ent(text, "Nursultan Nazarbayev", 0, Label::Person, 0.99),
+        ent(text, "Nazarbayev", 1, Label::Person, 0.8),
+        ent(text, "Nazarbáyev", 0, Label::Person, 0.7),
+        ent(text, "Kassym Tokayev", 0, Label::Person, 0.95),
+    ];
+    let out = resolve(&doc, names, Vec::new());
+    let g: Vec<(String, Option<u32>)> = out.iter().map(|e| (e.text.clone(), e.group)).collect();
+    assert_eq!(g[0].1, g[1].1, "{g:?}");
+    assert_eq!(g[0].1, g[2].1, "{g:?}");
+    assert_ne!(g[0].1, g[3].1, "{g:?}");
+    assert_eq!(g[0].1, Some(1));
+    assert_eq!(g[3].1, Some(2));
+}
+
+#[test]
+fn acronym_in_parentheses_joins_its_long_form_and_is_found_later() {
+    let text = "Troops of the Collective Security Treaty Organization (CSTO) left. The CSTO said so.";
+    let doc = Document::new(text);
+    // The tagger found only the long form; the acronym and its repeat come from the consistency step.
+    let names = vec![ent(text, "Collective Security Treaty Organization", 0, Label::Org, 0.97)];
+    let out = resolve(&doc, names, Vec::new());
+    let csto: Vec<&Entity> = out.iter().filter(|e| e.text == "CSTO").collect();
+    assert_eq!(csto.len(), 2, "{out:?}");
+    assert!(csto.iter().all(|e| e.label == Label::Org && e.group == out[0].group), "{out:?}");
+}
+
+#[test]
+fn acronym_matching_initials_groups_without_parentheses() {
+    let text = "The World Health Organization warned. Later the WHO agreed.";
+    let doc = Document::new(text);
+    let mut names = vec![ent(text, "World Health Organization", 0, Label::Org, 0.9), ent(text, "WHO", 0, Label::Org, 0.9)];
+    group(&doc, &mut names);
+    assert_eq!(names[0].group, names[1].group);
+}
+
+#[test]
+fn labels_agree_across_the_document() {
+    let text = "Jordan scored twice. Fans cheered Jordan. Jordan smiled.";
+    let doc = Document::new(text);
+    let names = vec![
+        ent(text, "Jordan", 0, Label::Place, 0.4),
+        ent(text, "Jordan", 1, Label::Person, 0.9),
+        ent(text, "Jordan", 2, Label::Person, 0.8),
+    ];
+    let out = make_consistent(&doc, names);
+    assert!(out.iter().all(|e| e.label == Label::Person), "{out:?}");
+}
+
+#[test]
+fn different_labels_never_share_a_group() {
+    let text = "Kazakhstan said Kazakh troops stayed in Kazakhstan.";
+    let doc = Document::new(text);
+    let names = vec![
+        ent(text, "Kazakhstan", 0, Label::Place, 0.99),
+        ent(text, "Kazakh", 1, Label::Misc, 0.9),
+        ent(text, "Kazakhstan", 1, Label::Place, 0.99),
+    ];
+    let out = resolve(&doc, names, Vec::new());
+    assert_eq!(out.len(), 3, "{out:?}");
+    assert_eq!(out[0].group, out[2].group);
+    assert_ne!(out[0].group, out[1].group);
+}
+
+#[test]
+fn figures_get_no_group() {
+    let text = "Paris has 2,000 bridges.";
+    let doc = Document::new(text);
+    let fig = Entity { start: 10, end: 15, label: Label::Number, text: "2,000".into(), score: 1.0, group: None, value: None };
+    let out = resolve(&doc, vec![ent(text, "Paris", 0, Label::Place, 0.9)], vec![fig]);
+    assert_eq!(out[0].group, Some(1));
+    assert_eq!(out[1].group, None);
+}
