@@ -330,29 +330,28 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         }
         let next = tokens.get(i + 1);
         let gap = next.map_or("", |n| &text[tokens[i].end..n.start]);
-        let line_break = gap.contains('\n') || gap.contains('\r') || gap.contains('\u{2029}');
-        let end_here = next.is_none() || line_break || {
-            let t = tokens[i].text(text);
+        let line_break =
+            gap.bytes().any(|b| b == b'\n' || b == b'\r') || (gap.len() > 1 && gap.contains('\u{2029}'));
+        let end_here = next.is_none() || line_break || (!gap.is_empty() && {
             // Walk back over closing quotes and brackets to the terminal mark (at most to the sentence start).
             let k = last_non_closer.unwrap_or(begin);
             let term = tokens[k].text(text);
             let terminal = matches!(term, "." | "!" | "?" | "..." | "…" | "?!" | "!?")
                 || (term.ends_with('.') && term.len() > 1 && tokens[k].kind == TokenKind::Word);
-            let next = next.unwrap();
-            let starts_upper = next
-                .text(text)
-                .chars()
-                .next()
-                .is_some_and(|c| !c.is_lowercase());
-            let abbreviation = term.len() > 1 && term.ends_with('.');
-            // After an abbreviation only a capital letter starts a sentence: `Jan. 6`, `No. 5` go on.
-            let starts_upper = starts_upper
-                && (!abbreviation || next.text(text).chars().next().is_some_and(char::is_uppercase));
-            terminal
-                && !gap.is_empty()
-                && starts_upper
-                && (!abbreviation || !is_title(t, next.text(text)))
-        };
+            terminal && {
+                let t = tokens[i].text(text);
+                let next = next.expect("checked above").text(text);
+                let first = next.chars().next();
+                let abbreviation = term.len() > 1 && term.ends_with('.');
+                if abbreviation {
+                    // After an abbreviation only a capital letter starts a sentence (`Jan. 6`, `No. 5` go on),
+                    // and not after a title (`Mr. Smith`).
+                    first.is_some_and(char::is_uppercase) && !is_title(t, next)
+                } else {
+                    first.is_some_and(|c| !c.is_lowercase())
+                }
+            }
+        });
         if end_here {
             sentences.push(begin..i + 1);
             begin = i + 1;
