@@ -319,18 +319,25 @@ function showTip(mark) {
   }
   tip.replaceChildren(...parts);
   tip.hidden = false;
+  tipAnchor = mark;
+  placeTip(mark);
+  mark.setAttribute("aria-describedby", "tip");
+}
+
+let tipAnchor = null;
+function placeTip(mark) {
   const r = mark.getBoundingClientRect();
   const w = tip.offsetWidth, h = tip.offsetHeight;
   const left = Math.max(4, Math.min(window.innerWidth - w - 4, r.left));
   const top = r.bottom + 6 + h > window.innerHeight ? r.top - h - 6 : r.bottom + 6;
   tip.style.left = `${left}px`;
   tip.style.top = `${Math.max(4, top)}px`;
-  mark.setAttribute("aria-describedby", "tip");
 }
 
 function hideTip(mark) {
   tip.hidden = true;
-  mark?.removeAttribute("aria-describedby");
+  tipAnchor = null;
+  mark?.removeAttribute?.("aria-describedby");
 }
 
 article.addEventListener("mouseover", (ev) => { const m = ev.target.closest("mark"); if (m) showTip(m); });
@@ -338,7 +345,11 @@ article.addEventListener("mouseout", (ev) => { const m = ev.target.closest("mark
 article.addEventListener("focusin", (ev) => { if (ev.target.matches("mark")) showTip(ev.target); });
 article.addEventListener("focusout", (ev) => { if (ev.target.matches("mark")) hideTip(ev.target); });
 document.addEventListener("keydown", (ev) => { if (ev.key === "Escape" && !tip.hidden) hideTip(document.activeElement); });
-window.addEventListener("scroll", () => { if (!tip.hidden) hideTip(); }, { passive: true });
+// on scroll the tooltip follows a focused highlight, and goes away for a hovered one
+window.addEventListener("scroll", () => {
+  if (tip.hidden) return;
+  if (tipAnchor && tipAnchor === document.activeElement) placeTip(tipAnchor); else hideTip(tipAnchor);
+}, { passive: true });
 
 // ---------------------------------------------------------------------------------------------------------
 // Export.
