@@ -73,7 +73,12 @@ function startWorker() {
     worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     worker.postMessage({ type: "init", module: compiled });
     worker.onmessage = onWorkerMessage;
-    worker.onerror = () => { worker = null; };
+    worker.onerror = () => { // fall back to this tab
+      worker = null;
+      const waiting = pending.size > 0;
+      pending.clear();
+      if (waiting) run();
+    };
   } catch {
     worker = null; // no module workers: long texts are annotated on the main thread
   }
@@ -102,6 +107,8 @@ async function run() {
   if (text.length > WORKER_THRESHOLD) startWorker();
   if (text.length > WORKER_THRESHOLD && worker) {
     setStatus(`Annotating ${text.length.toLocaleString("en")} characters in the background…`);
+    // one job at a time: while the worker is busy, the newest text waits and older ones are skipped
+    if (pending.size) { rerun = true; return; }
     worker.postMessage({ type: "annotate", seq, text, options });
     pending.set(seq, text);
     return;
@@ -116,10 +123,12 @@ async function run() {
 }
 
 const pending = new Map();
+let rerun = false;
 function onWorkerMessage(event) {
   const { seq, entities, took, error } = event.data;
   const text = pending.get(seq);
   pending.delete(seq);
+  if (rerun) { rerun = false; run(); }
   if (seq !== state.seq) return; // the text changed meanwhile
   if (error) { setStatus(`Could not annotate: ${error}`); return; }
   show(text, entities, took, "a background worker");
