@@ -18,7 +18,7 @@ WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 	cargo test --release --target $(WASM_TARGET) --no-default-features --test wasm
 
 .PHONY: build serve test wasm native tools browser-tools npm-deps test-native test-wasm test-wasm-node \
-	test-wasm-chromium test-browser size bench-web
+	test-wasm-chromium test-browser size bench-web bench report fuzz
 
 build: native wasm
 
@@ -79,3 +79,47 @@ browser-tools:
 
 npm-deps: browser-tools
 	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
+
+# Core throughput on the OntoNotes dev text, one core, release build (a benchmark, not a test).
+bench:
+	cargo bench --bench throughput
+
+# The accuracy report, reports/accuracy.md (committed): annotate eval on OntoNotes dev, CoNLL dev and the article.
+REPORT_GOLD := ../shared/data/ontonotes5/dev.bio.tsv ../shared/data/conll2003/dev.txt \
+	../shared/data/articles/kazakhstan.gold.jsonl
+report: native
+	@mkdir -p reports
+	./target/release/annotate eval --markdown $(REPORT_GOLD) > reports/accuracy.md.tmp
+	mv reports/accuracy.md.tmp reports/accuracy.md
+	@cat reports/accuracy.md
+
+# Fuzzing (not CI): FUZZ_SECONDS of libFuzzer on the fuzz/ target (installs cargo-fuzz; needs the nightly toolchain).
+FUZZ_SECONDS ?= 300
+fuzz:
+	@rustup toolchain list | grep '^nightly' >/dev/null || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && cargo +nightly fuzz run annotate -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+
+# --- Embedding (issue 5): the npm package, the web component, highlight(), the editor demo -----------------------
+# `make build` also copies the editor demo's modules (ProseMirror) from node_modules into www/embed/vendor/
+# (ignored by git), so www/ keeps working from any static host without a network request.
+.PHONY: embed-vendor package test-embed
+
+build: embed-vendor
+
+embed-vendor:
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+		$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm; }
+	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
+	node scripts/embed-vendor.mjs
+
+# npm-ready package in target/npm/ (tarball article-annotator-VERSION.tgz, made by `npm pack`).
+package: wasm embed-vendor
+	node npm/pack.mjs
+
+# The package installed from its tarball into scratch projects (Node, a plain page, a bundler, TypeScript).
+# The browser tests of the component, highlight() and the editor demo run with test-browser (tests/browser/).
+test: test-embed
+
+test-embed: package npm-deps browser-tools
+	node --test tests/package.test.mjs

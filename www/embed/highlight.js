@@ -26,6 +26,9 @@
 //   few milliseconds, yielding to the event loop between slices, so no main-thread task grows long even for a
 //   200 KB text. Live Ranges follow the edits until the new annotation replaces them; an annotation whose text
 //   changed while it was computed is dropped (a newer one is already scheduled).
+// - **Thousands of highlights stay cheap.** The browser revalidates every registered highlight range after each
+//   change to the document, so above ALL_LIMIT entities only those within a screen's height of the visible part
+//   of the element are registered, and the set follows scrolling (see HighlightPainter).
 import { annotateAsync, parseLabels, LABELS } from "./annotator.js";
 
 /** Elements whose start and end are paragraph breaks. */
@@ -201,11 +204,110 @@ const yieldToMain = () => new Promise((resolve) => {
 });
 
 /**
- * The fallback where CSS Custom Highlights are missing: boxes drawn over the element's text in a fixed layer
- * appended to document.body (never inside the element), redrawn on scroll and resize. Only the boxes of
- * ranges in view are drawn; ranges are in document order, so the first visible one is found by binary search.
+ * The items (`{range, label}`, in document order) whose boxes fall within `margin` px of the part of `element`
+ * that is in view, as `[lo, hi)`. Ranges in document order go down the page, so the first is found by binary
+ * search and the rest by walking on until one starts below the visible part: a few dozen layout queries, not
+ * one per entity.
  */
-class Overlay {
+function visibleSpan(element, items, margin) {
+  const view = element.ownerDocument.defaultView;
+  const clip = element.getBoundingClientRect();
+  const top = Math.max(0, clip.top) - margin;
+  const bottom = Math.min(view.innerHeight, clip.bottom) + margin;
+  let lo = 0, hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].range.getBoundingClientRect().bottom < top) lo = mid + 1; else hi = mid;
+  }
+  let end = lo;
+  while (end < items.length && items[end].range.getBoundingClientRect().top <= bottom) end++;
+  return [lo, end];
+}
+
+/** Calls `onChange` once a frame while the page or anything inside it scrolls or resizes. */
+class ViewTracker {
+  constructor(element, onChange) {
+    this.element = element;
+    this.frame = 0;
+    this.schedule = () => {
+      if (!this.frame) this.frame = requestAnimationFrame(() => { this.frame = 0; onChange(); });
+    };
+    const doc = element.ownerDocument;
+    doc.addEventListener("scroll", this.schedule, { capture: true, passive: true });
+    doc.defaultView.addEventListener("resize", this.schedule);
+    this.resize = typeof ResizeObserver === "function" ? new ResizeObserver(this.schedule) : null;
+    this.resize?.observe(element);
+  }
+
+  destroy() {
+    const doc = this.element.ownerDocument;
+    if (this.frame) cancelAnimationFrame(this.frame);
+    doc.removeEventListener("scroll", this.schedule, { capture: true });
+    doc.defaultView.removeEventListener("resize", this.schedule);
+    this.resize?.disconnect();
+  }
+}
+
+/**
+ * Paints with the CSS Custom Highlight API. A few hundred highlights cost the browser nothing, but it revalidates
+ * every registered range after each change to the document: with thousands (a 200 KB text has ~8,000) every
+ * keystroke costs tens of milliseconds of style and layout. So up to ALL_LIMIT entities are all registered; above
+ * that, only those within a screen's height of the visible part of the element, updated as it scrolls.
+ */
+const ALL_LIMIT = 1500;
+class HighlightPainter {
+  constructor(element, prefix) {
+    this.element = element;
+    this.prefix = prefix;
+    this.items = [];
+    this.registered = new Map(); // Range -> highlight name
+    this.owned = new Set();      // names acquired
+    this.tracker = null;
+  }
+
+  set(items) {
+    this.items = items;
+    if (items.length > ALL_LIMIT && !this.tracker) this.tracker = new ViewTracker(this.element, () => this.sync());
+    if (items.length <= ALL_LIMIT && this.tracker) { this.tracker.destroy(); this.tracker = null; }
+    this.sync();
+  }
+
+  /** Registers exactly the ranges that should be shown now, changing as little as possible. */
+  sync() {
+    let wanted = this.items;
+    if (wanted.length > ALL_LIMIT) {
+      const [lo, hi] = visibleSpan(this.element, wanted, this.element.ownerDocument.defaultView.innerHeight);
+      wanted = wanted.slice(lo, hi);
+    }
+    const keep = new Set();
+    for (const item of wanted) keep.add(item.range);
+    for (const [range, name] of this.registered) {
+      if (!keep.has(range)) { shared.get(name)?.highlight.delete(range); this.registered.delete(range); }
+    }
+    for (const { range, label } of wanted) {
+      if (this.registered.has(range)) continue;
+      const name = `${this.prefix}-${label}`;
+      if (!this.owned.has(name)) { acquire(name); this.owned.add(name); }
+      shared.get(name).highlight.add(range);
+      this.registered.set(range, name);
+    }
+  }
+
+  destroy() {
+    this.tracker?.destroy();
+    for (const [range, name] of this.registered) shared.get(name)?.highlight.delete(range);
+    this.registered.clear();
+    for (const name of this.owned) release(name);
+    this.owned.clear();
+  }
+}
+
+/**
+ * The fallback where CSS Custom Highlights are missing: boxes drawn over the element's text in a fixed layer
+ * appended to document.body (never inside the element), redrawn on scroll and resize; only the boxes of the
+ * ranges in view are drawn.
+ */
+class OverlayPainter {
   constructor(element) {
     this.element = element;
     const doc = element.ownerDocument;
@@ -215,15 +317,10 @@ class Overlay {
     this.layer.style.cssText = "position:fixed;inset:0;pointer-events:none;z-index:2147483646;overflow:hidden";
     doc.body.append(this.layer);
     this.items = [];
-    this.frame = 0;
-    this.schedule = () => { if (!this.frame) this.frame = requestAnimationFrame(() => { this.frame = 0; this.draw(); }); };
-    doc.addEventListener("scroll", this.schedule, true);
-    doc.defaultView.addEventListener("resize", this.schedule);
-    this.resize = typeof ResizeObserver === "function" ? new ResizeObserver(this.schedule) : null;
-    this.resize?.observe(element);
+    this.tracker = new ViewTracker(element, () => this.draw());
   }
 
-  set(items) { this.items = items; this.schedule(); }
+  set(items) { this.items = items; this.tracker.schedule(); }
 
   draw() {
     const doc = this.element.ownerDocument;
@@ -231,18 +328,11 @@ class Overlay {
     const clip = this.element.getBoundingClientRect();
     const top = Math.max(0, clip.top), bottom = Math.min(view.innerHeight, clip.bottom);
     this.layer.style.clipPath = `inset(${top}px ${Math.max(0, view.innerWidth - clip.right)}px ${Math.max(0, view.innerHeight - bottom)}px ${Math.max(0, clip.left)}px)`;
-    const items = this.items;
-    let lo = 0, hi = items.length;
-    while (lo < hi) { // first item whose bottom is below the top of the visible area
-      const mid = (lo + hi) >> 1;
-      if (items[mid].range.getBoundingClientRect().bottom < top) lo = mid + 1; else hi = mid;
-    }
+    const [lo, hi] = visibleSpan(this.element, this.items, 0);
     const frag = doc.createDocumentFragment();
-    for (let i = lo; i < items.length; i++) {
-      const { range, label } = items[i];
-      const rects = range.getClientRects();
-      if (rects.length && rects[0].top > bottom) break;
-      for (const r of rects) {
+    for (let i = lo; i < hi; i++) {
+      const { range, label } = this.items[i];
+      for (const r of range.getClientRects()) {
         if (r.width === 0 || r.height === 0) continue;
         const box = doc.createElement("div");
         box.dataset.label = label;
@@ -255,11 +345,7 @@ class Overlay {
   }
 
   destroy() {
-    const doc = this.element.ownerDocument;
-    if (this.frame) cancelAnimationFrame(this.frame);
-    doc.removeEventListener("scroll", this.schedule, true);
-    doc.defaultView.removeEventListener("resize", this.schedule);
-    this.resize?.disconnect();
+    this.tracker.destroy();
     this.layer.remove();
   }
 }
@@ -299,8 +385,7 @@ export function highlight(element, options = {}) {
   let stopped = false;
   let current = { text: "", entities: [] };
   let waiters = [];
-  const owned = new Map(); // highlight name -> ranges of this handle
-  const overlay = mode === "overlay" ? new Overlay(element) : null;
+  const painter = mode === "overlay" ? new OverlayPainter(element) : new HighlightPainter(element, prefix);
 
   const settleIfIdle = () => {
     if (timer || running || stopped) return;
@@ -341,8 +426,9 @@ export function highlight(element, options = {}) {
   }
 
   async function apply(map, entities, stale) {
-    const byLabel = new Map();
     const withRanges = [];
+    await yieldToMain(); // receiving thousands of entities took a task of its own
+    if (stale()) return;
     let deadline = performance.now() + 8;
     for (let i = 0; i < entities.length; i++) {
       if ((i & 63) === 0 && performance.now() > deadline) {
@@ -352,29 +438,10 @@ export function highlight(element, options = {}) {
       }
       const e = entities[i];
       const range = rangeOf(map, e.start, e.end);
-      if (!range) continue;
-      withRanges.push({ ...e, range });
-      const name = `${prefix}-${e.label}`;
-      if (!byLabel.has(name)) byLabel.set(name, []);
-      byLabel.get(name).push(range);
+      if (range) withRanges.push({ ...e, range });
     }
     if (stale()) return;
-    if (overlay) {
-      overlay.set(withRanges.map((e) => ({ range: e.range, label: e.label })));
-    } else {
-      // swap this handle's ranges in every highlight, in one task so nothing flickers
-      for (const [name, ranges] of owned) {
-        const h = shared.get(name)?.highlight;
-        if (h) for (const r of ranges) h.delete(r);
-        if (!byLabel.has(name)) { release(name); owned.delete(name); }
-      }
-      for (const [name, ranges] of byLabel) {
-        if (!owned.has(name)) acquire(name);
-        const h = shared.get(name).highlight;
-        for (const r of ranges) h.add(r);
-        owned.set(name, ranges);
-      }
-    }
+    painter.set(withRanges); // swaps old ranges for new ones in one task, so nothing flickers
     current = { text: map.text, entities: withRanges };
     options.onAnnotate?.({ text: map.text, entities: withRanges.map(({ range, ...e }) => e) });
   }
@@ -395,13 +462,7 @@ export function highlight(element, options = {}) {
       clearTimeout(timer);
       observer.disconnect();
       element.removeEventListener("input", onInput);
-      for (const [name, ranges] of owned) {
-        const h = shared.get(name)?.highlight;
-        if (h) for (const r of ranges) h.delete(r);
-        release(name);
-      }
-      owned.clear();
-      overlay?.destroy();
+      painter.destroy();
       current = { text: "", entities: [] };
       const list = waiters;
       waiters = [];

@@ -1,0 +1,64 @@
+// The ProseMirror demo: a basic-schema editor with history and the annotation plugin. `window.editorDemo` lets
+// the tests read what the editor would save (HTML and JSON) and load other content.
+import { EditorState } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
+import { DOMParser, DOMSerializer } from "prosemirror-model";
+import { schema } from "prosemirror-schema-basic";
+import { keymap } from "prosemirror-keymap";
+import { baseKeymap } from "prosemirror-commands";
+import { history, undo, redo } from "prosemirror-history";
+import { annotations, annotationsKey, annotationsSettled } from "./prosemirror.js";
+
+const status = document.getElementById("status");
+const list = document.getElementById("entities");
+const savedEl = document.getElementById("saved");
+
+function parse(html) {
+  const holder = document.createElement("div");
+  const tpl = document.createElement("template");
+  tpl.innerHTML = html; // our own template's markup, or the test's: parsed inert, then read by ProseMirror's parser
+  holder.append(tpl.content);
+  return DOMParser.fromSchema(schema).parse(holder);
+}
+
+function render({ text, entities }) {
+  list.replaceChildren(...entities.slice(0, 300).map((e) => {
+    const li = document.createElement("li");
+    const b = document.createElement("b");
+    b.textContent = e.label;
+    li.append(b, e.text);
+    return li;
+  }));
+  status.textContent = `${entities.length} entities in ${text.length} characters`;
+  savedEl.textContent = JSON.stringify(view.state.doc.toJSON()).slice(0, 5000);
+}
+
+const view = new EditorView(document.getElementById("editor"), {
+  state: EditorState.create({
+    doc: parse(document.getElementById("content").innerHTML),
+    plugins: [
+      history(),
+      keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo }),
+      keymap(baseKeymap),
+      annotations({ onAnnotate: render, onError: (e) => { status.textContent = String(e.message || e); } }),
+    ],
+  }),
+});
+
+const serializer = DOMSerializer.fromSchema(schema);
+window.editorDemo = {
+  view,
+  /** What a CMS would save: the document as JSON and as HTML. */
+  saved() {
+    const holder = document.createElement("div");
+    holder.append(serializer.serializeFragment(view.state.doc.content));
+    return { json: JSON.stringify(view.state.doc.toJSON()), html: holder.innerHTML };
+  },
+  /** Replaces the document with `html` (as pasting a whole article would). */
+  load(html) {
+    const doc = parse(html);
+    view.dispatch(view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content));
+  },
+  settled: () => annotationsSettled(view),
+  decorations: () => annotationsKey.getState(view.state).entities,
+};
