@@ -15,7 +15,7 @@ CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 # Runs tests/wasm.rs through wasm-bindgen-test (Node by default, Chromium with WASM_BINDGEN_USE_BROWSER=1).
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	cargo test --release --target $(WASM_TARGET) --test wasm
+	cargo test --release --target $(WASM_TARGET) --no-default-features --test wasm
 
 .PHONY: build serve test wasm native tools browser-tools npm-deps test-native test-wasm test-wasm-node \
 	test-wasm-chromium test-browser size bench-web bench report fuzz

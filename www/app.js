@@ -73,7 +73,12 @@ function startWorker() {
     worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     worker.postMessage({ type: "init", module: compiled });
     worker.onmessage = onWorkerMessage;
-    worker.onerror = () => { worker = null; };
+    worker.onerror = () => { // fall back to this tab
+      worker = null;
+      const waiting = pending.size > 0;
+      pending.clear();
+      if (waiting) run();
+    };
   } catch {
     worker = null; // no module workers: long texts are annotated on the main thread
   }
@@ -102,6 +107,8 @@ async function run() {
   if (text.length > WORKER_THRESHOLD) startWorker();
   if (text.length > WORKER_THRESHOLD && worker) {
     setStatus(`Annotating ${text.length.toLocaleString("en")} characters in the background…`);
+    // one job at a time: while the worker is busy, the newest text waits and older ones are skipped
+    if (pending.size) { rerun = true; return; }
     worker.postMessage({ type: "annotate", seq, text, options });
     pending.set(seq, text);
     return;
@@ -116,10 +123,12 @@ async function run() {
 }
 
 const pending = new Map();
+let rerun = false;
 function onWorkerMessage(event) {
   const { seq, entities, took, error } = event.data;
   const text = pending.get(seq);
   pending.delete(seq);
+  if (rerun) { rerun = false; run(); }
   if (seq !== state.seq) return; // the text changed meanwhile
   if (error) { setStatus(`Could not annotate: ${error}`); return; }
   show(text, entities, took, "a background worker");
@@ -319,18 +328,25 @@ function showTip(mark) {
   }
   tip.replaceChildren(...parts);
   tip.hidden = false;
+  tipAnchor = mark;
+  placeTip(mark);
+  mark.setAttribute("aria-describedby", "tip");
+}
+
+let tipAnchor = null;
+function placeTip(mark) {
   const r = mark.getBoundingClientRect();
   const w = tip.offsetWidth, h = tip.offsetHeight;
   const left = Math.max(4, Math.min(window.innerWidth - w - 4, r.left));
   const top = r.bottom + 6 + h > window.innerHeight ? r.top - h - 6 : r.bottom + 6;
   tip.style.left = `${left}px`;
   tip.style.top = `${Math.max(4, top)}px`;
-  mark.setAttribute("aria-describedby", "tip");
 }
 
 function hideTip(mark) {
   tip.hidden = true;
-  mark?.removeAttribute("aria-describedby");
+  tipAnchor = null;
+  mark?.removeAttribute?.("aria-describedby");
 }
 
 article.addEventListener("mouseover", (ev) => { const m = ev.target.closest("mark"); if (m) showTip(m); });
@@ -338,7 +354,11 @@ article.addEventListener("mouseout", (ev) => { const m = ev.target.closest("mark
 article.addEventListener("focusin", (ev) => { if (ev.target.matches("mark")) showTip(ev.target); });
 article.addEventListener("focusout", (ev) => { if (ev.target.matches("mark")) hideTip(ev.target); });
 document.addEventListener("keydown", (ev) => { if (ev.key === "Escape" && !tip.hidden) hideTip(document.activeElement); });
-window.addEventListener("scroll", () => { if (!tip.hidden) hideTip(); }, { passive: true });
+// on scroll the tooltip follows a focused highlight, and goes away for a hovered one
+window.addEventListener("scroll", () => {
+  if (tip.hidden) return;
+  if (tipAnchor && tipAnchor === document.activeElement) placeTip(tipAnchor); else hideTip(tipAnchor);
+}, { passive: true });
 
 // ---------------------------------------------------------------------------------------------------------
 // Export.
