@@ -19,7 +19,7 @@ if (article == null) {
 /** Our own sentence with the name across inline markup; the model tags it PERSON in plain text. */
 const TOKAYEV_HTML = '<p>President Kassym <b>Jomart Tokayev</b> said on <a href="https://example.org/x">Monday</a> that '
   + "order had been restored in Almaty.<br>About 2,000 troops had arrived by January 7.</p>"
-  + "<p>The central bank said <i>$1.2 billion</i> had left the country &amp; prices rose 12%.</p>";
+  + "<p>The central bank 🏦 said <i>$1.2 billion</i> had left the country &amp; prices rose 12%.</p>";
 const TOKAYEV = "Kassym Jomart Tokayev";
 
 before(async () => {
@@ -40,8 +40,9 @@ after(async () => {
   assert.deepEqual(outside, [], "no request leaves 127.0.0.1");
 });
 
-async function open(file, { viewport = { width: 1280, height: 900 } } = {}) {
+async function open(file, { viewport = { width: 1280, height: 900 }, init = null } = {}) {
   const context = await browser.newContext({ viewport });
+  if (init) await context.addInitScript(init);
   await context.route("**/*", (route) => {
     const u = new URL(route.request().url());
     if (u.protocol === "data:" || u.protocol === "blob:" || u.hostname === "127.0.0.1") route.continue();
@@ -196,7 +197,7 @@ test("highlight() on a contenteditable: one PERSON across <b>, typing updates, i
   }, TOKAYEV_HTML);
   const plain = await page.evaluate(() => window.embedDemo.handle.text);
   assert.equal(plain, "President Kassym Jomart Tokayev said on Monday that order had been restored in Almaty.\n"
-    + "About 2,000 troops had arrived by January 7.\n\nThe central bank said $1.2 billion had left the country & prices rose 12%.");
+    + "About 2,000 troops had arrived by January 7.\n\nThe central bank 🏦 said $1.2 billion had left the country & prices rose 12%.");
   const highlights = await readHighlights(page);
   const expected = annotate(plain, null);
   assert.deepEqual(highlights.map(({ label, text }) => ({ label, text })), expected.map((e) => ({ label: e.label, text: e.text })),
@@ -240,8 +241,9 @@ test("highlight() on a contenteditable: one PERSON across <b>, typing updates, i
   await context.close();
 });
 
-test("highlight() falls back to an overlay outside the element, never rewriting it", async () => {
-  const { context, page, errors } = await open("contenteditable.html?mode=overlay");
+test("highlight() falls back to an overlay outside the element where the browser lacks CSS highlights", async () => {
+  // a browser without the CSS Custom Highlight API
+  const { context, page, errors } = await open("contenteditable.html", { init: () => { delete CSS.highlights; delete window.Highlight; } });
   await page.waitForFunction(() => window.embedDemo);
   const before = await page.evaluate(() => document.getElementById("editor").innerHTML);
   await page.evaluate(() => window.embedDemo.handle.settled());
@@ -254,7 +256,7 @@ test("highlight() falls back to an overlay outside the element, never rewriting 
       mode: window.embedDemo.handle.mode,
       html: editor.innerHTML,
       inEditor: editor.contains(layer),
-      registered: [...CSS.highlights.keys()].filter((k) => k.startsWith("article-annotator-")).length,
+      api: typeof CSS.highlights !== "undefined" || typeof Highlight !== "undefined",
       boxes,
       entities: window.embedDemo.handle.entities.map((e) => ({ label: e.label, text: e.text, rects: [...e.range.getClientRects()].map((r) => r.toJSON()) })),
     };
@@ -262,7 +264,7 @@ test("highlight() falls back to an overlay outside the element, never rewriting 
   assert.equal(state.mode, "overlay");
   assert.equal(state.html, before, "innerHTML unchanged");
   assert.equal(state.inEditor, false, "the overlay lives outside the editor");
-  assert.equal(state.registered, 0, "no CSS highlights in overlay mode");
+  assert.equal(state.api, false, "the API is really missing in this page");
   const person = state.entities.find((e) => e.text === TOKAYEV);
   assert.ok(person && person.label === "PERSON", JSON.stringify(state.entities));
   // each of the name's line boxes has a PERSON box at the same place
