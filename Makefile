@@ -18,7 +18,7 @@ WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 	cargo test --release --target $(WASM_TARGET) --test wasm
 
 .PHONY: build serve test wasm native tools browser-tools npm-deps test-native test-wasm test-wasm-node \
-	test-wasm-chromium test-browser size bench-web
+	test-wasm-chromium test-browser size bench-web bench report fuzz
 
 build: native wasm
 
@@ -79,6 +79,26 @@ browser-tools:
 
 npm-deps: browser-tools
 	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
+
+# Core throughput on the OntoNotes dev text, one core, release build (a benchmark, not a test).
+bench:
+	cargo bench --bench throughput
+
+# The accuracy report, reports/accuracy.md (committed): annotate eval on OntoNotes dev, CoNLL dev and the article.
+REPORT_GOLD := ../shared/data/ontonotes5/dev.bio.tsv ../shared/data/conll2003/dev.txt \
+	../shared/data/articles/kazakhstan.gold.jsonl
+report: native
+	@mkdir -p reports
+	./target/release/annotate eval --markdown $(REPORT_GOLD) > reports/accuracy.md.tmp
+	mv reports/accuracy.md.tmp reports/accuracy.md
+	@cat reports/accuracy.md
+
+# Fuzzing (not CI): FUZZ_SECONDS of libFuzzer on the fuzz/ target (installs cargo-fuzz; needs the nightly toolchain).
+FUZZ_SECONDS ?= 300
+fuzz:
+	@rustup toolchain list | grep '^nightly' >/dev/null || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && cargo +nightly fuzz run annotate -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 
 # --- Embedding (issue 5): the npm package, the web component, highlight(), the editor demo -----------------------
 # `make build` also copies the editor demo's modules (ProseMirror) from node_modules into www/embed/vendor/

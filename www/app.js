@@ -53,11 +53,14 @@ async function compileModule() {
 const ready = (async () => {
   const t0 = performance.now();
   compiled = await compileModule();
+  const t1 = performance.now();
   await init({ module_or_path: compiled });
+  const t2 = performance.now();
   annotate("Warm up on January 6.", null); // loads the model, so the first real call is fast
   const readyAt = performance.now();
-  window.articleAnnotator.readyAt = readyAt;
-  window.articleAnnotator.loadMs = readyAt - t0;
+  Object.assign(window.articleAnnotator, {
+    readyAt, loadMs: readyAt - t0, phases: { fetchCompile: t1 - t0, instantiate: t2 - t1, firstCall: readyAt - t2 },
+  });
   return readyAt;
 })();
 

@@ -693,38 +693,69 @@ fn run_eval(args: &Args) -> i32 {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut status = 0;
-    if args.report == Report::Markdown {
-        emit(&mut out, "# Accuracy\n\nExact-span precision, recall and F1 (the scorer of `../shared/eval/score.py`, \
-              re-implemented by `annotate eval`; the numbers agree to the last digit). Regenerate with `make report`.\n\n");
-    }
     let multi = args.files.len() > 1;
+    let mut done: Vec<(String, eval::GoldFormat, eval::Summary)> = Vec::new();
     for (k, name) in args.files.iter().enumerate() {
         match eval_file(name, args) {
             Ok((format, summary)) => {
-                let text = match args.report {
-                    Report::Json => format!("{}\n", eval::to_score_py_json(&summary)),
-                    Report::Table => format!(
-                        "{}{name}: {} documents ({})\n{}",
-                        if multi && k > 0 { "\n" } else { "" },
-                        summary.docs,
-                        format.name(),
-                        eval::to_table(&summary)
+                match args.report {
+                    Report::Json => emit(&mut out, &format!("{}\n", eval::to_score_py_json(&summary))),
+                    Report::Table => emit(
+                        &mut out,
+                        &format!(
+                            "{}{name}: {} documents ({})\n{}",
+                            if multi && k > 0 { "\n" } else { "" },
+                            summary.docs,
+                            format.name(),
+                            eval::to_table(&summary)
+                        ),
                     ),
-                    Report::Markdown => format!(
-                        "## {}\n\n{} documents, {}.\n\n{}\n",
-                        name.trim_start_matches("../shared/data/"),
-                        summary.docs,
-                        format.name(),
-                        eval::to_markdown(&summary)
-                    ),
-                };
-                emit(&mut out, &text);
+                    Report::Markdown => {}
+                }
+                done.push((name.clone(), format, summary));
             }
             Err(e) => {
                 eprintln!("annotate eval: {e}");
                 status = 1;
             }
         }
+    }
+    if args.report == Report::Markdown {
+        let shown = |n: &str| n.trim_start_matches("../shared/data/").to_string();
+        let mut md = String::from(
+            "# Accuracy\n\nExact-span precision, recall and F1 of `annotate` against gold files in `../shared/data/`, \
+             scored by `annotate eval`, which re-implements `../shared/eval/bio_to_docs.py` and `score.py` (its JSON \
+             output agrees with `score.py` digit for digit). Regenerate with `make report`; the command it runs:\n\n",
+        );
+        md.push_str(&format!(
+            "```sh\nannotate eval --markdown {}\n```\n\n",
+            args.files.join(" ")
+        ));
+        md.push_str("| gold | documents | names F1 | names + MISC F1 | figures typed F1 | figures untyped F1 |\n");
+        md.push_str("|---|---:|---:|---:|---:|---:|\n");
+        let f1 = |p: &Option<eval::Prf>| p.as_ref().map_or("–".to_string(), |p| format!("{:.4}", p.f1));
+        for (name, _, s) in &done {
+            md.push_str(&format!(
+                "| {} | {} | {:.4} | {:.4} | {} | {} |\n",
+                shown(name),
+                s.docs,
+                s.names.f1,
+                s.names_misc.f1,
+                f1(&s.figures_typed),
+                f1(&s.figures_untyped)
+            ));
+        }
+        md.push_str("\n\"names\" is PERSON + PLACE + ORG; CoNLL-2003 has no figures, so its figure columns are empty.\n");
+        for (name, format, s) in &done {
+            md.push_str(&format!(
+                "\n## {}\n\n{} document(s), {}.\n\n{}",
+                shown(name),
+                s.docs,
+                format.name(),
+                eval::to_markdown(s)
+            ));
+        }
+        emit(&mut out, &md);
     }
     if let Err(e) = out.flush() {
         exit_on_write_error(e);

@@ -338,6 +338,7 @@ pub fn unit(w: &str) -> Option<&'static str> {
         "megawatt" | "megawatts" | "mw" => "MW",
         "gigawatt" | "gigawatts" | "gw" => "GW",
         "volt" | "volts" => "V",
+        "kv" | "kilovolt" | "kilovolts" => "kV",
         "kilobyte" | "kilobytes" | "kb" => "kB",
         "megabyte" | "megabytes" | "mb" => "MB",
         "gigabyte" | "gigabytes" | "gb" => "GB",

@@ -177,11 +177,16 @@ pub fn words(ws: &[&str]) -> Option<(f64, usize)> {
             any = true;
             last_small = true;
             i += 1;
-            // twenty-five / twenty - five
+            // twenty-five / twenty - five / twenty five
             if lexicon::is_tens(w) && i + 1 < ws.len() && ws[i] == "-" {
                 if let Some(u) = lexicon::small_number(ws[i + 1]).filter(|u| *u >= 1.0 && *u <= 9.0) {
                     current += u;
                     i += 2;
+                }
+            } else if lexicon::is_tens(w) && i < ws.len() {
+                if let Some(u) = lexicon::small_number(ws[i]).filter(|u| *u >= 1.0 && *u <= 9.0) {
+                    current += u;
+                    i += 1;
                 }
             }
             continue;
@@ -286,6 +291,7 @@ mod tests {
         assert_eq!(w("a hundred and sixty - eight"), Some((168.0, 6)));
         assert_eq!(w("one thousand"), Some((1000.0, 2)));
         assert_eq!(w("two three"), Some((2.0, 1)));
+        assert_eq!(w("twenty five"), Some((25.0, 2)));
         assert_eq!(w("one and two"), Some((1.0, 1)));
         assert_eq!(w("a dozen"), Some((12.0, 2)));
         assert_eq!(w("a man"), None);

@@ -134,7 +134,7 @@ impl<'a> Scanner<'a> {
         let n = self.limit.get();
         let mut i = from;
         while i < n {
-            match self.at(i).map(|h| self.compound(h)) {
+            match self.at(i).map(|h| self.compound(i, h)) {
                 Some(h) if h.end > i => {
                     if let Some(label) = h.label {
                         let first = h.start.unwrap_or(i).min(h.end - 1);
@@ -158,10 +158,23 @@ impl<'a> Scanner<'a> {
 
     /// Dates and times joined into one: `January of that year`, `the first six months of 1989`,
     /// `1953 to 1955`, `10 a.m. to 2 p.m.`.
-    fn compound(&self, mut h: Hit) -> Hit {
+    fn compound(&self, i: usize, mut h: Hit) -> Hit {
+        let first = h.start.unwrap_or(i);
         for _ in 0..4 {
             let Some(label @ (Label::Date | Label::Time)) = h.label else { return h };
             let e = h.end;
+            // Monday, October 30 / today, Thursday / Friday Oct. 13
+            if label == Label::Date && e == first + 1 && (self.w(first) == "today" || (lexicon::weekday(self.w(first)).is_some() && self.cap(first))) {
+                let k = if self.w(e) == "," { e + 1 } else { e };
+                let next_is_day = self.month_at(k).is_some() || (self.w(e) == "," && lexicon::weekday(self.w(k)).is_some() && self.cap(k));
+                if next_is_day {
+                    if let Some(h2) = self.at(k).filter(|h2| h2.label == Some(Label::Date) && h2.start.is_none()) {
+                        h.end = h2.end;
+                        h.value = h2.value;
+                        continue;
+                    }
+                }
+            }
             match self.w(e) {
                 "of" if label == Label::Date => {
                     if self.w(e + 1) == "that" && matches!(self.w(e + 2), "year" | "month" | "week") {
@@ -349,7 +362,8 @@ impl<'a> Scanner<'a> {
         let (a, b, c) = (self.w(i), self.w(i + 1), self.w(i + 2));
         // three words
         match (a, b, c) {
-            ("as", "many" | "much", "as") => return (Some(Approx::AtLeast), i + 3),
+            ("as", "many" | "much" | "high", "as") => return (Some(Approx::AtLeast), i + 3),
+            ("as", "low", "as") => return (Some(Approx::AtMost), i + 3),
             ("as", "few" | "little", "as") => return (Some(Approx::AtMost), i + 3),
             ("no", "more" | "greater", "than") => return (Some(Approx::AtMost), i + 3),
             ("no", "fewer" | "less", "than") => return (Some(Approx::AtLeast), i + 3),
@@ -357,8 +371,12 @@ impl<'a> Scanner<'a> {
             ("a", "little" | "bit", "under" | "less") => return (Some(Approx::LessThan), i + 3 + (c == "less") as usize),
             _ => {}
         }
-        if a == "between" {
+        if a == "between" || (a == "minus" && self.kind(i + 1) == Some(TokenKind::Number)) {
             return (None, i + 1);
+        }
+        // `over` stays with an amount of money (OntoNotes), not with other figures
+        if a == "over" && self.currency_prefix(i + 1).is_some() {
+            return (Some(Approx::MoreThan), i + 1);
         }
         if let Some(q) = lexicon::qualifier2(a, b) {
             // `just over`, `only about`: a second qualifier may follow
@@ -458,6 +476,10 @@ impl<'a> Scanner<'a> {
         if (w == "a" || w == "an") && self.is_unit_word(k + 1) {
             return Some(Num { value: 1.0, end: k + 1, year: false, article: true, vague: false, digits: false, int: Some(1), single_word: false });
         }
+        // half a dozen
+        if w == "half" && matches!(self.w(k + 1), "a" | "an") && self.w(k + 2) == "dozen" {
+            return Some(Num { value: 6.0, end: k + 3, year: false, article: false, vague: false, digits: false, int: Some(6), single_word: false });
+        }
         // a half (about a half, more than a half)
         if w == "a" && self.w(k + 1) == "half" && !self.is_unit_word(k + 2) && !matches!(self.w(k + 2), "a" | "an") {
             return Some(Num { value: 0.5, end: k + 2, year: false, article: false, vague: false, digits: false, int: None, single_word: false });
@@ -499,7 +521,7 @@ impl<'a> Scanner<'a> {
     fn currency_prefix(&self, k: usize) -> Option<(&'static str, usize)> {
         let s = self.s(k);
         if let Some(code) = lexicon::dollar_country(s) {
-            if self.s(k + 1) == "$" {
+            if self.s(k + 1) == "$" && self.glued(k + 1) {
                 return Some((code, k + 2));
             }
         }
@@ -567,7 +589,10 @@ impl<'a> Scanner<'a> {
                 _ => {}
             }
         }
-        let num = self.number(j)?;
+        let mut num = self.number(j)?;
+        if self.w(q0) == "minus" && q0 + 1 == j {
+            num.value = -num.value;
+        }
         self.after_number(j, num, approx, q0)
     }
 
@@ -647,7 +672,7 @@ impl<'a> Scanner<'a> {
         if num.single_word && num.value == 1.0 && approx.is_none() && q0 == j {
             let next = self.w(e);
             let pronoun_next = next.is_empty()
-                || matches!(next, "another" | "'s" | "’s" | "," | "." | "?" | "!" | ";" | ":" | ")" | "by" | "who" | "that" | "which" | "\"" | "”" | "--" | "'" | "would" | "could" | "should" | "must" | "can" | "might" | "may");
+                || matches!(next, "another" | "'s" | "’s" | "," | "." | "?" | "!" | ";" | ":" | ")" | "by" | "who" | "that" | "which" | "\"" | "”" | "--" | "'" | "would" | "could" | "should" | "must" | "can" | "might" | "may" | "is" | "has" | "had" | "was" | "to" | "after" | "does" | "did" | "day" | "will" | "else" | "at");
             let pronoun_prev = matches!(self.w(j.wrapping_sub(1)), "no" | "the" | "any" | "every" | "this" | "that" | "which" | "each" | "someone" | "little" | "new" | "big" | "last" | "next" | "other" | "right" | "good" | "old" | "bad" | "young" | "such" | "same" | "only");
             if pronoun_next || pronoun_prev {
                 return None;
@@ -708,9 +733,8 @@ impl<'a> Scanner<'a> {
         }
         // clock times: 3 p.m., 10 o'clock
         if let Some(h) = num.int.filter(|h| (1..=12).contains(h)) {
-            if let Some(pm) = ampm(w) {
+            if let Some((pm, end)) = self.ampm_at(e) {
                 let v = Value::Time { time: format!("{:02}:00", numbers::to_24h(h, pm)) };
-                let end = if matches!(self.w(e + 1), ".") && !w.ends_with('.') && self.glued(e + 1) { e + 2 } else { e + 1 };
                 return Some((Label::Time, Some(v), score::EXPLICIT, self.zone(end)));
             }
             if w == "o'clock" || (w == "o" && self.w(e + 1) == "'clock") {
@@ -730,13 +754,22 @@ impl<'a> Scanner<'a> {
             if let Some(code) = lexicon::currency_word(cw).filter(|_| !(cw == "won" || cw == "mark" || cw == "pound")) {
                 let code = if matches!(cw, "dollar" | "dollars" | "bucks") { country.unwrap_or(code) } else { code };
                 let amount = value.map(|v| if matches!(cw, "cent" | "cents" | "pence" | "penny" | "pennies") { v / 100.0 } else { v });
-                return Some((Label::Money, amount.map(|a| Value::Money { amount: a, currency: code.to_string() }), score::UNIT, k + 1));
+                // 500 million yuan RMB
+                let end = if matches!(self.s(k + 1), "RMB" | "USD" | "EUR") { k + 2 } else { k + 1 };
+                return Some((Label::Money, amount.map(|a| Value::Money { amount: a, currency: code.to_string() }), score::UNIT, end));
             }
             // pounds: sterling after a country adjective or `sterling`
             if cw == "pounds" && (country.is_some() || self.w(k + 1) == "sterling") {
                 let code = if country == Some("USD") { "GBP" } else { country.unwrap_or("GBP") };
                 let end = if self.w(k + 1) == "sterling" { k + 2 } else { k + 1 };
                 return Some((Label::Money, value.map(|a| Value::Money { amount: a, currency: code.to_string() }), score::UNIT, end));
+            }
+        }
+        // hundreds of meters
+        if num.vague && w == "of" && !num.value.is_nan() {
+            if let Some(sym) = lexicon::unit(self.w(e + 1)).filter(|u| !matches!(*u, "cubic" | "deg" | "lb")) {
+                let _ = sym;
+                return Some((Label::Quantity, None, score::UNIT, e + 2));
             }
         }
         // billions of dollars
@@ -816,6 +849,14 @@ impl<'a> Scanner<'a> {
             if sym == "mi" && self.w(end) == "per" && self.w(end + 1) == "hour" {
                 end += 2;
             }
+            // a four-foot-high wall
+            if let Some(h) = self.hyphen(end).filter(|&h| hyph && matches!(self.w(h), "high" | "long" | "tall" | "wide" | "deep" | "thick")) {
+                end = h + 1;
+            }
+            // 10,000 pounds or less
+            if self.w(end) == "or" && matches!(self.w(end + 1), "less" | "more") {
+                end += 2;
+            }
             // five foot nine, six feet two inches
             if sym == "ft" && !hyph {
                 if let Some(n2) = self.number(end).filter(|n| n.value < 12.0 && !n.vague && !n.article) {
@@ -834,10 +875,23 @@ impl<'a> Scanner<'a> {
         None
     }
 
+    /// `a.m.` / `p.m.` at `e`, also when the tokenizer split a sentence-final `p.m` into `p`, `.`, `m`:
+    /// whether it is p.m., and the token after it.
+    fn ampm_at(&self, e: usize) -> Option<(bool, usize)> {
+        if let Some(pm) = ampm(self.w(e)) {
+            let end = if self.w(e + 1) == "." && !self.w(e).ends_with('.') && self.glued(e + 1) { e + 2 } else { e + 1 };
+            return Some((pm, end));
+        }
+        if matches!(self.w(e), "a" | "p") && self.w(e + 1) == "." && self.glued(e + 1) && self.w(e + 2) == "m" && self.glued(e + 2) {
+            let end = if self.w(e + 3) == "." && self.glued(e + 3) { e + 4 } else { e + 3 };
+            return Some((self.w(e) == "p", end));
+        }
+        None
+    }
+
     /// A clock time read up to `e`, with an optional a.m./p.m. and time zone after it.
     fn clock(&self, e: usize, h: u32, m: u32, _digits: bool) -> Hit {
-        if let Some(pm) = ampm(self.w(e)).filter(|_| (1..=12).contains(&h)) {
-            let end = if self.w(e + 1) == "." && !self.w(e).ends_with('.') && self.glued(e + 1) { e + 2 } else { e + 1 };
+        if let Some((pm, end)) = self.ampm_at(e).filter(|_| (1..=12).contains(&h)) {
             return self.clock_zone_end(self.zone(end), numbers::to_24h(h, pm), m);
         }
         self.clock_zone(e, h, m)
@@ -1102,6 +1156,9 @@ impl<'a> Scanner<'a> {
         // earlier this year, later this month, early next year
         let mut k = i + 1;
         let mut mod_word = w;
+        if matches!(w, "earlier" | "later") && (self.w(k) == "today" || (lexicon::weekday(self.w(k)).is_some() && self.cap(k))) {
+            return Some(Hit::new(k + 1, Label::Time, None, score::RELATIVE));
+        }
         if matches!(w, "earlier" | "later" | "early" | "late") && matches!(self.w(k), "this" | "next" | "last") {
             mod_word = self.w(k);
             k += 1;
@@ -1266,11 +1323,21 @@ impl<'a> Scanner<'a> {
         }
         match w {
             "weekend" => return Some(Hit::new(k + 1, Label::Date, None, score::VAGUE)),
+            "early" | "late" | "mid" | "mid-" => {
+                if let Some(h) = self.date_words(k).filter(|h| h.label == Some(Label::Date)) {
+                    return Some(h);
+                }
+            }
             "past" | "last" | "next" | "previous" | "coming" | "following" | "first" | "final" => {
                 // the past five years, the last two decades, the past year, the next few days
                 let j = k + 1;
                 let num = self.number(j);
-                let u = num.map_or(j, |n| n.end);
+                let mut u = num.map_or(j, |n| n.end);
+                if num.is_some() && matches!(self.w(u), "or" | "to" | "-") {
+                    if let Some(n2) = self.number(u + 1).filter(|n| !n.article) {
+                        u = n2.end;
+                    }
+                }
                 let uw = self.w(u);
                 if lexicon::date_unit(uw).is_some() && (num.is_some() || !uw.ends_with('s') || matches!(w, "past" | "last")) {
                     if num.is_none() && matches!(uw, "years" | "months" | "weeks" | "days" | "decades") && !matches!(w, "past" | "last" | "next" | "coming") {
@@ -1290,7 +1357,7 @@ impl<'a> Scanner<'a> {
                     return Some(Hit::new(u + 1, Label::Time, v, score::RELATIVE));
                 }
             }
-            "beginning" | "start" | "end" | "middle" | "turn" | "spring" | "summer" | "fall" | "autumn" | "winter" | "early" | "late" => {
+            "beginning" | "start" | "end" | "middle" | "turn" | "spring" | "summer" | "fall" | "autumn" | "winter" => {
                 if self.w(k + 1) == "of" {
                     let j = k + 2;
                     let inner = self.month_date(j)
@@ -1298,7 +1365,8 @@ impl<'a> Scanner<'a> {
                         .or_else(|| self.the_inner(j))
                         .or_else(|| self.date_words(j).filter(|h| h.label == Some(Label::Date)));
                     if let Some(h) = inner {
-                        return Some(Hit::new(h.end, Label::Date, None, score::RELATIVE));
+                        // the value is the period's: the beginning of January is in January
+                        return Some(Hit::new(h.end, Label::Date, h.value, score::RELATIVE));
                     }
                 }
             }
@@ -1378,7 +1446,7 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// `a.m.` / `p.m.` in their spellings: `Some(true)` for p.m.
+/// `a.m.` / `p.m.` in their spellings: `Some(true)` for p.m. (`p . m` pieces are joined by the caller).
 fn ampm(w: &str) -> Option<bool> {
     match w {
         "a.m." | "a.m" | "am" => Some(false),
