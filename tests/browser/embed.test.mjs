@@ -146,6 +146,19 @@ test("<article-annotator>: text from its own content, labels attribute, styling 
   assert.equal(styled.date, "wavy", "::part(DATE) styles the DATE marks");
   assert.match(styled.font, /monospace/, "--article-annotator-font sets the font");
 
+  const bad = await page.evaluate(async () => {
+    const el = document.getElementById("live");
+    const got = new Promise((resolve) => el.addEventListener("annotate-error", (e) => resolve(String(e.detail.error.message)), { once: true }));
+    el.date = "the day after";
+    const message = await got;
+    const shown = el.shadowRoot.querySelector('[part="article"]').textContent === el.text;
+    el.date = null;
+    await el.updateComplete;
+    return { message, shown, marks: el.shadowRoot.querySelectorAll("mark").length };
+  });
+  assert.match(bad.message, /date/, "a bad date is reported with the API's message");
+  assert.ok(bad.shown && bad.marks > 0, "the text stays shown, and highlights return once the date is cleared");
+
   const hostile = await page.evaluate(async () => {
     window.__pwned = 0;
     const el = document.getElementById("live");
