@@ -254,6 +254,60 @@ test("highlight() on a contenteditable: one PERSON across <b>, typing updates, i
   await context.close();
 });
 
+test("textOf: how an element's DOM becomes the annotated string, and offsets map back to the same characters", async () => {
+  const { context, page, errors } = await open("contenteditable.html");
+  await page.waitForFunction(() => window.embedDemo);
+  const cases = await page.evaluate(async () => {
+    const { textOf, rangeOf } = await import("./highlight.js");
+    const build = (html) => {
+      const div = document.createElement("div");
+      // test-authored markup only; appended to the document so computed styles apply
+      div.innerHTML = html;
+      // the HTML parser drops NUL, so put it in through the DOM
+      const walker = document.createTreeWalker(div, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) n.data = n.data.replace("[NUL]", "\u0000");
+      document.body.append(div);
+      return div;
+    };
+    const out = [];
+    for (const html of [
+      "<p>Kassym <b>Jomart</b> Tokayev</p>",
+      "<h1>Title</h1>\n  <p>One<br>two<br><br>three</p>\n<ul><li>a</li><li>b</li></ul>",
+      "<p>tab\there and\nnewline</p><pre>keep\n  this</pre>",
+      "<p>before<script>var x = 1;</script><template>hidden</template>after<img src=data:, alt=x>image</p>",
+      "<div><div><p>nested</p></div>text</div>",
+      "<p>😀 emoji, مرحبا RTL, [NUL] NUL, \ud800 lone</p>",
+      "",
+    ]) {
+      const div = build(html);
+      const map = textOf(div);
+      // every character of every text node is found at its offset, and a range over it covers exactly it
+      let ok = true;
+      map.nodes.forEach((node, i) => {
+        const want = node.data.replace(/[\t\n\r\f]/g, node.parentElement.closest("pre") ? (c) => c : " ");
+        if (map.text.slice(map.starts[i], map.starts[i] + node.length) !== want) ok = false;
+        if (node.length && rangeOf(map, map.starts[i], map.starts[i] + node.length)?.toString() !== node.data) ok = false;
+      });
+      out.push({ html, text: map.text, ok });
+      div.remove();
+    }
+    return out;
+  });
+  const texts = cases.map((c) => c.text);
+  assert.deepEqual(texts, [
+    "Kassym Jomart Tokayev",
+    "Title\n\nOne\ntwo\n\nthree\n\na\n\nb",
+    "tab here and newline\n\nkeep\n  this",
+    "beforeafter image",
+    "nested\n\ntext",
+    "😀 emoji, مرحبا RTL, \u0000 NUL, \ud800 lone",
+    "",
+  ]);
+  for (const c of cases) assert.ok(c.ok, `offsets map back for ${JSON.stringify(c.html)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("highlight() falls back to an overlay outside the element where the browser lacks CSS highlights", async () => {
   // a browser without the CSS Custom Highlight API
   const { context, page, errors } = await open("contenteditable.html", { init: () => { delete CSS.highlights; delete window.Highlight; } });
