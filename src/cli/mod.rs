@@ -395,6 +395,10 @@ fn split_pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
 
 /// Reads a whole input (`-` is stdin) as UTF-8, or says clearly why not.
 fn read_text(name: &str) -> Result<String, String> {
+    let shown = if name == "-" { "standard input" } else { name };
+    if name == "-" && std::io::stdin().is_terminal() {
+        eprintln!("annotate: reading text from standard input (end it with Ctrl-D; annotate --help for usage)");
+    }
     let mut bytes = Vec::new();
     let result = if name == "-" {
         std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
@@ -403,7 +407,6 @@ fn read_text(name: &str) -> Result<String, String> {
             .and_then(|mut f| f.read_to_end(&mut bytes))
             .map(|_| ())
     };
-    let shown = if name == "-" { "standard input" } else { name };
     result.map_err(|e| format!("{shown}: {e}"))?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
@@ -436,7 +439,14 @@ fn run_files(args: &Args) -> i32 {
                 continue;
             }
         };
-        let entities = annotate_large(&text, &args.options, args.threads);
+        let annotated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            annotate_large(&text, &args.options, args.threads)
+        }));
+        let Ok(entities) = annotated else {
+            eprintln!("annotate: {name}: internal error while annotating (please report it)");
+            status = 1;
+            continue;
+        };
         match args.format {
             Format::Json => json_docs.push(output::DocOut::new(
                 json!(name),
@@ -631,6 +641,9 @@ fn feed_lines(files: &[String], feed: &mut Feeder<'_, (usize, Line)>) -> Vec<Str
     };
     for (file_index, name) in files.iter().enumerate() {
         let reader: Box<dyn BufRead> = if name == "-" {
+            if std::io::stdin().is_terminal() {
+                eprintln!("annotate: reading JSON lines from standard input (end with Ctrl-D)");
+            }
             Box::new(std::io::BufReader::with_capacity(1 << 16, std::io::stdin()))
         } else {
             match std::fs::File::open(name) {
