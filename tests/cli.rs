@@ -49,24 +49,27 @@ fn scratch(name: &str) -> PathBuf {
 
 /// Checks one document's entities against its text in `unit`: sorted, non-overlapping, `text` = the slice.
 fn check_entities(text: &str, entities: &[Value], unit: &str) {
-    let units: Vec<u32> = match unit {
-        "utf8" => text.bytes().map(u32::from).collect(),
-        "utf16" => text.encode_utf16().map(u32::from).collect(),
-        _ => text.chars().map(|c| c as u32).collect(),
-    };
-    let slice = |s: usize, e: usize| -> String {
-        match unit {
-            "utf8" => String::from_utf8(text.as_bytes()[s..e].to_vec()).expect("utf8 entity on char boundaries"),
-            "utf16" => String::from_utf16(&text.encode_utf16().collect::<Vec<_>>()[s..e]).expect("no split pair"),
-            _ => text.chars().skip(s).take(e - s).collect(),
-        }
-    };
+    // byte_at[k] is the byte offset of unit offset k, or None inside a character (or a surrogate pair).
+    let mut byte_at: Vec<Option<usize>> = Vec::with_capacity(text.len() + 1);
+    for (b, c) in text.char_indices() {
+        let width = match unit {
+            "utf8" => c.len_utf8(),
+            "utf16" => c.len_utf16(),
+            _ => 1,
+        };
+        byte_at.push(Some(b));
+        byte_at.extend(std::iter::repeat(None).take(width - 1));
+    }
+    byte_at.push(Some(text.len()));
     let mut prev = 0;
     for e in entities {
         let s = e["start"].as_u64().unwrap() as usize;
         let end = e["end"].as_u64().unwrap() as usize;
-        assert!(s >= prev && s < end && end <= units.len(), "bad span {e} in {unit}");
-        assert_eq!(e["text"].as_str().unwrap(), slice(s, end), "text of {e} in {unit}");
+        assert!(s >= prev && s < end && end < byte_at.len(), "bad span {e} in {unit}");
+        let (Some(bs), Some(be)) = (byte_at[s], byte_at[end]) else {
+            panic!("{unit} offsets of {e} fall inside a character");
+        };
+        assert_eq!(e["text"].as_str().unwrap(), &text[bs..be], "text of {e} in {unit}");
         assert!(e["label"].is_string() && e["score"].is_number());
         prev = end;
     }

@@ -92,8 +92,14 @@ fn vague_amounts() {
 
 #[test]
 fn qualifiers_stay_in_the_span() {
-    assert_eq!(one("More than 2,000 soldiers were sent.", "More than 2,000", Label::Number), approx(2000.0, Approx::MoreThan));
-    assert_eq!(one("and at least 12,000 detained.", "at least 12,000", Label::Number), approx(12000.0, Approx::AtLeast));
+    assert_eq!(
+        one("More than 2,000 soldiers were sent.", "More than 2,000", Label::Number),
+        approx(2000.0, Approx::MoreThan)
+    );
+    assert_eq!(
+        one("and at least 12,000 detained.", "at least 12,000", Label::Number),
+        approx(12000.0, Approx::AtLeast)
+    );
     assert_eq!(one("Fewer than 40 remained.", "Fewer than 40", Label::Number), approx(40.0, Approx::LessThan));
     assert_eq!(one("It holds up to 300 people.", "up to 300", Label::Number), approx(300.0, Approx::AtMost));
     assert_eq!(one("About 60 houses burned.", "About 60", Label::Number), approx(60.0, Approx::About));
@@ -116,7 +122,10 @@ fn money_amounts() {
     assert_eq!(one("Stamps cost 30 cents each.", "30 cents", Label::Money), money(0.3, "USD"));
     assert_eq!(one("The fee is 500 million yuan.", "500 million yuan", Label::Money), money(5e8, "CNY"));
     assert_eq!(one("He earned 160 US dollars.", "160 US dollars", Label::Money), money(160.0, "USD"));
-    assert_eq!(one("It lost more than $1.2 billion.", "more than $1.2 billion", Label::Money), Some(Value::Money { amount: 1.2e9, currency: "USD".into() }));
+    assert_eq!(
+        one("It lost more than $1.2 billion.", "more than $1.2 billion", Label::Money),
+        Some(Value::Money { amount: 1.2e9, currency: "USD".into() })
+    );
     assert_eq!(one("Wages rose to 90,000 tenge.", "90,000 tenge", Label::Money), money(90000.0, "KZT"));
     assert_eq!(one("It will cost billions of dollars.", "billions of dollars", Label::Money), None);
     assert_eq!(spans("bids of $10 to $20 a share"), [("$10 to $20".to_string(), Label::Money)]);
@@ -127,7 +136,10 @@ fn treebank_spacing_follows_ontonotes() {
     // a spaced sign before a plain amount stays outside (OntoNotes), a scaled amount keeps it
     assert_eq!(spans("It will cost $ 100,980 ."), [("100,980".to_string(), Label::Money)]);
     assert_eq!(spans("It will cost $ 10 billion ."), [("$ 10 billion".to_string(), Label::Money)]);
-    assert_eq!(spans("up 12 % from 50 % ."), [("12 %".to_string(), Label::Percent), ("50 %".to_string(), Label::Percent)]);
+    assert_eq!(
+        spans("up 12 % from 50 % ."),
+        [("12 %".to_string(), Label::Percent), ("50 %".to_string(), Label::Percent)]
+    );
 }
 
 #[test]
@@ -136,8 +148,14 @@ fn percentages() {
     assert_eq!(one("It grew 3.5 per cent.", "3.5 per cent", Label::Percent), Some(Value::Percent { percent: 3.5 }));
     assert_eq!(one("Turnout was 12 percent.", "12 percent", Label::Percent), Some(Value::Percent { percent: 12.0 }));
     assert_eq!(one("It fell by about 3.3 %.", "about 3.3 %", Label::Percent), Some(Value::Percent { percent: 3.3 }));
-    assert_eq!(one("Rates moved from 8 1/2 % to 8 3/8 % here", "8 1/2 % to 8 3/8 %", Label::Percent), Some(Value::Percent { percent: 8.5 }));
-    assert_eq!(one("fifty-five percent agreed", "fifty-five percent", Label::Percent), Some(Value::Percent { percent: 55.0 }));
+    assert_eq!(
+        one("Rates moved from 8 1/2 % to 8 3/8 % here", "8 1/2 % to 8 3/8 %", Label::Percent),
+        Some(Value::Percent { percent: 8.5 })
+    );
+    assert_eq!(
+        one("fifty-five percent agreed", "fifty-five percent", Label::Percent),
+        Some(Value::Percent { percent: 55.0 })
+    );
 }
 
 #[test]
@@ -145,13 +163,19 @@ fn quantities() {
     assert_eq!(one("The convoy drove 40.2 kilometers.", "40.2 kilometers", Label::Quantity), qty(40.2, "km"));
     assert_eq!(one("It carried 20 tonnes of flour.", "20 tonnes", Label::Quantity), qty(20.0, "t"));
     assert_eq!(one("Output hit 50 million barrels.", "50 million barrels", Label::Quantity), qty(5e7, "bbl"));
-    assert_eq!(one("The farm covers 39.5 square kilometers.", "39.5 square kilometers", Label::Quantity), qty(39.5, "sq km"));
+    assert_eq!(
+        one("The farm covers 39.5 square kilometers.", "39.5 square kilometers", Label::Quantity),
+        qty(39.5, "sq km")
+    );
     assert_eq!(one("He ran 5km before work.", "5km", Label::Quantity), qty(5.0, "km"));
     assert_eq!(one("It weighed 93 kilograms.", "93 kilograms", Label::Quantity), qty(93.0, "kg"));
     assert_eq!(one("A 60-foot wall fell.", "60-foot", Label::Quantity), qty(60.0, "ft"));
     assert_eq!(one("He is five foot nine in boots.", "five foot nine", Label::Quantity), qty(5.0, "ft"));
     assert_eq!(one("They walked about 100 miles.", "about 100 miles", Label::Quantity), qty(100.0, "mi"));
-    assert_eq!(one("It reached minus 321 degrees Fahrenheit", "minus 321 degrees Fahrenheit", Label::Quantity), qty(-321.0, "deg"));
+    assert_eq!(
+        one("It reached minus 321 degrees Fahrenheit", "minus 321 degrees Fahrenheit", Label::Quantity),
+        qty(-321.0, "deg")
+    );
     assert_eq!(one("the trees grow three to four meters tall", "three to four meters", Label::Quantity), None);
 }
 
@@ -192,7 +216,10 @@ fn dates_as_periods_and_relative() {
     assert_eq!(one("A 30-year bond was sold.", "30-year", Label::Date), dur("P30Y"));
     assert_eq!(one("The boy, two years old, was found.", "two years old", Label::Date), dur("P2Y"));
     assert_eq!(one("Unrest began in early January.", "early January", Label::Date), date("--01"));
-    assert_eq!(one("At the beginning of January, protests began.", "the beginning of January", Label::Date), date("--01"));
+    assert_eq!(
+        one("At the beginning of January, protests began.", "the beginning of January", Label::Date),
+        date("--01")
+    );
     assert_eq!(one("Prices rose in the summer of 2005.", "the summer of 2005", Label::Date), date("2005"));
     assert_eq!(one("Profit fell in the third quarter.", "the third quarter", Label::Date), None);
     assert_eq!(one("It grew for the third straight year.", "the third straight year", Label::Date), None);
@@ -222,7 +249,10 @@ fn relative_dates_resolve_with_a_document_date() {
     assert_eq!(values("Violence erupted on January 6."), [("January 6".into(), date("2022-01-06"))]);
     assert_eq!(values("It began on December 28."), [("December 28".into(), date("2021-12-28"))]);
     // without a document date a weekday stays a weekday
-    assert_eq!(one("Troops left on Wednesday.", "Wednesday", Label::Date), Some(Value::Weekday { weekday: "Wednesday".into() }));
+    assert_eq!(
+        one("Troops left on Wednesday.", "Wednesday", Label::Date),
+        Some(Value::Weekday { weekday: "Wednesday".into() })
+    );
     assert_eq!(one("Sales fell last year.", "last year", Label::Date), None);
 }
 
@@ -297,7 +327,22 @@ fn golden_paragraph() {
 
 #[test]
 fn bad_input_is_harmless() {
-    for text in ["", " ", "\n\n", "\u{0}", "\u{0}12\u{0}", "👩‍👩‍👧 12 👍🏽", "مرحبا 12 עברית", "e\u{301}\u{301} 3", "<b>12</b>%", "$", "$ $ $", "%", "'", "- - -"] {
+    for text in [
+        "",
+        " ",
+        "\n\n",
+        "\u{0}",
+        "\u{0}12\u{0}",
+        "👩‍👩‍👧 12 👍🏽",
+        "مرحبا 12 עברית",
+        "e\u{301}\u{301} 3",
+        "<b>12</b>%",
+        "$",
+        "$ $ $",
+        "%",
+        "'",
+        "- - -",
+    ] {
         let _ = find(text);
     }
     // a 1 MB run of digits: quick, and no absurd value
@@ -321,6 +366,179 @@ fn bad_input_is_harmless() {
     for e in find(&commas) {
         if let Some(Value::Number { number, .. }) = e.value {
             assert!(number.is_finite() && number < 1e16, "{number}");
+        }
+    }
+}
+
+/// A small deterministic generator, so the randomized test needs no extra dependency.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+#[test]
+fn random_figure_soup_keeps_the_invariants() {
+    // words and marks the rules react to, glued or spaced at random: every rule gets exercised at text
+    // boundaries, sentence ends and in odd combinations
+    let vocab = [
+        "1",
+        "12",
+        "2,000",
+        "1.5",
+        "1991",
+        "1990s",
+        "21st",
+        "15:30",
+        "3pm",
+        "1/6/2022",
+        "3/4",
+        "4.5bn",
+        "5km",
+        "$",
+        "US",
+        "£",
+        "€",
+        "%",
+        "percent",
+        "per",
+        "cent",
+        "-",
+        "to",
+        "or",
+        "and",
+        "of",
+        "the",
+        "a",
+        "an",
+        "more",
+        "than",
+        "at",
+        "least",
+        "about",
+        "between",
+        "minus",
+        "as",
+        "many",
+        "one",
+        "two",
+        "twenty",
+        "five",
+        "hundred",
+        "million",
+        "half",
+        "dozen",
+        "hundreds",
+        "tens",
+        "thousands",
+        "first",
+        "second",
+        "twenty-first",
+        "January",
+        "Jan",
+        ".",
+        "May",
+        "6",
+        "Wednesday",
+        "last",
+        "next",
+        "this",
+        "year",
+        "years",
+        "ago",
+        "old",
+        "early",
+        "mid",
+        "late",
+        "week",
+        "weekend",
+        "today",
+        "tonight",
+        "p.m.",
+        "a.m",
+        "p",
+        "m",
+        "o'clock",
+        "in",
+        "morning",
+        "hours",
+        "minutes",
+        "miles",
+        "square",
+        "kilometers",
+        "tonnes",
+        "dollars",
+        "euros",
+        "cents",
+        "yuan",
+        "RMB",
+        "fiscal",
+        "beginning",
+        "end",
+        "past",
+        "century",
+        "straight",
+        "nineteen",
+        "forty",
+        "'",
+        "’",
+        "80s",
+        "No.",
+        "News",
+        "Agency",
+        ",",
+        "\n",
+        "😀",
+        "\u{0}",
+        "é",
+        "ended",
+        "age",
+        "foot",
+        "nine",
+        "inches",
+        "from",
+        "now",
+        "through",
+        "_",
+        "/",
+        "*",
+        "Section",
+        "Wed",
+    ];
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let date = CivilDate::parse("2022-01-19").unwrap();
+    for round in 0..3000 {
+        let n = (rng.next() % 40) as usize;
+        let mut text = String::new();
+        for _ in 0..n {
+            if rng.next() % 4 != 0 {
+                text.push(' ');
+            }
+            text.push_str(rng.pick(&vocab));
+        }
+        let opts = if round % 2 == 0 {
+            Options::default()
+        } else {
+            Options { document_date: Some(date), ..Options::default() }
+        };
+        for e in find_with(&text, &opts) {
+            match e.value {
+                Some(Value::Number { number, .. })
+                | Some(Value::Money { amount: number, .. })
+                | Some(Value::Quantity { amount: number, .. }) => {
+                    assert!(number.is_finite(), "{text:?}: {e:?}")
+                }
+                Some(Value::Percent { percent }) => assert!(percent.is_finite(), "{text:?}: {e:?}"),
+                _ => {}
+            }
         }
     }
 }

@@ -9,7 +9,8 @@ use article_annotator::{figures, Label, Options};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-const FIGURES: [Label; 7] = [Label::Number, Label::Money, Label::Percent, Label::Quantity, Label::Date, Label::Time, Label::Ordinal];
+const FIGURES: [Label; 7] =
+    [Label::Number, Label::Money, Label::Percent, Label::Quantity, Label::Date, Label::Time, Label::Ordinal];
 
 fn shared(rel: &str) -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join(rel);
@@ -191,5 +192,8 @@ fn throughput() {
     }
     let secs = t.elapsed().as_secs_f64();
     let mbps = (total * rounds) as f64 / secs / 1e6;
-    println!("tokenising + figures: {:.1} MB in {secs:.2} s = {mbps:.1} MB/s ({found} figures)", (total * rounds) as f64 / 1e6);
+    println!(
+        "tokenising + figures: {:.1} MB in {secs:.2} s = {mbps:.1} MB/s ({found} figures)",
+        (total * rounds) as f64 / 1e6
+    );
 }

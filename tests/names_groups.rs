@@ -87,3 +87,13 @@ fn figures_get_no_group() {
     assert_eq!(out[0].group, Some(1));
     assert_eq!(out[1].group, None);
 }
+
+#[test]
+fn nationality_before_an_organisation_is_part_of_its_name() {
+    let text = "The Russian Defense Ministry said so.";
+    let doc = Document::new(text);
+    let names = vec![ent(text, "Russian", 0, Label::Misc, 0.9), ent(text, "Defense Ministry", 0, Label::Org, 0.8)];
+    let out = make_consistent(&doc, names);
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!((out[0].text.as_str(), out[0].label), ("Russian Defense Ministry", Label::Org));
+}

@@ -366,7 +366,11 @@ pub fn qualifier1(w: &str) -> Option<Option<Approx>> {
 /// A qualifier of two words before a number (`more than`, `at least`).
 pub fn qualifier2(a: &str, b: &str) -> Option<Option<Approx>> {
     Some(match (a, b) {
-        ("more", "than") | ("greater", "than") | ("upwards", "of") | ("well", "over") | ("just", "over")
+        ("more", "than")
+        | ("greater", "than")
+        | ("upwards", "of")
+        | ("well", "over")
+        | ("just", "over")
         | ("higher", "than") => Some(Approx::MoreThan),
         ("at", "least") | ("as", "many") | ("as", "much") => Some(Approx::AtLeast),
         ("less", "than") | ("fewer", "than") | ("just", "under") | ("lower", "than") => Some(Approx::LessThan),

@@ -125,7 +125,15 @@ pub fn digit_token(tok: &str) -> Option<DigitToken> {
         return match c.get(3) {
             Some(y) => {
                 let y = small(y.as_bytes())? as i32;
-                let y = if y < 100 { if y < 50 { 2000 + y } else { 1900 + y } } else { y };
+                let y = if y < 100 {
+                    if y < 50 {
+                        2000 + y
+                    } else {
+                        1900 + y
+                    }
+                } else {
+                    y
+                };
                 super::calendar::valid_day(Some(y), a, d).then_some(DigitToken::SlashDate(a, d, y))
             }
             None if d > 0 && a < d && d <= 64 => Some(DigitToken::Fraction(a as f64 / d as f64)),

@@ -108,8 +108,10 @@ impl<'a> Scanner<'a> {
             if let Some(prev) = sentences.last_mut() {
                 let last = &doc.tokens[prev.end - 1];
                 let lt = last.text(doc.text);
-                let same_line = s.start < doc.tokens.len() && !doc.text[last.end..doc.tokens[s.start].start].contains(['\n', '\r']);
-                if prev.end == s.start && last.kind == TokenKind::Word && lt.len() > 1 && lt.ends_with('.') && same_line {
+                let same_line =
+                    s.start < doc.tokens.len() && !doc.text[last.end..doc.tokens[s.start].start].contains(['\n', '\r']);
+                if prev.end == s.start && last.kind == TokenKind::Word && lt.len() > 1 && lt.ends_with('.') && same_line
+                {
                     prev.end = s.end;
                     continue;
                 }
@@ -164,9 +166,13 @@ impl<'a> Scanner<'a> {
             let Some(label @ (Label::Date | Label::Time)) = h.label else { return h };
             let e = h.end;
             // Monday, October 30 / today, Thursday / Friday Oct. 13
-            if label == Label::Date && e == first + 1 && (self.w(first) == "today" || (lexicon::weekday(self.w(first)).is_some() && self.cap(first))) {
+            if label == Label::Date
+                && e == first + 1
+                && (self.w(first) == "today" || (lexicon::weekday(self.w(first)).is_some() && self.cap(first)))
+            {
                 let k = if self.w(e) == "," { e + 1 } else { e };
-                let next_is_day = self.month_at(k).is_some() || (self.w(e) == "," && lexicon::weekday(self.w(k)).is_some() && self.cap(k));
+                let next_is_day = self.month_at(k).is_some()
+                    || (self.w(e) == "," && lexicon::weekday(self.w(k)).is_some() && self.cap(k));
                 if next_is_day {
                     if let Some(h2) = self.at(k).filter(|h2| h2.label == Some(Label::Date) && h2.start.is_none()) {
                         h.end = h2.end;
@@ -190,9 +196,13 @@ impl<'a> Scanner<'a> {
                         _ => return h,
                     }
                 }
-                "-" | "to" | "–" if label == Label::Date
-                    && matches!(&h.value, Some(Value::Date { date }) if date.len() == 4)
-                    && matches!(numbers::digit_token(self.s(e + 1)), Some(DigitToken::Plain { plain_digits: Some(2), .. })) =>
+                "-" | "to" | "–"
+                    if label == Label::Date
+                        && matches!(&h.value, Some(Value::Date { date }) if date.len() == 4)
+                        && matches!(
+                            numbers::digit_token(self.s(e + 1)),
+                            Some(DigitToken::Plain { plain_digits: Some(2), .. })
+                        ) =>
                 {
                     h.end = e + 2;
                     h.value = None;
@@ -200,7 +210,9 @@ impl<'a> Scanner<'a> {
                 "to" | "-" | "through" | "–" => match self.at(e + 1) {
                     Some(h2) if h2.label == Some(label) && h2.start.is_none() => {
                         h.value = match (&h.value, &h2.value) {
-                            (Some(Value::Date { date: a }), Some(Value::Date { date: b })) => Some(Value::Date { date: format!("{a}/{b}") }),
+                            (Some(Value::Date { date: a }), Some(Value::Date { date: b })) => {
+                                Some(Value::Date { date: format!("{a}/{b}") })
+                            }
                             _ => None,
                         };
                         h.end = h2.end;
@@ -225,7 +237,11 @@ impl<'a> Scanner<'a> {
     }
     /// Token `i` if it is in the current sentence.
     fn tk(&self, i: usize) -> Option<&Tk> {
-        if i < self.limit.get() { self.toks.get(i) } else { None }
+        if i < self.limit.get() {
+            self.toks.get(i)
+        } else {
+            None
+        }
     }
     fn kind(&self, i: usize) -> Option<TokenKind> {
         self.tk(i).map(|t| t.kind)
@@ -265,11 +281,9 @@ impl<'a> Scanner<'a> {
             }
         }
         if matches!(w, "its" | "his" | "her" | "their" | "a" | "the") {
-            if let Some(n) = lexicon::ordinal_word(self.w(i + 1)).or_else(|| match numbers::digit_token(self.s(i + 1)) {
-                Some(DigitToken::Ordinal(n)) => Some(n),
-                _ => None,
-            }) {
-                let _ = n;
+            let ordinal = lexicon::ordinal_word(self.w(i + 1)).is_some()
+                || matches!(numbers::digit_token(self.s(i + 1)), Some(DigitToken::Ordinal(_)));
+            if ordinal {
                 if let Some(end) = self.period_unit(i + 2) {
                     return Some(Hit::new(end, Label::Date, None, score::RELATIVE));
                 }
@@ -277,10 +291,21 @@ impl<'a> Scanner<'a> {
         }
         // the age of 65, age 13
         {
-            let k = if w == "the" && self.w(i + 1) == "age" && self.w(i + 2) == "of" { i + 3 } else if w == "age" { i + 1 } else { usize::MAX };
+            let k = if w == "the" && self.w(i + 1) == "age" && self.w(i + 2) == "of" {
+                i + 3
+            } else if w == "age" {
+                i + 1
+            } else {
+                usize::MAX
+            };
             if k != usize::MAX {
                 if let Some(num) = self.number(k).filter(|n| n.int.is_some_and(|a| a < 130) && !n.article && !n.vague) {
-                    return Some(Hit::new(num.end, Label::Date, Some(Value::Duration { duration: duration(num.value, 'Y', false) }), score::DURATION));
+                    return Some(Hit::new(
+                        num.end,
+                        Label::Date,
+                        Some(Value::Duration { duration: duration(num.value, 'Y', false) }),
+                        score::DURATION,
+                    ));
                 }
             }
         }
@@ -294,7 +319,8 @@ impl<'a> Scanner<'a> {
             return Some(h);
         }
         if let Some((y, e)) = self.spoken_year(i) {
-            if y < 2000 || matches!(self.w(i.wrapping_sub(1)), "in" | "of" | "since" | "until" | "by" | "from" | "year") {
+            if y < 2000 || matches!(self.w(i.wrapping_sub(1)), "in" | "of" | "since" | "until" | "by" | "from" | "year")
+            {
                 return Some(Hit::new(e, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::YEAR));
             }
         }
@@ -328,7 +354,11 @@ impl<'a> Scanner<'a> {
         }
         if parts == 3 {
             let (y, m, d) = (self.s(i), self.s(i + 2), self.s(i + 4));
-            if y.len() == 4 && m.len() == 2 && d.len() == 2 && y.bytes().chain(m.bytes()).chain(d.bytes()).all(|b| b.is_ascii_digit()) {
+            if y.len() == 4
+                && m.len() == 2
+                && d.len() == 2
+                && y.bytes().chain(m.bytes()).chain(d.bytes()).all(|b| b.is_ascii_digit())
+            {
                 let (yy, mm, dd) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
                 if calendar::valid_day(Some(yy), mm, dd) {
                     let v = Value::Date { date: format!("{yy:04}-{mm:02}-{dd:02}") };
@@ -344,7 +374,8 @@ impl<'a> Scanner<'a> {
             }
             // 1990-91, 2019-2020: a span of years
             let (a, b) = (self.s(i), self.s(i + 2));
-            if a.len() == 4 && (b.len() == 2 || b.len() == 4) && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit()) {
+            if a.len() == 4 && (b.len() == 2 || b.len() == 4) && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+            {
                 let y: i32 = a.parse().ok()?;
                 if (1000..=2100).contains(&y) {
                     return Some(Hit::new(k, Label::Date, None, score::YEAR));
@@ -367,8 +398,12 @@ impl<'a> Scanner<'a> {
             ("as", "few" | "little", "as") => return (Some(Approx::AtMost), i + 3),
             ("no", "more" | "greater", "than") => return (Some(Approx::AtMost), i + 3),
             ("no", "fewer" | "less", "than") => return (Some(Approx::AtLeast), i + 3),
-            ("a", "little" | "bit", "over" | "more") => return (Some(Approx::MoreThan), i + 3 + (c == "more") as usize),
-            ("a", "little" | "bit", "under" | "less") => return (Some(Approx::LessThan), i + 3 + (c == "less") as usize),
+            ("a", "little" | "bit", "over" | "more") => {
+                return (Some(Approx::MoreThan), i + 3 + (c == "more") as usize)
+            }
+            ("a", "little" | "bit", "under" | "less") => {
+                return (Some(Approx::LessThan), i + 3 + (c == "less") as usize)
+            }
             _ => {}
         }
         if a == "between" || (a == "minus" && self.kind(i + 1) == Some(TokenKind::Number)) {
@@ -436,21 +471,53 @@ impl<'a> Scanner<'a> {
                     let (v, e2) = self.scales(v, e);
                     let year = plain_digits == Some(4) && e2 == k + 1 && (1000.0..=2100.0).contains(&v);
                     let int = (plain_digits.is_some() && e2 == k + 1 && v < 1e6).then_some(v as u32);
-                    Some(Num { value: v, end: e2, year, article: false, vague: false, digits: true, int, single_word: false })
+                    Some(Num {
+                        value: v,
+                        end: e2,
+                        year,
+                        article: false,
+                        vague: false,
+                        digits: true,
+                        int,
+                        single_word: false,
+                    })
                 }
-                DigitToken::Scaled(v) => {
-                    Some(Num { value: v, end: k + 1, year: false, article: false, vague: false, digits: true, int: None, single_word: false })
-                }
-                DigitToken::Fraction(v) => {
-                    Some(Num { value: v, end: k + 1, year: false, article: false, vague: false, digits: true, int: None, single_word: false })
-                }
+                DigitToken::Scaled(v) => Some(Num {
+                    value: v,
+                    end: k + 1,
+                    year: false,
+                    article: false,
+                    vague: false,
+                    digits: true,
+                    int: None,
+                    single_word: false,
+                }),
+                DigitToken::Fraction(v) => Some(Num {
+                    value: v,
+                    end: k + 1,
+                    year: false,
+                    article: false,
+                    vague: false,
+                    digits: true,
+                    int: None,
+                    single_word: false,
+                }),
                 _ => None,
             };
         }
         if self.kind(k) != Some(TokenKind::Word) {
             return None;
         }
-        let vague = |value: f64, end: usize| Num { value, end, year: false, article: false, vague: true, digits: false, int: None, single_word: false };
+        let vague = |value: f64, end: usize| Num {
+            value,
+            end,
+            year: false,
+            article: false,
+            vague: true,
+            digits: false,
+            int: None,
+            single_word: false,
+        };
         // tens of thousands, hundreds of millions, dozens
         if w == "tens" && self.w(k + 1) == "of" {
             if let Some(v) = lexicon::vague_plural(self.w(k + 2)).filter(|v| *v >= 2000.0) {
@@ -474,22 +541,60 @@ impl<'a> Scanner<'a> {
             return Some(vague(f64::NAN, e));
         }
         if (w == "a" || w == "an") && self.is_unit_word(k + 1) {
-            return Some(Num { value: 1.0, end: k + 1, year: false, article: true, vague: false, digits: false, int: Some(1), single_word: false });
+            return Some(Num {
+                value: 1.0,
+                end: k + 1,
+                year: false,
+                article: true,
+                vague: false,
+                digits: false,
+                int: Some(1),
+                single_word: false,
+            });
         }
         // half a dozen
         if w == "half" && matches!(self.w(k + 1), "a" | "an") && self.w(k + 2) == "dozen" {
-            return Some(Num { value: 6.0, end: k + 3, year: false, article: false, vague: false, digits: false, int: Some(6), single_word: false });
+            return Some(Num {
+                value: 6.0,
+                end: k + 3,
+                year: false,
+                article: false,
+                vague: false,
+                digits: false,
+                int: Some(6),
+                single_word: false,
+            });
         }
         // a half (about a half, more than a half)
         if w == "a" && self.w(k + 1) == "half" && !self.is_unit_word(k + 2) && !matches!(self.w(k + 2), "a" | "an") {
-            return Some(Num { value: 0.5, end: k + 2, year: false, article: false, vague: false, digits: false, int: None, single_word: false });
+            return Some(Num {
+                value: 0.5,
+                end: k + 2,
+                year: false,
+                article: false,
+                vague: false,
+                digits: false,
+                int: None,
+                single_word: false,
+            });
         }
         // half, half a mile
         if w == "half" {
             let e = if matches!(self.w(k + 1), "a" | "an") && self.is_unit_word(k + 2) { k + 2 } else { k + 1 };
-            return Some(Num { value: 0.5, end: e, year: false, article: false, vague: false, digits: false, int: None, single_word: true });
+            return Some(Num {
+                value: 0.5,
+                end: e,
+                year: false,
+                article: false,
+                vague: false,
+                digits: false,
+                int: None,
+                single_word: true,
+            });
         }
-        let first_ok = lexicon::small_number(w).is_some() || ((w == "a" || w == "an") && lexicon::scale_word(self.w(k + 1)).is_some()) || (w == "a" && self.w(k + 1) == "dozen");
+        let first_ok = lexicon::small_number(w).is_some()
+            || ((w == "a" || w == "an") && lexicon::scale_word(self.w(k + 1)).is_some())
+            || (w == "a" && self.w(k + 1) == "dozen");
         if !first_ok {
             return None;
         }
@@ -499,11 +604,24 @@ impl<'a> Scanner<'a> {
                 Some(h) => (lexicon::fraction_word(self.w(h)), h + 1),
                 None => {
                     let fw = self.w(k + 1);
-                    (lexicon::fraction_word(fw).filter(|_| matches!(fw, "third" | "thirds" | "fifths" | "tenths" | "halves")), k + 2)
+                    (
+                        lexicon::fraction_word(fw)
+                            .filter(|_| matches!(fw, "third" | "thirds" | "fifths" | "tenths" | "halves")),
+                        k + 2,
+                    )
                 }
             };
             if let Some(d) = f {
-                return Some(Num { value: n / d, end: e, year: false, article: false, vague: false, digits: false, int: None, single_word: false });
+                return Some(Num {
+                    value: n / d,
+                    end: e,
+                    year: false,
+                    article: false,
+                    vague: false,
+                    digits: false,
+                    int: None,
+                    single_word: false,
+                });
             }
         }
         let mut ws: [&str; 16] = [""; 16];
@@ -514,7 +632,16 @@ impl<'a> Scanner<'a> {
         }
         let (v, used) = numbers::words(&ws[..m])?;
         let int = (v.fract() == 0.0 && v < 1e6).then_some(v as u32);
-        Some(Num { value: v, end: k + used, year: false, article: false, vague: false, digits: false, int, single_word: used == 1 })
+        Some(Num {
+            value: v,
+            end: k + used,
+            year: false,
+            article: false,
+            vague: false,
+            digits: false,
+            int,
+            single_word: used == 1,
+        })
     }
 
     /// Reads a currency mark before a number at `k`: `$`, `US$`, `US $`, `NT$`, `€`, `RMB`.
@@ -570,13 +697,13 @@ impl<'a> Scanner<'a> {
         // tokens that carry their own kind of figure
         if self.kind(j) == Some(TokenKind::Number) {
             match numbers::digit_token(self.s(j)) {
-                Some(DigitToken::Ordinal(n)) => return Some(self.after_ordinal(j, n, j + 1)),
+                Some(DigitToken::Ordinal(n)) => return Some(self.after_ordinal(n, j + 1)),
                 Some(DigitToken::Decade(y)) => {
                     let y = if y < 100 { 1900 + y } else { y };
                     let v = Value::Date { date: format!("{}", y / 10) };
                     return Some(Hit::new(j + 1, Label::Date, Some(v), score::MONTH_DATE));
                 }
-                Some(DigitToken::Clock(h, m)) => return Some(self.clock(j + 1, h, m, true)),
+                Some(DigitToken::Clock(h, m)) => return Some(self.clock(j + 1, h, m)),
                 Some(DigitToken::ClockAmPm(h, m)) => return Some(self.clock_zone(j + 1, h, m)),
                 Some(DigitToken::WithUnit(v, u)) => {
                     let value = Value::Quantity { amount: v, unit: u.to_string() };
@@ -609,7 +736,13 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        let unit_at = |e: usize| -> Option<(Label, Option<Value>, f32, usize)> { self.unit_after(e, value, &num, q0 < j) };
+        // `one day` is mostly the idiom (one day he left), neither a period nor a count
+        if num.single_word && num.value == 1.0 && self.w(e) == "day" && !matches!(self.w(e + 1), "ago" | "earlier" | "later")
+        {
+            return Some(Hit::skip(e + 1));
+        }
+        let unit_at =
+            |e: usize| -> Option<(Label, Option<Value>, f32, usize)> { self.unit_after(e, value, &num, q0 < j) };
         if let Some((label, v, sc, end)) = unit_at(e) {
             // 8 % to 9 %
             if matches!(label, Label::Percent | Label::Money | Label::Quantity) && matches!(self.w(end), "to" | "-") {
@@ -649,7 +782,10 @@ impl<'a> Scanner<'a> {
         }
         // four in the morning
         if let Some(h) = num.int.filter(|h| (1..=12).contains(h)) {
-            if self.w(e) == "in" && self.w(e + 1) == "the" && matches!(self.w(e + 2), "morning" | "afternoon" | "evening") {
+            if self.w(e) == "in"
+                && self.w(e + 1) == "the"
+                && matches!(self.w(e + 2), "morning" | "afternoon" | "evening")
+            {
                 let pm = self.w(e + 2) != "morning";
                 let v = Value::Time { time: format!("{:02}:00", numbers::to_24h(h, pm)) };
                 return Some(Hit::new(e + 3, Label::Time, Some(v), score::UNIT));
@@ -672,8 +808,71 @@ impl<'a> Scanner<'a> {
         if num.single_word && num.value == 1.0 && approx.is_none() && q0 == j {
             let next = self.w(e);
             let pronoun_next = next.is_empty()
-                || matches!(next, "another" | "'s" | "’s" | "," | "." | "?" | "!" | ";" | ":" | ")" | "by" | "who" | "that" | "which" | "\"" | "”" | "--" | "'" | "would" | "could" | "should" | "must" | "can" | "might" | "may" | "is" | "has" | "had" | "was" | "to" | "after" | "does" | "did" | "day" | "will" | "else" | "at");
-            let pronoun_prev = matches!(self.w(j.wrapping_sub(1)), "no" | "the" | "any" | "every" | "this" | "that" | "which" | "each" | "someone" | "little" | "new" | "big" | "last" | "next" | "other" | "right" | "good" | "old" | "bad" | "young" | "such" | "same" | "only");
+                || matches!(
+                    next,
+                    "another"
+                        | "'s"
+                        | "’s"
+                        | ","
+                        | "."
+                        | "?"
+                        | "!"
+                        | ";"
+                        | ":"
+                        | ")"
+                        | "by"
+                        | "who"
+                        | "that"
+                        | "which"
+                        | "\""
+                        | "”"
+                        | "--"
+                        | "'"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "must"
+                        | "can"
+                        | "might"
+                        | "may"
+                        | "is"
+                        | "has"
+                        | "had"
+                        | "was"
+                        | "to"
+                        | "after"
+                        | "does"
+                        | "did"
+                        | "day"
+                        | "will"
+                        | "else"
+                        | "at"
+                );
+            let pronoun_prev = matches!(
+                self.w(j.wrapping_sub(1)),
+                "no" | "the"
+                    | "any"
+                    | "every"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "each"
+                    | "someone"
+                    | "little"
+                    | "new"
+                    | "big"
+                    | "last"
+                    | "next"
+                    | "other"
+                    | "right"
+                    | "good"
+                    | "old"
+                    | "bad"
+                    | "young"
+                    | "such"
+                    | "same"
+                    | "only"
+            );
             if pronoun_next || pronoun_prev {
                 return None;
             }
@@ -709,20 +908,43 @@ impl<'a> Scanner<'a> {
                 return Some(Hit::skip(e));
             }
         }
+        // a capitalised number word inside a sentence before a capitalised word: Three Gorges, Fifty Cent
+        if !num.digits && approx.is_none() && q0 == j && self.cap(j) && self.kind(e) == Some(TokenKind::Word) && self.cap(e) {
+            let p = j.wrapping_sub(1);
+            let after_word = self.tk(p).is_some_and(|t| t.kind == TokenKind::Word) && !self.cap(p) || self.w(p) == ",";
+            if after_word && !self.is_unit_word(e) && lexicon::month(self.w(e)).is_none() {
+                return Some(Hit::skip(e));
+            }
+        }
         // a number inside a name: 247 News Agency, Boeing 747
         if num.digits && approx.is_none() && num.int.is_some() && num.end == j + 1 {
-            let next_name = self.kind(e) == Some(TokenKind::Word) && self.cap(e) && !self.is_unit_word(e) && lexicon::month(self.w(e)).is_none();
+            let next_name = self.kind(e) == Some(TokenKind::Word)
+                && self.cap(e)
+                && !self.is_unit_word(e)
+                && lexicon::month(self.w(e)).is_none();
             if next_name && self.kind(e + 1) == Some(TokenKind::Word) && self.cap(e + 1) {
                 return Some(Hit::skip(e));
             }
         }
         let v = value.map(|n| Value::Number { number: n, approx });
-        let sc = if num.vague { score::VAGUE } else if num.digits { score::DIGITS } else { score::WORDS };
+        let sc = if num.vague {
+            score::VAGUE
+        } else if num.digits {
+            score::DIGITS
+        } else {
+            score::WORDS
+        };
         Some(Hit::new(e, Label::Number, v, sc))
     }
 
     /// A unit after a number ending at `e`: the label, value, score and end of the figure.
-    fn unit_after(&self, e: usize, value: Option<f64>, num: &Num, qualified: bool) -> Option<(Label, Option<Value>, f32, usize)> {
+    fn unit_after(
+        &self,
+        e: usize,
+        value: Option<f64>,
+        num: &Num,
+        qualified: bool,
+    ) -> Option<(Label, Option<Value>, f32, usize)> {
         let w = self.w(e);
         // percentages
         if w == "%" || w == "percent" || w == "pct" || w == "pct." {
@@ -753,29 +975,43 @@ impl<'a> Scanner<'a> {
             let cw = self.w(k);
             if let Some(code) = lexicon::currency_word(cw).filter(|_| !(cw == "won" || cw == "mark" || cw == "pound")) {
                 let code = if matches!(cw, "dollar" | "dollars" | "bucks") { country.unwrap_or(code) } else { code };
-                let amount = value.map(|v| if matches!(cw, "cent" | "cents" | "pence" | "penny" | "pennies") { v / 100.0 } else { v });
+                let amount = value.map(|v| {
+                    if matches!(cw, "cent" | "cents" | "pence" | "penny" | "pennies") {
+                        v / 100.0
+                    } else {
+                        v
+                    }
+                });
                 // 500 million yuan RMB
                 let end = if matches!(self.s(k + 1), "RMB" | "USD" | "EUR") { k + 2 } else { k + 1 };
-                return Some((Label::Money, amount.map(|a| Value::Money { amount: a, currency: code.to_string() }), score::UNIT, end));
+                return Some((
+                    Label::Money,
+                    amount.map(|a| Value::Money { amount: a, currency: code.to_string() }),
+                    score::UNIT,
+                    end,
+                ));
             }
             // pounds: sterling after a country adjective or `sterling`
             if cw == "pounds" && (country.is_some() || self.w(k + 1) == "sterling") {
                 let code = if country == Some("USD") { "GBP" } else { country.unwrap_or("GBP") };
                 let end = if self.w(k + 1) == "sterling" { k + 2 } else { k + 1 };
-                return Some((Label::Money, value.map(|a| Value::Money { amount: a, currency: code.to_string() }), score::UNIT, end));
+                return Some((
+                    Label::Money,
+                    value.map(|a| Value::Money { amount: a, currency: code.to_string() }),
+                    score::UNIT,
+                    end,
+                ));
             }
         }
         // hundreds of meters
         if num.vague && w == "of" && !num.value.is_nan() {
-            if let Some(sym) = lexicon::unit(self.w(e + 1)).filter(|u| !matches!(*u, "cubic" | "deg" | "lb")) {
-                let _ = sym;
+            if lexicon::unit(self.w(e + 1)).is_some_and(|u| !matches!(u, "cubic" | "deg" | "lb")) {
                 return Some((Label::Quantity, None, score::UNIT, e + 2));
             }
         }
         // billions of dollars
         if num.vague && w == "of" {
-            if let Some(code) = lexicon::currency_word(self.w(e + 1)).filter(|_| matches!(self.w(e + 1), "dollars" | "euros" | "yen" | "yuan" | "pounds")) {
-                let _ = code;
+            if matches!(self.w(e + 1), "dollars" | "euros" | "yen" | "yuan" | "pounds") {
                 return Some((Label::Money, None, score::UNIT, e + 2));
             }
         }
@@ -785,15 +1021,22 @@ impl<'a> Scanner<'a> {
             _ => (e, false),
         };
         let (u, uw) = match self.w(u) {
-            "straight" | "consecutive" | "successive" | "more" | "previous" | "additional" | "full" | "working" | "business" | "calendar"
-                if !hyph && !num.article && self.w(u + 1).ends_with('s') && lexicon::date_unit(self.w(u + 1)).is_some() =>
+            "straight" | "consecutive" | "successive" | "more" | "previous" | "additional" | "full" | "working"
+            | "business" | "calendar"
+                if !hyph
+                    && !num.article
+                    && self.w(u + 1).ends_with('s')
+                    && lexicon::date_unit(self.w(u + 1)).is_some() =>
             {
                 (u + 1, self.w(u + 1))
             }
             _ => (u, self.w(u)),
         };
         if let Some((letter, per)) = lexicon::date_unit(uw) {
-            if num.article && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "before" | "after" | "old" | "and") && !hyph {
+            if num.article
+                && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "before" | "after" | "old" | "and")
+                && !hyph
+            {
                 return None;
             }
             let mut end = u + 1;
@@ -807,7 +1050,9 @@ impl<'a> Scanner<'a> {
             } else if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
                 end += 3;
             }
-            let v = value.filter(|_| !num.vague && uw != "weekend" && uw != "weekends").map(|n| Value::Duration { duration: duration(n * per, letter, false) });
+            let v = value
+                .filter(|_| !num.vague && uw != "weekend" && uw != "weekends")
+                .map(|n| Value::Duration { duration: duration(n * per, letter, false) });
             return Some((Label::Date, v, score::DURATION, end));
         }
         if let Some(letter) = lexicon::time_unit(uw) {
@@ -850,7 +1095,10 @@ impl<'a> Scanner<'a> {
                 end += 2;
             }
             // a four-foot-high wall
-            if let Some(h) = self.hyphen(end).filter(|&h| hyph && matches!(self.w(h), "high" | "long" | "tall" | "wide" | "deep" | "thick")) {
+            if let Some(h) = self
+                .hyphen(end)
+                .filter(|&h| hyph && matches!(self.w(h), "high" | "long" | "tall" | "wide" | "deep" | "thick"))
+            {
                 end = h + 1;
             }
             // 10,000 pounds or less
@@ -879,10 +1127,16 @@ impl<'a> Scanner<'a> {
     /// whether it is p.m., and the token after it.
     fn ampm_at(&self, e: usize) -> Option<(bool, usize)> {
         if let Some(pm) = ampm(self.w(e)) {
-            let end = if self.w(e + 1) == "." && !self.w(e).ends_with('.') && self.glued(e + 1) { e + 2 } else { e + 1 };
+            let end =
+                if self.w(e + 1) == "." && !self.w(e).ends_with('.') && self.glued(e + 1) { e + 2 } else { e + 1 };
             return Some((pm, end));
         }
-        if matches!(self.w(e), "a" | "p") && self.w(e + 1) == "." && self.glued(e + 1) && self.w(e + 2) == "m" && self.glued(e + 2) {
+        if matches!(self.w(e), "a" | "p")
+            && self.w(e + 1) == "."
+            && self.glued(e + 1)
+            && self.w(e + 2) == "m"
+            && self.glued(e + 2)
+        {
             let end = if self.w(e + 3) == "." && self.glued(e + 3) { e + 4 } else { e + 3 };
             return Some((self.w(e) == "p", end));
         }
@@ -890,7 +1144,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A clock time read up to `e`, with an optional a.m./p.m. and time zone after it.
-    fn clock(&self, e: usize, h: u32, m: u32, _digits: bool) -> Hit {
+    fn clock(&self, e: usize, h: u32, m: u32) -> Hit {
         if let Some((pm, end)) = self.ampm_at(e).filter(|_| (1..=12).contains(&h)) {
             return self.clock_zone_end(self.zone(end), numbers::to_24h(h, pm), m);
         }
@@ -910,7 +1164,11 @@ impl<'a> Scanner<'a> {
         match self.w(e) {
             "gmt" | "utc" | "est" | "edt" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet" | "msk" => e + 1,
             "eastern" | "pacific" | "central" | "mountain" => {
-                if matches!(self.w(e + 1), "time" | "standard") { e + 2 } else { e + 1 }
+                if matches!(self.w(e + 1), "time" | "standard") {
+                    e + 2
+                } else {
+                    e + 1
+                }
             }
             _ => e,
         }
@@ -921,18 +1179,29 @@ impl<'a> Scanner<'a> {
     fn ordinal_word(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
         let n = lexicon::ordinal_word(w)?;
-        if w == "second" && matches!(self.w(i.wrapping_sub(1)), "a" | "one" | "per" | "every" | "split") && self.kind(i + 1) != Some(TokenKind::Word) {
+        // part of a name: First Union, Second Avenue, Fifth Fleet (capitalised inside a sentence)
+        if self.cap(i)
+            && !self.tk(i).is_some_and(|t| t.first)
+            && self.kind(i + 1) == Some(TokenKind::Word)
+            && self.cap(i + 1)
+        {
+            return Some(Hit::skip(i + 1));
+        }
+        if w == "second"
+            && matches!(self.w(i.wrapping_sub(1)), "a" | "one" | "per" | "every" | "split")
+            && self.kind(i + 1) != Some(TokenKind::Word)
+        {
             return None;
         }
         if let Some(h) = self.hyphen(i + 1).filter(|&h| matches!(self.w(h), "quarter" | "half")) {
             return Some(Hit::new(h + 1, Label::Date, None, score::RELATIVE));
         }
-        Some(self.after_ordinal(i, n, i + 1))
+        Some(self.after_ordinal(n, i + 1))
     }
 
     /// What follows an ordinal ending at `e`: a century, a month (`6th of January`), a calendar unit
     /// (`the third straight year`), or nothing (a plain ORDINAL).
-    fn after_ordinal(&self, _j: usize, n: f64, e: usize) -> Hit {
+    fn after_ordinal(&self, n: f64, e: usize) -> Hit {
         if self.w(e) == "century" {
             let v = Value::Date { date: format!("{:02}", (n as i64 - 1).max(0)) };
             return Hit::new(e + 1, Label::Date, Some(v), score::MONTH_DATE);
@@ -955,7 +1224,10 @@ impl<'a> Scanner<'a> {
     /// `in a row` after it: the end of the phrase.
     fn period_unit(&self, e: usize) -> Option<usize> {
         let k = if matches!(self.w(e), "straight" | "consecutive" | "full" | "successive") { e + 1 } else { e };
-        if !matches!(self.w(k), "year" | "month" | "week" | "day" | "quarter" | "years" | "months" | "weeks" | "days" | "quarters") {
+        if !matches!(
+            self.w(k),
+            "year" | "month" | "week" | "day" | "quarter" | "years" | "months" | "weeks" | "days" | "quarters"
+        ) {
             return None;
         }
         let mut end = k + 1;
@@ -989,7 +1261,9 @@ impl<'a> Scanner<'a> {
     /// A day of the month at `k` (`6`, `6th`): the day and the token after it.
     fn day_at(&self, k: usize) -> Option<(u32, usize)> {
         match numbers::digit_token(self.s(k))? {
-            DigitToken::Plain { value, plain_digits: Some(1 | 2) } if (1.0..=31.0).contains(&value) => Some((value as u32, k + 1)),
+            DigitToken::Plain { value, plain_digits: Some(1 | 2) } if (1.0..=31.0).contains(&value) => {
+                Some((value as u32, k + 1))
+            }
             DigitToken::Ordinal(v) if (1.0..=31.0).contains(&v) => Some((v as u32, k + 1)),
             _ => None,
         }
@@ -1042,19 +1316,23 @@ impl<'a> Scanner<'a> {
     fn month_date(&self, i: usize) -> Option<Hit> {
         let m = self.month_at(i)?;
         let w = self.w(i);
-        let abbrev_nodot = matches!(w, "jan" | "feb" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec");
+        let abbrev_nodot =
+            matches!(w, "jan" | "feb" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec");
         let mut e = i + 1;
         // Jan . 6 in treebank text
         if abbrev_nodot && self.w(e) == "." && self.glued(e) {
             e += 1;
         }
-        let e = if self.w(e) == "the" && (self.day_at(e + 1).is_some() || self.spoken_day(e + 1).is_some()) { e + 1 } else { e };
+        let e = if self.w(e) == "the" && (self.day_at(e + 1).is_some() || self.spoken_day(e + 1).is_some()) {
+            e + 1
+        } else {
+            e
+        };
         if let Some((d, k)) = self.day_at(e) {
             let mut end = k;
             // Dec. 2 - 3, August 5th to 9th
             if matches!(self.w(end), "-" | "to" | "through") {
-                if let Some((d2, k2)) = self.day_at(end + 1).filter(|(d2, _)| *d2 > d) {
-                    let _ = d2;
+                if let Some((_, k2)) = self.day_at(end + 1).filter(|(d2, _)| *d2 > d) {
                     end = k2;
                 }
             }
@@ -1065,7 +1343,12 @@ impl<'a> Scanner<'a> {
                 end = c + 1;
             }
             if calendar::valid_day(year, m, d) {
-                return Some(Hit::new(end, Label::Date, Some(self.month_day_value(year, m, Some(d))), score::MONTH_DATE));
+                return Some(Hit::new(
+                    end,
+                    Label::Date,
+                    Some(self.month_day_value(year, m, Some(d))),
+                    score::MONTH_DATE,
+                ));
             }
         }
         // September twenty-eighth, October twelfth (spoken dates)
@@ -1087,7 +1370,25 @@ impl<'a> Scanner<'a> {
         }
         if matches!(w, "may" | "march") {
             let prev = self.w(i.wrapping_sub(1));
-            if !matches!(prev, "in" | "since" | "until" | "by" | "of" | "early" | "late" | "mid" | "-" | "last" | "next" | "this" | "from" | "through" | "before" | "after" | "during") {
+            if !matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "of"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "-"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "from"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "during"
+            ) {
                 return None;
             }
         }
@@ -1114,15 +1415,20 @@ impl<'a> Scanner<'a> {
                     "tomorrow" => 1,
                     _ => 0,
                 };
-                if matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night") {
+                // `yesterday morning` is mostly tagged as the day alone; `tomorrow night` as a time
+                if matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night") && w != "yesterday" {
                     return Some(Hit::new(i + 2, Label::Time, None, score::RELATIVE));
                 }
                 let v = doc.map(|d| Value::Date { date: calendar::add_days(d, off).to_string() });
                 return Some(Hit::new(i + 1, Label::Date, v, score::RELATIVE));
             }
             "tonight" => return Some(Hit::new(i + 1, Label::Time, None, score::RELATIVE)),
-            "noon" | "midday" => return Some(Hit::new(i + 1, Label::Time, Some(Value::Time { time: "12:00".into() }), score::RELATIVE)),
-            "midnight" => return Some(Hit::new(i + 1, Label::Time, Some(Value::Time { time: "00:00".into() }), score::RELATIVE)),
+            "noon" | "midday" => {
+                return Some(Hit::new(i + 1, Label::Time, Some(Value::Time { time: "12:00".into() }), score::RELATIVE))
+            }
+            "midnight" => {
+                return Some(Hit::new(i + 1, Label::Time, Some(Value::Time { time: "00:00".into() }), score::RELATIVE))
+            }
             "annual" | "annually" | "monthly" | "quarterly" | "yearly" | "weekly" | "semiannual" | "biannual" => {
                 return Some(Hit::new(i + 1, Label::Date, None, score::VAGUE))
             }
@@ -1132,21 +1438,44 @@ impl<'a> Scanner<'a> {
                 }
                 return None;
             }
-            "fiscal" => {
-                let k = if self.w(i + 1) == "year" { i + 2 } else { i + 1 };
-                if let Some(y) = self.year_at(k) {
-                    return Some(Hit::new(k + 1, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::MONTH_DATE));
+            "year" => {
+                // year-end, year - earlier, year end
+                let k = self.hyphen(i + 1).unwrap_or(i + 1);
+                if matches!(self.w(k), "end" | "earlier" | "ago") && (k > i + 1 || self.w(k) == "end") {
+                    return Some(Hit::new(k + 1, Label::Date, None, score::VAGUE));
                 }
                 return None;
             }
-            "last" | "this" | "next" | "past" | "coming" | "previous" | "earlier" | "later" | "early" | "late" | "mid" | "mid-" => {}
+            "all" if self.w(i + 1) == "year" => return Some(Hit::new(i + 2, Label::Date, None, score::VAGUE)),
+            "his" | "her" | "their" | "my" | "your" | "our" if decade_word(self.w(i + 1)).is_some() => {
+                return Some(Hit::new(i + 2, Label::Date, None, score::VAGUE));
+            }
+            "fiscal" => {
+                let k = if self.w(i + 1) == "year" { i + 2 } else { i + 1 };
+                if let Some(y) = self.year_at(k) {
+                    return Some(Hit::new(
+                        k + 1,
+                        Label::Date,
+                        Some(Value::Date { date: format!("{y:04}") }),
+                        score::MONTH_DATE,
+                    ));
+                }
+                return None;
+            }
+            "last" | "this" | "next" | "past" | "coming" | "previous" | "earlier" | "later" | "early" | "late"
+            | "mid" | "mid-" => {}
             _ => {
                 // twenty-first (an ordinal read from its tens word)
                 if lexicon::is_tens(w) {
                     if let Some(h) = self.hyphen(i + 1) {
                         if let Some(u) = lexicon::ordinal_word(self.w(h)).filter(|u| *u < 10.0) {
                             let n = lexicon::small_number(w).unwrap() + u;
-                            return Some(Hit::new(h + 1, Label::Ordinal, Some(Value::Number { number: n, approx: None }), score::ORDINAL));
+                            return Some(Hit::new(
+                                h + 1,
+                                Label::Ordinal,
+                                Some(Value::Number { number: n, approx: None }),
+                                score::ORDINAL,
+                            ));
                         }
                     }
                 }
@@ -1156,7 +1485,9 @@ impl<'a> Scanner<'a> {
         // earlier this year, later this month, early next year
         let mut k = i + 1;
         let mut mod_word = w;
-        if matches!(w, "earlier" | "later") && (self.w(k) == "today" || (lexicon::weekday(self.w(k)).is_some() && self.cap(k))) {
+        if matches!(w, "earlier" | "later")
+            && (self.w(k) == "today" || (lexicon::weekday(self.w(k)).is_some() && self.cap(k)))
+        {
             return Some(Hit::new(k + 1, Label::Time, None, score::RELATIVE));
         }
         if matches!(w, "earlier" | "later" | "early" | "late") && matches!(self.w(k), "this" | "next" | "last") {
@@ -1169,13 +1500,22 @@ impl<'a> Scanner<'a> {
             if let Some(h) = self.month_date(k).or_else(|| self.year_hit(k)).or_else(|| self.decade_hit(k)) {
                 return Some(Hit { end: h.end, ..h });
             }
+            if let Some(d) = decade_word(self.w(k)) {
+                return Some(Hit::new(
+                    k + 1,
+                    Label::Date,
+                    Some(Value::Date { date: format!("19{}", d / 10) }),
+                    score::RELATIVE,
+                ));
+            }
             if let Some(wd) = lexicon::weekday(self.w(k)).filter(|_| self.cap(k)) {
                 if matches!(self.w(k + 1), "morning" | "afternoon" | "evening" | "night") {
                     return Some(Hit::new(k + 2, Label::Time, None, score::RELATIVE));
                 }
                 return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, 0)), score::WEEKDAY));
             }
-            if self.w(k) == "in" && self.w(k + 1) == "the" && matches!(self.w(k + 2), "day" | "year" | "week" | "month") {
+            if self.w(k) == "in" && self.w(k + 1) == "the" && matches!(self.w(k + 2), "day" | "year" | "week" | "month")
+            {
                 return Some(Hit::new(k + 3, Label::Date, None, score::RELATIVE));
             }
             return None;
@@ -1199,8 +1539,20 @@ impl<'a> Scanner<'a> {
             }
             let v = self.date.map(|d| {
                 let y = match dir {
-                    -1 => if m < d.month { d.year } else { d.year - 1 },
-                    1 => if m > d.month { d.year } else { d.year + 1 },
+                    -1 => {
+                        if m < d.month {
+                            d.year
+                        } else {
+                            d.year - 1
+                        }
+                    }
+                    1 => {
+                        if m > d.month {
+                            d.year
+                        } else {
+                            d.year + 1
+                        }
+                    }
                     _ => d.year,
                 };
                 Value::Date { date: format!("{y:04}-{m:02}") }
@@ -1220,11 +1572,8 @@ impl<'a> Scanner<'a> {
                 "week" => Some(calendar::iso_week(calendar::add_days(d, 7 * dir as i64))),
                 _ => None,
             });
-            let mut end = k + 1;
-            if matches!(self.w(end), "'s" | "’s") && u == "year" && false {
-                end += 1;
-            }
-            return Some(Hit::new(end, Label::Date, v.map(|date| Value::Date { date }), score::RELATIVE));
+            // `last year 's` keeps the clitic outside, as OntoNotes mostly does
+            return Some(Hit::new(k + 1, Label::Date, v.map(|date| Value::Date { date }), score::RELATIVE));
         }
         None
     }
@@ -1249,7 +1598,24 @@ impl<'a> Scanner<'a> {
         let century = match w {
             "eighteen" => 1800,
             "nineteen" => 1900,
-            "twenty" if matches!(self.w(k + 1), "ten" | "eleven" | "twelve" | "thirteen" | "fourteen" | "fifteen" | "sixteen" | "seventeen" | "eighteen" | "nineteen" | "twenty") => 2000,
+            "twenty"
+                if matches!(
+                    self.w(k + 1),
+                    "ten"
+                        | "eleven"
+                        | "twelve"
+                        | "thirteen"
+                        | "fourteen"
+                        | "fifteen"
+                        | "sixteen"
+                        | "seventeen"
+                        | "eighteen"
+                        | "nineteen"
+                        | "twenty"
+                ) =>
+            {
+                2000
+            }
             "two" if self.w(k + 1) == "thousand" => {
                 let mut e = k + 2;
                 if self.w(e) == "and" {
@@ -1323,6 +1689,20 @@ impl<'a> Scanner<'a> {
         }
         match w {
             "weekend" => return Some(Hit::new(k + 1, Label::Date, None, score::VAGUE)),
+            // the same period last year, the same quarter a year earlier
+            "same" if matches!(self.w(k + 1), "period" | "time" | "quarter" | "month" | "week" | "day") => {
+                let e = k + 2;
+                if let Some(h) = self.date_words(e).filter(|h| h.label == Some(Label::Date)) {
+                    return Some(Hit::new(h.end, Label::Date, None, score::RELATIVE));
+                }
+                if self.w(e) == "a" && self.w(e + 1) == "year" && matches!(self.w(e + 2), "ago" | "earlier" | "before") {
+                    return Some(Hit::new(e + 3, Label::Date, None, score::RELATIVE));
+                }
+            }
+            _ if decade_word(w).is_some() => {
+                let v = decade_word(w).map(|d| Value::Date { date: format!("19{}", d / 10) });
+                return Some(Hit::new(k + 1, Label::Date, v, score::RELATIVE));
+            }
             "early" | "late" | "mid" | "mid-" => {
                 if let Some(h) = self.date_words(k).filter(|h| h.label == Some(Label::Date)) {
                     return Some(h);
@@ -1339,13 +1719,19 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 let uw = self.w(u);
-                if lexicon::date_unit(uw).is_some() && (num.is_some() || !uw.ends_with('s') || matches!(w, "past" | "last")) {
-                    if num.is_none() && matches!(uw, "years" | "months" | "weeks" | "days" | "decades") && !matches!(w, "past" | "last" | "next" | "coming") {
+                if lexicon::date_unit(uw).is_some()
+                    && (num.is_some() || !uw.ends_with('s') || matches!(w, "past" | "last" | "coming" | "next"))
+                {
+                    if num.is_none()
+                        && matches!(uw, "years" | "months" | "weeks" | "days" | "decades")
+                        && !matches!(w, "past" | "last" | "next" | "coming")
+                    {
                         return None;
                     }
                     let v = num.and_then(|n| {
                         let (letter, per) = lexicon::date_unit(uw)?;
-                        (!n.value.is_nan()).then(|| Value::Duration { duration: duration(n.value * per, letter, false) })
+                        (!n.value.is_nan())
+                            .then(|| Value::Duration { duration: duration(n.value * per, letter, false) })
                     });
                     return Some(Hit::new(u + 1, Label::Date, v, score::RELATIVE));
                 }
@@ -1360,7 +1746,8 @@ impl<'a> Scanner<'a> {
             "beginning" | "start" | "end" | "middle" | "turn" | "spring" | "summer" | "fall" | "autumn" | "winter" => {
                 if self.w(k + 1) == "of" {
                     let j = k + 2;
-                    let inner = self.month_date(j)
+                    let inner = self
+                        .month_date(j)
                         .or_else(|| self.year_hit(j))
                         .or_else(|| self.the_inner(j))
                         .or_else(|| self.date_words(j).filter(|h| h.label == Some(Label::Date)));
@@ -1372,7 +1759,12 @@ impl<'a> Scanner<'a> {
             }
             "year" => {
                 if let Some(y) = self.year_at(k + 1) {
-                    return Some(Hit::new(k + 2, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::MONTH_DATE));
+                    return Some(Hit::new(
+                        k + 2,
+                        Label::Date,
+                        Some(Value::Date { date: format!("{y:04}") }),
+                        score::MONTH_DATE,
+                    ));
                 }
             }
             _ => {}
@@ -1423,7 +1815,7 @@ impl<'a> Scanner<'a> {
         }
         if let Some(DigitToken::Ordinal(n)) = numbers::digit_token(self.s(k)) {
             if self.w(k + 1) == "century" {
-                return Some(self.after_ordinal(k, n, k + 1));
+                return Some(self.after_ordinal(n, k + 1));
             }
         }
         None
@@ -1439,11 +1831,28 @@ impl<'a> Scanner<'a> {
                 return Some(h);
             }
         }
-        if matches!(self.w(k), "this" | "last" | "next") && matches!(self.w(k + 1), "year" | "month" | "week" | "decade" | "century") {
+        if matches!(self.w(k), "this" | "last" | "next")
+            && matches!(self.w(k + 1), "year" | "month" | "week" | "decade" | "century")
+        {
             return Some(Hit::new(k + 2, Label::Date, None, score::RELATIVE));
         }
         None
     }
+}
+
+/// A decade in words (`sixties`): its first year within the century.
+fn decade_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "twenties" => 20,
+        "thirties" => 30,
+        "forties" => 40,
+        "fifties" => 50,
+        "sixties" => 60,
+        "seventies" => 70,
+        "eighties" => 80,
+        "nineties" => 90,
+        _ => return None,
+    })
 }
 
 /// `a.m.` / `p.m.` in their spellings: `Some(true)` for p.m. (`p . m` pieces are joined by the caller).
@@ -1457,7 +1866,11 @@ fn ampm(w: &str) -> Option<bool> {
 
 /// An ISO 8601 duration: `P30Y`, `P1.5Y`, `PT2H`.
 fn duration(n: f64, letter: char, time: bool) -> String {
-    let n = if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{}", (n * 1000.0).round() / 1000.0) };
+    let n = if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{}", (n * 1000.0).round() / 1000.0)
+    };
     if time {
         format!("PT{n}{letter}")
     } else {

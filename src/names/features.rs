@@ -151,6 +151,7 @@ impl<'d> DocFeatures<'d> {
                     || country(&format!("{l}istan"))
                     || stem("n").is_some_and(country)
                     || stem("ese").is_some_and(|s| country(&format!("{s}a")) || country(s))
+                    || stem("ian").is_some_and(|s| country(s) || country(&format!("{s}ia")))
                     || stem("an").is_some_and(|s| country(&format!("{s}a")) || country(s))
                     || stem("ish").is_some_and(|s| country(&format!("{s}land")) || country(&format!("{s}ey")))
                     || stem("i").is_some_and(|s| country(s) || country(&format!("{s}an")))
@@ -190,6 +191,14 @@ impl<'d> DocFeatures<'d> {
         }
         let doc_flags = lower.iter().map(|l| seen.get(l.as_str()).copied().unwrap_or(0)).collect();
         DocFeatures { words, lower, shape, short, cluster, gaz, demonym, kind, doc_flags, caps_sentence }
+    }
+
+    /// The key under which token `i`'s predicted labels are remembered for later sentences of the document
+    /// (the prediction history): capitalised words and words of all-capitals sentences, in lowercase.
+    pub fn history_key(&self, i: usize) -> Option<&str> {
+        let w = self.words[i];
+        (self.kind[i] == TokenKind::Word && (is_cap(w) || self.caps_sentence[i]) && w.chars().count() > 1)
+            .then(|| self.lower[i].as_str())
     }
 
     /// Appends the feature ids of token `i` of sentence `s` (a token range) to `out`.
@@ -288,5 +297,37 @@ impl<'d> DocFeatures<'d> {
             let fl = self.doc_flags[i];
             out.push(f(28).num(fl as u32).num(first as u32).num(self.caps_sentence[i] as u32).id());
         }
+    }
+}
+
+/// Labels remembered per word by the prediction history: O, PERSON, PLACE, ORG, MISC.
+pub const HISTORY_CLASSES: usize = 5;
+
+/// The ids of the history features, from how often earlier sentences of the document tagged the same word
+/// with each class (`counts[0]` O, then PERSON, PLACE, ORG, MISC): one feature per class seen, and one for the
+/// most frequent class.
+pub fn history_features(counts: &[u16; HISTORY_CLASSES], out: &mut Vec<u32>) {
+    let total: u32 = counts.iter().map(|&c| c as u32).sum();
+    if total == 0 {
+        return;
+    }
+    let mut best = 0;
+    for (c, &n) in counts.iter().enumerate() {
+        if n > 0 {
+            out.push(FeatureHash::new(32).num(c as u32).id());
+        }
+        if n > counts[best] {
+            best = c;
+        }
+    }
+    out.push(FeatureHash::new(33).num(best as u32).id());
+}
+
+/// The history class of a tag (0 for O, 1 + label index otherwise).
+pub fn history_class(tag: usize) -> usize {
+    if tag == 0 {
+        0
+    } else {
+        1 + (tag - 1) / 2
     }
 }

@@ -69,12 +69,28 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
     let df = DocFeatures::new(doc, &model.resources);
     let mut buf = Vec::with_capacity(96);
     let mut out = Vec::new();
+    let mut history: hash::FxHashMap<&str, [u16; features::HISTORY_CLASSES]> = Default::default();
     for s in &doc.sentences {
         if s.is_empty() {
             continue;
         }
-        let em = emissions(model, &df, s, &mut buf);
+        let mut em = emissions(model, &df, s, &mut buf);
+        for (k, i) in s.clone().enumerate() {
+            if let Some(c) = df.history_key(i).and_then(|key| history.get(key)) {
+                buf.clear();
+                features::history_features(c, &mut buf);
+                for &f in &buf {
+                    model.add_feature(f, &mut em[k]);
+                }
+            }
+        }
         let path = decode::viterbi(&em, &model.start, &model.trans);
+        for (k, i) in s.clone().enumerate() {
+            if let Some(key) = df.history_key(i) {
+                let c = &mut history.entry(key).or_default()[features::history_class(path[k])];
+                *c = c.saturating_add(1);
+            }
+        }
         if path.iter().all(|&y| y == 0) {
             continue;
         }

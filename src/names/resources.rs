@@ -39,6 +39,10 @@ pub fn normalise_phrase(phrase: &str) -> String {
 impl Resources {
     /// Adds `phrase` to the gazetteer under category `cat`.
     pub fn add_phrase(&mut self, phrase: &str, cat: usize) {
+        // `Nur-Sultan` is also written `Nur Sultan`.
+        if phrase.contains('-') {
+            self.add_phrase(&phrase.replace('-', " "), cat);
+        }
         let key = normalise_phrase(phrase);
         if key.is_empty() || key.split(' ').count() > GAZ_MAX_TOKENS {
             return;

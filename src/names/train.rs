@@ -195,10 +195,10 @@ impl Default for Config {
             train: Vec::new(),
             dev: Vec::new(),
             resources: Resources::default(),
-            epochs: 8,
+            epochs: 12,
             seed: 42,
             max_docs: None,
-            max_features: 200_000,
+            max_features: 100_000,
             min_weight: 0.0,
             eval_every_epoch: false,
             temperature: 1.0,
@@ -207,6 +207,8 @@ impl Default for Config {
 }
 
 struct Sentence {
+    /// Per token: index of its history key among its document's keys, or u32::MAX.
+    hkeys: Vec<u32>,
     offs: Vec<u32>,
     feats: Vec<u32>,
     gold: Vec<u8>,
@@ -322,6 +324,25 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
     let mut intern: FxHashMap<u32, u32> = FxHashMap::default();
     let mut keys: Vec<u32> = Vec::new();
     let mut sents: Vec<Sentence> = Vec::new();
+    // Documents as ranges of `sents`, and their number of history keys.
+    let mut doc_sents: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+    // The history features' ids come first, so the trainer can add them as it goes.
+    let mut hist_ids: FxHashMap<u32, u32> = FxHashMap::default();
+    {
+        let mut all = Vec::new();
+        for c in 0..super::features::HISTORY_CLASSES {
+            let mut counts = [0u16; super::features::HISTORY_CLASSES];
+            counts[c] = 1;
+            super::features::history_features(&counts, &mut all);
+        }
+        for f in all {
+            if !intern.contains_key(&f) {
+                intern.insert(f, keys.len() as u32);
+                hist_ids.insert(f, keys.len() as u32);
+                keys.push(f);
+            }
+        }
+    }
     let mut buf = Vec::new();
     let mut ntok = 0usize;
     for path in &cfg.train {
@@ -333,9 +354,13 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
             let doc = Document::new(&d.text);
             let gold = project(&doc, &d.spans);
             let df = DocFeatures::new(&doc, &cfg.resources);
+            let first_sent = sents.len();
+            let mut hk: FxHashMap<&str, u32> = FxHashMap::default();
             for r in &doc.sentences {
-                let mut s = Sentence { offs: vec![0], feats: Vec::new(), gold: gold[r.clone()].to_vec() };
+                let mut s = Sentence { hkeys: Vec::new(), offs: vec![0], feats: Vec::new(), gold: gold[r.clone()].to_vec() };
                 for i in r.clone() {
+                    let next = hk.len() as u32;
+                    s.hkeys.push(df.history_key(i).map_or(u32::MAX, |k| *hk.entry(k).or_insert(next)));
                     buf.clear();
                     df.token(i, r, &mut buf);
                     for &f in &buf {
@@ -351,6 +376,7 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
                 ntok += r.len();
                 sents.push(s);
             }
+            doc_sents.push((first_sent..sents.len(), hk.len()));
         }
         say(format!("read {} ({} docs); {} sentences, {} tokens, {} features so far", path.display(), docs.len(), sents.len(), ntok, keys.len()), &mut log);
     }
@@ -365,18 +391,32 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
     let mut tu = [[0f64; NT]; NT + 1];
     let mut c: f64 = 1.0;
     let mut rng = Rng(cfg.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
-    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut order: Vec<usize> = (0..doc_sents.len()).collect();
     let mut em: Vec<[f32; NT]> = Vec::new();
+    let mut history: Vec<[u16; super::features::HISTORY_CLASSES]> = Vec::new();
+    let mut dyn_feats: Vec<Vec<u32>> = Vec::new();
+    let mut hbuf = Vec::new();
     for epoch in 1..=cfg.epochs {
         rng.shuffle(&mut order);
         let (mut wrong, mut total) = (0usize, 0usize);
-        for &si in &order {
+        for &di in &order {
+        let (range, nkeys) = doc_sents[di].clone();
+        history.clear();
+        history.resize(nkeys, [0; super::features::HISTORY_CLASSES]);
+        for si in range {
             let s = &sents[si];
             let n = s.gold.len();
             em.clear();
+            dyn_feats.resize(n.max(dyn_feats.len()), Vec::new());
             for t in 0..n {
                 let mut sc = [0f32; NT];
-                for &f in &s.feats[s.offs[t] as usize..s.offs[t + 1] as usize] {
+                dyn_feats[t].clear();
+                if s.hkeys[t] != u32::MAX {
+                    hbuf.clear();
+                    super::features::history_features(&history[s.hkeys[t] as usize], &mut hbuf);
+                    dyn_feats[t].extend(hbuf.iter().map(|f| hist_ids[f]));
+                }
+                for &f in s.feats[s.offs[t] as usize..s.offs[t + 1] as usize].iter().chain(&dyn_feats[t]) {
                     let row = &w[f as usize * NT..f as usize * NT + NT];
                     for y in 0..NT {
                         sc[y] += row[y];
@@ -389,6 +429,12 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
             let mut trans = [[0f32; NT]; NT];
             trans.copy_from_slice(&tw[..NT]);
             let pred = super::decode::viterbi(&em, &start, &trans);
+            for t in 0..n {
+                if s.hkeys[t] != u32::MAX {
+                    let c = &mut history[s.hkeys[t] as usize][super::features::history_class(pred[t])];
+                    *c = c.saturating_add(1);
+                }
+            }
             total += n;
             if pred.iter().zip(&s.gold).any(|(&p, &g)| p != g as usize) {
                 let cf = c as f32;
@@ -396,7 +442,7 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
                     let (g, p) = (s.gold[t] as usize, pred[t]);
                     if g != p {
                         wrong += 1;
-                        for &f in &s.feats[s.offs[t] as usize..s.offs[t + 1] as usize] {
+                        for &f in s.feats[s.offs[t] as usize..s.offs[t + 1] as usize].iter().chain(&dyn_feats[t]) {
                             let b = f as usize * NT;
                             w[b + g] += 1.0;
                             w[b + p] -= 1.0;
@@ -415,6 +461,7 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
                 }
             }
             c += 1.0;
+        }
         }
         say(format!("epoch {epoch}: {:.4} of training tokens wrong", wrong as f64 / total.max(1) as f64), &mut log);
         if cfg.eval_every_epoch || epoch == cfg.epochs {

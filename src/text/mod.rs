@@ -330,26 +330,28 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         }
         let next = tokens.get(i + 1);
         let gap = next.map_or("", |n| &text[tokens[i].end..n.start]);
-        let line_break = gap.contains('\n') || gap.contains('\r') || gap.contains('\u{2029}');
-        let end_here = next.is_none() || line_break || {
-            let t = tokens[i].text(text);
+        let line_break =
+            gap.bytes().any(|b| b == b'\n' || b == b'\r') || (gap.len() > 1 && gap.contains('\u{2029}'));
+        let end_here = next.is_none() || line_break || (!gap.is_empty() && {
             // Walk back over closing quotes and brackets to the terminal mark (at most to the sentence start).
             let k = last_non_closer.unwrap_or(begin);
             let term = tokens[k].text(text);
             let terminal = matches!(term, "." | "!" | "?" | "..." | "…" | "?!" | "!?")
                 || (term.ends_with('.') && term.len() > 1 && tokens[k].kind == TokenKind::Word);
-            let next = next.unwrap();
-            let starts_upper = next
-                .text(text)
-                .chars()
-                .next()
-                .is_some_and(|c| !c.is_lowercase());
-            let abbreviation = term.len() > 1 && term.ends_with('.');
-            terminal
-                && !gap.is_empty()
-                && starts_upper
-                && (!abbreviation || !is_title(t, next.text(text)))
-        };
+            terminal && {
+                let t = tokens[i].text(text);
+                let next = next.expect("checked above").text(text);
+                let first = next.chars().next();
+                let abbreviation = term.len() > 1 && term.ends_with('.');
+                if abbreviation {
+                    // After an abbreviation only a capital letter starts a sentence (`Jan. 6`, `No. 5` go on),
+                    // and not after a title (`Mr. Smith`).
+                    first.is_some_and(char::is_uppercase) && !is_title(t, next)
+                } else {
+                    first.is_some_and(|c| !c.is_lowercase())
+                }
+            }
+        });
         if end_here {
             sentences.push(begin..i + 1);
             begin = i + 1;
@@ -444,6 +446,47 @@ mod tests {
             sents,
             ["He left.", "She stayed.", "Mr. Smith went to Washington."]
         );
+    }
+
+    #[test]
+    fn abbreviations_before_numbers_do_not_end_sentences() {
+        for (text, n) in [("On Jan. 6, 2022 they met.", 1), ("Room No. 5 is free.", 1), ("He left on Jan. 6. Then she came.", 2)] {
+            assert_eq!(Document::new(text).sentences.len(), n, "{text}");
+        }
+    }
+
+    #[test]
+    fn news_tokens() {
+        assert_eq!(toks("U.S.-led forces"), ["U.S.", "-", "led", "forces"]);
+        assert_eq!(toks("Kassym-Jomart Tokayev’s"), ["Kassym", "-", "Jomart", "Tokayev", "’s"]);
+        assert_eq!(toks("CSTO’s “peacekeeping”"), ["CSTO", "’s", "“", "peacekeeping", "”"]);
+        assert_eq!(toks("12% or 3.5 per cent"), ["12", "%", "or", "3.5", "per", "cent"]);
+        assert_eq!(toks("1,000,000.50 and 40.2km at 10:30am"), ["1,000,000.50", "and", "40.2km", "at", "10:30am"]);
+        assert_eq!(toks("€20m, the 1990s, '90s"), ["€", "20m", ",", "the", "1990s", ",", "'", "90s"]);
+        assert_eq!(toks("N.Y. and L.A. e.g. this"), ["N.Y.", "and", "L.A.", "e.g.", "this"]);
+        assert_eq!(toks("O’Neill’s students' union"), ["O’Neill", "’s", "students", "'", "union"]);
+        assert_eq!(toks("Almaty—the city, a 5-4 win"), ["Almaty", "—", "the", "city", ",", "a", "5", "-", "4", "win"]);
+    }
+
+    #[test]
+    fn crlf_and_old_mac_line_breaks_are_whitespace_and_end_sentences() {
+        let text = "line one\r\nline two\r\n\r\nline three\rline four";
+        assert_eq!(toks(text), ["line", "one", "line", "two", "line", "three", "line", "four"]);
+        assert_eq!(Document::new(text).sentences.len(), 4);
+    }
+
+    #[test]
+    fn long_runs_stay_linear() {
+        // A run of a million closing quotes once made the sentence splitter quadratic.
+        let quotes = "\"".repeat(1 << 20) + " X";
+        let t = std::time::Instant::now();
+        let doc = Document::new(&quotes);
+        assert_eq!(doc.tokens.len(), (1 << 20) + 1);
+        let digits = "9".repeat(1 << 20);
+        assert_eq!(tokenize(&digits).len(), 1);
+        let dotted = "a.".repeat(1 << 19);
+        assert_eq!(tokenize(&dotted).len(), 1);
+        assert!(t.elapsed() < std::time::Duration::from_secs(20), "took {:?}", t.elapsed());
     }
 
     #[test]

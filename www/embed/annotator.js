@@ -13,7 +13,6 @@
 import init, { annotate as annotateSync } from "../pkg/article_annotator.js";
 
 const DEFAULT_WASM = new URL("../pkg/article_annotator_bg.wasm", import.meta.url);
-const WORKER_URL = new URL("./worker.js", import.meta.url);
 
 const config = { wasm: null, worker: true };
 let compiled = null;   // Promise<WebAssembly.Module>
@@ -68,7 +67,8 @@ function startWorker() {
       const module = await compile();
       let w;
       try {
-        w = new Worker(WORKER_URL, { type: "module" });
+        // written out in full so that bundlers (Vite, webpack 5, Parcel) find and bundle the worker
+        w = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
       } catch {
         return null; // module workers unsupported: annotate on this thread
       }

@@ -3,8 +3,8 @@
 //   <script type="module" src="embed/component.js"></script>
 //   <article-annotator labels="PERSON PLACE ORG DATE">President Kassym Jomart Tokayev said on Monday ...</article-annotator>
 //
-// - Text: the `text` attribute or property; without either, the element's own text content (light DOM, kept
-//   hidden, re-read when it changes). The last of attribute and property to be set wins.
+// - Text: the `text` attribute or property; without either, the element's own text content, trimmed (light DOM,
+//   kept hidden, re-read when it changes). The last of attribute and property to be set wins.
 // - `labels` attribute ("PERSON PLACE" or "PERSON,PLACE") or property (array); none means every label.
 //   `date` attribute or property ("YYYY-MM-DD") resolves weekdays and relative dates.
 // - `entities` (read-only) holds the entities of the text shown, GUIDE section 2, with UTF-16 offsets.
@@ -120,7 +120,7 @@ export class ArticleAnnotatorElement extends Base {
   }
 
   /** The text shown: the `text` attribute or property, else the element's own text content. */
-  get text() { return this.#text ?? this.textContent ?? ""; }
+  get text() { return this.#text ?? (this.textContent ?? "").trim(); }
   set text(value) { this.#text = value == null ? null : String(value); this.#schedule(); }
 
   /** The labels shown (array), or null for every label. Setting reflects to the `labels` attribute. */

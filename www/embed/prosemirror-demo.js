@@ -9,6 +9,7 @@ import { baseKeymap } from "prosemirror-commands";
 import { history, undo, redo } from "prosemirror-history";
 import { annotations, annotationsKey, annotationsSettled } from "./prosemirror.js";
 
+const params = new URLSearchParams(location.search);
 const status = document.getElementById("status");
 const list = document.getElementById("entities");
 const savedEl = document.getElementById("saved");
@@ -34,13 +35,19 @@ function render({ text, entities }) {
 }
 
 const view = new EditorView(document.getElementById("editor"), {
+  attributes: { spellcheck: "false", "aria-label": "Article editor", "aria-multiline": "true", role: "textbox" },
   state: EditorState.create({
     doc: parse(document.getElementById("content").innerHTML),
     plugins: [
       history(),
       keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo }),
       keymap(baseKeymap),
-      annotations({ onAnnotate: render, onError: (e) => { status.textContent = String(e.message || e); } }),
+      // ?annotate=0: the same editor without annotations (to compare); ?labels=PERSON,PLACE: only those labels
+      ...(params.get("annotate") === "0" ? [] : [annotations({
+        labels: params.get("labels"),
+        onAnnotate: render,
+        onError: (e) => { status.textContent = String(e.message || e); },
+      })]),
     ],
   }),
 });

@@ -21,14 +21,18 @@ import { annotateAsync, parseLabels } from "./annotator.js";
 export const annotationsKey = new PluginKey("article-annotator");
 const RANK = { "": 0, " ": 1, "\n": 2, "\n\n": 3 };
 /** Target duration of one slice of decoration updates (ms). */
-const SLICE_MS = 8;
+const SLICE_MS = 6;
 /**
  * Waits for the next frame to be drawn (so each slice's new DOM is laid out in a frame of its own), or 100 ms
- * where frames are not drawn (a hidden tab).
+ * where frames are not drawn (a hidden tab). Resolves to about how long the browser took to lay out and paint
+ * that frame (from the frame callback to the next task), so that slices can be sized to include that cost.
  */
 const nextFrame = () => new Promise((resolve) => {
-  const timer = setTimeout(resolve, 100);
-  requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+  const timer = setTimeout(() => resolve(0), 100);
+  requestAnimationFrame(() => {
+    const t = performance.now();
+    setTimeout(() => { clearTimeout(timer); resolve(performance.now() - t); }, 0);
+  });
 });
 
 /** The document's text as one string, with each text node's string offset and document position. */
@@ -142,16 +146,19 @@ export function annotations(options = {}) {
         try {
           const map = textOfDoc(doc);
           const entities = map.text.trim() ? await annotateAsync(map.text, { labels, date }) : [];
+          await nextFrame(); // receiving thousands of entities took a task of its own
           if (destroyed || view.state.doc !== doc) return; // edited meanwhile: a new run is scheduled
-          // Swap old decorations for new ones slice by slice, in document order: building and drawing thousands
-          // of decorations at once would block the editor for a long time. A slice is sized so that its update
-          // takes about SLICE_MS; between slices the editor handles input.
-          const old = annotationsKey.getState(view.state).decorations.find();
+          // Old decorations were mapped through every edit, so most still sit exactly where the new entities are:
+          // those are kept, and only the differences are drawn. After a keystroke that is a handful; for a new
+          // document it is everything, so the differences are applied slice by slice, in document order, each
+          // slice sized to take about SLICE_MS, with a frame drawn between slices so the editor handles input.
+          const old = annotationsKey.getState(view.state).decorations.find().sort((a, b) => a.from - b.from);
+          const oldIds = new Map(old.map((d) => [`${d.from}:${d.to}:${d.spec.key}`, d]));
+          const kept = new Set();
           const placed = [];
-          let oi = 0, ni = 0, size = 100;
-          while (ni < entities.length || oi < old.length) {
-            await nextFrame(); // also after receiving the entities, which took a task of its own
-            if (destroyed || view.state.doc !== doc) return; // edited meanwhile: a new run is scheduled
+          let oi = 0, ni = 0, size = 100, reached = 0;
+          let taskStart = performance.now();
+          for (;;) {
             const t0 = performance.now();
             const add = [];
             const stop = Math.min(entities.length, ni + size);
@@ -160,17 +167,37 @@ export function annotations(options = {}) {
               const at = positionsOf(map, e.start, e.end);
               if (!at) continue;
               placed.push({ ...e, ...at });
-              add.push(Decoration.inline(at.from, at.to, { nodeName: "mark", "data-label": e.label, title: title(e) }, { entity: e }));
+              reached = at.to;
+              const hint = title(e);
+              const key = `${e.label}:${hint}`;
+              const same = oldIds.get(`${at.from}:${at.to}:${key}`);
+              if (same) { kept.add(same); continue; } // already drawn there
+              add.push(Decoration.inline(at.from, at.to, { nodeName: "mark", "data-label": e.label, title: hint }, { entity: e, key }));
             }
             const last = ni >= entities.length;
-            const upTo = last ? Infinity : (add.length ? add[add.length - 1].to : 0);
+            // old decorations starting before the last entity looked at are now known to be kept or not
             const remove = [];
-            while (oi < old.length && old[oi].from < upTo) remove.push(old[oi++]);
-            const tr = view.state.tr.setMeta(annotationsKey, { remove, add, entities: last ? placed : undefined });
-            view.dispatch(tr.setMeta("addToHistory", false));
+            while (oi < old.length && (last || old[oi].from < reached)) {
+              if (!kept.has(old[oi])) remove.push(old[oi]);
+              oi++;
+            }
+            if (add.length || remove.length || last) {
+              const tr = view.state.tr.setMeta(annotationsKey, { remove, add, entities: last ? placed : undefined });
+              view.dispatch(tr.setMeta("addToHistory", false));
+            }
             const took = performance.now() - t0;
-            // grow slowly, shrink at once: the cost of a slice varies with what else the machine does
-            size = Math.max(20, Math.min(400, Math.round(size * Math.min(1.5, SLICE_MS / Math.max(1, took)))));
+            if (last) break;
+            const drawn = add.length || remove.length;
+            let render = 0;
+            if (drawn || performance.now() - taskStart > SLICE_MS) {
+              render = drawn ? await nextFrame() : await new Promise((resolve) => setTimeout(() => resolve(0), 0));
+              if (destroyed || view.state.doc !== doc) return; // edited meanwhile: a new run is scheduled
+              taskStart = performance.now();
+            }
+            // size the next slice from this one's cost, its layout included; grow slowly, shrink at once: the
+            // cost varies with what else the machine does
+            const cost = Math.max(1, took, render);
+            size = Math.max(10, Math.min(200, Math.round(size * Math.min(1.5, SLICE_MS / cost))));
           }
           options.onAnnotate?.({ text: map.text, entities: placed });
         } catch (error) {
