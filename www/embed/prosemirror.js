@@ -156,7 +156,7 @@ export function annotations(options = {}) {
           const oldIds = new Map(old.map((d) => [`${d.from}:${d.to}:${d.spec.key}`, d]));
           const kept = new Set();
           const placed = [];
-          let oi = 0, ni = 0, size = 100, reached = 0;
+          let oi = 0, ni = 0, size = 25, reached = 0;
           let taskStart = performance.now();
           for (;;) {
             const t0 = performance.now();
