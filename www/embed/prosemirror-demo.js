@@ -69,5 +69,8 @@ window.editorDemo = {
     view.dispatch(view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content));
   },
   settled: () => annotationsSettled(view),
+  /** The entities of the document, with their positions. */
   decorations: () => annotationsKey.getState(view.state).entities,
+  /** The ranges drawn as decorations now (all entities, or those near the visible part of a long document). */
+  drawn: () => annotationsKey.getState(view.state).decorations.find().map((d) => ({ from: d.from, to: d.to })),
 };
