@@ -6,7 +6,7 @@ import { DOMParser, DOMSerializer } from "prosemirror-model";
 import { schema } from "prosemirror-schema-basic";
 import { keymap } from "prosemirror-keymap";
 import { baseKeymap } from "prosemirror-commands";
-import { history, undo, redo } from "prosemirror-history";
+import { history, undo, redo, closeHistory } from "prosemirror-history";
 import { annotations, annotationsKey, annotationsSettled } from "./prosemirror.js";
 
 const params = new URLSearchParams(location.search);
@@ -67,6 +67,7 @@ window.editorDemo = {
   load(html) {
     const doc = parse(html);
     view.dispatch(view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content));
+    view.dispatch(closeHistory(view.state.tr)); // the next edit is an undo step of its own
   },
   settled: () => annotationsSettled(view),
   /** The entities of the document, with their positions. */
