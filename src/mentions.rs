@@ -207,7 +207,9 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
         e.label = l;
     }
     // 3. Repeats the tagger missed: capitalised token sequences equal to a confident name of the document.
-    let mut known: HashMap<String, (Vec<String>, Label, f32)> = HashMap::new();
+    // Folded tokens, label and best confidence of each name worth looking for again.
+    type Known = (Vec<String>, Label, f32);
+    let mut known: HashMap<String, Known> = HashMap::new();
     for e in &names {
         let r = token_range(doc, e.start, e.end);
         let toks: Vec<String> = r.clone().map(|i| fold_key(doc.token_text(i))).collect();
@@ -220,7 +222,7 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
     for (part, &s) in &person_parts {
         known.entry(part.clone()).or_insert((vec![part.clone()], Label::Person, s.min(1.0)));
     }
-    let mut by_first: HashMap<&str, Vec<&(Vec<String>, Label, f32)>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<&Known>> = HashMap::new();
     for v in known.values() {
         by_first.entry(v.0[0].as_str()).or_default().push(v);
     }
@@ -334,7 +336,7 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
                 groups.len() - 1
             }
         };
-        if !groups[g].mentions.iter().any(|m| *m == words) {
+        if !groups[g].mentions.contains(&words) {
             groups[g].mentions.push(words);
         }
         e.group = Some(g as u32 + 1);

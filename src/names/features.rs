@@ -81,6 +81,7 @@ fn is_cap(w: &str) -> bool {
 
 impl<'d> DocFeatures<'d> {
     /// Computes the per-token facts of `doc`.
+    #[allow(clippy::needless_range_loop)]
     pub fn new(doc: &Document<'d>, res: &Resources) -> DocFeatures<'d> {
         let n = doc.tokens.len();
         let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();

@@ -336,8 +336,8 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
             super::features::history_features(&counts, &mut all);
         }
         for f in all {
-            if !intern.contains_key(&f) {
-                intern.insert(f, keys.len() as u32);
+            if let std::collections::hash_map::Entry::Vacant(v) = intern.entry(f) {
+                v.insert(keys.len() as u32);
                 hist_ids.insert(f, keys.len() as u32);
                 keys.push(f);
             }
