@@ -163,7 +163,10 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
         if c < doc.tokens.len() && doc.token_text(o) == "(" && doc.token_text(c) == ")" {
             let acr = doc.tokens[a];
             let t = doc.token_text(a);
-            if is_acronym(t) && !names.iter().any(|n| n.start < acr.end && acr.start < n.end) {
+            // `names` is sorted and disjoint: only the first name ending after the acronym's start can overlap it.
+            let k = names.partition_point(|n| n.end <= acr.start);
+            let overlaps = names.get(k).is_some_and(|n| n.start < acr.end);
+            if is_acronym(t) && !overlaps {
                 added.push(Entity { start: acr.start, end: acr.end, label: e.label, text: t.to_string(), score: e.score, group: None, value: None });
             }
         }
@@ -209,7 +212,9 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
         e.label = l;
     }
     // 3. Repeats the tagger missed: capitalised token sequences equal to a confident name of the document.
-    let mut known: HashMap<String, (Vec<String>, Label, f32)> = HashMap::new();
+    // Folded tokens, label and best confidence of each name worth looking for again.
+    type Known = (Vec<String>, Label, f32);
+    let mut known: HashMap<String, Known> = HashMap::new();
     for e in &names {
         let r = token_range(doc, e.start, e.end);
         let toks: Vec<String> = r.clone().map(|i| fold_key(doc.token_text(i))).collect();
@@ -222,7 +227,7 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
     for (part, &s) in &person_parts {
         known.entry(part.clone()).or_insert((vec![part.clone()], Label::Person, s.min(1.0)));
     }
-    let mut by_first: HashMap<&str, Vec<&(Vec<String>, Label, f32)>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<&Known>> = HashMap::new();
     for v in known.values() {
         by_first.entry(v.0[0].as_str()).or_default().push(v);
     }
@@ -282,14 +287,21 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
 }
 
 /// Gives every name a group number (see the module documentation); `entities` are sorted and disjoint.
+///
+/// Candidate groups are found through indexes (exact key, acronym/initials, a person's first and last
+/// words), so long documents with many names stay linear.
 pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
     struct Group {
-        label: Label,
         mentions: Vec<Vec<String>>,
-        acronyms: Vec<String>,
     }
     let mut groups: Vec<Group> = Vec::new();
-    let mut prev_name: Option<(usize, usize)> = None; // (end token index, group)
+    let mut exact: HashMap<(Label, String), usize> = HashMap::new();
+    // Acronyms seen (`csto`) and initials of multi-word mentions, each to its group.
+    let mut acronyms: HashMap<(Label, String), usize> = HashMap::new();
+    let mut initials_of: HashMap<(Label, String), usize> = HashMap::new();
+    // First and last words of people's mentions to their groups.
+    let mut person_words: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut prev_name: Option<(usize, usize, Label)> = None; // (end token index, group, label)
     for e in entities.iter_mut() {
         if !e.label.is_name() {
             continue;
@@ -298,50 +310,75 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
         let r = token_range(doc, e.start, e.end);
         let key = words.join(" ");
         let acr = is_acronym(&e.text).then(|| fold_key(&e.text).replace('.', ""));
+        let init = (words.len() >= 2).then(|| initials(&words, ""));
         let mut found = None;
         // An acronym in parentheses right after a name of the same label.
-        if let (Some(a), Some((end, g))) = (&acr, prev_name) {
-            if r.start == end + 2 && doc.token_text(end + 1) == "(" && groups[g].label == e.label {
-                groups[g].acronyms.push(a.clone());
+        if let (Some(_), Some((end, g, label))) = (&acr, prev_name) {
+            if r.start == end + 2 && doc.token_text(end + 1) == "(" && label == e.label {
                 found = Some(g);
             }
         }
+        let l = e.label;
         if found.is_none() {
-            found = groups.iter().position(|g| {
-                if g.label != e.label {
-                    return false;
-                }
-                if g.mentions.iter().any(|m| m.join(" ") == key) {
-                    return true;
-                }
-                if let Some(a) = &acr {
-                    if g.acronyms.contains(a) || g.mentions.iter().any(|m| m.len() >= 2 && initials(m, "") == *a) {
-                        return true;
-                    }
-                }
-                if e.label == Label::Person && !words.is_empty() {
-                    // A part of a full name, or a full name whose part was seen first.
-                    let part_of = |short: &[String], long: &[String]| {
-                        short.len() < long.len() && (long.ends_with(short) || long.starts_with(short))
-                    };
-                    return g.mentions.iter().any(|m| part_of(&words, m) || part_of(m, &words));
-                }
-                false
-            });
+            found = exact.get(&(l, key.clone())).copied();
+        }
+        if found.is_none() {
+            if let Some(a) = &acr {
+                found = acronyms.get(&(l, a.clone())).or_else(|| initials_of.get(&(l, a.clone()))).copied();
+            }
+        }
+        if found.is_none() {
+            if let Some(i) = &init {
+                found = acronyms.get(&(l, i.clone())).copied();
+            }
+        }
+        if found.is_none() && l == Label::Person && !words.is_empty() {
+            // A part of a full name, or a full name whose part was seen first.
+            let part_of = |short: &[String], long: &[String]| {
+                short.len() < long.len() && (long.ends_with(short) || long.starts_with(short))
+            };
+            let mut cands: Vec<usize> = [&words[0], &words[words.len() - 1]]
+                .iter()
+                .flat_map(|w| person_words.get(*w).into_iter().flatten().copied())
+                .collect();
+            cands.sort_unstable();
+            cands.dedup();
+            found = cands
+                .into_iter()
+                .find(|&g| groups[g].mentions.iter().any(|m| part_of(&words, m) || part_of(m, &words)));
         }
         let g = match found {
             Some(g) => g,
             None => {
-                groups.push(Group { label: e.label, mentions: Vec::new(), acronyms: Vec::new() });
+                groups.push(Group { mentions: Vec::new() });
                 groups.len() - 1
             }
         };
-        if !groups[g].mentions.iter().any(|m| *m == words) {
-            groups[g].mentions.push(words);
+        if !groups[g].mentions.contains(&words) {
+            exact.entry((l, key)).or_insert(g);
+            if let Some(a) = acr {
+                acronyms.entry((l, a)).or_insert(g);
+            }
+            if let Some(i) = init {
+                initials_of.entry((l, i)).or_insert(g);
+            }
+            if l == Label::Person && !words.is_empty() {
+                for w in [&words[0], &words[words.len() - 1]] {
+                    let v = person_words.entry(w.clone()).or_default();
+                    // A common first name may start many people's names; a few dozen candidates suffice.
+                    if v.len() < 32 && !v.contains(&g) {
+                        v.push(g);
+                    }
+                }
+            }
+            // Bound the work per group: a thing is rarely named in more than a few dozen ways.
+            if groups[g].mentions.len() < 64 {
+                groups[g].mentions.push(words);
+            }
         }
         e.group = Some(g as u32 + 1);
         if r.end > r.start {
-            prev_name = Some((r.end - 1, g));
+            prev_name = Some((r.end - 1, g, l));
         }
     }
 }

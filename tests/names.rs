@@ -109,3 +109,27 @@ fn ontonotes_dev_slice_scores_above_floor() {
         assert!(f >= 0.70, "names F1 {f:.4} below the floor 0.70");
     }
 }
+
+#[test]
+fn many_distinct_names_stay_fast() {
+    // 300 KB of sentences naming thousands of different people and places: grouping must stay linear.
+    let syl = ["ka", "zu", "mi", "ro", "ta", "ne", "shi", "vo", "li", "da", "gan", "tor", "bek", "nov"];
+    let mut seed = 7u64;
+    let mut name = || {
+        let mut s = String::new();
+        for _ in 0..3 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            s.push_str(syl[(seed >> 33) as usize % syl.len()]);
+        }
+        let mut c = s.chars();
+        c.next().unwrap().to_uppercase().chain(c).collect::<String>()
+    };
+    let mut text = String::new();
+    while text.len() < 300_000 {
+        text += &format!("President {} {} met {} officials (AB) in {} on Monday. ", name(), name(), name(), name());
+    }
+    let t = std::time::Instant::now();
+    let found = annotate(&text, &Options::default());
+    assert!(found.len() > 1000);
+    assert!(t.elapsed().as_secs() < 30, "took {:?}", t.elapsed());
+}

@@ -142,6 +142,7 @@ function show(text, entities, took, via) {
   state.selected = null;
   renderAll();
   window.articleAnnotator.shown = { text, count: entities.length, took, via };
+  window.articleAnnotator.renders = (window.articleAnnotator.renders || 0) + 1;
   setStatus(text ? "Annotated." : "Ready. Paste an article to begin.");
 }
 

@@ -160,6 +160,10 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Usage
         }
         let (name, inline) = match arg.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            // `-j4`, `-fhtml`: a short option with its value attached
+            _ if !arg.starts_with("--") && arg.len() > 2 && matches!(&arg[..2], "-f" | "-o" | "-d" | "-l" | "-j") => {
+                (arg[..2].to_string(), Some(arg[2..].to_string()))
+            }
             _ => (arg.clone(), None),
         };
         let mut value = |what: &str| -> Result<String, Usage> {
@@ -918,6 +922,8 @@ mod tests {
         assert_eq!(a.files, ["a.txt", "-"]);
         assert_eq!(parse("eval g.tsv --json").unwrap().command, Command::Eval);
         assert_eq!(parse("--jsonl").unwrap().command, Command::Jsonl);
+        assert_eq!(parse("--jsonl -j3").unwrap().threads, 3);
+        assert_eq!(parse("-fconll").unwrap().format, Format::Conll);
     }
 
     #[test]

@@ -81,6 +81,7 @@ fn is_cap(w: &str) -> bool {
 
 impl<'d> DocFeatures<'d> {
     /// Computes the per-token facts of `doc`.
+    #[allow(clippy::needless_range_loop)]
     pub fn new(doc: &Document<'d>, res: &Resources) -> DocFeatures<'d> {
         let n = doc.tokens.len();
         let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
@@ -248,6 +249,16 @@ impl<'d> DocFeatures<'d> {
         out.push(f(16).str(sh(0)).str(sh(1)).id());
         out.push(f(17).str(sh(-1)).str(sh(0)).str(sh(1)).id());
         out.push(f(29).str(lw(-1)).str(&self.short[i]).id());
+        let raw = |k: isize| -> &str {
+            let j = i as isize + k;
+            if j < s.start as isize || j >= s.end as isize { "_" } else { self.words[j as usize] }
+        };
+        out.push(f(38).str(raw(-1)).id());
+        out.push(f(39).str(raw(1)).id());
+        if l.chars().count() >= 6 {
+            let five = &l[chars[nc - 5].0..];
+            out.push(f(40).str(five).id());
+        }
         out.push(f(30).str(&self.short[i]).str(lw(1)).id());
         // Brown clusters
         let clus = |t: u8, j: isize, lens: &[u8], out: &mut Vec<u32>| {

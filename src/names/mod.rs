@@ -64,13 +64,37 @@ pub fn emissions(model: &Model, df: &DocFeatures<'_>, sentence: &std::ops::Range
         .collect()
 }
 
+/// The stretches of tokens the tagger decodes one at a time: the document's sentences, except that a
+/// sentence ending in a dotted abbreviation (`U.S.`, `Corp.`) continues into the next one when no line
+/// break separates them. The sentence splitter ends a sentence at `U.S. Open` or `Time Warner Inc. 's`;
+/// cutting a name in two there would make it impossible to find, while decoding two real sentences together
+/// costs nothing. Training uses the same segments.
+pub fn segments(doc: &Document<'_>) -> Vec<std::ops::Range<usize>> {
+    use crate::text::TokenKind;
+    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(doc.sentences.len());
+    for r in &doc.sentences {
+        if let Some(prev) = out.last_mut() {
+            let last = doc.tokens[prev.end - 1];
+            let t = last.text(doc.text);
+            let gap = &doc.text[last.end..doc.tokens[r.start].start];
+            let abbreviation = last.kind == TokenKind::Word && t.len() > 1 && t.ends_with('.');
+            if abbreviation && !gap.contains(['\n', '\r', '\u{2029}']) && prev.end == r.start {
+                prev.end = r.end;
+                continue;
+            }
+        }
+        out.push(r.clone());
+    }
+    out
+}
+
 /// Tags the names of a document with the given model.
 pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
     let df = DocFeatures::new(doc, &model.resources);
     let mut buf = Vec::with_capacity(96);
     let mut out = Vec::new();
     let mut history: hash::FxHashMap<&str, [u16; features::HISTORY_CLASSES]> = Default::default();
-    for s in &doc.sentences {
+    for s in &segments(doc) {
         if s.is_empty() {
             continue;
         }

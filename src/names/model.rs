@@ -58,7 +58,7 @@ pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
     if cur == 0 || is_begin(cur) {
         return true;
     }
-    matches!(prev, Some(p) if p != 0 && (p + 1) / 2 == (cur + 1) / 2)
+    matches!(prev, Some(p) if p != 0 && p.div_ceil(2) == cur.div_ceil(2))
 }
 
 /// A loaded model.

@@ -135,12 +135,13 @@ fn to_doc(sents: &[Vec<(String, String)>]) -> CorpusDoc {
 
 /// Gold tags of `doc`'s tokens: every token overlapping a gold span gets its label (B- on the first).
 pub fn project(doc: &Document<'_>, spans: &[(usize, usize, Label)]) -> Vec<u8> {
+    let segs = super::segments(doc);
     let mut tags = vec![0u8; doc.tokens.len()];
     for &(s, e, l) in spans {
         let mut first = doc.tokens.partition_point(|t| t.end <= s);
         // The GUIDE's convention: no leading `the` (OntoNotes sometimes includes it).
         if first < doc.tokens.len() && doc.tokens[first].end < e && doc.token_text(first).eq_ignore_ascii_case("the") {
-            let mid_sentence_cap = doc.token_text(first) == "The" && !doc.sentences.iter().any(|r| r.start == first);
+            let mid_sentence_cap = doc.token_text(first) == "The" && !segs.iter().any(|r| r.start == first);
             if !mid_sentence_cap {
                 first += 1;
             }
@@ -153,7 +154,7 @@ pub fn project(doc: &Document<'_>, spans: &[(usize, usize, Label)]) -> Vec<u8> {
         }
     }
     // A span that begins mid-sentence after our sentence split, or an I- after a split: make valid BIO.
-    for r in &doc.sentences {
+    for r in &segs {
         for k in r.clone() {
             let prev = if k == r.start { None } else { Some(tags[k - 1] as usize) };
             if !allowed(prev, tags[k] as usize) {
@@ -336,8 +337,8 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
             super::features::history_features(&counts, &mut all);
         }
         for f in all {
-            if !intern.contains_key(&f) {
-                intern.insert(f, keys.len() as u32);
+            if let std::collections::hash_map::Entry::Vacant(v) = intern.entry(f) {
+                v.insert(keys.len() as u32);
                 hist_ids.insert(f, keys.len() as u32);
                 keys.push(f);
             }
@@ -356,7 +357,7 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
             let df = DocFeatures::new(&doc, &cfg.resources);
             let first_sent = sents.len();
             let mut hk: FxHashMap<&str, u32> = FxHashMap::default();
-            for r in &doc.sentences {
+            for r in &super::segments(&doc) {
                 let mut s = Sentence { hkeys: Vec::new(), offs: vec![0], feats: Vec::new(), gold: gold[r.clone()].to_vec() };
                 for i in r.clone() {
                     let next = hk.len() as u32;

@@ -385,8 +385,8 @@ test("ProseMirror demo: decorations from our spans, the saved JSON and HTML unch
   assert.ok(typed.placed.some(([l, t]) => l === "PERCENT" && t === "15%"), JSON.stringify(typed.placed));
   // our transactions stay out of the undo history: one undo removes the typing
   await page.keyboard.press("Control+z");
-  const undone = await page.evaluate(() => window.editorDemo.saved().html);
-  assert.ok(!undone.includes("Fuel cost"), "undo removes the typed text, not an annotation");
+  const undone = await page.evaluate(async () => { await window.editorDemo.settled(); return window.editorDemo.saved(); });
+  assert.deepEqual(undone, result.after, "one undo restores the document from before the typing: no annotation is in the history");
   await page.locator("#editor").screenshot({ path: path.join(SCREENSHOTS, "embed-prosemirror.png") });
   assert.deepEqual(errors, []);
   await context.close();
@@ -426,7 +426,7 @@ const takeLongTasks = (page) => page.evaluate(async () => {
 });
 const twoFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
 
-test("a 200 KB text: no main-thread task over 50 ms while highlight() annotates or follows typing", async () => {
+test("a 200 KB text: no main-thread task over 50 ms while highlight() annotates, also after typing", async () => {
   const { context, page, errors } = await open("contenteditable.html");
   await page.waitForFunction(() => window.embedDemo);
   await page.evaluate(() => window.embedDemo.handle.settled());
@@ -491,16 +491,21 @@ test("a 200 KB text: no main-thread task over 50 ms while highlight() annotates 
     getSelection().addRange(r);
     editor.focus();
   });
+  // (the keystrokes are the browser's editing work, measured here for the record; what is asserted is the
+  // re-annotation that follows them)
   await twoFrames(page);
   await startLongTasks(page);
   await page.keyboard.type(" Prices rose 15% on Friday.", { delay: 30 });
+  const typed = await page.evaluate(() => performance.now()); // before the debounce ends
   await page.evaluate(() => window.embedDemo.handle.settled());
   await twoFrames(page);
-  const typing = await takeLongTasks(page);
-  console.log(`# 200 KB contenteditable while typing: long tasks ${JSON.stringify(typing)}`);
+  const all = await takeLongTasks(page);
+  const keystrokes = all.filter((t) => t.start < typed);
+  const typing = all.filter((t) => t.start >= typed);
+  console.log(`# 200 KB contenteditable: long tasks while typing (browser's editing) ${JSON.stringify(keystrokes)}, while re-annotating ${JSON.stringify(typing)}`);
   const typedFound = await page.evaluate(() => window.embedDemo.handle.entities.some((e) => e.text === "15%" && e.label === "PERCENT"));
   assert.ok(typedFound, "the typed figure is highlighted");
-  assert.deepEqual(typing, [], "no long task while typing and re-annotating");
+  assert.deepEqual(typing, [], "no long task while re-annotating after typing");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -518,9 +523,25 @@ test("a 200 KB text in the ProseMirror demo: no main-thread task over 50 ms whil
   const took = Date.now() - t0;
   await twoFrames(page);
   const annotating = await takeLongTasks(page);
-  console.log(`# 200 KB ProseMirror: ${found} decorations in ${took} ms; long tasks: ${JSON.stringify(annotating)}`);
-  assert.ok(found > 1000, `entities decorated (${found})`);
+  console.log(`# 200 KB ProseMirror: ${found} entities placed in ${took} ms; long tasks: ${JSON.stringify(annotating)}`);
+  assert.ok(found > 1000, `entities found (${found})`);
   assert.deepEqual(annotating, [], "no long task while annotating");
+  // only the entities near the visible part are drawn, and the drawn window follows scrolling
+  const windowState = () => page.evaluate(() => {
+    const demo = window.editorDemo;
+    const all = demo.decorations();
+    const drawn = demo.drawn();
+    const last = all.at(-1);
+    return { drawn: drawn.length, marks: document.querySelectorAll("#editor mark[data-label]").length, lastDrawn: drawn.some((d) => d.from === last.from && d.to === last.to) };
+  });
+  const topWindow = await windowState();
+  assert.ok(topWindow.drawn > 10 && topWindow.drawn < found && !topWindow.lastDrawn, JSON.stringify(topWindow));
+  await page.evaluate(() => { const pm = document.querySelector("#editor .ProseMirror"); pm.scrollTop = pm.scrollHeight; });
+  await twoFrames(page);
+  await page.evaluate(() => window.editorDemo.settled());
+  const bottomWindow = await windowState();
+  assert.ok(bottomWindow.drawn > 10 && bottomWindow.lastDrawn, `after scrolling, the end is drawn: ${JSON.stringify(bottomWindow)}`);
+  console.log(`# 200 KB ProseMirror: ${topWindow.drawn} decorations drawn at the top, ${bottomWindow.drawn} at the bottom`);
 
   // typing in the middle: after the pause the text is annotated again and only what changed is redrawn (the
   // keystrokes themselves are ProseMirror's work, so measuring starts after them, before the debounce ends)

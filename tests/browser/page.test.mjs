@@ -193,6 +193,19 @@ test("pasted HTML and script text show as text and run nothing", async () => {
   await context.close();
 });
 
+test("typing is debounced: a burst of keystrokes is annotated once or twice, not per key", async () => {
+  const { context, page } = await openPage();
+  await page.locator("textarea").first().focus();
+  const before = await page.evaluate(() => window.articleAnnotator.renders || 0);
+  const typed = "On January 6, more than 2,000 people met in Almaty.";
+  await page.keyboard.type(typed, { delay: 15 });
+  await page.waitForFunction((t) => window.articleAnnotator.shown?.text === t, typed);
+  const renders = (await page.evaluate(() => window.articleAnnotator.renders)) - before;
+  assert.ok(renders >= 1 && renders <= 10, `${typed.length} keystrokes gave ${renders} annotations`);
+  assert.ok(await page.locator("#article mark").count() > 0);
+  await context.close();
+});
+
 test("a long text is annotated in the background worker", async () => {
   const { context, page } = await openPage();
   let long = "";

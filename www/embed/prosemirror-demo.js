@@ -6,7 +6,7 @@ import { DOMParser, DOMSerializer } from "prosemirror-model";
 import { schema } from "prosemirror-schema-basic";
 import { keymap } from "prosemirror-keymap";
 import { baseKeymap } from "prosemirror-commands";
-import { history, undo, redo } from "prosemirror-history";
+import { history, undo, redo, closeHistory } from "prosemirror-history";
 import { annotations, annotationsKey, annotationsSettled } from "./prosemirror.js";
 
 const params = new URLSearchParams(location.search);
@@ -31,7 +31,9 @@ function render({ text, entities }) {
     return li;
   }));
   status.textContent = `${entities.length} entities in ${text.length} characters`;
-  savedEl.textContent = JSON.stringify(view.state.doc.toJSON()).slice(0, 5000);
+  // the start of the saved document (serialising all of a 200 KB document would itself be a long task)
+  const doc = view.state.doc;
+  savedEl.textContent = JSON.stringify(doc.cut(0, Math.min(doc.content.size, 2000)).toJSON()) + (doc.content.size > 2000 ? " …" : "");
 }
 
 const view = new EditorView(document.getElementById("editor"), {
@@ -65,7 +67,11 @@ window.editorDemo = {
   load(html) {
     const doc = parse(html);
     view.dispatch(view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content));
+    view.dispatch(closeHistory(view.state.tr)); // the next edit is an undo step of its own
   },
   settled: () => annotationsSettled(view),
+  /** The entities of the document, with their positions. */
   decorations: () => annotationsKey.getState(view.state).entities,
+  /** The ranges drawn as decorations now (all entities, or those near the visible part of a long document). */
+  drawn: () => annotationsKey.getState(view.state).decorations.find().map((d) => ({ from: d.from, to: d.to })),
 };

@@ -93,12 +93,39 @@ function title(e) {
 }
 
 /**
+ * Up to this many entities are all decorated; above it, only those within a screen's height of the visible part
+ * of the editor, and the window follows scrolling. Each decoration is DOM the editor must build and lay out:
+ * a 200 KB article has ~8,000 entities, and drawing them all costs the editor seconds of main-thread work.
+ */
+const ALL_LIMIT = 400;
+
+/**
+ * `[lo, hi)`: the entities (sorted, with document positions) within `margin` px of the visible part of the
+ * editor. Positions in document order go down the page, so both ends are found by binary search over
+ * `coordsAtPos`: a few dozen layout queries.
+ */
+function visibleSpan(view, entities, margin) {
+  const rect = view.dom.getBoundingClientRect();
+  const height = view.dom.ownerDocument.defaultView.innerHeight;
+  const top = Math.max(rect.top, 0) - margin, bottom = Math.min(rect.bottom, height) + margin;
+  const search = (test) => {
+    let lo = 0, hi = entities.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (test(entities[mid])) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+  const lo = search((e) => view.coordsAtPos(e.to).bottom < top);
+  const hi = Math.max(lo, search((e) => view.coordsAtPos(e.from).top <= bottom));
+  return [lo, hi];
+}
+
+/**
  * The plugin. options: `labels` (array or "PERSON PLACE"), `date` ("YYYY-MM-DD"), `debounce` (ms, default 150),
  * `onAnnotate({text, entities})` (entities carry `from`/`to` document positions besides their string offsets),
  * `onError(error)`.
  *
- * `annotationsKey.getState(state)` is `{decorations, entities}`; `annotationsSettled(view)` resolves when the
- * decorations match the current document.
+ * `annotationsKey.getState(state)` is `{decorations, entities}`: `entities` are all of the document's, mapped
+ * through edits; `decorations` draw them (above ALL_LIMIT entities, those near the visible part).
+ * `annotationsSettled(view)` resolves when both match the current document.
  */
 export function annotations(options = {}) {
   const labels = parseLabels(options.labels);
@@ -112,24 +139,37 @@ export function annotations(options = {}) {
       apply(tr, value) {
         const step = tr.getMeta(annotationsKey);
         if (step) {
-          // one slice of a new annotation: drop these old decorations, add these new ones
+          // new entities, or one slice of drawing them: drop these old decorations, add these new ones
           const decorations = value.decorations.remove(step.remove).add(tr.doc, step.add);
           return { decorations, entities: step.entities ?? value.entities };
         }
         if (!tr.docChanged) return value;
-        return { decorations: value.decorations.map(tr.mapping, tr.doc), entities: value.entities };
+        const entities = [];
+        for (const e of value.entities) {
+          const from = tr.mapping.map(e.from, 1), to = tr.mapping.map(e.to, -1);
+          if (to > from) entities.push(from === e.from && to === e.to ? e : { ...e, from, to });
+        }
+        return { decorations: value.decorations.map(tr.mapping, tr.doc), entities };
       },
     },
     props: {
       decorations(state) { return annotationsKey.getState(state).decorations; },
     },
     view(view) {
-      let timer = 0, running = false, destroyed = false, waiters = [];
+      let timer = 0, running = false, syncing = false, resync = false, destroyed = false, frame = 0;
+      let waiters = [];
       const controller = { settled: () => new Promise((resolve) => { waiters.push(resolve); settle(); }) };
       controllers.set(view, controller);
+      const doc0 = view.dom.ownerDocument;
+      const onScroll = () => {
+        if (frame || annotationsKey.getState(view.state).entities.length <= ALL_LIMIT) return;
+        frame = requestAnimationFrame(() => { frame = 0; sync(); });
+      };
+      doc0.addEventListener("scroll", onScroll, { capture: true, passive: true });
+      doc0.defaultView.addEventListener("resize", onScroll);
 
       function settle() {
-        if (timer || running || destroyed) return;
+        if (timer || running || syncing || destroyed) return;
         const list = waiters;
         waiters = [];
         list.forEach((resolve) => resolve());
@@ -138,6 +178,7 @@ export function annotations(options = {}) {
         clearTimeout(timer);
         timer = setTimeout(() => { timer = 0; run(); }, delay);
       }
+
       async function run() {
         if (destroyed) return;
         if (running) { schedule(); return; }
@@ -148,57 +189,19 @@ export function annotations(options = {}) {
           const entities = map.text.trim() ? await annotateAsync(map.text, { labels, date }) : [];
           await nextFrame(); // receiving thousands of entities took a task of its own
           if (destroyed || view.state.doc !== doc) return; // edited meanwhile: a new run is scheduled
-          // Old decorations were mapped through every edit, so most still sit exactly where the new entities are:
-          // those are kept, and only the differences are drawn. After a keystroke that is a handful; for a new
-          // document it is everything, so the differences are applied slice by slice, in document order, each
-          // slice sized to take about SLICE_MS, with a frame drawn between slices so the editor handles input.
-          const old = annotationsKey.getState(view.state).decorations.find().sort((a, b) => a.from - b.from);
-          const oldIds = new Map(old.map((d) => [`${d.from}:${d.to}:${d.spec.key}`, d]));
-          const kept = new Set();
           const placed = [];
-          let oi = 0, ni = 0, size = 100, reached = 0;
           let taskStart = performance.now();
-          for (;;) {
-            const t0 = performance.now();
-            const add = [];
-            const stop = Math.min(entities.length, ni + size);
-            for (; ni < stop; ni++) {
-              const e = entities[ni];
-              const at = positionsOf(map, e.start, e.end);
-              if (!at) continue;
-              placed.push({ ...e, ...at });
-              reached = at.to;
-              const hint = title(e);
-              const key = `${e.label}:${hint}`;
-              const same = oldIds.get(`${at.from}:${at.to}:${key}`);
-              if (same) { kept.add(same); continue; } // already drawn there
-              add.push(Decoration.inline(at.from, at.to, { nodeName: "mark", "data-label": e.label, title: hint }, { entity: e, key }));
-            }
-            const last = ni >= entities.length;
-            // old decorations starting before the last entity looked at are now known to be kept or not
-            const remove = [];
-            while (oi < old.length && (last || old[oi].from < reached)) {
-              if (!kept.has(old[oi])) remove.push(old[oi]);
-              oi++;
-            }
-            if (add.length || remove.length || last) {
-              const tr = view.state.tr.setMeta(annotationsKey, { remove, add, entities: last ? placed : undefined });
-              view.dispatch(tr.setMeta("addToHistory", false));
-            }
-            const took = performance.now() - t0;
-            if (last) break;
-            const drawn = add.length || remove.length;
-            let render = 0;
-            if (drawn || performance.now() - taskStart > SLICE_MS) {
-              render = drawn ? await nextFrame() : await new Promise((resolve) => setTimeout(() => resolve(0), 0));
-              if (destroyed || view.state.doc !== doc) return; // edited meanwhile: a new run is scheduled
+          for (let i = 0; i < entities.length; i++) {
+            if ((i & 255) === 0 && performance.now() - taskStart > SLICE_MS) {
+              await new Promise((resolve) => setTimeout(resolve, 0));
+              if (destroyed || view.state.doc !== doc) return;
               taskStart = performance.now();
             }
-            // size the next slice from this one's cost, its layout included; grow slowly, shrink at once: the
-            // cost varies with what else the machine does
-            const cost = Math.max(1, took, render);
-            size = Math.max(10, Math.min(200, Math.round(size * Math.min(1.5, SLICE_MS / cost))));
+            const at = positionsOf(map, entities[i].start, entities[i].end);
+            if (at) placed.push({ ...entities[i], ...at });
           }
+          view.dispatch(view.state.tr.setMeta(annotationsKey, { remove: [], add: [], entities: placed }).setMeta("addToHistory", false));
+          await sync();
           options.onAnnotate?.({ text: map.text, entities: placed });
         } catch (error) {
           if (options.onError) options.onError(error); else console.error(error);
@@ -207,10 +210,75 @@ export function annotations(options = {}) {
           settle();
         }
       }
+
+      // Brings the decorations in line with the entities (all of them, or the window near the visible part).
+      // Decorations already drawn where they should be are kept (ProseMirror mapped them through every edit),
+      // so after a keystroke or a little scrolling only a handful change. The rest is drawn slice by slice, in
+      // document order, each slice sized to take about SLICE_MS with its layout, a frame drawn between slices.
+      async function sync() {
+        if (syncing) { resync = true; return; }
+        syncing = true;
+        try {
+          do {
+            resync = false;
+            await syncOnce();
+          } while (resync && !destroyed);
+        } finally {
+          syncing = false;
+          settle();
+        }
+      }
+
+      async function syncOnce() {
+        const doc = view.state.doc;
+        const { entities, decorations } = annotationsKey.getState(view.state);
+        const [lo, hi] = entities.length > ALL_LIMIT ? visibleSpan(view, entities, view.dom.ownerDocument.defaultView.innerHeight) : [0, entities.length];
+        const drawn = new Map();
+        for (const d of decorations.find()) drawn.set(`${d.from}:${d.to}:${d.spec.key}`, d);
+        const add = [];
+        for (let i = lo; i < hi; i++) {
+          const e = entities[i];
+          const hint = title(e);
+          const key = `${e.label}:${hint}`;
+          const id = `${e.from}:${e.to}:${key}`;
+          if (drawn.has(id)) { drawn.delete(id); continue; } // already drawn there
+          add.push(Decoration.inline(e.from, e.to, { nodeName: "mark", "data-label": e.label, title: hint }, { key }));
+        }
+        const remove = [...drawn.values()].sort((a, b) => a.from - b.from);
+        let ai = 0, ri = 0, size = 25;
+        while (ai < add.length || ri < remove.length) {
+          const t0 = performance.now();
+          const slice = add.slice(ai, ai + size);
+          ai += slice.length;
+          const upTo = ai >= add.length ? Infinity : slice[slice.length - 1].to;
+          const gone = [];
+          while (ri < remove.length && (remove[ri].from < upTo || gone.length + slice.length < size)) gone.push(remove[ri++]);
+          view.dispatch(view.state.tr.setMeta(annotationsKey, { remove: gone, add: slice }).setMeta("addToHistory", false));
+          const took = performance.now() - t0;
+          if (ai >= add.length && ri >= remove.length) break;
+          const render = await nextFrame();
+          if (destroyed) return;
+          if (view.state.doc !== doc) { resync = true; return; } // positions moved: start again from the new state
+          // size the next slice from this one's cost, its layout included; grow slowly, shrink at once: the cost
+          // varies with what else the machine does
+          size = Math.max(10, Math.min(200, Math.round(size * Math.min(1.5, SLICE_MS / Math.max(1, took, render)))));
+        }
+      }
+
       schedule(0);
       return {
         update(v, prev) { if (v.state.doc !== prev.doc) schedule(); },
-        destroy() { destroyed = true; clearTimeout(timer); controllers.delete(view); settle(); waiters.forEach((r) => r()); },
+        destroy() {
+          destroyed = true;
+          clearTimeout(timer);
+          if (frame) cancelAnimationFrame(frame);
+          doc0.removeEventListener("scroll", onScroll, { capture: true });
+          doc0.defaultView.removeEventListener("resize", onScroll);
+          controllers.delete(view);
+          const list = waiters;
+          waiters = [];
+          list.forEach((resolve) => resolve());
+        },
       };
     },
   });
@@ -218,7 +286,7 @@ export function annotations(options = {}) {
 
 const controllers = new WeakMap();
 
-/** Resolves when the annotation plugin's decorations match `view`'s current document. */
+/** Resolves when the annotation plugin's entities and decorations match `view`'s current document. */
 export function annotationsSettled(view) {
   const c = controllers.get(view);
   return c ? c.settled() : Promise.resolve();
