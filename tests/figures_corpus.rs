@@ -89,7 +89,7 @@ fn read_bio(path: &PathBuf) -> Vec<Gold> {
     let mut doc = Gold { text: String::new(), spans: Vec::new() };
     let mut sent_tokens = 0usize;
     let mut open: Option<(usize, usize, String)> = None;
-    let mut flush = |open: &mut Option<(usize, usize, String)>, doc: &mut Gold| {
+    let flush = |open: &mut Option<(usize, usize, String)>, doc: &mut Gold| {
         if let Some((s, e, t)) = open.take() {
             if let Some(l) = map(&t) {
                 doc.spans.push((s, e, l));
@@ -171,8 +171,8 @@ fn ontonotes_dev_figures() {
     let (typed, untyped) = score(&docs);
     println!("OntoNotes dev figures: typed F1 {typed:.4}, untyped F1 {untyped:.4} ({} documents)", docs.len());
     // floors a little below the measured scores (see reports/figures.md)
-    assert!(typed >= 0.80, "typed F1 {typed}");
-    assert!(untyped >= 0.81, "untyped F1 {untyped}");
+    assert!(typed >= 0.82, "typed F1 {typed}");
+    assert!(untyped >= 0.83, "untyped F1 {untyped}");
 }
 
 #[test]
