@@ -25,6 +25,8 @@ pub mod figures;
 pub mod mentions;
 pub mod names;
 pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 mod entity;
 mod error;

@@ -23,7 +23,7 @@
 
 use crate::text::{Document, TokenKind};
 use crate::{Entity, Label};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Merges the names and the figures of a document into one sorted, non-overlapping list.
 ///
@@ -40,12 +40,14 @@ pub fn resolve(doc: &Document<'_>, names: Vec<Entity>, figures: Vec<Entity>) -> 
             .then(a.start.cmp(&b.start))
     });
     let mut kept: Vec<Entity> = Vec::with_capacity(all.len());
-    let mut taken: Vec<(usize, usize)> = Vec::new(); // sorted, disjoint intervals
+    // Disjoint intervals kept so far, start -> end. A tree, not a sorted Vec: inserting into a Vec moves its
+    // tail, which made a document of a few megabytes (hundreds of thousands of entities) quadratic.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     for e in all {
-        let i = taken.partition_point(|&(_, end)| end <= e.start);
-        let free = taken.get(i).map_or(true, |&(start, _)| start >= e.end);
+        // The interval starting before e.end with the greatest start is the only one that can overlap e.
+        let free = taken.range(..e.end).next_back().map_or(true, |(_, &end)| end <= e.start);
         if free && e.start < e.end {
-            taken.insert(i, (e.start, e.end));
+            taken.insert(e.start, e.end);
             kept.push(e);
         }
     }

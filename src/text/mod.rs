@@ -77,7 +77,11 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Document<'a> {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
-        Document { text, tokens, sentences }
+        Document {
+            text,
+            tokens,
+            sentences,
+        }
     }
 
     /// The text of token `i`.
@@ -88,12 +92,13 @@ impl<'a> Document<'a> {
 
 /// Abbreviations that keep their final dot (compared without the dot, case-sensitively).
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Rep", "Sen", "Gov",
-    "Pres", "Rev", "Hon", "St", "Ste", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "Dept", "Univ",
-    "Assn", "Ave", "Blvd", "Rd", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-    "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "vs", "etc", "No", "Nos",
-    "approx", "est", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
-    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm", "Maj",
+    "Rep", "Sen", "Gov", "Pres", "Rev", "Hon", "St", "Ste", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp",
+    "Co", "Ltd", "Bros", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu",
+    "Thur", "Thurs", "Fri", "Sat", "Sun", "vs", "etc", "No", "Nos", "approx", "est", "Ala", "Ariz",
+    "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md",
+    "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex",
     "Va", "Vt", "Wash", "Wis", "Wyo", "a.m", "p.m", "fig", "vol", "op", "cf", "al",
 ];
 
@@ -115,129 +120,176 @@ fn is_extender(c: char) -> bool {
         | 0xFE20..=0xFE2F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_extender(c)
 }
 
+/// The character that starts at byte `pos`, if any (`pos` must be a character boundary).
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    let b = *text.as_bytes().get(pos)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[pos..].chars().next()
+    }
+}
+
+/// The character that ends at byte `pos`, if any.
+#[inline]
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    let b = *text.as_bytes().get(pos.checked_sub(1)?)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[..pos].chars().next_back()
+    }
+}
+
+#[inline]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}')
+    } else {
+        c.is_whitespace()
+    }
+}
+
+/// True when `s` is one of [`CLITICS`], ignoring ASCII case (no allocation).
+fn is_clitic(s: &str) -> bool {
+    s.len() <= 2 && CLITICS.iter().any(|c| c.eq_ignore_ascii_case(s))
+}
+
 /// Splits `text` into tokens (see the module documentation for the rules).
+///
+/// One forward walk over the text in byte offsets, looking at most a few characters ahead or one behind; no
+/// per-character table, so memory is the tokens alone and time is linear in the text.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let at = |i: usize| -> usize { if i < n { chars[i].0 } else { text.len() } };
-    let ch = |i: usize| -> Option<char> { chars.get(i).map(|&(_, c)| c) };
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    let at = |pos: usize| char_at(text, pos);
+    let len = text.len();
     let mut i = 0;
     let mut space_before = true;
-    while i < n {
-        let c = chars[i].1;
-        if c.is_whitespace() {
+    while i < len {
+        let Some(c) = at(i) else { break };
+        let cl = c.len_utf8();
+        if is_space(c) {
             space_before = true;
-            i += 1;
+            i += cl;
             continue;
         }
         let start = i;
-        let kind;
         // n't split off the word before it (see below)
-        if !space_before
-            && (c == 'n' || c == 'N')
-            && ch(i + 1).is_some_and(is_apostrophe)
-            && ch(i + 2).is_some_and(|d| d == 't' || d == 'T')
-            && !ch(i + 3).is_some_and(is_word_char)
-            && tokens.last().is_some_and(|t: &Token| t.kind == TokenKind::Word && t.end == at(i))
-        {
-            tokens.push(Token { start: at(i), end: at(i + 3), kind: TokenKind::Clitic, space_before });
-            i += 3;
-            continue;
+        if !space_before && (c == 'n' || c == 'N') {
+            if let Some(a) = at(i + 1).filter(|&a| is_apostrophe(a)) {
+                let t = i + 1 + a.len_utf8();
+                if at(t).is_some_and(|d| d == 't' || d == 'T')
+                    && !at(t + 1).is_some_and(is_word_char)
+                    && tokens.last().is_some_and(|t: &Token| t.kind == TokenKind::Word && t.end == i)
+                {
+                    tokens.push(Token { start: i, end: t + 1, kind: TokenKind::Clitic, space_before });
+                    i = t + 1;
+                    continue;
+                }
+            }
         }
         if is_word_char(c) {
             // A run of word characters, with internal separators kept where they belong to the token.
             let numeric = c.is_numeric();
-            let mut j = i + 1;
-            loop {
-                match ch(j) {
-                    Some(d) if is_word_char(d) => j += 1,
-                    // 2,000  1.5  15:30  1/6/2022: a separator between digits
-                    Some(sep @ (',' | '.' | ':' | '/'))
-                        if numeric
-                            && ch(j - 1).is_some_and(|p| p.is_numeric())
-                            && ch(j + 1).is_some_and(|d| d.is_numeric())
-                            && (sep != '/' || ch(j - 1).is_some_and(|d| d.is_ascii_digit())) =>
-                    {
-                        j += 2
-                    }
-                    // O'Brien, rock'n'roll: an apostrophe inside a word that does not start a clitic
-                    Some(a) if is_apostrophe(a) && !numeric && ch(j + 1).is_some_and(|d| d.is_alphabetic()) => {
-                        let mut k = j + 1;
-                        while ch(k).is_some_and(|d| d.is_alphabetic()) {
-                            k += 1;
-                        }
-                        let after = text[at(j + 1)..at(k)].to_lowercase();
-                        let ends_word = !ch(k).is_some_and(is_word_char);
-                        let clitic = ends_word && (CLITICS.contains(&after.as_str()) || after == "t");
-                        if clitic {
-                            break;
-                        }
-                        j = k;
-                    }
-                    // U.S.  p.m.  e.g.: single letters joined by dots
-                    Some('.')
-                        if !numeric
-                            && ch(j + 1).is_some_and(|d| d.is_alphabetic())
-                            && ch(j + 2) == Some('.')
-                            && single_letter_before(&chars, start, j) =>
-                    {
-                        j += 2
-                    }
-                    _ => break,
+            let mut j = i + cl;
+            while let Some(d) = at(j) {
+                let dl = d.len_utf8();
+                if is_word_char(d) {
+                    j += dl;
+                    continue;
                 }
+                // 2,000  1.5  15:30  1/6/2022: a separator between digits
+                if numeric && matches!(d, ',' | '.' | ':' | '/') {
+                    let prev = char_before(text, j);
+                    if let Some(next) = at(j + 1).filter(|n| n.is_numeric()) {
+                        if prev.is_some_and(|p| p.is_numeric()) && (d != '/' || prev.is_some_and(|p| p.is_ascii_digit())) {
+                            j += 1 + next.len_utf8();
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                // O'Brien, rock'n'roll: an apostrophe inside a word that does not start a clitic
+                if is_apostrophe(d) && !numeric && at(j + dl).is_some_and(|e| e.is_alphabetic()) {
+                    let mut k = j + dl;
+                    while let Some(e) = at(k).filter(|e| e.is_alphabetic()) {
+                        k += e.len_utf8();
+                    }
+                    let after = &text[j + dl..k];
+                    let ends_word = !at(k).is_some_and(is_word_char);
+                    if ends_word && (is_clitic(after) || after.eq_ignore_ascii_case("t")) {
+                        break;
+                    }
+                    j = k;
+                    continue;
+                }
+                // U.S.  p.m.  e.g.: single letters joined by dots
+                if d == '.' && !numeric {
+                    if let Some(e) = at(j + 1).filter(|e| e.is_alphabetic()) {
+                        if at(j + 1 + e.len_utf8()) == Some('.') && single_letter_before(text, start, j) {
+                            j += 1 + e.len_utf8();
+                            continue;
+                        }
+                    }
+                }
+                break;
             }
             // A final dot that belongs to the token: initials (`J.`), letter-dot sequences (`U.S.`), known
             // abbreviations (`Mr.`).
-            if ch(j) == Some('.') && !numeric {
-                let word = &text[at(start)..at(j)];
-                let single_upper = j - start == 1 && c.is_uppercase();
-                let dotted = word.contains('.');
-                if single_upper || dotted || ABBREVIATIONS.contains(&word) {
+            if !numeric && at(j) == Some('.') {
+                let word = &text[start..j];
+                let single_upper = j == start + cl && c.is_uppercase();
+                if single_upper || word.contains('.') || ABBREVIATIONS.contains(&word) {
                     j += 1;
                 }
             }
             // A clitic or n't splits off: Putin’s -> Putin ’s ; don't -> do n't
             let mut end = j;
-            if !numeric && j - start >= 2 && ch(j - 1).is_some_and(|d| d == 'n' || d == 'N')
-                && ch(j).is_some_and(is_apostrophe)
-                && ch(j + 1).is_some_and(|d| d == 't' || d == 'T')
-                && !ch(j + 2).is_some_and(is_word_char)
-            {
-                end = j - 1;
+            if !numeric && j - 1 > start && matches!(char_before(text, j), Some('n' | 'N')) {
+                if let Some(a) = at(j).filter(|&a| is_apostrophe(a)) {
+                    let t = j + a.len_utf8();
+                    if at(t).is_some_and(|d| d == 't' || d == 'T') && !at(t + 1).is_some_and(is_word_char) {
+                        end = j - 1;
+                    }
+                }
             }
-            kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-            tokens.push(Token { start: at(start), end: at(end), kind, space_before });
+            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            tokens.push(Token { start, end, kind, space_before });
             space_before = false;
             i = end;
             continue;
         }
-        if is_apostrophe(c) {
-            // A clitic right after a word: ’s, n't handled above, 're, 've ...
-            let after_word = i > 0 && is_word_char(chars[i - 1].1);
-            let mut j = i + 1;
-            while ch(j).is_some_and(|d| d.is_alphabetic()) {
-                j += 1;
+        if is_apostrophe(c) && char_before(text, i).is_some_and(is_word_char) {
+            // A clitic right after a word: ’s, 're, 've ... (n't is handled above)
+            let mut j = i + cl;
+            while let Some(d) = at(j).filter(|d| d.is_alphabetic()) {
+                j += d.len_utf8();
             }
-            let clitic = text[at(i + 1)..at(j)].to_lowercase();
-            if after_word && CLITICS.contains(&clitic.as_str()) && !ch(j).is_some_and(is_word_char) {
-                tokens.push(Token { start: at(i), end: at(j), kind: TokenKind::Clitic, space_before });
+            if is_clitic(&text[i + cl..j]) && !at(j).is_some_and(is_word_char) {
+                tokens.push(Token { start: i, end: j, kind: TokenKind::Clitic, space_before });
                 space_before = false;
                 i = j;
                 continue;
             }
         }
         // Punctuation or a symbol: one character, plus any modifiers and ZWJ-joined characters that follow.
-        let mut j = i + 1;
-        while let Some(d) = ch(j) {
-            if is_extender(d) && !(d as u32 == 0x200C) {
-                j += 1;
-                if d == '\u{200D}' && ch(j).is_some_and(|e| !e.is_whitespace()) {
-                    j += 1;
+        let mut j = i + cl;
+        while let Some(d) = at(j) {
+            if is_extender(d) && d != '\u{200C}' {
+                j += d.len_utf8();
+                if d == '\u{200D}' {
+                    if let Some(e) = at(j).filter(|e| !e.is_whitespace()) {
+                        j += e.len_utf8();
+                    }
                 }
             } else {
                 break;
@@ -245,48 +297,65 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         // Runs of the same dot or dash (`...`, `--`) stay together.
         if matches!(c, '.' | '-' | '—' | '–' | '*' | '=' | '_') {
-            while ch(j) == Some(c) {
-                j += 1;
+            while at(j) == Some(c) {
+                j += cl;
             }
         }
-        tokens.push(Token { start: at(start), end: at(j), kind: TokenKind::Punct, space_before });
+        tokens.push(Token { start, end: j, kind: TokenKind::Punct, space_before });
         space_before = false;
         i = j;
     }
     tokens
 }
 
-/// True when chars[start..j] is a single letter, or ends in `.x` (so `U.S` before `.`).
-fn single_letter_before(chars: &[(usize, char)], start: usize, j: usize) -> bool {
-    j - start == 1 || (j >= start + 2 && chars[j - 2].1 == '.')
+/// True when `text[start..j]` is a single character, or its last character follows a `.` (so `U.S` before
+/// `.`): the dotted-letters rule only continues letter-dot-letter sequences.
+fn single_letter_before(text: &str, start: usize, j: usize) -> bool {
+    let Some(last) = char_before(text, j) else { return false };
+    let p = j - last.len_utf8();
+    p == start || (p > start && char_before(text, p) == Some('.'))
 }
 
 /// Splits tokens into sentences (see the module documentation).
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut begin = 0;
+    // The last token of the current sentence that is not a closing quote or bracket: where a walk back over
+    // closers from the current token would stop. Kept up to date instead of walked, so a run of a million
+    // quotes stays linear.
+    let mut last_non_closer: Option<usize> = None;
     for i in 0..tokens.len() {
+        if !is_closer(tokens[i].text(text)) {
+            last_non_closer = Some(i);
+        }
         let next = tokens.get(i + 1);
         let gap = next.map_or("", |n| &text[tokens[i].end..n.start]);
-        let line_break = gap.contains('\n') || gap.contains('\r') || gap.contains('\u{2029}');
-        let end_here = next.is_none() || line_break || {
-            let t = tokens[i].text(text);
-            // Walk back over closing quotes and brackets to the terminal mark.
-            let mut k = i;
-            while k > begin && is_closer(tokens[k].text(text)) {
-                k -= 1;
-            }
+        let line_break =
+            gap.bytes().any(|b| b == b'\n' || b == b'\r') || (gap.len() > 1 && gap.contains('\u{2029}'));
+        let end_here = next.is_none() || line_break || (!gap.is_empty() && {
+            // Walk back over closing quotes and brackets to the terminal mark (at most to the sentence start).
+            let k = last_non_closer.unwrap_or(begin);
             let term = tokens[k].text(text);
             let terminal = matches!(term, "." | "!" | "?" | "..." | "…" | "?!" | "!?")
                 || (term.ends_with('.') && term.len() > 1 && tokens[k].kind == TokenKind::Word);
-            let next = next.unwrap();
-            let starts_upper = next.text(text).chars().next().is_some_and(|c| !c.is_lowercase());
-            let abbreviation = term.len() > 1 && term.ends_with('.');
-            terminal && !gap.is_empty() && starts_upper && (!abbreviation || !is_title(t, next.text(text)))
-        };
+            terminal && {
+                let t = tokens[i].text(text);
+                let next = next.expect("checked above").text(text);
+                let first = next.chars().next();
+                let abbreviation = term.len() > 1 && term.ends_with('.');
+                if abbreviation {
+                    // After an abbreviation only a capital letter starts a sentence (`Jan. 6`, `No. 5` go on),
+                    // and not after a title (`Mr. Smith`).
+                    first.is_some_and(char::is_uppercase) && !is_title(t, next)
+                } else {
+                    first.is_some_and(|c| !c.is_lowercase())
+                }
+            }
+        });
         if end_here {
             sentences.push(begin..i + 1);
             begin = i + 1;
+            last_non_closer = None;
         }
     }
     sentences
@@ -301,8 +370,28 @@ fn is_closer(t: &str) -> bool {
 fn is_title(abbrev: &str, _next: &str) -> bool {
     matches!(
         abbrev,
-        "Mr." | "Mrs." | "Ms." | "Dr." | "Prof." | "Gen." | "Col." | "Lt." | "Sgt." | "Capt." | "Rep." | "Sen."
-            | "Gov." | "St." | "Rev." | "Hon." | "Adm." | "Maj." | "Cmdr." | "Mt." | "Ft." | "Pres."
+        "Mr."
+            | "Mrs."
+            | "Ms."
+            | "Dr."
+            | "Prof."
+            | "Gen."
+            | "Col."
+            | "Lt."
+            | "Sgt."
+            | "Capt."
+            | "Rep."
+            | "Sen."
+            | "Gov."
+            | "St."
+            | "Rev."
+            | "Hon."
+            | "Adm."
+            | "Maj."
+            | "Cmdr."
+            | "Mt."
+            | "Ft."
+            | "Pres."
     ) || (abbrev.chars().count() == 2 && abbrev.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
@@ -316,8 +405,14 @@ mod tests {
 
     #[test]
     fn keeps_abbreviations_numbers_and_names() {
-        assert_eq!(toks("the U.S. and Mr. Smith"), ["the", "U.S.", "and", "Mr.", "Smith"]);
-        assert_eq!(toks("More than 2,000 at 3 p.m."), ["More", "than", "2,000", "at", "3", "p.m."]);
+        assert_eq!(
+            toks("the U.S. and Mr. Smith"),
+            ["the", "U.S.", "and", "Mr.", "Smith"]
+        );
+        assert_eq!(
+            toks("More than 2,000 at 3 p.m."),
+            ["More", "than", "2,000", "at", "3", "p.m."]
+        );
         assert_eq!(toks("Nazarbáyev"), ["Nazarbáyev"]);
         assert_eq!(toks("Nazarba\u{301}yev"), ["Nazarba\u{301}yev"]);
         assert_eq!(toks("$4.5bn"), ["$", "4.5bn"]);
@@ -331,7 +426,10 @@ mod tests {
         assert_eq!(toks("don't"), ["do", "n't"]);
         assert_eq!(toks("O'Brien"), ["O'Brien"]);
         assert_eq!(toks("can't"), ["ca", "n't"]);
-        assert_eq!(toks("a Moscow-led alliance"), ["a", "Moscow", "-", "led", "alliance"]);
+        assert_eq!(
+            toks("a Moscow-led alliance"),
+            ["a", "Moscow", "-", "led", "alliance"]
+        );
         assert_eq!(toks("“terrorists”"), ["“", "terrorists", "”"]);
     }
 
@@ -344,7 +442,51 @@ mod tests {
             .iter()
             .map(|r| text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string())
             .collect();
-        assert_eq!(sents, ["He left.", "She stayed.", "Mr. Smith went to Washington."]);
+        assert_eq!(
+            sents,
+            ["He left.", "She stayed.", "Mr. Smith went to Washington."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_before_numbers_do_not_end_sentences() {
+        for (text, n) in [("On Jan. 6, 2022 they met.", 1), ("Room No. 5 is free.", 1), ("He left on Jan. 6. Then she came.", 2)] {
+            assert_eq!(Document::new(text).sentences.len(), n, "{text}");
+        }
+    }
+
+    #[test]
+    fn news_tokens() {
+        assert_eq!(toks("U.S.-led forces"), ["U.S.", "-", "led", "forces"]);
+        assert_eq!(toks("Kassym-Jomart Tokayev’s"), ["Kassym", "-", "Jomart", "Tokayev", "’s"]);
+        assert_eq!(toks("CSTO’s “peacekeeping”"), ["CSTO", "’s", "“", "peacekeeping", "”"]);
+        assert_eq!(toks("12% or 3.5 per cent"), ["12", "%", "or", "3.5", "per", "cent"]);
+        assert_eq!(toks("1,000,000.50 and 40.2km at 10:30am"), ["1,000,000.50", "and", "40.2km", "at", "10:30am"]);
+        assert_eq!(toks("€20m, the 1990s, '90s"), ["€", "20m", ",", "the", "1990s", ",", "'", "90s"]);
+        assert_eq!(toks("N.Y. and L.A. e.g. this"), ["N.Y.", "and", "L.A.", "e.g.", "this"]);
+        assert_eq!(toks("O’Neill’s students' union"), ["O’Neill", "’s", "students", "'", "union"]);
+        assert_eq!(toks("Almaty—the city, a 5-4 win"), ["Almaty", "—", "the", "city", ",", "a", "5", "-", "4", "win"]);
+    }
+
+    #[test]
+    fn crlf_and_old_mac_line_breaks_are_whitespace_and_end_sentences() {
+        let text = "line one\r\nline two\r\n\r\nline three\rline four";
+        assert_eq!(toks(text), ["line", "one", "line", "two", "line", "three", "line", "four"]);
+        assert_eq!(Document::new(text).sentences.len(), 4);
+    }
+
+    #[test]
+    fn long_runs_stay_linear() {
+        // A run of a million closing quotes once made the sentence splitter quadratic.
+        let quotes = "\"".repeat(1 << 20) + " X";
+        let t = std::time::Instant::now();
+        let doc = Document::new(&quotes);
+        assert_eq!(doc.tokens.len(), (1 << 20) + 1);
+        let digits = "9".repeat(1 << 20);
+        assert_eq!(tokenize(&digits).len(), 1);
+        let dotted = "a.".repeat(1 << 19);
+        assert_eq!(tokenize(&dotted).len(), 1);
+        assert!(t.elapsed() < std::time::Duration::from_secs(20), "took {:?}", t.elapsed());
     }
 
     #[test]
@@ -355,10 +497,27 @@ mod tests {
 
     #[test]
     fn odd_input_never_panics() {
-        for s in ["", " ", "\u{0}", "'", "’s", "n't", "...", "1,", "1.", ",1", "a.b.", "\u{301}", "\u{200D}", "x\u{200D}"] {
+        for s in [
+            "",
+            " ",
+            "\u{0}",
+            "'",
+            "’s",
+            "n't",
+            "...",
+            "1,",
+            "1.",
+            ",1",
+            "a.b.",
+            "\u{301}",
+            "\u{200D}",
+            "x\u{200D}",
+        ] {
             let doc = Document::new(s);
             for t in &doc.tokens {
-                assert!(t.start < t.end && s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+                assert!(
+                    t.start < t.end && s.is_char_boundary(t.start) && s.is_char_boundary(t.end)
+                );
             }
         }
     }

@@ -103,7 +103,11 @@ mod tests {
     #[test]
     fn converts_astral_and_accented_text() {
         let text = "a👩‍👩‍👧é b";
-        let bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let bytes: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
         let u16s = convert_sorted(text, &bytes, OffsetUnit::Utf16);
         let cps = convert_sorted(text, &bytes, OffsetUnit::Codepoint);
         for (k, &b) in bytes.iter().enumerate() {

@@ -1,0 +1,307 @@
+//! Reading numbers: digit tokens (`2,000`, `4.5bn`, `21st`, `15:30`, `1990s`) and number words (`three`,
+//! `twenty-five`, `one hundred and twenty`, `a million`, `one and a half`).
+//!
+//! Digit tokens are classified by a handful of anchored byte regexes compiled once. A value is only produced
+//! when it is a sensible finite number: a digit string too long to be a quantity (a phone number, a 1 MB run
+//! of digits) yields no number at all rather than `inf` or a rounded giant.
+
+use super::lexicon;
+use regex::bytes::Regex;
+use std::sync::OnceLock;
+
+/// Digit strings longer than this (without separators) are not read as numbers.
+const MAX_DIGITS: usize = 15;
+
+/// What one token that starts with a digit says.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum DigitToken {
+    /// `2,000`, `1.5`, `1991`: the value, and for a plain integer without separators its digit count.
+    Plain { value: f64, plain_digits: Option<usize> },
+    /// `4.5bn`, `20m`: already multiplied.
+    Scaled(f64),
+    /// `21st`, `3rd`.
+    Ordinal(f64),
+    /// `1990s`, `90s`: the first year of the decade as written (`1990` or `90`).
+    Decade(u32),
+    /// `15:30`, `3:15`: hours and minutes.
+    Clock(u32, u32),
+    /// `3pm`, `3.30pm`, `10am`: hours and minutes, already on the 24-hour clock.
+    ClockAmPm(u32, u32),
+    /// `5km`, `20kg`: a value with a glued unit symbol.
+    WithUnit(f64, &'static str),
+    /// `3/4`, `1/2`: a fraction.
+    Fraction(f64),
+    /// `1/6/2022`: month, day, year (US order).
+    SlashDate(u32, u32, i32),
+}
+
+struct Patterns {
+    number: Regex,
+    clock: Regex,
+    slash: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        // integer part with thousands separators or plain, optional decimals, optional letter suffix
+        number: Regex::new(r"(?-u)^([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?([A-Za-z]{0,4})$").unwrap(),
+        clock: Regex::new(r"(?-u)^([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?$").unwrap(),
+        slash: Regex::new(r"(?-u)^([0-9]{1,4})/([0-9]{1,4})(?:/([0-9]{2}|[0-9]{4}))?$").unwrap(),
+    })
+}
+
+fn parse_f64(int: &[u8], frac: Option<&[u8]>) -> Option<f64> {
+    let digits: Vec<u8> = int.iter().copied().filter(|b| b.is_ascii_digit()).collect();
+    if digits.len() > MAX_DIGITS || frac.is_some_and(|f| f.len() > MAX_DIGITS) {
+        return None;
+    }
+    let mut s = String::from_utf8(digits).ok()?;
+    if let Some(f) = frac {
+        s.push('.');
+        s.push_str(std::str::from_utf8(f).ok()?);
+    }
+    s.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+fn small(b: &[u8]) -> Option<u32> {
+    if b.is_empty() || b.len() > 4 {
+        return None;
+    }
+    std::str::from_utf8(b).ok()?.parse().ok()
+}
+
+/// Classifies a token that starts with a digit; `None` for shapes that are not figures (`3D`, `747s8`).
+pub fn digit_token(tok: &str) -> Option<DigitToken> {
+    let p = patterns();
+    let b = tok.as_bytes();
+    if b.len() > 64 {
+        return None;
+    }
+    if let Some(c) = p.number.captures(b) {
+        let int = c.get(1).unwrap().as_bytes();
+        let frac = c.get(2).map(|m| m.as_bytes());
+        let suffix = c.get(3).map_or(&b""[..], |m| m.as_bytes()).to_ascii_lowercase();
+        let suffix = std::str::from_utf8(&suffix).unwrap_or("");
+        let value = parse_f64(int, frac)?;
+        let has_sep = int.contains(&b',');
+        if suffix.is_empty() {
+            let plain_digits = (!has_sep && frac.is_none()).then_some(int.len());
+            return Some(DigitToken::Plain { value, plain_digits });
+        }
+        if let Some(s) = lexicon::scale_suffix(suffix) {
+            return Some(DigitToken::Scaled(value * s));
+        }
+        match suffix {
+            "st" | "nd" | "rd" | "th" if frac.is_none() && !has_sep => {
+                return ordinal_suffix_ok(value as u64, suffix).then_some(DigitToken::Ordinal(value))
+            }
+            "s" if frac.is_none() && !has_sep && (int.len() == 4 || int.len() == 2) && int.ends_with(b"0") => {
+                return Some(DigitToken::Decade(value as u32))
+            }
+            "am" | "pm" if !has_sep && value < 13.0 => {
+                let h = value.trunc() as u32;
+                let m = frac.and_then(small).unwrap_or(0);
+                if h == 0 || m > 59 || frac.is_some_and(|f| f.len() != 2) {
+                    return None;
+                }
+                return Some(DigitToken::ClockAmPm(to_24h(h, suffix == "pm"), m));
+            }
+            _ => {}
+        }
+        if let Some(u) = lexicon::unit(suffix) {
+            return Some(DigitToken::WithUnit(value, u));
+        }
+        return None;
+    }
+    if let Some(c) = p.clock.captures(b) {
+        let h = small(c.get(1).unwrap().as_bytes())?;
+        let m = small(c.get(2).unwrap().as_bytes())?;
+        return (h < 24 && m < 60).then_some(DigitToken::Clock(h, m));
+    }
+    if let Some(c) = p.slash.captures(b) {
+        let a = small(c.get(1).unwrap().as_bytes())?;
+        let d = small(c.get(2).unwrap().as_bytes())?;
+        return match c.get(3) {
+            Some(y) => {
+                let y = small(y.as_bytes())? as i32;
+                let y = if y < 100 {
+                    if y < 50 {
+                        2000 + y
+                    } else {
+                        1900 + y
+                    }
+                } else {
+                    y
+                };
+                super::calendar::valid_day(Some(y), a, d).then_some(DigitToken::SlashDate(a, d, y))
+            }
+            None if d > 0 && a < d && d <= 64 => Some(DigitToken::Fraction(a as f64 / d as f64)),
+            None => None,
+        };
+    }
+    None
+}
+
+fn ordinal_suffix_ok(n: u64, suffix: &str) -> bool {
+    let expected = match (n % 100, n % 10) {
+        (11..=13, _) => "th",
+        (_, 1) => "st",
+        (_, 2) => "nd",
+        (_, 3) => "rd",
+        _ => "th",
+    };
+    // `2d`, `3d` are old newspaper forms, not accepted by the regex anyway; accept `2th`-style typos? No.
+    expected == suffix
+}
+
+/// 12-hour clock to 24-hour clock.
+pub fn to_24h(h: u32, pm: bool) -> u32 {
+    match (h, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    }
+}
+
+/// A number written in words, read from a slice of lowercase tokens: the value and how many tokens it used.
+///
+/// Accepts `three`, `twenty-five` / `twenty - five`, `one hundred and twenty`, `a million`, `two million`,
+/// `one and a half`, `a dozen`, `three quarters` is left to the caller. Stops at anything else.
+pub fn words(ws: &[&str]) -> Option<(f64, usize)> {
+    let mut total = 0.0f64;
+    let mut current = 0.0f64;
+    let mut i = 0;
+    let mut any = false;
+    let mut last_small = false; // the last word was below a hundred (so `two three` stops)
+    while i < ws.len() && i < 16 {
+        let w = ws[i];
+        if let Some(v) = lexicon::small_number(w) {
+            if last_small {
+                break;
+            }
+            current += v;
+            any = true;
+            last_small = true;
+            i += 1;
+            // twenty-five / twenty - five / twenty five
+            if lexicon::is_tens(w) && i + 1 < ws.len() && ws[i] == "-" {
+                if let Some(u) = lexicon::small_number(ws[i + 1]).filter(|u| *u >= 1.0 && *u <= 9.0) {
+                    current += u;
+                    i += 2;
+                }
+            } else if lexicon::is_tens(w) && i < ws.len() {
+                if let Some(u) = lexicon::small_number(ws[i]).filter(|u| *u >= 1.0 && *u <= 9.0) {
+                    current += u;
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        if w == "a" || w == "an" {
+            // a hundred, a million, a dozen: only at the start or after `and`
+            if !any && i + 1 < ws.len() && (lexicon::scale_word(ws[i + 1]).is_some() || ws[i + 1] == "dozen") {
+                current = 1.0;
+                any = true;
+                last_small = true;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if w == "dozen" && any {
+            current *= 12.0;
+            last_small = false;
+            i += 1;
+            continue;
+        }
+        if let Some(s) = lexicon::scale_word(w) {
+            if !any {
+                break;
+            }
+            if s == 100.0 {
+                current = if current == 0.0 { 100.0 } else { current * 100.0 };
+            } else {
+                total += if current == 0.0 { s } else { current * s };
+                current = 0.0;
+            }
+            last_small = false;
+            i += 1;
+            continue;
+        }
+        if w == "and" && any && i + 1 < ws.len() {
+            // one and a half
+            if i + 2 < ws.len() && (ws[i + 1] == "a" || ws[i + 1] == "one") && ws[i + 2] == "half" {
+                current += 0.5;
+                i += 3;
+                break;
+            }
+            // one hundred and twenty (only after a scale word)
+            if !last_small && lexicon::small_number(ws[i + 1]).is_some() {
+                last_small = false;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        break;
+    }
+    if !any {
+        return None;
+    }
+    // do not end on a dangling `and`
+    Some((total + current, i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Option<(f64, usize)> {
+        let v: Vec<&str> = s.split(' ').collect();
+        words(&v)
+    }
+
+    #[test]
+    fn digit_tokens() {
+        assert_eq!(digit_token("2,000"), Some(DigitToken::Plain { value: 2000.0, plain_digits: None }));
+        assert_eq!(digit_token("1991"), Some(DigitToken::Plain { value: 1991.0, plain_digits: Some(4) }));
+        assert_eq!(digit_token("1.5"), Some(DigitToken::Plain { value: 1.5, plain_digits: None }));
+        assert_eq!(digit_token("4.5bn"), Some(DigitToken::Scaled(4.5e9)));
+        assert_eq!(digit_token("20m"), Some(DigitToken::Scaled(20e6)));
+        assert_eq!(digit_token("21st"), Some(DigitToken::Ordinal(21.0)));
+        assert_eq!(digit_token("22nd"), Some(DigitToken::Ordinal(22.0)));
+        assert_eq!(digit_token("11th"), Some(DigitToken::Ordinal(11.0)));
+        assert_eq!(digit_token("21th"), None);
+        assert_eq!(digit_token("1990s"), Some(DigitToken::Decade(1990)));
+        assert_eq!(digit_token("15:30"), Some(DigitToken::Clock(15, 30)));
+        assert_eq!(digit_token("25:30"), None);
+        assert_eq!(digit_token("3pm"), Some(DigitToken::ClockAmPm(15, 0)));
+        assert_eq!(digit_token("3.30pm"), Some(DigitToken::ClockAmPm(15, 30)));
+        assert_eq!(digit_token("12am"), Some(DigitToken::ClockAmPm(0, 0)));
+        assert_eq!(digit_token("5km"), Some(DigitToken::WithUnit(5.0, "km")));
+        assert_eq!(digit_token("3/4"), Some(DigitToken::Fraction(0.75)));
+        assert_eq!(digit_token("1/6/2022"), Some(DigitToken::SlashDate(1, 6, 2022)));
+        assert_eq!(digit_token("2/30/2022"), None);
+        assert_eq!(digit_token("3D"), None);
+        assert_eq!(digit_token("1234567890123456789"), None);
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(w("three"), Some((3.0, 1)));
+        assert_eq!(w("twenty - five people"), Some((25.0, 3)));
+        assert_eq!(w("one hundred and twenty"), Some((120.0, 4)));
+        assert_eq!(w("a million"), Some((1e6, 2)));
+        assert_eq!(w("two million"), Some((2e6, 2)));
+        assert_eq!(w("one and a half"), Some((1.5, 4)));
+        assert_eq!(w("a hundred and sixty - eight"), Some((168.0, 6)));
+        assert_eq!(w("one thousand"), Some((1000.0, 2)));
+        assert_eq!(w("two three"), Some((2.0, 1)));
+        assert_eq!(w("twenty five"), Some((25.0, 2)));
+        assert_eq!(w("one and two"), Some((1.0, 1)));
+        assert_eq!(w("a dozen"), Some((12.0, 2)));
+        assert_eq!(w("a man"), None);
+    }
+}

@@ -1,0 +1,1879 @@
+//! The rules: one scan over the tokens, reading at each token the longest figure that starts there.
+
+use super::calendar;
+use super::lexicon;
+use super::numbers::{self, DigitToken};
+use crate::text::{Document, TokenKind};
+use crate::{Approx, CivilDate, Entity, Label, Value};
+
+/// Confidence per rule family: fixed, so equal evidence gets equal scores.
+mod score {
+    pub const EXPLICIT: f32 = 0.99; // %, currency symbols, clock times, ISO dates
+    pub const MONTH_DATE: f32 = 0.97; // January 6, 6 January 2022
+    pub const UNIT: f32 = 0.93; // quantities, money with currency words
+    pub const DURATION: f32 = 0.9; // three decades, two hours
+    pub const WEEKDAY: f32 = 0.95;
+    pub const RELATIVE: f32 = 0.9; // last year, yesterday
+    pub const DIGITS: f32 = 0.9; // bare numbers in digits
+    pub const WORDS: f32 = 0.85; // number words
+    pub const YEAR: f32 = 0.85; // bare years
+    pub const ORDINAL: f32 = 0.9;
+    pub const VAGUE: f32 = 0.75; // hundreds, annual, the weekend, morning
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tk {
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    /// whitespace (or the start of the text) before the token
+    space: bool,
+    /// first token of a sentence
+    first: bool,
+}
+
+/// What a rule read: the token after the figure, its label (`None` reads over text that must not become a
+/// figure, such as a phone number) and value.
+#[derive(Clone, Debug)]
+struct Hit {
+    /// where the figure starts, when not at the token the rule was tried at
+    start: Option<usize>,
+    end: usize,
+    label: Option<Label>,
+    value: Option<Value>,
+    score: f32,
+}
+
+impl Hit {
+    fn new(end: usize, label: Label, value: Option<Value>, score: f32) -> Hit {
+        Hit { start: None, end, label: Some(label), value, score }
+    }
+    fn skip(end: usize) -> Hit {
+        Hit { start: None, end, label: None, value: None, score: 0.0 }
+    }
+}
+
+/// A number read from one or more tokens.
+#[derive(Clone, Copy, Debug)]
+struct Num {
+    value: f64,
+    end: usize,
+    /// four plain digits that can be a year
+    year: bool,
+    /// `a` / `an` standing for one before a unit
+    article: bool,
+    /// `hundreds`, `dozens`, `several`, `a few`: no exact value
+    vague: bool,
+    /// written in digits
+    digits: bool,
+    /// a single plain integer token (for days of the month and hours)
+    int: Option<u32>,
+    /// written as words, a single token (`one`, `two`)
+    single_word: bool,
+}
+
+/// One scan over a document.
+pub struct Scanner<'a> {
+    text: &'a str,
+    lower: String,
+    toks: Vec<Tk>,
+    /// the end of the current sentence: rules never look past it
+    limit: std::cell::Cell<usize>,
+    sentences: Vec<std::ops::Range<usize>>,
+    date: Option<CivilDate>,
+}
+
+impl<'a> Scanner<'a> {
+    /// Prepares the scan (one lowercase copy of the text, one token array).
+    pub fn new(doc: &Document<'a>, date: Option<CivilDate>) -> Scanner<'a> {
+        let mut toks: Vec<Tk> = doc
+            .tokens
+            .iter()
+            .map(|t| Tk { start: t.start, end: t.end, kind: t.kind, space: t.space_before, first: false })
+            .collect();
+        for s in &doc.sentences {
+            let mut k = s.start;
+            // the first word after opening quotes and brackets
+            while k < s.end && matches!(doc.token_text(k), "\"" | "“" | "‘" | "'" | "(" | "[" | "``") {
+                k += 1;
+            }
+            if let Some(t) = toks.get_mut(k) {
+                t.first = true;
+            }
+        }
+        // Rules stay inside a sentence, but a sentence that ends in an abbreviation on the same line goes on
+        // (the splitter ends one after `Oct.` in `Oct. 13`).
+        let mut sentences: Vec<std::ops::Range<usize>> = Vec::with_capacity(doc.sentences.len());
+        for s in &doc.sentences {
+            if let Some(prev) = sentences.last_mut() {
+                let last = &doc.tokens[prev.end - 1];
+                let lt = last.text(doc.text);
+                let same_line =
+                    s.start < doc.tokens.len() && !doc.text[last.end..doc.tokens[s.start].start].contains(['\n', '\r']);
+                if prev.end == s.start && last.kind == TokenKind::Word && lt.len() > 1 && lt.ends_with('.') && same_line
+                {
+                    prev.end = s.end;
+                    continue;
+                }
+            }
+            sentences.push(s.clone());
+        }
+        let limit = std::cell::Cell::new(toks.len());
+        Scanner { text: doc.text, lower: doc.text.to_ascii_lowercase(), toks, limit, sentences, date }
+    }
+
+    /// Runs the scan and returns the figures, sorted and disjoint.
+    pub fn run(&self) -> Vec<Entity> {
+        let mut out = Vec::new();
+        for s in &self.sentences {
+            self.limit.set(s.end.min(self.toks.len()));
+            self.scan(s.start, &mut out);
+        }
+        out
+    }
+
+    fn scan(&self, from: usize, out: &mut Vec<Entity>) {
+        let n = self.limit.get();
+        let mut i = from;
+        while i < n {
+            match self.at(i).map(|h| self.compound(i, h)) {
+                Some(h) if h.end > i => {
+                    if let Some(label) = h.label {
+                        let first = h.start.unwrap_or(i).min(h.end - 1);
+                        let (start, end) = (self.toks[first].start, self.toks[h.end - 1].end);
+                        out.push(Entity {
+                            start,
+                            end,
+                            label,
+                            text: self.text[start..end].to_string(),
+                            score: h.score,
+                            group: None,
+                            value: h.value,
+                        });
+                    }
+                    i = h.end;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// Dates and times joined into one: `January of that year`, `the first six months of 1989`,
+    /// `1953 to 1955`, `10 a.m. to 2 p.m.`.
+    fn compound(&self, i: usize, mut h: Hit) -> Hit {
+        let first = h.start.unwrap_or(i);
+        for _ in 0..4 {
+            let Some(label @ (Label::Date | Label::Time)) = h.label else { return h };
+            let e = h.end;
+            // Monday, October 30 / today, Thursday / Friday Oct. 13
+            if label == Label::Date
+                && e == first + 1
+                && (self.w(first) == "today" || (lexicon::weekday(self.w(first)).is_some() && self.cap(first)))
+            {
+                let k = if self.w(e) == "," { e + 1 } else { e };
+                let next_is_day = self.month_at(k).is_some()
+                    || (self.w(e) == "," && lexicon::weekday(self.w(k)).is_some() && self.cap(k));
+                if next_is_day {
+                    if let Some(h2) = self.at(k).filter(|h2| h2.label == Some(Label::Date) && h2.start.is_none()) {
+                        h.end = h2.end;
+                        h.value = h2.value;
+                        continue;
+                    }
+                }
+            }
+            match self.w(e) {
+                "of" if label == Label::Date => {
+                    if self.w(e + 1) == "that" && matches!(self.w(e + 2), "year" | "month" | "week") {
+                        h.end = e + 3;
+                        h.value = None;
+                        continue;
+                    }
+                    match self.at(e + 1) {
+                        Some(h2) if h2.label == Some(Label::Date) && h2.start.is_none() => {
+                            h.end = h2.end;
+                            h.value = None;
+                        }
+                        _ => return h,
+                    }
+                }
+                "-" | "to" | "–"
+                    if label == Label::Date
+                        && matches!(&h.value, Some(Value::Date { date }) if date.len() == 4)
+                        && matches!(
+                            numbers::digit_token(self.s(e + 1)),
+                            Some(DigitToken::Plain { plain_digits: Some(2), .. })
+                        ) =>
+                {
+                    h.end = e + 2;
+                    h.value = None;
+                }
+                "to" | "-" | "through" | "–" => match self.at(e + 1) {
+                    Some(h2) if h2.label == Some(label) && h2.start.is_none() => {
+                        h.value = match (&h.value, &h2.value) {
+                            (Some(Value::Date { date: a }), Some(Value::Date { date: b })) => {
+                                Some(Value::Date { date: format!("{a}/{b}") })
+                            }
+                            _ => None,
+                        };
+                        h.end = h2.end;
+                    }
+                    _ => return h,
+                },
+                _ => return h,
+            }
+        }
+        h
+    }
+
+    // ---- token access -------------------------------------------------------------------------------
+
+    /// Lowercase text of token `i` (ASCII lowercasing), "" past the end.
+    fn w(&self, i: usize) -> &str {
+        self.tk(i).map_or("", |t| &self.lower[t.start..t.end])
+    }
+    /// Original text of token `i`, "" past the end.
+    fn s(&self, i: usize) -> &str {
+        self.tk(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+    /// Token `i` if it is in the current sentence.
+    fn tk(&self, i: usize) -> Option<&Tk> {
+        if i < self.limit.get() {
+            self.toks.get(i)
+        } else {
+            None
+        }
+    }
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tk(i).map(|t| t.kind)
+    }
+    /// Token `i` starts with an uppercase ASCII letter.
+    fn cap(&self, i: usize) -> bool {
+        self.s(i).as_bytes().first().is_some_and(|b| b.is_ascii_uppercase())
+    }
+    /// Token `i` follows token `i - 1` without whitespace.
+    fn glued(&self, i: usize) -> bool {
+        self.tk(i).is_some_and(|t| !t.space)
+    }
+    fn is_hyphen(&self, i: usize) -> bool {
+        matches!(self.s(i), "-" | "–" | "‐")
+    }
+    /// A hyphen at `i` (spaced as in treebank text or glued), returning the token after it.
+    fn hyphen(&self, i: usize) -> Option<usize> {
+        self.is_hyphen(i).then_some(i + 1).filter(|&k| k < self.limit.get())
+    }
+
+    // ---- the dispatcher -----------------------------------------------------------------------------
+
+    fn at(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        if self.kind(i) == Some(TokenKind::Number) {
+            if let Some(h) = self.digit_run(i) {
+                return Some(h);
+            }
+        }
+        if matches!(w, "'" | "’" | "‘") && self.glued(i + 1) && self.kind(i + 1) == Some(TokenKind::Number) {
+            if let Some(h) = self.decade_hit(i + 1) {
+                return Some(h);
+            }
+            if let Some(DigitToken::Plain { value, plain_digits: Some(2) }) = numbers::digit_token(self.s(i + 1)) {
+                let y = value as i32 + if value < 30.0 { 2000 } else { 1900 };
+                return Some(Hit::new(i + 2, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::YEAR));
+            }
+        }
+        if matches!(w, "its" | "his" | "her" | "their" | "a" | "the") {
+            let ordinal = lexicon::ordinal_word(self.w(i + 1)).is_some()
+                || matches!(numbers::digit_token(self.s(i + 1)), Some(DigitToken::Ordinal(_)));
+            if ordinal {
+                if let Some(end) = self.period_unit(i + 2) {
+                    return Some(Hit::new(end, Label::Date, None, score::RELATIVE));
+                }
+            }
+        }
+        // the age of 65, age 13
+        {
+            let k = if w == "the" && self.w(i + 1) == "age" && self.w(i + 2) == "of" {
+                i + 3
+            } else if w == "age" {
+                i + 1
+            } else {
+                usize::MAX
+            };
+            if k != usize::MAX {
+                if let Some(num) = self.number(k).filter(|n| n.int.is_some_and(|a| a < 130) && !n.article && !n.vague) {
+                    return Some(Hit::new(
+                        num.end,
+                        Label::Date,
+                        Some(Value::Duration { duration: duration(num.value, 'Y', false) }),
+                        score::DURATION,
+                    ));
+                }
+            }
+        }
+        if w == "the" {
+            if let Some(h) = self.the_phrase(i + 1) {
+                return Some(h);
+            }
+            return None;
+        }
+        if let Some(h) = self.date_words(i) {
+            return Some(h);
+        }
+        if let Some((y, e)) = self.spoken_year(i) {
+            if y < 2000 || matches!(self.w(i.wrapping_sub(1)), "in" | "of" | "since" | "until" | "by" | "from" | "year")
+            {
+                return Some(Hit::new(e, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::YEAR));
+            }
+        }
+        let (approx, j) = self.qualifier(i);
+        if let Some(h) = self.numeric(j, approx, i) {
+            return Some(h);
+        }
+        if j > i {
+            return None;
+        }
+        self.ordinal_word(i)
+    }
+
+    /// Digits joined by hyphens without spaces: an ISO date (`2022-01-06`), or a phone number, a score
+    /// (`2-1`), a code, which must not become figures. Ranges of two numbers with a unit (`10-12 miles`)
+    /// are left to the ordinary rules.
+    fn digit_run(&self, i: usize) -> Option<Hit> {
+        let mut k = i + 1;
+        let mut parts = 1;
+        while self.is_hyphen(k)
+            && self.glued(k)
+            && self.kind(k + 1) == Some(TokenKind::Number)
+            && self.glued(k + 1)
+            && parts < 64
+        {
+            k += 2;
+            parts += 1;
+        }
+        if parts == 1 {
+            return None;
+        }
+        if parts == 3 {
+            let (y, m, d) = (self.s(i), self.s(i + 2), self.s(i + 4));
+            if y.len() == 4
+                && m.len() == 2
+                && d.len() == 2
+                && y.bytes().chain(m.bytes()).chain(d.bytes()).all(|b| b.is_ascii_digit())
+            {
+                let (yy, mm, dd) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
+                if calendar::valid_day(Some(yy), mm, dd) {
+                    let v = Value::Date { date: format!("{yy:04}-{mm:02}-{dd:02}") };
+                    return Some(Hit::new(k, Label::Date, Some(v), score::EXPLICIT));
+                }
+            }
+        }
+        if parts == 2 {
+            if let Some(h) = self.numeric(i, None, i) {
+                if h.end >= k {
+                    return Some(h);
+                }
+            }
+            // 1990-91, 2019-2020: a span of years
+            let (a, b) = (self.s(i), self.s(i + 2));
+            if a.len() == 4 && (b.len() == 2 || b.len() == 4) && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+            {
+                let y: i32 = a.parse().ok()?;
+                if (1000..=2100).contains(&y) {
+                    return Some(Hit::new(k, Label::Date, None, score::YEAR));
+                }
+            }
+        }
+        Some(Hit::skip(k))
+    }
+
+    // ---- qualifiers ---------------------------------------------------------------------------------
+
+    /// Reads a qualifier (`more than`, `about`, `only`) at `i`: its bound and the token after it (`i` when
+    /// there is none).
+    fn qualifier(&self, i: usize) -> (Option<Approx>, usize) {
+        let (a, b, c) = (self.w(i), self.w(i + 1), self.w(i + 2));
+        // three words
+        match (a, b, c) {
+            ("as", "many" | "much" | "high", "as") => return (Some(Approx::AtLeast), i + 3),
+            ("as", "low", "as") => return (Some(Approx::AtMost), i + 3),
+            ("as", "few" | "little", "as") => return (Some(Approx::AtMost), i + 3),
+            ("no", "more" | "greater", "than") => return (Some(Approx::AtMost), i + 3),
+            ("no", "fewer" | "less", "than") => return (Some(Approx::AtLeast), i + 3),
+            ("a", "little" | "bit", "over" | "more") => {
+                return (Some(Approx::MoreThan), i + 3 + (c == "more") as usize)
+            }
+            ("a", "little" | "bit", "under" | "less") => {
+                return (Some(Approx::LessThan), i + 3 + (c == "less") as usize)
+            }
+            _ => {}
+        }
+        if a == "between" || (a == "minus" && self.kind(i + 1) == Some(TokenKind::Number)) {
+            return (None, i + 1);
+        }
+        // `over` stays with an amount of money (OntoNotes), not with other figures
+        if a == "over" && self.currency_prefix(i + 1).is_some() {
+            return (Some(Approx::MoreThan), i + 1);
+        }
+        if let Some(q) = lexicon::qualifier2(a, b) {
+            // `just over`, `only about`: a second qualifier may follow
+            return (q, i + 2);
+        }
+        if let Some(q) = lexicon::qualifier1(a) {
+            if let Some(q2) = lexicon::qualifier1(b) {
+                return (q2.or(q), i + 2);
+            }
+            if let Some(q2) = lexicon::qualifier2(b, c) {
+                return (q2.or(q), i + 3);
+            }
+            return (q, i + 1);
+        }
+        (None, i)
+    }
+
+    // ---- numbers ------------------------------------------------------------------------------------
+
+    /// Scale words after a number: `2.3 million`, `five hundred thousand`.
+    fn scales(&self, mut v: f64, mut e: usize) -> (f64, usize) {
+        let mut n = 0;
+        while let Some(s) = lexicon::scale_word(self.w(e)) {
+            v *= s;
+            e += 1;
+            n += 1;
+            if n > 3 {
+                break;
+            }
+        }
+        (v, e)
+    }
+
+    fn is_unit_word(&self, i: usize) -> bool {
+        let w = self.w(i);
+        lexicon::date_unit(w).is_some()
+            || lexicon::time_unit(w).is_some()
+            || lexicon::unit(w).is_some()
+            || lexicon::currency_word(w).is_some()
+            || matches!(w, "square" | "metric" | "percent")
+    }
+
+    /// Reads a number at `k`.
+    fn number(&self, k: usize) -> Option<Num> {
+        let w = self.w(k);
+        if self.kind(k) == Some(TokenKind::Number) {
+            return match numbers::digit_token(self.s(k))? {
+                DigitToken::Plain { value, plain_digits } => {
+                    let mut v = value;
+                    let mut e = k + 1;
+                    if value.fract() == 0.0 && self.kind(e) == Some(TokenKind::Number) {
+                        if let Some(DigitToken::Fraction(f)) = numbers::digit_token(self.s(e)) {
+                            v += f;
+                            e += 1;
+                        }
+                    }
+                    let (v, e2) = self.scales(v, e);
+                    let year = plain_digits == Some(4) && e2 == k + 1 && (1000.0..=2100.0).contains(&v);
+                    let int = (plain_digits.is_some() && e2 == k + 1 && v < 1e6).then_some(v as u32);
+                    Some(Num {
+                        value: v,
+                        end: e2,
+                        year,
+                        article: false,
+                        vague: false,
+                        digits: true,
+                        int,
+                        single_word: false,
+                    })
+                }
+                DigitToken::Scaled(v) => Some(Num {
+                    value: v,
+                    end: k + 1,
+                    year: false,
+                    article: false,
+                    vague: false,
+                    digits: true,
+                    int: None,
+                    single_word: false,
+                }),
+                DigitToken::Fraction(v) => Some(Num {
+                    value: v,
+                    end: k + 1,
+                    year: false,
+                    article: false,
+                    vague: false,
+                    digits: true,
+                    int: None,
+                    single_word: false,
+                }),
+                _ => None,
+            };
+        }
+        if self.kind(k) != Some(TokenKind::Word) {
+            return None;
+        }
+        let vague = |value: f64, end: usize| Num {
+            value,
+            end,
+            year: false,
+            article: false,
+            vague: true,
+            digits: false,
+            int: None,
+            single_word: false,
+        };
+        // tens of thousands, hundreds of millions, dozens
+        if w == "tens" && self.w(k + 1) == "of" {
+            if let Some(v) = lexicon::vague_plural(self.w(k + 2)).filter(|v| *v >= 2000.0) {
+                return Some(vague(v * 5.0, k + 3));
+            }
+            return None;
+        }
+        if let Some(v) = lexicon::vague_plural(w) {
+            if self.w(k + 1) == "of" {
+                if let Some(v2) = lexicon::vague_plural(self.w(k + 2)).filter(|v2| *v2 > v) {
+                    return Some(vague(v * v2 / 2.0, k + 3));
+                }
+            }
+            return Some(vague(v, k + 1));
+        }
+        if matches!(w, "several" | "few" | "couple") {
+            return Some(vague(f64::NAN, k + 1));
+        }
+        if (w == "a" || w == "an") && matches!(self.w(k + 1), "few" | "couple") {
+            let e = if self.w(k + 2) == "of" { k + 3 } else { k + 2 };
+            return Some(vague(f64::NAN, e));
+        }
+        if (w == "a" || w == "an") && self.is_unit_word(k + 1) {
+            return Some(Num {
+                value: 1.0,
+                end: k + 1,
+                year: false,
+                article: true,
+                vague: false,
+                digits: false,
+                int: Some(1),
+                single_word: false,
+            });
+        }
+        // half a dozen
+        if w == "half" && matches!(self.w(k + 1), "a" | "an") && self.w(k + 2) == "dozen" {
+            return Some(Num {
+                value: 6.0,
+                end: k + 3,
+                year: false,
+                article: false,
+                vague: false,
+                digits: false,
+                int: Some(6),
+                single_word: false,
+            });
+        }
+        // a half (about a half, more than a half)
+        if w == "a" && self.w(k + 1) == "half" && !self.is_unit_word(k + 2) && !matches!(self.w(k + 2), "a" | "an") {
+            return Some(Num {
+                value: 0.5,
+                end: k + 2,
+                year: false,
+                article: false,
+                vague: false,
+                digits: false,
+                int: None,
+                single_word: false,
+            });
+        }
+        // half, half a mile
+        if w == "half" {
+            let e = if matches!(self.w(k + 1), "a" | "an") && self.is_unit_word(k + 2) { k + 2 } else { k + 1 };
+            return Some(Num {
+                value: 0.5,
+                end: e,
+                year: false,
+                article: false,
+                vague: false,
+                digits: false,
+                int: None,
+                single_word: true,
+            });
+        }
+        let first_ok = lexicon::small_number(w).is_some()
+            || ((w == "a" || w == "an") && lexicon::scale_word(self.w(k + 1)).is_some())
+            || (w == "a" && self.w(k + 1) == "dozen");
+        if !first_ok {
+            return None;
+        }
+        // two-thirds, one third
+        if let Some(n) = lexicon::small_number(w).filter(|n| (1.0..10.0).contains(n)) {
+            let (f, e) = match self.hyphen(k + 1) {
+                Some(h) => (lexicon::fraction_word(self.w(h)), h + 1),
+                None => {
+                    let fw = self.w(k + 1);
+                    (
+                        lexicon::fraction_word(fw)
+                            .filter(|_| matches!(fw, "third" | "thirds" | "fifths" | "tenths" | "halves")),
+                        k + 2,
+                    )
+                }
+            };
+            if let Some(d) = f {
+                return Some(Num {
+                    value: n / d,
+                    end: e,
+                    year: false,
+                    article: false,
+                    vague: false,
+                    digits: false,
+                    int: None,
+                    single_word: false,
+                });
+            }
+        }
+        let mut ws: [&str; 16] = [""; 16];
+        let mut m = 0;
+        while m < 16 && k + m < self.limit.get() {
+            ws[m] = self.w(k + m);
+            m += 1;
+        }
+        let (v, used) = numbers::words(&ws[..m])?;
+        let int = (v.fract() == 0.0 && v < 1e6).then_some(v as u32);
+        Some(Num {
+            value: v,
+            end: k + used,
+            year: false,
+            article: false,
+            vague: false,
+            digits: false,
+            int,
+            single_word: used == 1,
+        })
+    }
+
+    /// Reads a currency mark before a number at `k`: `$`, `US$`, `US $`, `NT$`, `€`, `RMB`.
+    fn currency_prefix(&self, k: usize) -> Option<(&'static str, usize)> {
+        let s = self.s(k);
+        if let Some(code) = lexicon::dollar_country(s) {
+            if self.s(k + 1) == "$" && self.glued(k + 1) {
+                return Some((code, k + 2));
+            }
+        }
+        if s == "U.S" && self.s(k + 1) == "." && self.s(k + 2) == "$" {
+            return Some(("USD", k + 3));
+        }
+        if s == "#" && self.kind(k + 1) != Some(TokenKind::Number) {
+            return None;
+        }
+        lexicon::currency_prefix(s).map(|c| (c, k + 1))
+    }
+
+    /// A figure that is or starts with a number at `j`, after an optional qualifier that started at `q0`.
+    fn numeric(&self, j: usize, approx: Option<Approx>, q0: usize) -> Option<Hit> {
+        // money with a currency mark
+        if let Some((cur, k)) = self.currency_prefix(j) {
+            let num = self.number(k)?;
+            if num.article || num.vague && num.value.is_nan() {
+                return None;
+            }
+            let mut e = num.end;
+            let mut currency = cur;
+            // $ 5 million dollars, 100 USD
+            if let Some(c) = lexicon::currency_word(self.w(e)).filter(|_| !matches!(self.w(e), "cent" | "cents")) {
+                currency = if matches!(c, "USD") { cur } else { c };
+                e += 1;
+            }
+            // ranges: $ 10 to $ 20, $ 10 - 20 million
+            if matches!(self.w(e), "to" | "-" | "and") {
+                let k2 = self.currency_prefix(e + 1).map_or(e + 1, |(_, k)| k);
+                if let Some(n2) = self.number(k2).filter(|n| !n.article && !n.vague) {
+                    if self.w(e) != "and" || self.w(q0) == "between" {
+                        e = n2.end;
+                    }
+                }
+            }
+            let v = (!num.value.is_nan()).then(|| Value::Money { amount: num.value, currency: currency.to_string() });
+            let mut hit = Hit::new(e, Label::Money, v, score::EXPLICIT);
+            // Treebank-tokenised text (`$ 15,000`, a space after the sign) follows the OntoNotes convention
+            // of leaving the sign out of a plain amount; `$15,000` as people write it keeps it.
+            if j == q0 && e == k + 1 && !self.glued(k) && self.s(k - 1).ends_with('$') {
+                hit.start = Some(k);
+            }
+            return Some(hit);
+        }
+        // tokens that carry their own kind of figure
+        if self.kind(j) == Some(TokenKind::Number) {
+            match numbers::digit_token(self.s(j)) {
+                Some(DigitToken::Ordinal(n)) => return Some(self.after_ordinal(n, j + 1)),
+                Some(DigitToken::Decade(y)) => {
+                    let y = if y < 100 { 1900 + y } else { y };
+                    let v = Value::Date { date: format!("{}", y / 10) };
+                    return Some(Hit::new(j + 1, Label::Date, Some(v), score::MONTH_DATE));
+                }
+                Some(DigitToken::Clock(h, m)) => return Some(self.clock(j + 1, h, m)),
+                Some(DigitToken::ClockAmPm(h, m)) => return Some(self.clock_zone(j + 1, h, m)),
+                Some(DigitToken::WithUnit(v, u)) => {
+                    let value = Value::Quantity { amount: v, unit: u.to_string() };
+                    return Some(Hit::new(j + 1, Label::Quantity, Some(value), score::UNIT));
+                }
+                Some(DigitToken::SlashDate(m, d, y)) => {
+                    let v = Value::Date { date: format!("{y:04}-{m:02}-{d:02}") };
+                    return Some(Hit::new(j + 1, Label::Date, Some(v), score::EXPLICIT));
+                }
+                _ => {}
+            }
+        }
+        let mut num = self.number(j)?;
+        if self.w(q0) == "minus" && q0 + 1 == j {
+            num.value = -num.value;
+        }
+        self.after_number(j, num, approx, q0)
+    }
+
+    /// What follows a number decides its label.
+    fn after_number(&self, j: usize, num: Num, approx: Option<Approx>, q0: usize) -> Option<Hit> {
+        let mut e = num.end;
+        let value = (!num.value.is_nan()).then_some(num.value);
+        // a range whose unit follows the second number: 1,300 to 2,600 meters, three to four feet, 8 % to 9 %
+        let mut range_end = None;
+        if matches!(self.w(e), "to" | "-" | "or" | "and" | "through") && !num.article {
+            if let Some(n2) = self.number(e + 1).filter(|n| !n.article && !n.vague) {
+                if self.w(e) != "and" || self.w(q0) == "between" || self.w(q0.wrapping_sub(1)) == "between" {
+                    range_end = Some(n2.end);
+                }
+            }
+        }
+        // `one day` is mostly the idiom (one day he left), neither a period nor a count
+        if num.single_word && num.value == 1.0 && self.w(e) == "day" && !matches!(self.w(e + 1), "ago" | "earlier" | "later")
+        {
+            return Some(Hit::skip(e + 1));
+        }
+        let unit_at =
+            |e: usize| -> Option<(Label, Option<Value>, f32, usize)> { self.unit_after(e, value, &num, q0 < j) };
+        if let Some((label, v, sc, end)) = unit_at(e) {
+            // 8 % to 9 %
+            if matches!(label, Label::Percent | Label::Money | Label::Quantity) && matches!(self.w(end), "to" | "-") {
+                if let Some(n2) = self.number(end + 1) {
+                    if let Some((l2, _, _, end2)) = self.unit_after(n2.end, Some(n2.value), &n2, q0 < j) {
+                        if l2 == label {
+                            return Some(Hit::new(end2, label, v, sc));
+                        }
+                    }
+                }
+            }
+            return Some(Hit::new(end, label, v, sc));
+        }
+        if let Some(r) = range_end {
+            let n2 = self.number(e + 1).unwrap();
+            if let Some((label, _, sc, end)) = self.unit_after(r, Some(n2.value), &n2, q0 < j) {
+                return Some(Hit::new(end, label, None, sc));
+            }
+        }
+        if num.article {
+            return None;
+        }
+        if self.w(q0) == "between" {
+            if let (Some(r), false) = (range_end, num.vague) {
+                return Some(Hit::new(r, Label::Number, None, score::DIGITS));
+            }
+            // `between` without a range is not part of the figure
+            let mut h = self.after_number(j, num, approx, j)?;
+            h.start = Some(j);
+            return Some(h);
+        }
+        // a day-first date: 6 January 2022, 6th of January
+        if let Some(d) = num.int.filter(|d| (1..=31).contains(d) && num.digits && num.end == j + 1) {
+            if let Some(h) = self.month_after_day(e, d) {
+                return Some(h);
+            }
+        }
+        // four in the morning
+        if let Some(h) = num.int.filter(|h| (1..=12).contains(h)) {
+            if self.w(e) == "in"
+                && self.w(e + 1) == "the"
+                && matches!(self.w(e + 2), "morning" | "afternoon" | "evening")
+            {
+                let pm = self.w(e + 2) != "morning";
+                let v = Value::Time { time: format!("{:02}:00", numbers::to_24h(h, pm)) };
+                return Some(Hit::new(e + 3, Label::Time, Some(v), score::UNIT));
+            }
+            if self.w(e) == "at" && self.w(e + 1) == "night" {
+                let v = Value::Time { time: format!("{:02}:00", numbers::to_24h(h, true)) };
+                return Some(Hit::new(e + 2, Label::Time, Some(v), score::UNIT));
+            }
+        }
+        if num.vague && num.value.is_nan() {
+            return None;
+        }
+        // a bare year
+        if num.year && approx.is_none() {
+            e = num.end;
+            let v = Value::Date { date: format!("{:04}", num.value as i64) };
+            return Some(Hit::new(e, Label::Date, Some(v), score::YEAR));
+        }
+        // `one of`, `no one`, `the one`: a pronoun, not a number
+        if num.single_word && num.value == 1.0 && approx.is_none() && q0 == j {
+            let next = self.w(e);
+            let pronoun_next = next.is_empty()
+                || matches!(
+                    next,
+                    "another"
+                        | "'s"
+                        | "’s"
+                        | ","
+                        | "."
+                        | "?"
+                        | "!"
+                        | ";"
+                        | ":"
+                        | ")"
+                        | "by"
+                        | "who"
+                        | "that"
+                        | "which"
+                        | "\""
+                        | "”"
+                        | "--"
+                        | "'"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "must"
+                        | "can"
+                        | "might"
+                        | "may"
+                        | "is"
+                        | "has"
+                        | "had"
+                        | "was"
+                        | "to"
+                        | "after"
+                        | "does"
+                        | "did"
+                        | "day"
+                        | "will"
+                        | "else"
+                        | "at"
+                );
+            let pronoun_prev = matches!(
+                self.w(j.wrapping_sub(1)),
+                "no" | "the"
+                    | "any"
+                    | "every"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "each"
+                    | "someone"
+                    | "little"
+                    | "new"
+                    | "big"
+                    | "last"
+                    | "next"
+                    | "other"
+                    | "right"
+                    | "good"
+                    | "old"
+                    | "bad"
+                    | "young"
+                    | "such"
+                    | "same"
+                    | "only"
+            );
+            if pronoun_next || pronoun_prev {
+                return None;
+            }
+        }
+        if approx.is_none() && q0 == j && num.end == j + 1 {
+            // scores and votes in spaced text: 230 - 215, 5 - for - 24
+            // (OntoNotes keeps the first number of a spaced score as a cardinal and leaves the second)
+            if self.w(e) == "-" && (self.kind(e + 1) == Some(TokenKind::Number) || self.w(e + 1) == "for") {
+                let v = value.map(|n| Value::Number { number: n, approx: None });
+                let mut h = Hit::new(e, Label::Number, v, score::DIGITS);
+                if self.kind(e + 1) == Some(TokenKind::Number) && self.w(e + 2) != "-" {
+                    h.label = Some(Label::Number);
+                }
+                return Some(h);
+            }
+            if self.w(j.wrapping_sub(1)) == "-" && self.kind(j.wrapping_sub(2)) == Some(TokenKind::Number) {
+                return Some(Hit::skip(e));
+            }
+            // part of a name or a code: Interleukin - 3, S&P 500, Section 8, World War Two, BMP-1
+            let p = if self.is_hyphen(j.wrapping_sub(1)) { j.wrapping_sub(2) } else { j.wrapping_sub(1) };
+            let prev_name = self.tk(p).is_some_and(|t| !t.first && t.kind == TokenKind::Word)
+                && self.cap(p)
+                && lexicon::month(self.w(p)).is_none()
+                && lexicon::weekday(self.w(p)).is_none()
+                && lexicon::dollar_country(self.s(p)).is_none()
+                && !matches!(self.w(p), "no." | "nos." | "i" | "and" | "or");
+            if prev_name && (num.digits || self.cap(j)) {
+                return Some(Hit::skip(e));
+            }
+            // glued into an identifier, a URL or a list marker: 586.14_588.20, images/41186000, *1
+            let glued_sym = |k: usize| matches!(self.s(k), "_" | "/" | "=" | "*" | "#" | "@" | "&" | "\\");
+            if num.digits && ((self.glued(j) && glued_sym(j.wrapping_sub(1))) || (self.glued(e) && glued_sym(e))) {
+                return Some(Hit::skip(e));
+            }
+        }
+        // a capitalised number word inside a sentence before a capitalised word: Three Gorges, Fifty Cent
+        if !num.digits && approx.is_none() && q0 == j && self.cap(j) && self.kind(e) == Some(TokenKind::Word) && self.cap(e) {
+            let p = j.wrapping_sub(1);
+            let after_word = self.tk(p).is_some_and(|t| t.kind == TokenKind::Word) && !self.cap(p) || self.w(p) == ",";
+            if after_word && !self.is_unit_word(e) && lexicon::month(self.w(e)).is_none() {
+                return Some(Hit::skip(e));
+            }
+        }
+        // a number inside a name: 247 News Agency, Boeing 747
+        if num.digits && approx.is_none() && num.int.is_some() && num.end == j + 1 {
+            let next_name = self.kind(e) == Some(TokenKind::Word)
+                && self.cap(e)
+                && !self.is_unit_word(e)
+                && lexicon::month(self.w(e)).is_none();
+            if next_name && self.kind(e + 1) == Some(TokenKind::Word) && self.cap(e + 1) {
+                return Some(Hit::skip(e));
+            }
+        }
+        let v = value.map(|n| Value::Number { number: n, approx });
+        let sc = if num.vague {
+            score::VAGUE
+        } else if num.digits {
+            score::DIGITS
+        } else {
+            score::WORDS
+        };
+        Some(Hit::new(e, Label::Number, v, sc))
+    }
+
+    /// A unit after a number ending at `e`: the label, value, score and end of the figure.
+    fn unit_after(
+        &self,
+        e: usize,
+        value: Option<f64>,
+        num: &Num,
+        qualified: bool,
+    ) -> Option<(Label, Option<Value>, f32, usize)> {
+        let w = self.w(e);
+        // percentages
+        if w == "%" || w == "percent" || w == "pct" || w == "pct." {
+            return Some((Label::Percent, value.map(|p| Value::Percent { percent: p }), score::EXPLICIT, e + 1));
+        }
+        if w == "per" && self.w(e + 1) == "cent" {
+            return Some((Label::Percent, value.map(|p| Value::Percent { percent: p }), score::EXPLICIT, e + 2));
+        }
+        // clock times: 3 p.m., 10 o'clock
+        if let Some(h) = num.int.filter(|h| (1..=12).contains(h)) {
+            if let Some((pm, end)) = self.ampm_at(e) {
+                let v = Value::Time { time: format!("{:02}:00", numbers::to_24h(h, pm)) };
+                return Some((Label::Time, Some(v), score::EXPLICIT, self.zone(end)));
+            }
+            if w == "o'clock" || (w == "o" && self.w(e + 1) == "'clock") {
+                let v = Value::Time { time: format!("{:02}:00", h) };
+                return Some((Label::Time, Some(v), score::EXPLICIT, e + if w == "o" { 2 } else { 1 }));
+            }
+        }
+        // money with a currency word, possibly after a country adjective: 20 million euros, 160 US dollars
+        {
+            let mut k = e;
+            let mut country = None;
+            while k < e + 2 && (lexicon::currency_country(self.w(k)).is_some() && (self.cap(k) || self.w(k) == "nt")) {
+                country = country.or(lexicon::currency_country(self.w(k)));
+                k += 1;
+            }
+            let cw = self.w(k);
+            if let Some(code) = lexicon::currency_word(cw).filter(|_| !(cw == "won" || cw == "mark" || cw == "pound")) {
+                let code = if matches!(cw, "dollar" | "dollars" | "bucks") { country.unwrap_or(code) } else { code };
+                let amount = value.map(|v| {
+                    if matches!(cw, "cent" | "cents" | "pence" | "penny" | "pennies") {
+                        v / 100.0
+                    } else {
+                        v
+                    }
+                });
+                // 500 million yuan RMB
+                let end = if matches!(self.s(k + 1), "RMB" | "USD" | "EUR") { k + 2 } else { k + 1 };
+                return Some((
+                    Label::Money,
+                    amount.map(|a| Value::Money { amount: a, currency: code.to_string() }),
+                    score::UNIT,
+                    end,
+                ));
+            }
+            // pounds: sterling after a country adjective or `sterling`
+            if cw == "pounds" && (country.is_some() || self.w(k + 1) == "sterling") {
+                let code = if country == Some("USD") { "GBP" } else { country.unwrap_or("GBP") };
+                let end = if self.w(k + 1) == "sterling" { k + 2 } else { k + 1 };
+                return Some((
+                    Label::Money,
+                    value.map(|a| Value::Money { amount: a, currency: code.to_string() }),
+                    score::UNIT,
+                    end,
+                ));
+            }
+        }
+        // hundreds of meters
+        if num.vague && w == "of" && !num.value.is_nan() {
+            if lexicon::unit(self.w(e + 1)).is_some_and(|u| !matches!(u, "cubic" | "deg" | "lb")) {
+                return Some((Label::Quantity, None, score::UNIT, e + 2));
+            }
+        }
+        // billions of dollars
+        if num.vague && w == "of" {
+            if matches!(self.w(e + 1), "dollars" | "euros" | "yen" | "yuan" | "pounds") {
+                return Some((Label::Money, None, score::UNIT, e + 2));
+            }
+        }
+        // compound adjectives: 30-year, 186-kilometer, two-year-old
+        let (u, hyph) = match self.hyphen(e) {
+            Some(h) if self.kind(h) == Some(TokenKind::Word) => (h, true),
+            _ => (e, false),
+        };
+        let (u, uw) = match self.w(u) {
+            "straight" | "consecutive" | "successive" | "more" | "previous" | "additional" | "full" | "working"
+            | "business" | "calendar"
+                if !hyph
+                    && !num.article
+                    && self.w(u + 1).ends_with('s')
+                    && lexicon::date_unit(self.w(u + 1)).is_some() =>
+            {
+                (u + 1, self.w(u + 1))
+            }
+            _ => (u, self.w(u)),
+        };
+        if let Some((letter, per)) = lexicon::date_unit(uw) {
+            if num.article
+                && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "before" | "after" | "old" | "and")
+                && !hyph
+            {
+                return None;
+            }
+            let mut end = u + 1;
+            // -old, years old, ago, earlier
+            if let Some(h) = self.hyphen(end).filter(|&h| self.w(h) == "old") {
+                end = h + 1;
+            } else if matches!(self.w(end), "old" | "ago" | "earlier" | "later") {
+                end += 1;
+            } else if self.w(end) == "from" && self.w(end + 1) == "now" {
+                end += 2;
+            } else if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
+                end += 3;
+            }
+            let v = value
+                .filter(|_| !num.vague && uw != "weekend" && uw != "weekends")
+                .map(|n| Value::Duration { duration: duration(n * per, letter, false) });
+            return Some((Label::Date, v, score::DURATION, end));
+        }
+        if let Some(letter) = lexicon::time_unit(uw) {
+            if num.article && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "and") && !hyph {
+                return None;
+            }
+            let mut end = u + 1;
+            if matches!(self.w(end), "ago" | "earlier" | "later") {
+                end += 1;
+            } else if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
+                end += 3;
+            }
+            let v = value.filter(|_| !num.vague).map(|n| Value::Duration { duration: duration(n, letter, true) });
+            return Some((Label::Time, v, score::DURATION, end));
+        }
+        // quantities: square / cubic / metric prefixes
+        let mut k = u;
+        let mut prefix = "";
+        if matches!(uw, "square" | "sq" | "sq." | "cubic" | "metric") {
+            prefix = match uw {
+                "cubic" => "cubic ",
+                "metric" => "",
+                _ => "sq ",
+            };
+            k = u + 1;
+            if let Some(h) = self.hyphen(k).filter(|_| hyph) {
+                k = h;
+            }
+        }
+        if let Some(sym) = lexicon::unit(self.w(k)).filter(|s| *s != "cubic") {
+            if num.article && !qualified {
+                return None;
+            }
+            // `pounds` is money after a currency country (handled above); bare `pound` stays weight
+            let mut end = k + 1;
+            if sym == "deg" && matches!(self.w(end), "fahrenheit" | "celsius" | "centigrade" | "f" | "c") {
+                end += 1;
+            }
+            if sym == "mi" && self.w(end) == "per" && self.w(end + 1) == "hour" {
+                end += 2;
+            }
+            // a four-foot-high wall
+            if let Some(h) = self
+                .hyphen(end)
+                .filter(|&h| hyph && matches!(self.w(h), "high" | "long" | "tall" | "wide" | "deep" | "thick"))
+            {
+                end = h + 1;
+            }
+            // 10,000 pounds or less
+            if self.w(end) == "or" && matches!(self.w(end + 1), "less" | "more") {
+                end += 2;
+            }
+            // five foot nine, six feet two inches
+            if sym == "ft" && !hyph {
+                if let Some(n2) = self.number(end).filter(|n| n.value < 12.0 && !n.vague && !n.article) {
+                    let next = self.w(n2.end);
+                    if matches!(next, "inches" | "inch") {
+                        end = n2.end + 1;
+                    } else if !self.is_unit_word(n2.end) {
+                        end = n2.end;
+                    }
+                }
+            }
+            let unit = format!("{prefix}{sym}");
+            let v = value.filter(|_| !num.vague).map(|a| Value::Quantity { amount: a, unit });
+            return Some((Label::Quantity, v, score::UNIT, end));
+        }
+        None
+    }
+
+    /// `a.m.` / `p.m.` at `e`, also when the tokenizer split a sentence-final `p.m` into `p`, `.`, `m`:
+    /// whether it is p.m., and the token after it.
+    fn ampm_at(&self, e: usize) -> Option<(bool, usize)> {
+        if let Some(pm) = ampm(self.w(e)) {
+            let end =
+                if self.w(e + 1) == "." && !self.w(e).ends_with('.') && self.glued(e + 1) { e + 2 } else { e + 1 };
+            return Some((pm, end));
+        }
+        if matches!(self.w(e), "a" | "p")
+            && self.w(e + 1) == "."
+            && self.glued(e + 1)
+            && self.w(e + 2) == "m"
+            && self.glued(e + 2)
+        {
+            let end = if self.w(e + 3) == "." && self.glued(e + 3) { e + 4 } else { e + 3 };
+            return Some((self.w(e) == "p", end));
+        }
+        None
+    }
+
+    /// A clock time read up to `e`, with an optional a.m./p.m. and time zone after it.
+    fn clock(&self, e: usize, h: u32, m: u32) -> Hit {
+        if let Some((pm, end)) = self.ampm_at(e).filter(|_| (1..=12).contains(&h)) {
+            return self.clock_zone_end(self.zone(end), numbers::to_24h(h, pm), m);
+        }
+        self.clock_zone(e, h, m)
+    }
+
+    fn clock_zone(&self, e: usize, h: u32, m: u32) -> Hit {
+        self.clock_zone_end(self.zone(e), h, m)
+    }
+
+    fn clock_zone_end(&self, e: usize, h: u32, m: u32) -> Hit {
+        Hit::new(e, Label::Time, Some(Value::Time { time: format!("{h:02}:{m:02}") }), score::EXPLICIT)
+    }
+
+    /// A time zone after a clock time: `GMT`, `Eastern time`, `local time`.
+    fn zone(&self, e: usize) -> usize {
+        match self.w(e) {
+            "gmt" | "utc" | "est" | "edt" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet" | "msk" => e + 1,
+            "eastern" | "pacific" | "central" | "mountain" => {
+                if matches!(self.w(e + 1), "time" | "standard") {
+                    e + 2
+                } else {
+                    e + 1
+                }
+            }
+            _ => e,
+        }
+    }
+
+    // ---- ordinals -----------------------------------------------------------------------------------
+
+    fn ordinal_word(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let n = lexicon::ordinal_word(w)?;
+        // part of a name: First Union, Second Avenue, Fifth Fleet (capitalised inside a sentence)
+        if self.cap(i)
+            && !self.tk(i).is_some_and(|t| t.first)
+            && self.kind(i + 1) == Some(TokenKind::Word)
+            && self.cap(i + 1)
+        {
+            return Some(Hit::skip(i + 1));
+        }
+        if w == "second"
+            && matches!(self.w(i.wrapping_sub(1)), "a" | "one" | "per" | "every" | "split")
+            && self.kind(i + 1) != Some(TokenKind::Word)
+        {
+            return None;
+        }
+        if let Some(h) = self.hyphen(i + 1).filter(|&h| matches!(self.w(h), "quarter" | "half")) {
+            return Some(Hit::new(h + 1, Label::Date, None, score::RELATIVE));
+        }
+        Some(self.after_ordinal(n, i + 1))
+    }
+
+    /// What follows an ordinal ending at `e`: a century, a month (`6th of January`), a calendar unit
+    /// (`the third straight year`), or nothing (a plain ORDINAL).
+    fn after_ordinal(&self, n: f64, e: usize) -> Hit {
+        if self.w(e) == "century" {
+            let v = Value::Date { date: format!("{:02}", (n as i64 - 1).max(0)) };
+            return Hit::new(e + 1, Label::Date, Some(v), score::MONTH_DATE);
+        }
+        // 6th of January, 6th January
+        if (1.0..=31.0).contains(&n) {
+            let k = if self.w(e) == "of" { e + 1 } else { e };
+            if let Some(h) = self.month_after_day(k, n as u32) {
+                return h;
+            }
+        }
+        // the third straight year, its 10th month, the second day in a row
+        if let Some(end) = self.period_unit(e) {
+            return Hit::new(end, Label::Date, None, score::RELATIVE);
+        }
+        Hit::new(e, Label::Ordinal, Some(Value::Number { number: n, approx: None }), score::ORDINAL)
+    }
+
+    /// A calendar unit after an ordinal at `e`, with an optional `straight` / `consecutive` before it and
+    /// `in a row` after it: the end of the phrase.
+    fn period_unit(&self, e: usize) -> Option<usize> {
+        let k = if matches!(self.w(e), "straight" | "consecutive" | "full" | "successive") { e + 1 } else { e };
+        if !matches!(
+            self.w(k),
+            "year" | "month" | "week" | "day" | "quarter" | "years" | "months" | "weeks" | "days" | "quarters"
+        ) {
+            return None;
+        }
+        let mut end = k + 1;
+        if self.w(end) == "in" && self.w(end + 1) == "a" && self.w(end + 2) == "row" {
+            end += 3;
+        }
+        Some(end)
+    }
+
+    // ---- dates --------------------------------------------------------------------------------------
+
+    /// A month at `k` (capitalised, or an abbreviation with its dot).
+    fn month_at(&self, k: usize) -> Option<u32> {
+        let m = lexicon::month(self.w(k))?;
+        if !self.cap(k) {
+            return None;
+        }
+        Some(m)
+    }
+
+    /// A four-digit year token at `k`.
+    fn year_at(&self, k: usize) -> Option<i32> {
+        let s = self.s(k);
+        if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+            let y: i32 = s.parse().ok()?;
+            return (1000..=2100).contains(&y).then_some(y);
+        }
+        None
+    }
+
+    /// A day of the month at `k` (`6`, `6th`): the day and the token after it.
+    fn day_at(&self, k: usize) -> Option<(u32, usize)> {
+        match numbers::digit_token(self.s(k))? {
+            DigitToken::Plain { value, plain_digits: Some(1 | 2) } if (1.0..=31.0).contains(&value) => {
+                Some((value as u32, k + 1))
+            }
+            DigitToken::Ordinal(v) if (1.0..=31.0).contains(&v) => Some((v as u32, k + 1)),
+            _ => None,
+        }
+    }
+
+    /// `January 6 [, 2022]` after a day was read: `6 January [2022]`.
+    fn month_after_day(&self, k: usize, d: u32) -> Option<Hit> {
+        let m = self.month_at(k)?;
+        let mut e = k + 1;
+        if self.w(k) == "may" && !self.cap(k) {
+            return None;
+        }
+        let mut year = None;
+        let c = if self.w(e) == "," { e + 1 } else { e };
+        if let Some(y) = self.year_at(c) {
+            year = Some(y);
+            e = c + 1;
+        }
+        if !calendar::valid_day(year, m, d) {
+            return None;
+        }
+        Some(Hit::new(e, Label::Date, Some(self.month_day_value(year, m, Some(d))), score::MONTH_DATE))
+    }
+
+    /// The value of a month (and day) with an optional year; without a year the document date picks the
+    /// year that puts it nearest, else `--MM-DD`.
+    fn month_day_value(&self, year: Option<i32>, m: u32, d: Option<u32>) -> Value {
+        let year = year.or_else(|| {
+            self.date.map(|doc| {
+                let diff = m as i32 - doc.month as i32;
+                if diff > 6 {
+                    doc.year - 1
+                } else if diff < -6 {
+                    doc.year + 1
+                } else {
+                    doc.year
+                }
+            })
+        });
+        let date = match (year, d) {
+            (Some(y), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(y), None) => format!("{y:04}-{m:02}"),
+            (None, Some(d)) => format!("--{m:02}-{d:02}"),
+            (None, None) => format!("--{m:02}"),
+        };
+        Value::Date { date }
+    }
+
+    /// Dates that start with a month: `January`, `January 6`, `Jan. 6, 2022`, `October 1987`.
+    fn month_date(&self, i: usize) -> Option<Hit> {
+        let m = self.month_at(i)?;
+        let w = self.w(i);
+        let abbrev_nodot =
+            matches!(w, "jan" | "feb" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec");
+        let mut e = i + 1;
+        // Jan . 6 in treebank text
+        if abbrev_nodot && self.w(e) == "." && self.glued(e) {
+            e += 1;
+        }
+        let e = if self.w(e) == "the" && (self.day_at(e + 1).is_some() || self.spoken_day(e + 1).is_some()) {
+            e + 1
+        } else {
+            e
+        };
+        if let Some((d, k)) = self.day_at(e) {
+            let mut end = k;
+            // Dec. 2 - 3, August 5th to 9th
+            if matches!(self.w(end), "-" | "to" | "through") {
+                if let Some((_, k2)) = self.day_at(end + 1).filter(|(d2, _)| *d2 > d) {
+                    end = k2;
+                }
+            }
+            let mut year = None;
+            let c = if self.w(end) == "," { end + 1 } else { end };
+            if let Some(y) = self.year_at(c) {
+                year = Some(y);
+                end = c + 1;
+            }
+            if calendar::valid_day(year, m, d) {
+                return Some(Hit::new(
+                    end,
+                    Label::Date,
+                    Some(self.month_day_value(year, m, Some(d))),
+                    score::MONTH_DATE,
+                ));
+            }
+        }
+        // September twenty-eighth, October twelfth (spoken dates)
+        if let Some((d, k)) = self.spoken_day(e) {
+            if calendar::valid_day(None, m, d) {
+                return Some(Hit::new(k, Label::Date, Some(self.month_day_value(None, m, Some(d))), score::MONTH_DATE));
+            }
+        }
+        let c = if self.w(e) == "of" || self.w(e) == "," { e + 1 } else { e };
+        if let Some(y) = self.year_at(c) {
+            return Some(Hit::new(c + 1, Label::Date, Some(self.month_day_value(Some(y), m, None)), score::MONTH_DATE));
+        }
+        if let Some((y, k)) = self.spoken_year(c) {
+            return Some(Hit::new(k, Label::Date, Some(self.month_day_value(Some(y), m, None)), score::MONTH_DATE));
+        }
+        // a month alone: `May` and `March` need a preposition before them, abbreviations are not dates alone
+        if abbrev_nodot || w.ends_with('.') && e == i + 1 && !self.cap(i) {
+            return None;
+        }
+        if matches!(w, "may" | "march") {
+            let prev = self.w(i.wrapping_sub(1));
+            if !matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "of"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "-"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "from"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "during"
+            ) {
+                return None;
+            }
+        }
+        Some(Hit::new(e, Label::Date, Some(self.month_day_value(None, m, None)), score::MONTH_DATE))
+    }
+
+    /// Date and time phrases that start with a word other than `the` and a number.
+    fn date_words(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        if self.kind(i) != Some(TokenKind::Word) {
+            return None;
+        }
+        if let Some(h) = self.month_date(i) {
+            return Some(h);
+        }
+        if let Some(wd) = lexicon::weekday(w).filter(|_| self.cap(i)) {
+            return Some(Hit::new(i + 1, Label::Date, Some(self.weekday_value(wd, 0)), score::WEEKDAY));
+        }
+        let doc = self.date;
+        match w {
+            "today" | "yesterday" | "tomorrow" => {
+                let off = match w {
+                    "yesterday" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                };
+                // `yesterday morning` is mostly tagged as the day alone; `tomorrow night` as a time
+                if matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night") && w != "yesterday" {
+                    return Some(Hit::new(i + 2, Label::Time, None, score::RELATIVE));
+                }
+                let v = doc.map(|d| Value::Date { date: calendar::add_days(d, off).to_string() });
+                return Some(Hit::new(i + 1, Label::Date, v, score::RELATIVE));
+            }
+            "tonight" => return Some(Hit::new(i + 1, Label::Time, None, score::RELATIVE)),
+            "noon" | "midday" => {
+                return Some(Hit::new(i + 1, Label::Time, Some(Value::Time { time: "12:00".into() }), score::RELATIVE))
+            }
+            "midnight" => {
+                return Some(Hit::new(i + 1, Label::Time, Some(Value::Time { time: "00:00".into() }), score::RELATIVE))
+            }
+            "annual" | "annually" | "monthly" | "quarterly" | "yearly" | "weekly" | "semiannual" | "biannual" => {
+                return Some(Hit::new(i + 1, Label::Date, None, score::VAGUE))
+            }
+            "recent" => {
+                if matches!(self.w(i + 1), "years" | "months" | "weeks" | "days" | "decades") {
+                    return Some(Hit::new(i + 2, Label::Date, None, score::RELATIVE));
+                }
+                return None;
+            }
+            "year" => {
+                // year-end, year - earlier, year end
+                let k = self.hyphen(i + 1).unwrap_or(i + 1);
+                if matches!(self.w(k), "end" | "earlier" | "ago") && (k > i + 1 || self.w(k) == "end") {
+                    return Some(Hit::new(k + 1, Label::Date, None, score::VAGUE));
+                }
+                return None;
+            }
+            "all" if self.w(i + 1) == "year" => return Some(Hit::new(i + 2, Label::Date, None, score::VAGUE)),
+            "his" | "her" | "their" | "my" | "your" | "our" if decade_word(self.w(i + 1)).is_some() => {
+                return Some(Hit::new(i + 2, Label::Date, None, score::VAGUE));
+            }
+            "fiscal" => {
+                let k = if self.w(i + 1) == "year" { i + 2 } else { i + 1 };
+                if let Some(y) = self.year_at(k) {
+                    return Some(Hit::new(
+                        k + 1,
+                        Label::Date,
+                        Some(Value::Date { date: format!("{y:04}") }),
+                        score::MONTH_DATE,
+                    ));
+                }
+                return None;
+            }
+            "last" | "this" | "next" | "past" | "coming" | "previous" | "earlier" | "later" | "early" | "late"
+            | "mid" | "mid-" => {}
+            _ => {
+                // twenty-first (an ordinal read from its tens word)
+                if lexicon::is_tens(w) {
+                    if let Some(h) = self.hyphen(i + 1) {
+                        if let Some(u) = lexicon::ordinal_word(self.w(h)).filter(|u| *u < 10.0) {
+                            let n = lexicon::small_number(w).unwrap() + u;
+                            return Some(Hit::new(
+                                h + 1,
+                                Label::Ordinal,
+                                Some(Value::Number { number: n, approx: None }),
+                                score::ORDINAL,
+                            ));
+                        }
+                    }
+                }
+                return None;
+            }
+        }
+        // earlier this year, later this month, early next year
+        let mut k = i + 1;
+        let mut mod_word = w;
+        if matches!(w, "earlier" | "later")
+            && (self.w(k) == "today" || (lexicon::weekday(self.w(k)).is_some() && self.cap(k)))
+        {
+            return Some(Hit::new(k + 1, Label::Time, None, score::RELATIVE));
+        }
+        if matches!(w, "earlier" | "later" | "early" | "late") && matches!(self.w(k), "this" | "next" | "last") {
+            mod_word = self.w(k);
+            k += 1;
+        }
+        // early/mid/late + month, year, decade, weekday
+        if matches!(w, "early" | "mid" | "late" | "mid-") && k == i + 1 {
+            let k = if self.hyphen(k).is_some() && self.glued(k) { k + 1 } else { k };
+            if let Some(h) = self.month_date(k).or_else(|| self.year_hit(k)).or_else(|| self.decade_hit(k)) {
+                return Some(Hit { end: h.end, ..h });
+            }
+            if let Some(d) = decade_word(self.w(k)) {
+                return Some(Hit::new(
+                    k + 1,
+                    Label::Date,
+                    Some(Value::Date { date: format!("19{}", d / 10) }),
+                    score::RELATIVE,
+                ));
+            }
+            if let Some(wd) = lexicon::weekday(self.w(k)).filter(|_| self.cap(k)) {
+                if matches!(self.w(k + 1), "morning" | "afternoon" | "evening" | "night") {
+                    return Some(Hit::new(k + 2, Label::Time, None, score::RELATIVE));
+                }
+                return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, 0)), score::WEEKDAY));
+            }
+            if self.w(k) == "in" && self.w(k + 1) == "the" && matches!(self.w(k + 2), "day" | "year" | "week" | "month")
+            {
+                return Some(Hit::new(k + 3, Label::Date, None, score::RELATIVE));
+            }
+            return None;
+        }
+        let u = self.w(k);
+        let (dir, _) = match mod_word {
+            "last" | "past" | "previous" => (-1i32, 0),
+            "next" | "coming" => (1, 0),
+            "this" => (0, 0),
+            _ => return None,
+        };
+        if matches!(u, "morning" | "afternoon" | "evening" | "night") && matches!(mod_word, "this" | "last") {
+            return Some(Hit::new(k + 1, Label::Time, None, score::RELATIVE));
+        }
+        if let Some(wd) = lexicon::weekday(u).filter(|_| self.cap(k)) {
+            return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, dir)), score::WEEKDAY));
+        }
+        if let Some(m) = self.month_at(k) {
+            if self.month_date(k).is_some_and(|h| h.end > k + 1 + self.w(k + 1).starts_with('.') as usize) {
+                return None; // `last Oct. 13`: the date is the month and day
+            }
+            let v = self.date.map(|d| {
+                let y = match dir {
+                    -1 => {
+                        if m < d.month {
+                            d.year
+                        } else {
+                            d.year - 1
+                        }
+                    }
+                    1 => {
+                        if m > d.month {
+                            d.year
+                        } else {
+                            d.year + 1
+                        }
+                    }
+                    _ => d.year,
+                };
+                Value::Date { date: format!("{y:04}-{m:02}") }
+            });
+            return Some(Hit::new(k + 1, Label::Date, v, score::RELATIVE));
+        }
+        if lexicon::season(u) {
+            return Some(Hit::new(k + 1, Label::Date, None, score::RELATIVE));
+        }
+        if matches!(u, "year" | "month" | "week" | "weekend" | "quarter" | "decade" | "century") {
+            let v = self.date.and_then(|d| match u {
+                "year" => Some(format!("{:04}", d.year + dir)),
+                "month" => {
+                    let (y, m) = calendar::add_months(d.year, d.month, dir);
+                    Some(format!("{y:04}-{m:02}"))
+                }
+                "week" => Some(calendar::iso_week(calendar::add_days(d, 7 * dir as i64))),
+                _ => None,
+            });
+            // `last year 's` keeps the clitic outside, as OntoNotes mostly does
+            return Some(Hit::new(k + 1, Label::Date, v.map(|date| Value::Date { date }), score::RELATIVE));
+        }
+        None
+    }
+
+    /// An ordinal day in words at `k` (`twelfth`, `twenty - eighth`, `thirty-first`): the day and the token after.
+    fn spoken_day(&self, k: usize) -> Option<(u32, usize)> {
+        let w = self.w(k);
+        if let Some(n) = lexicon::ordinal_word(w).filter(|n| *n <= 31.0 && !w.ends_with("ly")) {
+            return Some((n as u32, k + 1));
+        }
+        if matches!(w, "twenty" | "thirty") {
+            let h = self.hyphen(k + 1).unwrap_or(k + 1);
+            let u = lexicon::ordinal_word(self.w(h)).filter(|u| *u < 10.0)?;
+            return Some(((lexicon::small_number(w)? + u) as u32, h + 1));
+        }
+        None
+    }
+
+    /// A year in words at `k`: `nineteen forty - two`, `nineteen fifty`, `two thousand five`.
+    fn spoken_year(&self, k: usize) -> Option<(i32, usize)> {
+        let w = self.w(k);
+        let century = match w {
+            "eighteen" => 1800,
+            "nineteen" => 1900,
+            "twenty"
+                if matches!(
+                    self.w(k + 1),
+                    "ten"
+                        | "eleven"
+                        | "twelve"
+                        | "thirteen"
+                        | "fourteen"
+                        | "fifteen"
+                        | "sixteen"
+                        | "seventeen"
+                        | "eighteen"
+                        | "nineteen"
+                        | "twenty"
+                ) =>
+            {
+                2000
+            }
+            "two" if self.w(k + 1) == "thousand" => {
+                let mut e = k + 2;
+                if self.w(e) == "and" {
+                    e += 1;
+                }
+                let y = lexicon::small_number(self.w(e)).filter(|y| *y >= 1.0 && *y < 30.0)?;
+                if lexicon::is_tens(self.w(e)) {
+                    return None;
+                }
+                return Some((2000 + y as i32, e + 1));
+            }
+            _ => return None,
+        };
+        let t = self.w(k + 1);
+        let tens = lexicon::small_number(t).filter(|v| *v >= 10.0)?;
+        let mut e = k + 2;
+        let mut y = tens;
+        if lexicon::is_tens(t) {
+            let h = self.hyphen(e).unwrap_or(e);
+            if let Some(u) = lexicon::small_number(self.w(h)).filter(|u| (1.0..10.0).contains(u)) {
+                y += u;
+                e = h + 1;
+            }
+        }
+        Some((century + y as i32, e))
+    }
+
+    /// A bare year at `k`, as a hit.
+    fn year_hit(&self, k: usize) -> Option<Hit> {
+        let y = self.year_at(k)?;
+        Some(Hit::new(k + 1, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::YEAR))
+    }
+
+    /// A decade at `k` (`1990s`), as a hit.
+    fn decade_hit(&self, k: usize) -> Option<Hit> {
+        match numbers::digit_token(self.s(k))? {
+            DigitToken::Decade(y) => {
+                let y = if y < 100 { 1900 + y } else { y };
+                Some(Hit::new(k + 1, Label::Date, Some(Value::Date { date: format!("{}", y / 10) }), score::MONTH_DATE))
+            }
+            _ => None,
+        }
+    }
+
+    /// A weekday's value: resolved against the document date (`dir` -1 for `last`, 1 for `next`).
+    fn weekday_value(&self, wd: u32, dir: i32) -> Value {
+        match self.date {
+            Some(d) => {
+                let date = match dir {
+                    -1 => calendar::weekday_on_or_before(calendar::add_days(d, -1), wd),
+                    1 => calendar::add_days(calendar::weekday_on_or_before(d, wd), 7),
+                    _ => calendar::weekday_on_or_before(d, wd),
+                };
+                Value::Date { date: date.to_string() }
+            }
+            None => Value::Weekday { weekday: lexicon::weekday_name(wd).to_string() },
+        }
+    }
+
+    /// Phrases after `the` that OntoNotes keeps with it: `the 1990s`, `the past five years`, `the weekend`,
+    /// `the beginning of January`, `the summer of 2005`, `the third quarter`, `the 21st century`.
+    fn the_phrase(&self, k: usize) -> Option<Hit> {
+        let w = self.w(k);
+        if let Some(h) = self.decade_hit(k) {
+            return Some(h);
+        }
+        if (w == "'" || w == "‘" || w == "’") && self.glued(k + 1) {
+            if let Some(h) = self.decade_hit(k + 1) {
+                return Some(h);
+            }
+        }
+        match w {
+            "weekend" => return Some(Hit::new(k + 1, Label::Date, None, score::VAGUE)),
+            // the same period last year, the same quarter a year earlier
+            "same" if matches!(self.w(k + 1), "period" | "time" | "quarter" | "month" | "week" | "day") => {
+                let e = k + 2;
+                if let Some(h) = self.date_words(e).filter(|h| h.label == Some(Label::Date)) {
+                    return Some(Hit::new(h.end, Label::Date, None, score::RELATIVE));
+                }
+                if self.w(e) == "a" && self.w(e + 1) == "year" && matches!(self.w(e + 2), "ago" | "earlier" | "before") {
+                    return Some(Hit::new(e + 3, Label::Date, None, score::RELATIVE));
+                }
+            }
+            _ if decade_word(w).is_some() => {
+                let v = decade_word(w).map(|d| Value::Date { date: format!("19{}", d / 10) });
+                return Some(Hit::new(k + 1, Label::Date, v, score::RELATIVE));
+            }
+            "early" | "late" | "mid" | "mid-" => {
+                if let Some(h) = self.date_words(k).filter(|h| h.label == Some(Label::Date)) {
+                    return Some(h);
+                }
+            }
+            "past" | "last" | "next" | "previous" | "coming" | "following" | "first" | "final" => {
+                // the past five years, the last two decades, the past year, the next few days
+                let j = k + 1;
+                let num = self.number(j);
+                let mut u = num.map_or(j, |n| n.end);
+                if num.is_some() && matches!(self.w(u), "or" | "to" | "-") {
+                    if let Some(n2) = self.number(u + 1).filter(|n| !n.article) {
+                        u = n2.end;
+                    }
+                }
+                let uw = self.w(u);
+                if lexicon::date_unit(uw).is_some()
+                    && (num.is_some() || !uw.ends_with('s') || matches!(w, "past" | "last" | "coming" | "next"))
+                {
+                    if num.is_none()
+                        && matches!(uw, "years" | "months" | "weeks" | "days" | "decades")
+                        && !matches!(w, "past" | "last" | "next" | "coming")
+                    {
+                        return None;
+                    }
+                    let v = num.and_then(|n| {
+                        let (letter, per) = lexicon::date_unit(uw)?;
+                        (!n.value.is_nan())
+                            .then(|| Value::Duration { duration: duration(n.value * per, letter, false) })
+                    });
+                    return Some(Hit::new(u + 1, Label::Date, v, score::RELATIVE));
+                }
+                if lexicon::time_unit(uw).is_some() && uw != "second" {
+                    let v = num.and_then(|n| {
+                        let letter = lexicon::time_unit(uw)?;
+                        (!n.value.is_nan()).then(|| Value::Duration { duration: duration(n.value, letter, true) })
+                    });
+                    return Some(Hit::new(u + 1, Label::Time, v, score::RELATIVE));
+                }
+            }
+            "beginning" | "start" | "end" | "middle" | "turn" | "spring" | "summer" | "fall" | "autumn" | "winter" => {
+                if self.w(k + 1) == "of" {
+                    let j = k + 2;
+                    let inner = self
+                        .month_date(j)
+                        .or_else(|| self.year_hit(j))
+                        .or_else(|| self.the_inner(j))
+                        .or_else(|| self.date_words(j).filter(|h| h.label == Some(Label::Date)));
+                    if let Some(h) = inner {
+                        // the value is the period's: the beginning of January is in January
+                        return Some(Hit::new(h.end, Label::Date, h.value, score::RELATIVE));
+                    }
+                }
+            }
+            "year" => {
+                if let Some(y) = self.year_at(k + 1) {
+                    return Some(Hit::new(
+                        k + 2,
+                        Label::Date,
+                        Some(Value::Date { date: format!("{y:04}") }),
+                        score::MONTH_DATE,
+                    ));
+                }
+            }
+            _ => {}
+        }
+        if w == "month" && self.w(k + 1) == "of" {
+            if let Some(h) = self.month_date(k + 2) {
+                return Some(Hit::new(h.end, Label::Date, h.value, score::MONTH_DATE));
+            }
+        }
+        // the year ended June 30, the 12 months ending Aug. 31, the quarter ended Sept. 30
+        {
+            let mut j = k;
+            let mut unit = false;
+            while j < k + 5 && !matches!(self.w(j), "ended" | "ending" | "") {
+                let wj = self.w(j);
+                unit |= lexicon::date_unit(wj).is_some() || matches!(wj, "period" | "half");
+                j += 1;
+            }
+            if unit && matches!(self.w(j), "ended" | "ending") {
+                if let Some(h) = self.at(j + 1).filter(|h| h.label == Some(Label::Date) && h.start.is_none()) {
+                    return Some(Hit::new(h.end, Label::Date, None, score::RELATIVE));
+                }
+            }
+        }
+        if let Some(h) = self.the_inner(k) {
+            return Some(h);
+        }
+        // the first quarter (of 1990), the second half
+        if let Some(_n) = lexicon::ordinal_word(w) {
+            if matches!(self.w(k + 1), "quarter" | "half") {
+                let mut e = k + 2;
+                if self.w(e) == "of" {
+                    if self.year_at(e + 1).is_some() {
+                        e += 2;
+                    } else if self.w(e + 1) == "the" && self.w(e + 2) == "year" {
+                        e += 3;
+                    } else if self.w(e + 1) == "fiscal" {
+                        if let Some(h) = self.date_words(e + 1) {
+                            e = h.end;
+                        }
+                    }
+                }
+                return Some(Hit::new(e, Label::Date, None, score::RELATIVE));
+            }
+            if self.w(k + 1) == "century" {
+                return self.ordinal_word(k);
+            }
+        }
+        if let Some(DigitToken::Ordinal(n)) = numbers::digit_token(self.s(k)) {
+            if self.w(k + 1) == "century" {
+                return Some(self.after_ordinal(n, k + 1));
+            }
+        }
+        None
+    }
+
+    /// Inner pieces after `the` that are dates by themselves: `the year`, `the month`, `the decade`.
+    fn the_inner(&self, k: usize) -> Option<Hit> {
+        if self.w(k) == "the" {
+            if matches!(self.w(k + 1), "year" | "decade" | "century" | "month" | "week" | "1990s") {
+                return Some(Hit::new(k + 2, Label::Date, None, score::RELATIVE));
+            }
+            if let Some(h) = self.decade_hit(k + 1) {
+                return Some(h);
+            }
+        }
+        if matches!(self.w(k), "this" | "last" | "next")
+            && matches!(self.w(k + 1), "year" | "month" | "week" | "decade" | "century")
+        {
+            return Some(Hit::new(k + 2, Label::Date, None, score::RELATIVE));
+        }
+        None
+    }
+}
+
+/// A decade in words (`sixties`): its first year within the century.
+fn decade_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "twenties" => 20,
+        "thirties" => 30,
+        "forties" => 40,
+        "fifties" => 50,
+        "sixties" => 60,
+        "seventies" => 70,
+        "eighties" => 80,
+        "nineties" => 90,
+        _ => return None,
+    })
+}
+
+/// `a.m.` / `p.m.` in their spellings: `Some(true)` for p.m. (`p . m` pieces are joined by the caller).
+fn ampm(w: &str) -> Option<bool> {
+    match w {
+        "a.m." | "a.m" | "am" => Some(false),
+        "p.m." | "p.m" | "pm" => Some(true),
+        _ => None,
+    }
+}
+
+/// An ISO 8601 duration: `P30Y`, `P1.5Y`, `PT2H`.
+fn duration(n: f64, letter: char, time: bool) -> String {
+    let n = if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{}", (n * 1000.0).round() / 1000.0)
+    };
+    if time {
+        format!("PT{n}{letter}")
+    } else {
+        format!("P{n}{letter}")
+    }
+}

@@ -1,0 +1,184 @@
+//! The WebAssembly API: a thin layer over [`crate::annotate`] for JavaScript callers.
+//!
+//! ```js
+//! import init, { annotate } from "./pkg/article_annotator.js";
+//! await init();
+//! const entities = annotate(text, { labels: ["PERSON", "DATE"], date: "2022-01-19" });
+//! entities.forEach(e => console.log(text.slice(e.start, e.end), e.label));
+//! ```
+//!
+//! Why it looks the way it does:
+//!
+//! - **Offsets are JavaScript string indices** (UTF-16 code units), so `text.slice(e.start, e.end) === e.text`
+//!   holds for every entity, also after emoji and other astral characters (GUIDE section 3).
+//! - **Lone surrogates keep offsets right.** A JavaScript string may hold unpaired surrogates, which no Rust
+//!   `String` can. Each one becomes U+FFFD, which is itself one UTF-16 unit, so the decoded text has exactly
+//!   the caller's length in UTF-16 units and offsets computed on it index the caller's string. The fast path
+//!   lets the engine's `TextEncoder` do this replacement (it replaces one unit by one U+FFFD, like
+//!   `String::from_utf16_lossy`); the length check below catches any engine that would not, and then the text
+//!   is decoded unit by unit.
+//! - **Bad input throws, never traps.** A non-string text, unknown option, unknown label or malformed date
+//!   becomes a JavaScript `Error` whose message says what was wrong and what is expected. The module is built
+//!   with `panic = "abort"`, so a panic would kill the instance: this layer validates everything first, and the
+//!   core promises never to panic on any text.
+//! - **Plain objects out.** Entities are serialised with `serde-wasm-bindgen` as plain objects (not `Map`s),
+//!   fields exactly as in GUIDE section 2; absent `group` and `value` are left out, as in the CLI's JSON.
+
+use crate::text::offsets::{entities_to_unit, OffsetUnit};
+use crate::{CivilDate, Entity, Label, Options};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+/// The option names [`JsOptions`] knows.
+const OPTION_NAMES: [&str; 2] = ["labels", "date"];
+
+/// The options object that JavaScript passes; every field is optional.
+#[derive(Deserialize, Default)]
+struct JsOptions {
+    /// Only these labels, e.g. `["PERSON", "DATE"]`; absent or `null` means every label.
+    #[serde(default)]
+    labels: Option<Vec<String>>,
+    /// The document's date, `YYYY-MM-DD`, to resolve `Wednesday` or `last year`.
+    #[serde(default)]
+    date: Option<String>,
+}
+
+/// Annotates `text` and returns its entities (GUIDE section 2) with UTF-16 offsets, sorted by `start`.
+///
+/// `options` may be `undefined`, `null` or an object `{labels?: string[], date?: "YYYY-MM-DD"}`.
+/// Throws an `Error` with a clear message on a non-string text or bad options.
+#[wasm_bindgen(skip_typescript)]
+pub fn annotate(text: &JsValue, options: &JsValue) -> Result<JsValue, JsError> {
+    let options = parse_options(options)?;
+    let text = receive_text(text)?;
+    let entities = annotate_utf16(&text, &options);
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&entities, &serializer)
+        .map_err(|e| JsError::new(&format!("annotate: could not build the result: {e}")))
+}
+
+/// The labels this build knows, names first: `["PERSON", "PLACE", ..., "ORDINAL"]`.
+#[wasm_bindgen(js_name = labels, skip_typescript)]
+pub fn js_labels() -> Vec<JsValue> {
+    Label::ALL.iter().map(|l| JsValue::from_str(l.as_str())).collect()
+}
+
+/// The crate's version, e.g. `"0.1.0"`.
+#[wasm_bindgen(skip_typescript)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A label of GUIDE section 1. */
+export type Label = "PERSON" | "PLACE" | "ORG" | "MISC" | "NUMBER" | "MONEY" | "PERCENT" | "QUANTITY"
+  | "DATE" | "TIME" | "ORDINAL";
+/** One entity; start and end are JavaScript string indices (UTF-16 code units), end exclusive. */
+export interface Entity {
+  start: number; end: number; label: Label; text: string; score: number;
+  group?: number; value?: Record<string, number | string>;
+}
+export interface AnnotateOptions { labels?: Label[] | null; date?: string | null; }
+/** Annotates text; throws an Error on a non-string text or bad options. */
+export function annotate(text: string, options?: AnnotateOptions | null): Entity[];
+/** Every label, names first. */
+export function labels(): Label[];
+/** The crate's version. */
+export function version(): string;
+"#;
+
+/// Annotates already-decoded text and converts offsets to UTF-16 code units.
+///
+/// Public to the crate's wasm tests, which compare it against the JavaScript-facing function.
+pub fn annotate_utf16(text: &str, options: &Options) -> Vec<Entity> {
+    let mut entities = crate::annotate(text, options);
+    entities_to_unit(text, &mut entities, OffsetUnit::Utf16);
+    entities
+}
+
+/// Reads a JavaScript string as Rust text with the same length in UTF-16 units (see the module docs).
+fn receive_text(value: &JsValue) -> Result<String, JsError> {
+    let Some(js) = value.dyn_ref::<js_sys::JsString>() else {
+        return Err(JsError::new(&format!(
+            "annotate: text must be a string, got {}",
+            describe(value)
+        )));
+    };
+    let units = js.length() as usize;
+    if let Some(s) = value.as_string() {
+        if s.len() == units || s.encode_utf16().count() == units {
+            return Ok(s);
+        }
+    }
+    // The engine's encoder did not keep one unit per unit: decode the UTF-16 ourselves.
+    let buf: Vec<u16> = js.iter().collect();
+    Ok(String::from_utf16_lossy(&buf))
+}
+
+/// Turns the JavaScript options value into core [`Options`], or a clear error.
+fn parse_options(value: &JsValue) -> Result<Options, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(JsError::new(&format!(
+            "annotate: options must be an object like {{labels: [\"PERSON\"], date: \"2022-01-19\"}}, got {}",
+            describe(value)
+        )));
+    }
+    // serde-wasm-bindgen reads only the fields it knows, so a misspelt option would pass silently: check keys.
+    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !OPTION_NAMES.contains(&key.as_str()) {
+            return Err(JsError::new(&format!(
+                "annotate: unknown option {key:?}; expected {{labels?: string[], date?: \"YYYY-MM-DD\"}}"
+            )));
+        }
+    }
+    let raw: JsOptions = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
+        JsError::new(&format!(
+            "annotate: bad options ({e}); expected {{labels?: string[], date?: \"YYYY-MM-DD\"}}"
+        ))
+    })?;
+    let labels = match raw.labels {
+        None => None,
+        Some(names) => {
+            let mut labels = Vec::with_capacity(names.len());
+            for name in &names {
+                let label = Label::parse(name)
+                    .ok_or_else(|| JsError::new(&format!("annotate: options.labels: {}", crate::Error::UnknownLabel(name.clone()))))?;
+                labels.push(label);
+            }
+            Some(labels)
+        }
+    };
+    let document_date = match raw.date.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(d) => Some(
+            CivilDate::parse(d).map_err(|e| JsError::new(&format!("annotate: options.date: {e}")))?,
+        ),
+    };
+    Ok(Options { labels, document_date })
+}
+
+/// A short description of a JavaScript value for error messages.
+fn describe(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "undefined".into()
+    } else if value.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(value) {
+        "an array".into()
+    } else if let Some(n) = value.as_f64() {
+        format!("the number {n}")
+    } else if let Some(b) = value.as_bool() {
+        format!("the boolean {b}")
+    } else if value.is_string() {
+        "a string".into()
+    } else if value.is_function() {
+        "a function".into()
+    } else {
+        "an object".into()
+    }
+}

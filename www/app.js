@@ -1,0 +1,474 @@
+// The page: paste an article, see its names and figures highlighted.
+//
+// Rules this file keeps:
+// - user text only ever enters the DOM as text (textContent, text nodes, dataset); never innerHTML;
+// - no request after load except the page's own files (the wasm module is fetched once, shared with the worker);
+// - each highlight is <mark data-label="LABEL"> around exactly the entity's text; its badge is CSS generated
+//   content, so mark.textContent stays the entity's text.
+import init, { annotate } from "./pkg/article_annotator.js";
+
+const LABELS = ["PERSON", "PLACE", "ORG", "MISC", "NUMBER", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"];
+const NAME_LABELS = new Set(["PERSON", "PLACE", "ORG", "MISC"]);
+const LABEL_NAMES = {
+  PERSON: "Person", PLACE: "Place", ORG: "Organisation", MISC: "Other name", NUMBER: "Number", MONEY: "Money",
+  PERCENT: "Percent", QUANTITY: "Quantity", DATE: "Date", TIME: "Time", ORDINAL: "Ordinal",
+};
+const APPROX = { more_than: "more than", at_least: "at least", less_than: "less than", at_most: "at most", about: "about", nearly: "nearly" };
+/** Texts longer than this (UTF-16 units) are annotated in the worker. */
+const WORKER_THRESHOLD = 20000;
+/** The panel lists at most this many rows per list; the rest are summarised. */
+const LIST_LIMIT = 300;
+
+const $ = (id) => document.getElementById(id);
+const input = $("input"), article = $("article"), statusEl = $("status"), statsEl = $("stats");
+const legendEl = $("legend"), groupsEl = $("groups"), figuresEl = $("figures"), tip = $("tip"), dateEl = $("date");
+
+const state = {
+  text: "",           // the text the entities belong to
+  entities: [],       // the API's output for `text`
+  hidden: new Set(),  // labels toggled off
+  took: 0, via: "",   // timing of the last annotation
+  seq: 0,             // increases with every request; stale answers are dropped
+  selected: null,     // the panel row whose mentions are highlighted
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Loading: compile the module once (streaming), instantiate it here, hand the compiled module to the worker.
+
+const wasmUrl = new URL("./pkg/article_annotator_bg.wasm", import.meta.url);
+let worker = null;
+let compiled = null;
+
+async function compileModule() {
+  const response = await fetch(wasmUrl);
+  if (!response.ok) throw new Error(`could not load ${wasmUrl.pathname} (${response.status})`);
+  try {
+    return await WebAssembly.compileStreaming(response.clone());
+  } catch {
+    // a static host that serves .wasm without application/wasm: compile from bytes instead
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+}
+
+const ready = (async () => {
+  const t0 = performance.now();
+  compiled = await compileModule();
+  const t1 = performance.now();
+  await init({ module_or_path: compiled });
+  const t2 = performance.now();
+  annotate("Warm up on January 6.", null); // loads the model, so the first real call is fast
+  const readyAt = performance.now();
+  Object.assign(window.articleAnnotator, {
+    readyAt, loadMs: readyAt - t0, phases: { fetchCompile: t1 - t0, instantiate: t2 - t1, firstCall: readyAt - t2 },
+  });
+  return readyAt;
+})();
+
+// The page's API, for embedders, the tests and the benchmark.
+window.articleAnnotator = { annotate: (text, options) => annotate(text, options), ready, readyAt: null, loadMs: null };
+
+function startWorker() {
+  if (worker || !compiled) return;
+  try {
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker.postMessage({ type: "init", module: compiled });
+    worker.onmessage = onWorkerMessage;
+    worker.onerror = () => { // fall back to this tab
+      worker = null;
+      const waiting = pending.size > 0;
+      pending.clear();
+      if (waiting) run();
+    };
+  } catch {
+    worker = null; // no module workers: long texts are annotated on the main thread
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Annotating: debounced as you type; long texts go to the worker.
+
+let timer = 0;
+function schedule() {
+  clearTimeout(timer);
+  const long = input.value.length > WORKER_THRESHOLD;
+  timer = setTimeout(run, long ? 350 : 150);
+}
+
+function currentOptions() {
+  return dateEl.value ? { date: dateEl.value } : null;
+}
+
+async function run() {
+  clearTimeout(timer);
+  await ready;
+  const text = input.value;
+  const seq = ++state.seq;
+  const options = currentOptions();
+  if (text.length > WORKER_THRESHOLD) startWorker();
+  if (text.length > WORKER_THRESHOLD && worker) {
+    setStatus(`Annotating ${text.length.toLocaleString("en")} characters in the background…`);
+    // one job at a time: while the worker is busy, the newest text waits and older ones are skipped
+    if (pending.size) { rerun = true; return; }
+    worker.postMessage({ type: "annotate", seq, text, options });
+    pending.set(seq, text);
+    return;
+  }
+  try {
+    const t0 = performance.now();
+    const entities = annotate(text, options);
+    show(text, entities, performance.now() - t0, "this tab");
+  } catch (err) {
+    setStatus(`Could not annotate: ${err.message || err}`);
+  }
+}
+
+const pending = new Map();
+let rerun = false;
+function onWorkerMessage(event) {
+  const { seq, entities, took, error } = event.data;
+  const text = pending.get(seq);
+  pending.delete(seq);
+  if (rerun) { rerun = false; run(); }
+  if (seq !== state.seq) return; // the text changed meanwhile
+  if (error) { setStatus(`Could not annotate: ${error}`); return; }
+  show(text, entities, took, "a background worker");
+}
+
+function show(text, entities, took, via) {
+  state.text = text;
+  state.entities = entities;
+  state.took = took;
+  state.via = via;
+  state.selected = null;
+  renderAll();
+  window.articleAnnotator.shown = { text, count: entities.length, took, via };
+  window.articleAnnotator.renders = (window.articleAnnotator.renders || 0) + 1;
+  setStatus(text ? "Annotated." : "Ready. Paste an article to begin.");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Rendering. Everything is built from DOM nodes; user text goes in as text only.
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "dataset") Object.assign(node.dataset, v);
+    else if (k === "class") node.className = v;
+    else if (k.startsWith("aria-") || k === "role") node.setAttribute(k, v);
+    else node[k] = v;
+  }
+  node.append(...children); // strings become text nodes
+  return node;
+}
+
+function renderAll() {
+  renderLegend();
+  renderArticle();
+  renderPanel();
+  renderStats();
+  for (const id of ["export-json", "export-csv", "copy-html"]) $(id).disabled = state.entities.length === 0;
+}
+
+function counts() {
+  const c = Object.fromEntries(LABELS.map((l) => [l, 0]));
+  for (const e of state.entities) c[e.label] = (c[e.label] || 0) + 1;
+  return c;
+}
+
+function renderLegend() {
+  const c = counts();
+  legendEl.replaceChildren(...LABELS.map((label) => {
+    const on = !state.hidden.has(label);
+    const button = el("button", {
+      type: "button", class: "chip", dataset: { label },
+      "aria-pressed": String(on),
+      "aria-label": `${LABEL_NAMES[label]} (${label}): ${c[label]}; ${on ? "shown" : "hidden"}`,
+      title: on ? `Hide ${LABEL_NAMES[label]} highlights` : `Show ${LABEL_NAMES[label]} highlights`,
+    }, el("span", { class: "chip-tag", "aria-hidden": "true" }, label), el("span", { class: "chip-count", "aria-hidden": "true" }, String(c[label])));
+    if (c[label] === 0) button.classList.add("empty");
+    button.addEventListener("click", () => toggleLabel(label));
+    return el("li", {}, button);
+  }));
+}
+
+function toggleLabel(label) {
+  if (state.hidden.has(label)) state.hidden.delete(label); else state.hidden.add(label);
+  const focused = document.activeElement?.dataset?.label === label && document.activeElement.classList.contains("chip");
+  renderLegend();
+  renderArticle();
+  if (focused) legendEl.querySelector(`button[data-label="${label}"]`)?.focus();
+  setStatus(`${LABEL_NAMES[label]} highlights ${state.hidden.has(label) ? "hidden" : "shown"}.`);
+}
+
+function renderArticle() {
+  const { text, entities } = state;
+  const frag = document.createDocumentFragment();
+  let pos = 0;
+  entities.forEach((e, i) => {
+    if (state.hidden.has(e.label) || e.start < pos) return;
+    if (e.start > pos) frag.append(text.slice(pos, e.start));
+    frag.append(el("mark", { tabIndex: 0, dataset: { label: e.label, i: String(i) } }, text.slice(e.start, e.end)));
+    pos = e.end;
+  });
+  if (pos < text.length) frag.append(text.slice(pos));
+  article.replaceChildren(frag);
+  if (!text) article.append(el("p", { class: "empty-note" }, "The annotated article appears here."));
+}
+
+/** Name groups: mentions sharing `group` (or, without one, the same label and text). */
+function nameGroups() {
+  const groups = new Map();
+  state.entities.forEach((e, i) => {
+    if (!NAME_LABELS.has(e.label)) return;
+    const key = e.group != null ? `g${e.group}` : `${e.label}:${e.text}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, label: e.label, mentions: [], forms: new Map() }));
+    g.mentions.push(i);
+    g.forms.set(e.text, (g.forms.get(e.text) || 0) + 1);
+  });
+  for (const g of groups.values()) {
+    // the longest form names the group (`Nursultan Nazarbayev` over `Nazarbayev`), then the most used
+    g.name = [...g.forms.entries()].sort((a, b) => b[0].length - a[0].length || b[1] - a[1])[0][0];
+  }
+  return [...groups.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0] - b.mentions[0]);
+}
+
+function renderPanel() {
+  const groups = nameGroups();
+  const rows = groups.slice(0, LIST_LIMIT).map((g) => {
+    const others = [...g.forms.keys()].filter((f) => f !== g.name);
+    const button = el("button", { type: "button", class: "row", dataset: { key: g.key, label: g.label } },
+      el("span", { class: "tag", "aria-hidden": "true" }, g.label),
+      el("span", { class: "row-name" }, `${g.name} — ${g.mentions.length}`),
+      el("span", { class: "sr-only" }, ` ${LABEL_NAMES[g.label]}, ${g.mentions.length} mention${g.mentions.length === 1 ? "" : "s"}`));
+    if (others.length) button.append(el("span", { class: "row-forms" }, `also ${others.join(", ")}`));
+    button.addEventListener("click", () => select(button, g.mentions));
+    return el("li", {}, button);
+  });
+  if (groups.length > LIST_LIMIT) rows.push(el("li", { class: "more" }, `and ${groups.length - LIST_LIMIT} more`));
+  if (!groups.length) rows.push(el("li", { class: "more" }, "No names found yet."));
+  groupsEl.replaceChildren(...rows);
+
+  const figures = [];
+  state.entities.forEach((e, i) => { if (!NAME_LABELS.has(e.label)) figures.push(i); });
+  const frows = figures.slice(0, LIST_LIMIT).map((i) => {
+    const e = state.entities[i];
+    const value = formatValue(e);
+    const button = el("button", { type: "button", class: "row", dataset: { i: String(i), label: e.label } },
+      el("span", { class: "tag", "aria-hidden": "true" }, e.label),
+      el("span", { class: "row-name" }, e.text),
+      el("span", { class: "sr-only" }, ` ${LABEL_NAMES[e.label]}`));
+    if (value) button.append(el("span", { class: "row-value" }, `= ${value}`));
+    button.addEventListener("click", () => select(button, [i]));
+    return el("li", {}, button);
+  });
+  if (figures.length > LIST_LIMIT) frows.push(el("li", { class: "more" }, `and ${figures.length - LIST_LIMIT} more`));
+  if (!figures.length) frows.push(el("li", { class: "more" }, "No figures found yet."));
+  figuresEl.replaceChildren(...frows);
+}
+
+function renderStats() {
+  const n = state.text.length;
+  const ms = state.took < 10 ? state.took.toFixed(1) : Math.round(state.took).toString();
+  statsEl.replaceChildren(
+    el("span", {}, `${n.toLocaleString("en")} characters`), " · ",
+    el("span", {}, `${state.entities.length.toLocaleString("en")} entities`), " · ",
+    el("span", { class: "took" }, `${ms} ms`), ` in ${state.via || "this tab"}`);
+}
+
+/** A short human reading of an entity's normalised value, or "" when it has none. */
+function formatValue(e) {
+  const v = e.value;
+  if (!v) return "";
+  const fmt = (x) => (typeof x === "number" ? x.toLocaleString("en", { maximumFractionDigits: 6 }) : String(x));
+  if ("number" in v) return (v.approx ? `${APPROX[v.approx] || v.approx} ` : "") + fmt(v.number);
+  if ("currency" in v) return `${fmt(v.amount)} ${v.currency}`;
+  if ("percent" in v) return `${fmt(v.percent)}%`;
+  if ("unit" in v) return `${fmt(v.amount)} ${v.unit}`;
+  if ("date" in v) return v.date;
+  if ("weekday" in v) return v.weekday;
+  if ("duration" in v) return v.duration;
+  if ("time" in v) return v.time;
+  return Object.entries(v).map(([k, x]) => `${k}: ${fmt(x)}`).join(", ");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Selecting from the panel: highlight and scroll to the mentions.
+
+function select(button, indices) {
+  for (const m of article.querySelectorAll("mark.hit")) m.classList.remove("hit");
+  for (const b of document.querySelectorAll(".row[aria-current]")) b.removeAttribute("aria-current");
+  const labels = new Set(indices.map((i) => state.entities[i].label));
+  let reshown = false;
+  for (const l of labels) if (state.hidden.has(l)) { state.hidden.delete(l); reshown = true; }
+  if (reshown) { renderLegend(); renderArticle(); }
+  const wanted = new Set(indices.map(String));
+  const marks = [...article.querySelectorAll("mark")].filter((m) => wanted.has(m.dataset.i));
+  marks.forEach((m) => m.classList.add("hit"));
+  button.setAttribute("aria-current", "true");
+  if (marks.length) {
+    marks[0].scrollIntoView({ block: "center", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
+    marks[0].focus({ preventScroll: true });
+  }
+  setStatus(`${marks.length} mention${marks.length === 1 ? "" : "s"} highlighted.`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tooltip on hover or keyboard focus: label, value, confidence.
+
+function showTip(mark) {
+  const e = state.entities[Number(mark.dataset.i)];
+  if (!e) return;
+  const parts = [el("strong", {}, `${LABEL_NAMES[e.label]} (${e.label})`)];
+  const value = formatValue(e);
+  if (value) parts.push(el("span", {}, `Value: ${value}`));
+  parts.push(el("span", {}, `Confidence: ${Math.round(e.score * 100)}%`));
+  if (e.group != null) {
+    const n = state.entities.filter((x) => x.group === e.group).length;
+    parts.push(el("span", {}, `${n} mention${n === 1 ? "" : "s"} in this article`));
+  }
+  tip.replaceChildren(...parts);
+  tip.hidden = false;
+  tipAnchor = mark;
+  placeTip(mark);
+  mark.setAttribute("aria-describedby", "tip");
+}
+
+let tipAnchor = null;
+function placeTip(mark) {
+  const r = mark.getBoundingClientRect();
+  const w = tip.offsetWidth, h = tip.offsetHeight;
+  const left = Math.max(4, Math.min(window.innerWidth - w - 4, r.left));
+  const top = r.bottom + 6 + h > window.innerHeight ? r.top - h - 6 : r.bottom + 6;
+  tip.style.left = `${left}px`;
+  tip.style.top = `${Math.max(4, top)}px`;
+}
+
+function hideTip(mark) {
+  tip.hidden = true;
+  tipAnchor = null;
+  mark?.removeAttribute?.("aria-describedby");
+}
+
+article.addEventListener("mouseover", (ev) => { const m = ev.target.closest("mark"); if (m) showTip(m); });
+article.addEventListener("mouseout", (ev) => { const m = ev.target.closest("mark"); if (m && m !== document.activeElement) hideTip(m); });
+article.addEventListener("focusin", (ev) => { if (ev.target.matches("mark")) showTip(ev.target); });
+article.addEventListener("focusout", (ev) => { if (ev.target.matches("mark")) hideTip(ev.target); });
+document.addEventListener("keydown", (ev) => { if (ev.key === "Escape" && !tip.hidden) hideTip(document.activeElement); });
+// on scroll the tooltip follows a focused highlight, and goes away for a hovered one
+window.addEventListener("scroll", () => {
+  if (tip.hidden) return;
+  if (tipAnchor && tipAnchor === document.activeElement) placeTip(tipAnchor); else hideTip(tipAnchor);
+}, { passive: true });
+
+// ---------------------------------------------------------------------------------------------------------
+// Export.
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = el("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function toJSON() {
+  return JSON.stringify({ offsets: "utf16", characters: state.text.length, text: state.text, entities: state.entities }, null, 2);
+}
+
+export function toCSV() {
+  const cell = (x) => {
+    let s = x == null ? "" : String(x);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // keep spreadsheets from running a cell as a formula
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const rows = [["start", "end", "label", "text", "score", "group", "value"]];
+  for (const e of state.entities) rows.push([e.start, e.end, e.label, e.text, e.score, e.group, e.value ? JSON.stringify(e.value) : ""]);
+  return rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+}
+
+const escapeHTML = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+
+/** The article as HTML (every piece of user text escaped), for pasting into an editor. */
+export function toHTML() {
+  const { text, entities } = state;
+  let out = "", pos = 0;
+  for (const e of entities) {
+    if (state.hidden.has(e.label) || e.start < pos) continue;
+    out += escapeHTML(text.slice(pos, e.start));
+    out += `<mark data-label="${e.label}" title="${escapeHTML(LABEL_NAMES[e.label])}">${escapeHTML(text.slice(e.start, e.end))}</mark>`;
+    pos = e.end;
+  }
+  out += escapeHTML(text.slice(pos));
+  return `<div class="annotated-article" style="white-space:pre-wrap">${out}</div>`;
+}
+window.articleAnnotator.exports = { toJSON, toCSV, toHTML };
+
+$("export-json").addEventListener("click", () => { download("entities.json", "application/json", toJSON()); setStatus("JSON downloaded."); });
+$("export-csv").addEventListener("click", () => { download("entities.csv", "text/csv", toCSV()); setStatus("CSV downloaded."); });
+$("copy-html").addEventListener("click", async () => {
+  const html = toHTML();
+  try {
+    if (window.ClipboardItem && navigator.clipboard?.write) {
+      await navigator.clipboard.write([new ClipboardItem({
+        "text/html": new Blob([html], { type: "text/html" }),
+        "text/plain": new Blob([state.text], { type: "text/plain" }),
+      })]);
+    } else {
+      await navigator.clipboard.writeText(html);
+    }
+    setStatus("Copied the annotated article as HTML.");
+  } catch (err) {
+    setStatus(`Could not copy: ${err.message || err}. Your browser may need permission to use the clipboard.`);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Input: typing, files, dropping, clearing, the article date.
+
+function setStatus(message) {
+  statusEl.textContent = message;
+}
+
+async function loadFile(file) {
+  if (!file) return;
+  if (!(file.type === "text/plain" || /\.txt$/i.test(file.name) || file.type === "")) {
+    setStatus(`“${file.name}” is not a .txt file.`);
+    return;
+  }
+  input.value = await file.text();
+  setStatus(`Loaded “${file.name}”.`);
+  run();
+}
+
+input.addEventListener("input", schedule);
+dateEl.addEventListener("change", run);
+$("file").addEventListener("change", (ev) => { loadFile(ev.target.files[0]); ev.target.value = ""; });
+$("clear").addEventListener("click", () => { input.value = ""; run(); input.focus(); });
+for (const target of [input, document.body]) {
+  target.addEventListener("dragover", (ev) => {
+    if ([...(ev.dataTransfer?.types || [])].includes("Files")) { ev.preventDefault(); input.classList.add("dropping"); }
+  });
+  target.addEventListener("dragleave", () => input.classList.remove("dropping"));
+  target.addEventListener("drop", (ev) => {
+    if (!ev.dataTransfer?.files?.length) return;
+    ev.preventDefault();
+    input.classList.remove("dropping");
+    loadFile(ev.dataTransfer.files[0]);
+  });
+}
+
+ready.then(
+  (readyAt) => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const afterLoad = nav && nav.loadEventStart > 0 ? Math.max(0, readyAt - nav.loadEventStart) : null;
+    window.articleAnnotator.readyAfterLoadMs = afterLoad;
+    document.documentElement.dataset.ready = "true";
+    renderAll();
+    setStatus(`Ready in ${Math.round(window.articleAnnotator.loadMs)} ms. Paste an article to begin.`);
+    if (input.value) run();
+    (window.requestIdleCallback || setTimeout)(startWorker);
+  },
+  (err) => setStatus(`The annotator could not load: ${err.message || err}`),
+);

@@ -1,0 +1,136 @@
+// The embedding layer's one way to annotate: `annotateAsync(text, options)`, shared by the web component and
+// `highlight()`.
+//
+// Why it looks the way it does:
+// - The module is compiled once (streaming, off the main thread) and handed to a Web Worker, which instantiates
+//   it, loads the model and does every annotation. Loading the model takes tens of milliseconds and annotating
+//   runs at roughly half a megabyte a second in WebAssembly, so on the main thread a 200 KB text would block an
+//   editor for hundreds of milliseconds; in the worker the main thread only posts the text and receives entities.
+// - Where workers are unavailable (or module workers are not supported, or the worker fails to start), the same
+//   module is instantiated on the main thread instead: correct, only less smooth.
+// - Answers to superseded requests are still delivered (each request has its own promise); callers that only
+//   want the newest answer keep their own sequence number, as `highlight()` and the component do.
+import init, { annotate as annotateSync } from "../pkg/article_annotator.js";
+
+const DEFAULT_WASM = new URL("../pkg/article_annotator_bg.wasm", import.meta.url);
+
+const config = { wasm: null, worker: true };
+let compiled = null;   // Promise<WebAssembly.Module>
+let mainReady = null;  // Promise<void>: the module instantiated on this thread
+let worker = null;     // Promise<Worker | null>
+let nextId = 1;
+const pending = new Map(); // id -> {resolve, reject}
+
+/**
+ * Configures where the WebAssembly file comes from and whether a worker is used. Call before the first
+ * annotation. `wasm`: a URL (string or URL), a Response, bytes (ArrayBuffer / typed array) or a compiled
+ * WebAssembly.Module; default: `../pkg/article_annotator_bg.wasm` next to this file. `worker: false` keeps
+ * everything on the calling thread.
+ */
+export function configure({ wasm, worker: useWorker } = {}) {
+  if (wasm !== undefined) { config.wasm = wasm; compiled = null; mainReady = null; }
+  if (useWorker !== undefined) config.worker = Boolean(useWorker);
+}
+
+function compile() {
+  if (!compiled) {
+    compiled = (async () => {
+      const src = config.wasm ?? DEFAULT_WASM;
+      if (src instanceof WebAssembly.Module) return src;
+      if (src instanceof ArrayBuffer || ArrayBuffer.isView(src)) return WebAssembly.compile(src);
+      const response = src instanceof Response ? src : await fetch(src);
+      if (!response.ok) throw new Error(`article-annotator: could not load ${response.url || src} (${response.status})`);
+      try {
+        return await WebAssembly.compileStreaming(response.clone());
+      } catch {
+        // a static host that serves .wasm without application/wasm: compile from bytes instead
+        return WebAssembly.compile(await response.arrayBuffer());
+      }
+    })();
+    compiled.catch(() => { compiled = null; }); // a failed fetch may be retried later
+  }
+  return compiled;
+}
+
+/** Instantiates the module on this thread (only used without a worker). */
+function readyHere() {
+  if (!mainReady) {
+    mainReady = compile().then((module) => init({ module_or_path: module })).then(() => undefined);
+  }
+  return mainReady;
+}
+
+function startWorker() {
+  if (!worker) {
+    worker = (async () => {
+      if (!config.worker || typeof Worker === "undefined") return null;
+      const module = await compile();
+      let w;
+      try {
+        // written out in full so that bundlers (Vite, webpack 5, Parcel) find and bundle the worker
+        w = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+      } catch {
+        return null; // module workers unsupported: annotate on this thread
+      }
+      return new Promise((resolve) => {
+        w.onmessage = (event) => {
+          const msg = event.data;
+          if (msg.type === "ready") { resolve(w); return; }
+          if (msg.type === "failed") { w.terminate(); resolve(null); return; }
+          const p = pending.get(msg.id);
+          if (!p) return;
+          pending.delete(msg.id);
+          if (msg.error !== undefined) p.reject(new Error(msg.error));
+          else p.resolve(msg.entities);
+        };
+        w.onerror = (event) => {
+          event.preventDefault?.();
+          w.terminate();
+          for (const [id, p] of pending) { pending.delete(id); p.reject(new Error("article-annotator: the worker failed")); }
+          worker = Promise.resolve(null);
+          resolve(null);
+        };
+        w.postMessage({ type: "init", module });
+      });
+    })();
+  }
+  return worker;
+}
+
+/** Resolves when annotations can be made (the worker, or this thread, has the module and the model). */
+export async function ready() {
+  const w = await startWorker();
+  if (!w) {
+    await readyHere();
+    annotateSync("Warm up on January 6.", null);
+  }
+}
+
+/**
+ * Annotates `text` (GUIDE section 2 entities, UTF-16 offsets) off the main thread where possible.
+ * `options`: `{labels?: string[], date?: "YYYY-MM-DD"}`. Rejects with the API's message on bad options.
+ */
+export async function annotateAsync(text, options = null) {
+  if (typeof text !== "string") throw new TypeError("article-annotator: text must be a string");
+  const w = await startWorker();
+  if (!w) {
+    await readyHere();
+    return annotateSync(text, options ?? null);
+  }
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    w.postMessage({ type: "annotate", id, text, options: options ?? null });
+  });
+}
+
+/** The labels of GUIDE section 1, names first. */
+export const LABELS = ["PERSON", "PLACE", "ORG", "MISC", "NUMBER", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"];
+
+/** Parses a labels attribute or option: "PERSON PLACE", "PERSON,PLACE" or an array; empty means all. */
+export function parseLabels(value) {
+  if (value == null) return null;
+  const list = Array.isArray(value) ? value : String(value).split(/[\s,]+/);
+  const labels = list.map((l) => String(l).trim().toUpperCase()).filter(Boolean);
+  return labels.length ? labels : null;
+}
