@@ -44,9 +44,121 @@ pub fn viterbi(emissions: &[[f32; NT]], start: &[f32; NT], trans: &[[f32; NT]; N
     path
 }
 
-/// Per-token tag probabilities of the sequence model with potentials `exp(score / temperature)`
-/// (forward-backward in log space; disallowed BIO moves have probability 0).
+/// Per-token tag probabilities of the sequence model with potentials `exp(score / temperature)`;
+/// disallowed BIO moves have probability 0.
+///
+/// Runs forward-backward in probability space (f64, each step normalised; nine exponentials a token), and
+/// falls back to the log-space version ([`marginals_log`]) when the transition scores are too spread for
+/// that (some allowed move's potential would underflow).
 pub fn marginals(
+    emissions: &[[f32; NT]],
+    start: &[f32; NT],
+    trans: &[[f32; NT]; NT],
+    temperature: f32,
+) -> Vec<[f32; NT]> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let inv = 1.0 / temperature.max(1e-3) as f64;
+    let tmax = trans.iter().flatten().chain(start.iter()).fold(f32::NEG_INFINITY, |m, &x| m.max(x)) as f64;
+    let mut et = [[0f64; NT]; NT];
+    let mut st = [0f64; NT];
+    for y in 0..NT {
+        if allowed(None, y) {
+            st[y] = ((start[y] as f64 - tmax) * inv).exp();
+            if st[y] < 1e-250 {
+                return marginals_log(emissions, start, trans, temperature);
+            }
+        }
+        for p in 0..NT {
+            if allowed(Some(p), y) {
+                et[p][y] = ((trans[p][y] as f64 - tmax) * inv).exp();
+                if et[p][y] < 1e-250 {
+                    return marginals_log(emissions, start, trans, temperature);
+                }
+            }
+        }
+    }
+    // Emission potentials, shifted by each token's best score (so the best is 1, none overflows).
+    let pot: Vec<[f64; NT]> = emissions
+        .iter()
+        .map(|e| {
+            let m = e.iter().cloned().fold(f32::NEG_INFINITY, f32::max) as f64;
+            let mut o = [0f64; NT];
+            for y in 0..NT {
+                o[y] = ((e[y] as f64 - m) * inv).exp();
+            }
+            o
+        })
+        .collect();
+    fn norm(v: &mut [f64; NT]) -> bool {
+        let s: f64 = v.iter().sum();
+        if s > 0.0 && s.is_finite() {
+            v.iter_mut().for_each(|x| *x /= s);
+            true
+        } else {
+            false
+        }
+    }
+    let mut alpha = vec![[0f64; NT]; n];
+    for y in 0..NT {
+        alpha[0][y] = st[y] * pot[0][y];
+    }
+    if !norm(&mut alpha[0]) {
+        return marginals_log(emissions, start, trans, temperature);
+    }
+    for t in 1..n {
+        let mut a = [0f64; NT];
+        for p in 0..NT {
+            let ap = alpha[t - 1][p];
+            if ap != 0.0 {
+                for y in 0..NT {
+                    a[y] += ap * et[p][y];
+                }
+            }
+        }
+        for y in 0..NT {
+            a[y] *= pot[t][y];
+        }
+        if !norm(&mut a) {
+            return marginals_log(emissions, start, trans, temperature);
+        }
+        alpha[t] = a;
+    }
+    let mut beta = [1f64; NT];
+    let mut out = vec![[0f32; NT]; n];
+    for t in (0..n).rev() {
+        let mut m = [0f64; NT];
+        for y in 0..NT {
+            m[y] = alpha[t][y] * beta[y];
+        }
+        if !norm(&mut m) {
+            return marginals_log(emissions, start, trans, temperature);
+        }
+        for y in 0..NT {
+            out[t][y] = m[y] as f32;
+        }
+        if t > 0 {
+            let mut b = [0f64; NT];
+            for p in 0..NT {
+                let mut s = 0.0;
+                for y in 0..NT {
+                    s += et[p][y] * pot[t][y] * beta[y];
+                }
+                b[p] = s;
+            }
+            if !norm(&mut b) {
+                return marginals_log(emissions, start, trans, temperature);
+            }
+            beta = b;
+        }
+    }
+    out
+}
+
+/// [`marginals`] in log space: slower (81 exponentials a token) but safe for any score range.
+pub fn marginals_log(
     emissions: &[[f32; NT]],
     start: &[f32; NT],
     trans: &[[f32; NT]; NT],
@@ -112,4 +224,38 @@ pub fn marginals(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probability_space_agrees_with_log_space() {
+        let mut seed = 1u64;
+        let mut rnd = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((seed >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 200.0
+        };
+        for (temp, n) in [(24.0, 30), (8.0, 5), (1.0, 12), (24.0, 1)] {
+            let em: Vec<[f32; NT]> = (0..n).map(|_| std::array::from_fn(|_| rnd())).collect();
+            let start: [f32; NT] = std::array::from_fn(|_| rnd() / 10.0);
+            let trans: [[f32; NT]; NT] = std::array::from_fn(|_| std::array::from_fn(|_| rnd() / 10.0));
+            let a = marginals(&em, &start, &trans, temp);
+            let b = marginals_log(&em, &start, &trans, temp);
+            for (x, y) in a.iter().zip(&b) {
+                for k in 0..NT {
+                    assert!((x[k] - y[k]).abs() < 1e-3, "T {temp}: {x:?} vs {y:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn viterbi_respects_bio() {
+        // I-PERSON scores best everywhere, but may not start a sentence or follow O.
+        let em = vec![[0.0, 1.0, 5.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]; 3];
+        let path = viterbi(&em, &[0.0; NT], &[[0.0; NT]; NT]);
+        assert_eq!(path, [1, 2, 2]);
+    }
 }

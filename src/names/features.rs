@@ -230,12 +230,21 @@ impl<'d> DocFeatures<'d> {
         out.push(f(2).str(l).id());
         out.push(f(3).str(&self.short[i]).id());
         out.push(f(4).str(&self.shape[i]).id());
-        let chars: Vec<(usize, char)> = l.char_indices().collect();
-        let nc = chars.len();
-        for k in 1..=4.min(nc) {
-            let end = chars.get(k).map_or(l.len(), |c| c.0);
-            out.push(f(5).num(k as u32).str(&l[..end]).id());
-            out.push(f(6).num(k as u32).str(&l[chars[nc - k].0..]).id());
+        // Prefixes and suffixes of 1 to 4 characters (and a 5-character suffix of longer words).
+        let mut ends = l.char_indices().skip(1).map(|(b, _)| b).chain(std::iter::once(l.len()));
+        for k in 1..=4u32 {
+            match ends.next() {
+                Some(end) => out.push(f(5).num(k).str(&l[..end]).id()),
+                None => break,
+            }
+        }
+        let mut starts = l.char_indices().rev().map(|(b, _)| b);
+        for k in 1..=5u32 {
+            match starts.next() {
+                Some(start) if k <= 4 => out.push(f(6).num(k).str(&l[start..]).id()),
+                Some(start) if start > 0 => out.push(f(40).str(&l[start..]).id()),
+                _ => break,
+            }
         }
         out.push(f(7).str(lw(-1)).id());
         out.push(f(8).str(lw(1)).id());
@@ -255,10 +264,7 @@ impl<'d> DocFeatures<'d> {
         };
         out.push(f(38).str(raw(-1)).id());
         out.push(f(39).str(raw(1)).id());
-        if l.chars().count() >= 6 {
-            let five = &l[chars[nc - 5].0..];
-            out.push(f(40).str(five).id());
-        }
+
         out.push(f(30).str(&self.short[i]).str(lw(1)).id());
         // Brown clusters
         let clus = |t: u8, j: isize, lens: &[u8], out: &mut Vec<u32>| {
