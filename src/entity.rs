@@ -162,7 +162,8 @@ pub struct Entity {
     pub label: Label,
     /// Exactly the input's characters between `start` and `end`.
     pub text: String,
-    /// The model's confidence, 0 to 1.
+    /// The model's confidence, 0 to 1 (serialised rounded to 3 decimals).
+    #[serde(serialize_with = "serialize_score")]
     pub score: f32,
     /// Mentions of one real-world thing share a group number within a document.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -170,4 +171,22 @@ pub struct Entity {
     /// The normalised value of a figure.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value: Option<Value>,
+}
+
+/// Writes a score as the nearest 3-decimal `f64`, so that JSON and JavaScript both show `0.863`, not the
+/// widened `f32` `0.8629999756813049`.
+fn serialize_score<S: serde::Serializer>(score: &f32, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64((f64::from(*score) * 1000.0).round() / 1000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn score_is_written_with_three_decimals() {
+        let e = Entity { start: 0, end: 1, label: Label::Person, text: "A".into(), score: 0.863, group: None, value: None };
+        let json = serde_json::to_string(&e).unwrap();
+        assert!(json.ends_with("\"score\":0.863}"), "{json}");
+    }
 }
