@@ -31,14 +31,15 @@ fn trains_on_a_tiny_corpus() {
     let mut m = train(&ex, &cfg);
     let f = tune_threshold(&mut m, &ex, n_gold);
     assert!(f > 0.99, "F1 {f} on its own training data");
-    let (p, r, _) = prf(&m, &ex, n_gold, m.threshold);
+    let (p, r, _) = prf(&m, &ex, n_gold, &m.per_label);
     assert!(p > 0.99 && r > 0.99, "P {p} R {r}");
     // the format round-trips, and training is deterministic
     let bytes = m.to_bytes();
     let back = Model::from_bytes(&bytes).expect("reads back");
     assert_eq!(back.threshold, m.threshold);
+    assert_eq!(back.per_label, m.per_label);
     assert_eq!(back.weights.len(), 1 << 10);
-    // (bytes 12..16 hold the tuned threshold, left at 0.5 by train)
-    assert_eq!(train(&ex, &cfg).to_bytes()[16..], bytes[16..]);
+    // (bytes 12..16 and 20..84 hold the tuned thresholds, left at 0.5 by train)
+    assert_eq!(train(&ex, &cfg).to_bytes()[84..], bytes[84..]);
     assert!(Model::from_bytes(&bytes[..10]).is_none());
 }

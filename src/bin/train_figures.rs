@@ -59,8 +59,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let f = tune_threshold(&mut m, &dev, dev_gold);
     let q =
         article_annotator::figures::filter::Model::from_bytes(&m.to_bytes()).expect("round trip");
-    let (p, r, _) = prf(&q, &dev, dev_gold, m.threshold);
-    let tf = prf(&q, &tr, tr_gold, m.threshold);
+    let (p, r, _) = prf(&q, &dev, dev_gold, &m.per_label);
+    let tf = prf(&q, &tr, tr_gold, &m.per_label);
     eprintln!(
         "dev, filtered (threshold {:.2}): P {p:.4} R {r:.4} F1 {f:.4}; train F1 {:.4}",
         m.threshold, tf.2

@@ -10,7 +10,8 @@
 //!
 //! # Format (`model/figures.bin`, little endian)
 //!
-//! `b"FIGF"`, version `u32` (1), hash bits `u32`, threshold `f32`, scale `f32`, then `2^bits` weights as
+//! `b"FIGF"`, version `u32` (2), hash bits `u32`, threshold `f32`, scale `f32`, 16 thresholds per label `f32`
+//! (indexed by the label's discriminant), then `2^bits` weights as
 //! `i8` (weight = i8 * scale). The bias is bucket 0. Features are hashed with FNV-1a.
 
 use super::extra::Candidate;
@@ -21,7 +22,7 @@ use std::sync::OnceLock;
 /// The file's magic bytes.
 pub const MAGIC: &[u8; 4] = b"FIGF";
 /// The format version this code reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A trained filter.
 #[derive(Clone, Debug)]
@@ -30,6 +31,8 @@ pub struct Model {
     pub bits: u32,
     /// keep a candidate when its probability is at least this
     pub threshold: f32,
+    /// the threshold per label (indexed by `Label as usize`), tuned after the global one
+    pub per_label: [f32; 16],
     /// the weights, indexed by feature hash
     pub weights: Vec<f32>,
 }
@@ -40,13 +43,14 @@ impl Model {
         Model {
             bits,
             threshold: 0.5,
+            per_label: [0.5; 16],
             weights: vec![0.0; 1 << bits],
         }
     }
 
     /// Reads the format above; `None` when the bytes are not a model of this version.
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
-        if b.len() < 20 || &b[..4] != MAGIC {
+        if b.len() < 84 || &b[..4] != MAGIC {
             return None;
         }
         let u = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
@@ -60,11 +64,16 @@ impl Model {
         let threshold = f32::from_bits(u(12));
         let scale = f32::from_bits(u(16));
         let n = 1usize << bits;
-        let body = b.get(20..20 + n)?;
+        let mut per_label = [0f32; 16];
+        for (k, t) in per_label.iter_mut().enumerate() {
+            *t = f32::from_bits(u(20 + 4 * k));
+        }
+        let body = b.get(84..84 + n)?;
         let weights = body.iter().map(|&c| c as i8 as f32 * scale).collect();
         Some(Model {
             bits,
             threshold,
+            per_label,
             weights,
         })
     }
@@ -79,6 +88,9 @@ impl Model {
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&self.threshold.to_bits().to_le_bytes());
         out.extend_from_slice(&scale.to_bits().to_le_bytes());
+        for t in &self.per_label {
+            out.extend_from_slice(&t.to_bits().to_le_bytes());
+        }
         for w in &self.weights {
             out.push((w / scale).round().clamp(-127.0, 127.0) as i8 as u8);
         }
@@ -106,19 +118,23 @@ pub fn shipped() -> &'static Model {
 pub fn apply(model: &Model, doc: &Document<'_>, cands: Vec<Candidate>) -> Vec<Entity> {
     let mut feats = Vec::with_capacity(48);
     let mut spans = Vec::with_capacity(cands.len());
+    let mut probs = Vec::with_capacity(cands.len());
     for c in &cands {
         features(doc, c, model.bits, &mut feats);
         let p = model.prob(&feats);
-        let p = if judged(c) { p } else { p.max(model.threshold) };
-        spans.push((c.entity.start, c.entity.end, p));
+        let t = model.per_label[c.entity.label as usize & 15];
+        let p = if judged(c) { p } else { p.max(t) };
+        // the margin over the label's threshold decides (select keeps margins ≥ 0)
+        spans.push((c.entity.start, c.entity.end, p - t));
+        probs.push(p);
     }
-    let keep = select(&spans, model.threshold);
+    let keep = select(&spans, 0.0);
     let mut out = Vec::with_capacity(keep.len());
     let mut k = 0;
     for (i, c) in cands.into_iter().enumerate() {
         if keep.get(k) == Some(&i) {
             let mut e = c.entity;
-            e.score = (spans[i].2 * 1000.0).round() / 1000.0;
+            e.score = (probs[i] * 1000.0).round() / 1000.0;
             out.push(e);
             k += 1;
         }

@@ -133,6 +133,8 @@ pub struct Example {
     pub span: (usize, usize),
     /// the document's index
     pub doc: usize,
+    /// the label (`Label as usize`)
+    pub label: usize,
     /// the model may drop it (see [`super::filter::judged`])
     pub judged: bool,
 }
@@ -155,6 +157,7 @@ pub fn examples(docs: &[GoldDoc], bits: u32) -> (Vec<Example>, usize) {
                 span: (e.start, e.end),
                 doc: di,
                 judged: super::filter::judged(&c),
+                label: e.label as usize & 15,
             });
         }
     }
@@ -226,8 +229,9 @@ pub fn train(ex: &[Example], cfg: &Config) -> Model {
     m
 }
 
-/// Typed (precision, recall, F1) when decoding each document's candidates with [`select`] at threshold `t`.
-pub fn prf(m: &Model, ex: &[Example], n_gold: usize, t: f32) -> (f64, f64, f64) {
+/// Typed (precision, recall, F1) when decoding each document's candidates with [`select`] at the thresholds
+/// per label `t`.
+pub fn prf(m: &Model, ex: &[Example], n_gold: usize, t: &[f32; 16]) -> (f64, f64, f64) {
     let (mut tp, mut np) = (0usize, 0usize);
     let mut i = 0;
     while i < ex.len() {
@@ -236,10 +240,15 @@ pub fn prf(m: &Model, ex: &[Example], n_gold: usize, t: f32) -> (f64, f64, f64) 
             .iter()
             .map(|e| {
                 let p = m.prob(&e.feats);
-                (e.span.0, e.span.1, if e.judged { p } else { p.max(t) })
+                let t = t[e.label];
+                (
+                    e.span.0,
+                    e.span.1,
+                    if e.judged { p - t } else { p.max(t) - t },
+                )
             })
             .collect();
-        for k in select(&spans, t) {
+        for k in select(&spans, 0.0) {
             np += 1;
             tp += ex[i + k].gold as usize;
         }
@@ -259,18 +268,40 @@ pub fn prf(m: &Model, ex: &[Example], n_gold: usize, t: f32) -> (f64, f64, f64) 
     (p, r, f)
 }
 
-/// Picks the threshold with the best typed F1 on the dev examples (the model as quantised for shipping).
+/// Picks the threshold with the best typed F1 on the dev examples (the model as quantised for shipping), then
+/// refines it per label (two rounds of coordinate ascent); returns the F1.
 pub fn tune_threshold(m: &mut Model, dev: &[Example], n_gold: usize) -> f64 {
     let q = Model::from_bytes(&m.to_bytes()).expect("round trip");
+    let grid: Vec<f32> = (5..=90).map(|i| i as f32 / 100.0).collect();
     let (mut best_t, mut best_f) = (0.5f32, -1.0);
-    for i in 5..=90 {
-        let t = i as f32 / 100.0;
-        let f = prf(&q, dev, n_gold, t).2;
+    for &t in &grid {
+        let f = prf(&q, dev, n_gold, &[t; 16]).2;
         if f > best_f {
             best_f = f;
             best_t = t;
         }
     }
     m.threshold = best_t;
+    let mut ts = [best_t; 16];
+    let labels: Vec<usize> = {
+        let mut l: Vec<usize> = dev.iter().map(|e| e.label).collect();
+        l.sort_unstable();
+        l.dedup();
+        l
+    };
+    for _ in 0..2 {
+        for &l in &labels {
+            for &t in &grid {
+                let mut tt = ts;
+                tt[l] = t;
+                let f = prf(&q, dev, n_gold, &tt).2;
+                if f > best_f + 1e-9 {
+                    best_f = f;
+                    ts = tt;
+                }
+            }
+        }
+    }
+    m.per_label = ts;
     best_f
 }
