@@ -19,9 +19,13 @@
 //! the WebAssembly module small.
 
 mod calendar;
+pub mod extra;
+pub mod filter;
 mod lexicon;
 mod numbers;
 mod rules;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
 
 use crate::text::Document;
 use crate::{Entity, Options};
@@ -38,5 +42,16 @@ use crate::{Entity, Options};
 /// assert_eq!(found[2].label, Label::Date);
 /// ```
 pub fn find(doc: &Document<'_>, options: &Options) -> Vec<Entity> {
+    filter::apply(filter::shipped(), doc, candidates(doc, options))
+}
+
+/// The figures the rules read, each with the fixed score of its rule family.
+pub fn rules_only(doc: &Document<'_>, options: &Options) -> Vec<Entity> {
     rules::Scanner::new(doc, options.document_date).run()
+}
+
+/// The candidates the learned filter ([`filter`]) judges: the rules' readings plus the extras of [`extra`]
+/// (sorted by start; they may overlap).
+pub fn candidates(doc: &Document<'_>, options: &Options) -> Vec<extra::Candidate> {
+    extra::expand(doc, rules_only(doc, options))
 }

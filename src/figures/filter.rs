@@ -1,0 +1,325 @@
+//! The learned filter: a logistic regression over the context of each figure the rules read, deciding
+//! keep or drop; its probability becomes the entity's `score`.
+//!
+//! # Why
+//!
+//! The rules read figures well, but OntoNotes tags some phrases only part of the time (`one` is a cardinal in
+//! about 38% of its occurrences, `first` an ordinal in 55%, bare `morning` a TIME in about 20%). Which
+//! occurrences count depends on the words around them (`one of the`, `the first time`, `in the morning`),
+//! which a linear model over hashed context features learns from OntoNotes train in a few seconds.
+//!
+//! # Format (`model/figures.bin`, little endian)
+//!
+//! `b"FIGF"`, version `u32` (2), hash bits `u32`, threshold `f32`, scale `f32`, 16 thresholds per label `f32`
+//! (indexed by the label's discriminant), then `2^bits` weights as
+//! `i8` (weight = i8 * scale). The bias is bucket 0. Features are hashed with FNV-1a.
+
+use super::extra::Candidate;
+use crate::text::Document;
+use crate::{Entity, Label};
+use std::sync::OnceLock;
+
+/// The file's magic bytes.
+pub const MAGIC: &[u8; 4] = b"FIGF";
+/// The format version this code reads and writes.
+pub const VERSION: u32 = 2;
+
+/// A trained filter.
+#[derive(Clone, Debug)]
+pub struct Model {
+    /// log2 of the number of weights
+    pub bits: u32,
+    /// keep a candidate when its probability is at least this
+    pub threshold: f32,
+    /// the threshold per label (indexed by `Label as usize`), tuned after the global one
+    pub per_label: [f32; 16],
+    /// the weights, indexed by feature hash
+    pub weights: Vec<f32>,
+}
+
+impl Model {
+    /// An untrained model (all weights zero: every probability 0.5).
+    pub fn zeros(bits: u32) -> Model {
+        Model {
+            bits,
+            threshold: 0.5,
+            per_label: [0.5; 16],
+            weights: vec![0.0; 1 << bits],
+        }
+    }
+
+    /// Reads the format above; `None` when the bytes are not a model of this version.
+    pub fn from_bytes(b: &[u8]) -> Option<Model> {
+        if b.len() < 84 || &b[..4] != MAGIC {
+            return None;
+        }
+        let u = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        if u(4) != VERSION {
+            return None;
+        }
+        let bits = u(8);
+        if !(4..=20).contains(&bits) {
+            return None;
+        }
+        let threshold = f32::from_bits(u(12));
+        let scale = f32::from_bits(u(16));
+        let n = 1usize << bits;
+        let mut per_label = [0f32; 16];
+        for (k, t) in per_label.iter_mut().enumerate() {
+            *t = f32::from_bits(u(20 + 4 * k));
+        }
+        let body = b.get(84..84 + n)?;
+        let weights = body.iter().map(|&c| c as i8 as f32 * scale).collect();
+        Some(Model {
+            bits,
+            threshold,
+            per_label,
+            weights,
+        })
+    }
+
+    /// Writes the format above (weights quantised to i8).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+        let mut out = Vec::with_capacity(20 + self.weights.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&self.threshold.to_bits().to_le_bytes());
+        out.extend_from_slice(&scale.to_bits().to_le_bytes());
+        for t in &self.per_label {
+            out.extend_from_slice(&t.to_bits().to_le_bytes());
+        }
+        for w in &self.weights {
+            out.push((w / scale).round().clamp(-127.0, 127.0) as i8 as u8);
+        }
+        out
+    }
+
+    /// The probability that a candidate with these features is a gold figure.
+    pub fn prob(&self, feats: &[u32]) -> f32 {
+        let z: f32 = feats.iter().map(|&f| self.weights[f as usize]).sum();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// The shipped model, embedded in the binary.
+pub fn shipped() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        Model::from_bytes(include_bytes!("../../model/figures.bin"))
+            .unwrap_or_else(|| Model::zeros(4))
+    })
+}
+
+/// Keeps the candidates the model accepts, with its probability as their score. Candidates come sorted by
+/// start and may overlap; the result is sorted and disjoint (see [`select`]).
+pub fn apply(model: &Model, doc: &Document<'_>, cands: Vec<Candidate>) -> Vec<Entity> {
+    let mut feats = Vec::with_capacity(48);
+    let mut spans = Vec::with_capacity(cands.len());
+    let mut probs = Vec::with_capacity(cands.len());
+    for c in &cands {
+        features(doc, c, model.bits, &mut feats);
+        let p = model.prob(&feats);
+        let t = model.per_label[c.entity.label as usize & 15];
+        let p = if judged(c) { p } else { p.max(t) };
+        // the margin over the label's threshold decides (select keeps margins ≥ 0)
+        spans.push((c.entity.start, c.entity.end, p - t));
+        probs.push(p);
+    }
+    let keep = select(&spans, 0.0);
+    let mut out = Vec::with_capacity(keep.len());
+    let mut k = 0;
+    for (i, c) in cands.into_iter().enumerate() {
+        if keep.get(k) == Some(&i) {
+            let mut e = c.entity;
+            e.score = (probs[i] * 1000.0).round() / 1000.0;
+            out.push(e);
+            k += 1;
+        }
+    }
+    out
+}
+
+/// Whether the model may drop a candidate: the extras, and the rules' ambiguous readings (a single number
+/// word, ordinal or relative word without digits, such as `one`, `first`, `today`). Other readings of the
+/// rules (`93 kilograms`, `January 6`, `3 p.m.`, the vague family's `annual`) are kept, though an overlapping
+/// extra may still win.
+pub fn judged(c: &Candidate) -> bool {
+    let e = &c.entity;
+    c.origin != super::extra::Origin::Rule
+        || (family(e.score) != 75
+            && !e
+                .text
+                .contains(|ch: char| ch.is_ascii_digit() || ch == ' ' || ch == '-'))
+}
+
+/// Which of the candidates `(start, end, probability)`, sorted by start, to keep: those with probability at
+/// least `threshold`, and within each run of overlapping ones the most probable first. Returns indices in
+/// increasing order, of disjoint candidates.
+pub fn select(spans: &[(usize, usize, f32)], threshold: f32) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut cluster: Vec<usize> = Vec::new();
+    let mut cluster_end = 0usize;
+    let flush = |cluster: &mut Vec<usize>, out: &mut Vec<usize>| {
+        if cluster.len() > 1 {
+            cluster.sort_by(|&a, &b| spans[b].2.total_cmp(&spans[a].2));
+        }
+        let from = out.len();
+        for i in cluster.drain(..) {
+            let (s, e, _) = spans[i];
+            if out[from..]
+                .iter()
+                .all(|&k| spans[k].1 <= s || e <= spans[k].0)
+            {
+                out.push(i);
+            }
+        }
+        out[from..].sort_unstable();
+    };
+    for (i, &(s, e, p)) in spans.iter().enumerate() {
+        if p < threshold {
+            continue;
+        }
+        if !cluster.is_empty() && s >= cluster_end {
+            flush(&mut cluster, &mut out);
+        }
+        cluster_end = if cluster.is_empty() {
+            e
+        } else {
+            cluster_end.max(e)
+        };
+        cluster.push(i);
+    }
+    flush(&mut cluster, &mut out);
+    out
+}
+
+struct Hasher {
+    mask: u32,
+}
+
+impl Hasher {
+    fn h(&self, kind: u8, label: u8, parts: &[&[u8]]) -> u32 {
+        let mut h: u32 = 0x811c_9dc5;
+        let mut eat = |b: u8| {
+            h ^= b as u32;
+            h = h.wrapping_mul(0x0100_0193);
+        };
+        eat(kind);
+        eat(label);
+        for p in parts {
+            for &b in *p {
+                eat(b.to_ascii_lowercase());
+            }
+            eat(0xff);
+        }
+        // bucket 0 is the bias
+        (h & self.mask).max(1)
+    }
+}
+
+fn label_id(l: Label) -> u8 {
+    l as u8
+}
+
+/// The rule family, read from the fixed score the rules gave (see `rules::score`).
+fn family(score: f32) -> u8 {
+    (score * 100.0).round() as u8
+}
+
+fn shape(w: &[u8]) -> [u8; 4] {
+    // first char class, has digit, has comma/dot, length bucket
+    let cls = |c: u8| {
+        if c.is_ascii_digit() {
+            b'd'
+        } else if c.is_ascii_uppercase() {
+            b'X'
+        } else if c.is_ascii_lowercase() {
+            b'x'
+        } else {
+            b'.'
+        }
+    };
+    [
+        w.first().map_or(b'_', |&c| cls(c)),
+        if w.iter().any(u8::is_ascii_digit) {
+            b'1'
+        } else {
+            b'0'
+        },
+        if w.iter().any(|c| matches!(c, b',' | b'.')) {
+            b'p'
+        } else {
+            b'n'
+        },
+        b'0' + w.len().min(6) as u8,
+    ]
+}
+
+/// The hashed features of a candidate: its rule family and label, its words, the two words on each side,
+/// capitalisation, and where it stands in the sentence. Fills `out` (bias first).
+pub fn features(doc: &Document<'_>, c: &Candidate, bits: u32, out: &mut Vec<u32>) {
+    let e = &c.entity;
+    out.clear();
+    out.push(0);
+    let hs = Hasher {
+        mask: (1u32 << bits) - 1,
+    };
+    let toks = &doc.tokens;
+    let a = toks.partition_point(|t| t.start < e.start);
+    let b = toks
+        .partition_point(|t| t.start < e.end)
+        .max(a + 1)
+        .min(toks.len());
+    let word = |i: isize| -> &[u8] {
+        if i < 0 || i as usize >= toks.len() {
+            b"<s>"
+        } else {
+            toks[i as usize].text(doc.text).as_bytes()
+        }
+    };
+    let l = label_id(e.label);
+    let fam = [family(e.score), c.origin as u8];
+    out.push(hs.h(1, l, &[]));
+    out.push(hs.h(2, l, &[&fam]));
+    let text = e.text.as_bytes();
+    let short: &[u8] = if text.len() <= 40 { text } else { b"<long>" };
+    out.push(hs.h(3, l, &[short]));
+    let n = b - a;
+    out.push(hs.h(4, l, &[&[b'0' + n.min(6) as u8]]));
+    for i in a..b {
+        out.push(hs.h(5, l, &[word(i as isize)]));
+        out.push(hs.h(6, 0, &[&shape(word(i as isize))]));
+    }
+    let first = word(a as isize);
+    let last = word(b as isize - 1);
+    out.push(hs.h(7, l, &[first]));
+    out.push(hs.h(8, l, &[last]));
+    let (ai, bi) = (a as isize, b as isize);
+    let p1 = word(ai - 1);
+    let p2 = word(ai - 2);
+    let n1 = word(bi);
+    let n2 = word(bi + 1);
+    out.push(hs.h(9, l, &[p1]));
+    out.push(hs.h(10, l, &[p2, p1]));
+    out.push(hs.h(11, l, &[n1]));
+    out.push(hs.h(12, l, &[n1, n2]));
+    out.push(hs.h(13, l, &[p1, short]));
+    out.push(hs.h(14, l, &[short, n1]));
+    out.push(hs.h(15, l, &[p1, n1]));
+    out.push(hs.h(16, l, &[&shape(p1)[..1], &shape(n1)[..1]]));
+    out.push(hs.h(17, l, &[&shape(first)[..1]]));
+    out.push(hs.h(18, l, &[&fam, short]));
+    // sentence position: is the candidate sentence-initial / sentence-final
+    let sent = doc.sentences.partition_point(|s| s.end <= a);
+    if let Some(s) = doc.sentences.get(sent) {
+        let pos = [
+            if a == s.start { b'B' } else { b'M' },
+            if b >= s.end { b'E' } else { b'M' },
+        ];
+        out.push(hs.h(19, l, &[&pos]));
+        out.push(hs.h(20, l, &[&pos, short]));
+    }
+}

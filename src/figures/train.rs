@@ -1,0 +1,307 @@
+//! Training the figure filter ([`super::filter`]) on an OntoNotes BIO file (native only).
+//!
+//! Each candidate the rules read is an example: positive when gold has exactly its span and label. A
+//! logistic regression is trained by SGD over the examples in a fixed pseudo-random order (seeded), with
+//! L2 decay; the keep threshold is then chosen on the dev split to maximise typed F1.
+
+use super::filter::{features, select, Model};
+use crate::text::Document;
+use crate::{Label, Options};
+use std::collections::HashSet;
+use std::path::Path;
+
+/// A document with gold figure spans in byte offsets.
+pub struct GoldDoc {
+    /// the text, built like `../shared/eval/bio_to_docs.py` builds it
+    pub text: String,
+    /// gold figures: byte start, byte end, label
+    pub spans: Vec<(usize, usize, Label)>,
+}
+
+fn map(t: &str) -> Option<Label> {
+    Some(match t {
+        "CARDINAL" => Label::Number,
+        "MONEY" => Label::Money,
+        "PERCENT" => Label::Percent,
+        "QUANTITY" => Label::Quantity,
+        "DATE" => Label::Date,
+        "TIME" => Label::Time,
+        "ORDINAL" => Label::Ordinal,
+        _ => return None,
+    })
+}
+
+/// Parses OntoNotes BIO text the way `../shared/eval/bio_to_docs.py` does: tokens joined by spaces,
+/// sentences by newlines, documents split at `-DOCSTART-`, treebank escapes undone.
+pub fn parse_bio(content: &str) -> Vec<GoldDoc> {
+    let mut docs = Vec::new();
+    let mut doc = GoldDoc {
+        text: String::new(),
+        spans: Vec::new(),
+    };
+    let mut sent_tokens = 0usize;
+    let mut open: Option<(usize, usize, String)> = None;
+    let flush = |open: &mut Option<(usize, usize, String)>, doc: &mut GoldDoc| {
+        if let Some((s, e, t)) = open.take() {
+            if let Some(l) = map(&t) {
+                doc.spans.push((s, e, l));
+            }
+        }
+    };
+    for line in content.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            flush(&mut open, &mut doc);
+            sent_tokens = 0;
+            continue;
+        }
+        let cols: Vec<&str> = if line.contains('\t') {
+            line.split('\t').collect()
+        } else {
+            line.split_whitespace().collect()
+        };
+        if cols[0] == "-DOCSTART-" {
+            flush(&mut open, &mut doc);
+            if !doc.text.is_empty() {
+                docs.push(std::mem::replace(
+                    &mut doc,
+                    GoldDoc {
+                        text: String::new(),
+                        spans: Vec::new(),
+                    },
+                ));
+            }
+            sent_tokens = 0;
+            continue;
+        }
+        let tok = match cols[0] {
+            "-LRB-" => "(",
+            "-RRB-" => ")",
+            "-LSB-" => "[",
+            "-RSB-" => "]",
+            "-LCB-" => "{",
+            "-RCB-" => "}",
+            "/." => ".",
+            "/?" => "?",
+            "/-" => "-",
+            t => t,
+        };
+        if sent_tokens == 0 && !doc.text.is_empty() {
+            doc.text.push('\n');
+        } else if sent_tokens > 0 {
+            doc.text.push(' ');
+        }
+        let start = doc.text.len();
+        doc.text.push_str(tok);
+        let end = doc.text.len();
+        sent_tokens += 1;
+        let tag = *cols.last().unwrap_or(&"O");
+        match tag.split_once('-') {
+            Some((pre, typ)) => {
+                let cont = (pre == "I" || pre == "E") && open.as_ref().is_some_and(|o| o.2 == typ);
+                if cont {
+                    if let Some(o) = open.as_mut() {
+                        o.1 = end;
+                    }
+                } else {
+                    flush(&mut open, &mut doc);
+                    open = Some((start, end, typ.to_string()));
+                }
+            }
+            None => flush(&mut open, &mut doc),
+        }
+    }
+    flush(&mut open, &mut doc);
+    if !doc.text.is_empty() {
+        docs.push(doc);
+    }
+    docs
+}
+
+/// Reads an OntoNotes BIO file (see [`parse_bio`]).
+pub fn read_bio(path: &Path) -> std::io::Result<Vec<GoldDoc>> {
+    Ok(parse_bio(&std::fs::read_to_string(path)?))
+}
+
+/// One candidate: its features, whether gold has it, its span and its document's index.
+pub struct Example {
+    /// hashed features
+    pub feats: Vec<u32>,
+    /// gold has exactly this span and label
+    pub gold: bool,
+    /// byte start and end
+    pub span: (usize, usize),
+    /// the document's index
+    pub doc: usize,
+    /// the label (`Label as usize`)
+    pub label: usize,
+    /// the model may drop it (see [`super::filter::judged`])
+    pub judged: bool,
+}
+
+/// The candidates of the rules over documents, as examples, plus the number of gold figures.
+pub fn examples(docs: &[GoldDoc], bits: u32) -> (Vec<Example>, usize) {
+    let mut out = Vec::new();
+    let mut n_gold = 0;
+    let mut feats = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        let doc = Document::new(&d.text);
+        let gold: HashSet<(usize, usize, Label)> = d.spans.iter().copied().collect();
+        n_gold += gold.len();
+        for c in super::candidates(&doc, &Options::default()) {
+            features(&doc, &c, bits, &mut feats);
+            let e = &c.entity;
+            out.push(Example {
+                feats: feats.clone(),
+                gold: gold.contains(&(e.start, e.end, e.label)),
+                span: (e.start, e.end),
+                doc: di,
+                judged: super::filter::judged(&c),
+                label: e.label as usize & 15,
+            });
+        }
+    }
+    (out, n_gold)
+}
+
+/// Training settings.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// log2 of the number of weights
+    pub bits: u32,
+    /// passes over the examples
+    pub epochs: usize,
+    /// learning rate
+    pub rate: f32,
+    /// L2 decay per example
+    pub l2: f32,
+    /// seed of the example order
+    pub seed: u64,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            bits: 13,
+            epochs: 8,
+            rate: 0.1,
+            l2: 1e-6,
+            seed: 42,
+        }
+    }
+}
+
+/// Trains a logistic regression on the examples (threshold left at 0.5).
+pub fn train(ex: &[Example], cfg: &Config) -> Model {
+    let mut m = Model::zeros(cfg.bits);
+    // the average of the weights at the end of each epoch (steadier than the last ones)
+    let mut avg = vec![0f32; m.weights.len()];
+    let mut order: Vec<usize> = (0..ex.len()).collect();
+    let mut state = cfg
+        .seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut next = || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    for epoch in 0..cfg.epochs {
+        for i in (1..order.len()).rev() {
+            let j = next() % (i + 1);
+            order.swap(i, j);
+        }
+        let rate = cfg.rate / (1.0 + epoch as f32);
+        for &k in &order {
+            let e = &ex[k];
+            let p = m.prob(&e.feats);
+            let g = (if e.gold { 1.0 } else { 0.0 }) - p;
+            for &f in &e.feats {
+                let w = &mut m.weights[f as usize];
+                *w += rate * (g - cfg.l2 * *w);
+            }
+        }
+        avg.iter_mut().zip(&m.weights).for_each(|(a, w)| *a += w);
+    }
+    let n = cfg.epochs.max(1) as f32;
+    m.weights = avg.into_iter().map(|a| a / n).collect();
+    m
+}
+
+/// Typed (precision, recall, F1) when decoding each document's candidates with [`select`] at the thresholds
+/// per label `t`.
+pub fn prf(m: &Model, ex: &[Example], n_gold: usize, t: &[f32; 16]) -> (f64, f64, f64) {
+    let (mut tp, mut np) = (0usize, 0usize);
+    let mut i = 0;
+    while i < ex.len() {
+        let j = i + ex[i..].iter().take_while(|e| e.doc == ex[i].doc).count();
+        let spans: Vec<(usize, usize, f32)> = ex[i..j]
+            .iter()
+            .map(|e| {
+                let p = m.prob(&e.feats);
+                let t = t[e.label];
+                (
+                    e.span.0,
+                    e.span.1,
+                    if e.judged { p - t } else { p.max(t) - t },
+                )
+            })
+            .collect();
+        for k in select(&spans, 0.0) {
+            np += 1;
+            tp += ex[i + k].gold as usize;
+        }
+        i = j;
+    }
+    let p = if np == 0 { 0.0 } else { tp as f64 / np as f64 };
+    let r = if n_gold == 0 {
+        0.0
+    } else {
+        tp as f64 / n_gold as f64
+    };
+    let f = if tp == 0 {
+        0.0
+    } else {
+        2.0 * tp as f64 / (np + n_gold) as f64
+    };
+    (p, r, f)
+}
+
+/// Picks the threshold with the best typed F1 on the dev examples (the model as quantised for shipping), then
+/// refines it per label (two rounds of coordinate ascent); returns the F1.
+pub fn tune_threshold(m: &mut Model, dev: &[Example], n_gold: usize) -> f64 {
+    let q = Model::from_bytes(&m.to_bytes()).expect("round trip");
+    let grid: Vec<f32> = (5..=90).map(|i| i as f32 / 100.0).collect();
+    let (mut best_t, mut best_f) = (0.5f32, -1.0);
+    for &t in &grid {
+        let f = prf(&q, dev, n_gold, &[t; 16]).2;
+        if f > best_f {
+            best_f = f;
+            best_t = t;
+        }
+    }
+    m.threshold = best_t;
+    let mut ts = [best_t; 16];
+    let labels: Vec<usize> = {
+        let mut l: Vec<usize> = dev.iter().map(|e| e.label).collect();
+        l.sort_unstable();
+        l.dedup();
+        l
+    };
+    for _ in 0..2 {
+        for &l in &labels {
+            for &t in &grid {
+                let mut tt = ts;
+                tt[l] = t;
+                let f = prf(&q, dev, n_gold, &tt).2;
+                if f > best_f + 1e-9 {
+                    best_f = f;
+                    ts = tt;
+                }
+            }
+        }
+    }
+    m.per_label = ts;
+    best_f
+}
