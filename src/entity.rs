@@ -65,18 +65,12 @@ impl Label {
 
     /// Parses a label as written in JSON, ignoring ASCII case.
     pub fn parse(s: &str) -> Option<Label> {
-        Label::ALL
-            .iter()
-            .copied()
-            .find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
+        Label::ALL.iter().copied().find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
     }
 
     /// True for the names (PERSON, PLACE, ORG, MISC), false for figures.
     pub fn is_name(self) -> bool {
-        matches!(
-            self,
-            Label::Person | Label::Place | Label::Org | Label::Misc
-        )
+        matches!(self, Label::Person | Label::Place | Label::Org | Label::Misc)
     }
 }
 

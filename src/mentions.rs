@@ -45,10 +45,7 @@ pub fn resolve(doc: &Document<'_>, names: Vec<Entity>, figures: Vec<Entity>) -> 
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     for e in all {
         // The interval starting before e.end with the greatest start is the only one that can overlap e.
-        let free = taken
-            .range(..e.end)
-            .next_back()
-            .map_or(true, |(_, &end)| end <= e.start);
+        let free = taken.range(..e.end).next_back().map_or(true, |(_, &end)| end <= e.start);
         if free && e.start < e.end {
             taken.insert(e.start, e.end);
             kept.push(e);
@@ -76,9 +73,7 @@ pub fn fold_key(s: &str) -> String {
             'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => 'a',
             'Ç' | 'ç' | 'Ć' | 'ć' | 'Č' | 'č' | 'Ĉ' | 'ĉ' | 'Ċ' | 'ċ' => 'c',
             'Ď' | 'ď' | 'Đ' | 'đ' => 'd',
-            'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => {
-                'e'
-            }
+            'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => 'e',
             'Ğ' | 'ğ' | 'Ģ' | 'ģ' => 'g',
             'Ì'..='Ï' | 'ì'..='ï' | 'Ī' | 'ī' | 'Į' | 'į' | 'İ' | 'ı' => 'i',
             'Ķ' | 'ķ' => 'k',
@@ -88,9 +83,7 @@ pub fn fold_key(s: &str) -> String {
             'Ř' | 'ř' => 'r',
             'Ś' | 'ś' | 'Š' | 'š' | 'Ş' | 'ş' | 'Ș' | 'ș' => 's',
             'Ť' | 'ť' | 'Ţ' | 'ţ' | 'Ț' | 'ț' => 't',
-            'Ù'..='Ü' | 'ù'..='ü' | 'Ū' | 'ū' | 'Ů' | 'ů' | 'Ű' | 'ű' | 'Ų' | 'ų' => {
-                'u'
-            }
+            'Ù'..='Ü' | 'ù'..='ü' | 'Ū' | 'ū' | 'Ů' | 'ů' | 'Ű' | 'ű' | 'Ų' | 'ų' => 'u',
             'Ý' | 'ý' | 'ÿ' | 'Ÿ' => 'y',
             'Ź' | 'ź' | 'Ž' | 'ž' | 'Ż' | 'ż' => 'z',
             '’' | '‘' => '\'',
@@ -124,23 +117,15 @@ fn is_capitalised(s: &str) -> bool {
 
 fn is_acronym(s: &str) -> bool {
     let n = s.chars().count();
-    (2..=8).contains(&n)
-        && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
-        && s.chars().any(|c| c.is_alphabetic())
+    (2..=8).contains(&n) && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '&') && s.chars().any(|c| c.is_alphabetic())
 }
 
-const STOP: &[&str] = &[
-    "of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "in", "on", "to", "a",
-];
+const STOP: &[&str] = &["of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "in", "on", "to", "a"];
 
 /// Initials of the capitalised words of a name (`Collective Security Treaty Organization` -> `csto`).
 fn initials(words: &[String], original: &str) -> String {
     let _ = original;
-    words
-        .iter()
-        .filter(|w| !STOP.contains(&w.as_str()))
-        .filter_map(|w| w.chars().next())
-        .collect()
+    words.iter().filter(|w| !STOP.contains(&w.as_str())).filter_map(|w| w.chars().next()).collect()
 }
 
 /// Steps 1-3 of the module documentation: label agreement, acronyms, repeats.
@@ -158,10 +143,7 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
                 && e.label == Label::Org
                 && gap == " "
                 && token_range(doc, prev.start, prev.end).len() == 1
-                && e.text
-                    .split(' ')
-                    .next()
-                    .is_some_and(|w| is_capitalised(w) && w.chars().any(|c| c.is_lowercase()))
+                && e.text.split(' ').next().is_some_and(|w| is_capitalised(w) && w.chars().any(|c| c.is_lowercase()))
             {
                 prev.end = e.end;
                 prev.text = doc.text[prev.start..prev.end].to_string();
@@ -185,15 +167,7 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
             let k = names.partition_point(|n| n.end <= acr.start);
             let overlaps = names.get(k).is_some_and(|n| n.start < acr.end);
             if is_acronym(t) && !overlaps {
-                added.push(Entity {
-                    start: acr.start,
-                    end: acr.end,
-                    label: e.label,
-                    text: t.to_string(),
-                    score: e.score,
-                    group: None,
-                    value: None,
-                });
+                added.push(Entity { start: acr.start, end: acr.end, label: e.label, text: t.to_string(), score: e.score, group: None, value: None });
             }
         }
     }
@@ -201,11 +175,7 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
     // 1. Label agreement by total confidence per folded text.
     let keys: Vec<String> = names.iter().map(|e| fold_key(&e.text)).collect();
     let mut votes: HashMap<&str, [f32; 4]> = HashMap::new();
-    let li = |l: Label| {
-        [Label::Person, Label::Place, Label::Org, Label::Misc]
-            .iter()
-            .position(|&x| x == l)
-    };
+    let li = |l: Label| [Label::Person, Label::Place, Label::Org, Label::Misc].iter().position(|&x| x == l);
     for (e, k) in names.iter().zip(&keys) {
         if let Some(i) = li(e.label) {
             votes.entry(k.as_str()).or_default()[i] += e.score.max(0.01);
@@ -236,11 +206,7 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
         // sentences said of the word.
         let own = li(e.label).map_or(0.0, |i| v[i]);
         let gives_way = e.score < 0.75 && v[best] >= 2.0 * own;
-        relabel.push(if e.label.is_name() && v[best] > 0.0 && gives_way {
-            LABELS[best]
-        } else {
-            e.label
-        });
+        relabel.push(if e.label.is_name() && v[best] > 0.0 && gives_way { LABELS[best] } else { e.label });
     }
     for (e, l) in names.iter_mut().zip(relabel) {
         e.label = l;
@@ -252,20 +218,14 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
     for e in &names {
         let r = token_range(doc, e.start, e.end);
         let toks: Vec<String> = r.clone().map(|i| fold_key(doc.token_text(i))).collect();
-        if toks.is_empty()
-            || !is_capitalised(&e.text)
-            || e.score < 0.5
-            || e.text.chars().count() < 2
-        {
+        if toks.is_empty() || !is_capitalised(&e.text) || e.score < 0.5 || e.text.chars().count() < 2 {
             continue;
         }
         let entry = known.entry(toks.join(" ")).or_insert((toks, e.label, 0.0));
         entry.2 = entry.2.max(e.score);
     }
     for (part, &s) in &person_parts {
-        known
-            .entry(part.clone())
-            .or_insert((vec![part.clone()], Label::Person, s.min(1.0)));
+        known.entry(part.clone()).or_insert((vec![part.clone()], Label::Person, s.min(1.0)));
     }
     let mut by_first: HashMap<&str, Vec<&Known>> = HashMap::new();
     for v in known.values() {
@@ -313,15 +273,7 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
                         continue;
                     }
                     let (a, b) = (doc.tokens[i].start, doc.tokens[i + n - 1].end);
-                    found.push(Entity {
-                        start: a,
-                        end: b,
-                        label: *label,
-                        text: doc.text[a..b].to_string(),
-                        score: score * 0.9,
-                        group: None,
-                        value: None,
-                    });
+                    found.push(Entity { start: a, end: b, label: *label, text: doc.text[a..b].to_string(), score: score * 0.9, group: None, value: None });
                     matched = n;
                     break;
                 }
@@ -372,10 +324,7 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
         }
         if found.is_none() {
             if let Some(a) = &acr {
-                found = acronyms
-                    .get(&(l, a.clone()))
-                    .or_else(|| initials_of.get(&(l, a.clone())))
-                    .copied();
+                found = acronyms.get(&(l, a.clone())).or_else(|| initials_of.get(&(l, a.clone()))).copied();
             }
         }
         if found.is_none() {
@@ -394,19 +343,14 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
                 .collect();
             cands.sort_unstable();
             cands.dedup();
-            found = cands.into_iter().find(|&g| {
-                groups[g]
-                    .mentions
-                    .iter()
-                    .any(|m| part_of(&words, m) || part_of(m, &words))
-            });
+            found = cands
+                .into_iter()
+                .find(|&g| groups[g].mentions.iter().any(|m| part_of(&words, m) || part_of(m, &words)));
         }
         let g = match found {
             Some(g) => g,
             None => {
-                groups.push(Group {
-                    mentions: Vec::new(),
-                });
+                groups.push(Group { mentions: Vec::new() });
                 groups.len() - 1
             }
         };

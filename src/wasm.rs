@@ -60,10 +60,7 @@ pub fn annotate(text: &JsValue, options: &JsValue) -> Result<JsValue, JsError> {
 /// The labels this build knows, names first: `["PERSON", "PLACE", ..., "ORDINAL"]`.
 #[wasm_bindgen(js_name = labels, skip_typescript)]
 pub fn js_labels() -> Vec<JsValue> {
-    Label::ALL
-        .iter()
-        .map(|l| JsValue::from_str(l.as_str()))
-        .collect()
+    Label::ALL.iter().map(|l| JsValue::from_str(l.as_str())).collect()
 }
 
 /// The crate's version, e.g. `"0.1.0"`.
@@ -149,12 +146,8 @@ fn parse_options(value: &JsValue) -> Result<Options, JsError> {
         Some(names) => {
             let mut labels = Vec::with_capacity(names.len());
             for name in &names {
-                let label = Label::parse(name).ok_or_else(|| {
-                    JsError::new(&format!(
-                        "annotate: options.labels: {}",
-                        crate::Error::UnknownLabel(name.clone())
-                    ))
-                })?;
+                let label = Label::parse(name)
+                    .ok_or_else(|| JsError::new(&format!("annotate: options.labels: {}", crate::Error::UnknownLabel(name.clone()))))?;
                 labels.push(label);
             }
             Some(labels)
@@ -163,14 +156,10 @@ fn parse_options(value: &JsValue) -> Result<Options, JsError> {
     let document_date = match raw.date.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(d) => Some(
-            CivilDate::parse(d)
-                .map_err(|e| JsError::new(&format!("annotate: options.date: {e}")))?,
+            CivilDate::parse(d).map_err(|e| JsError::new(&format!("annotate: options.date: {e}")))?,
         ),
     };
-    Ok(Options {
-        labels,
-        document_date,
-    })
+    Ok(Options { labels, document_date })
 }
 
 /// A short description of a JavaScript value for error messages.

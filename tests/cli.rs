@@ -12,8 +12,7 @@ use std::time::{Duration, Instant};
 const BIN: &str = env!("CARGO_BIN_EXE_annotate");
 
 /// A sentence written for these tests, with names, figures and punctuation.
-const SAMPLE: &str =
-    "On Wednesday, January 19, 2022, more than 2,000 soldiers left Almaty, Kazakhstan's largest \
+const SAMPLE: &str = "On Wednesday, January 19, 2022, more than 2,000 soldiers left Almaty, Kazakhstan's largest \
 city, at 3 p.m.; the U.S. paid $4.5bn, about 12% of the cost, for the 21st time in three decades.";
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
@@ -66,18 +65,11 @@ fn check_entities(text: &str, entities: &[Value], unit: &str) {
     for e in entities {
         let s = e["start"].as_u64().unwrap() as usize;
         let end = e["end"].as_u64().unwrap() as usize;
-        assert!(
-            s >= prev && s < end && end < byte_at.len(),
-            "bad span {e} in {unit}"
-        );
+        assert!(s >= prev && s < end && end < byte_at.len(), "bad span {e} in {unit}");
         let (Some(bs), Some(be)) = (byte_at[s], byte_at[end]) else {
             panic!("{unit} offsets of {e} fall inside a character");
         };
-        assert_eq!(
-            e["text"].as_str().unwrap(),
-            &text[bs..be],
-            "text of {e} in {unit}"
-        );
+        assert_eq!(e["text"].as_str().unwrap(), &text[bs..be], "text of {e} in {unit}");
         assert!(e["label"].is_string() && e["score"].is_number());
         prev = end;
     }
@@ -88,15 +80,7 @@ fn help_and_version() {
     let o = run(&["--help"], b"");
     assert!(o.status.success());
     let h = stdout(&o);
-    for word in [
-        "USAGE",
-        "--jsonl",
-        "--format",
-        "--offsets",
-        "--date",
-        "--labels",
-        "eval",
-    ] {
+    for word in ["USAGE", "--jsonl", "--format", "--offsets", "--date", "--labels", "eval"] {
         assert!(h.contains(word), "--help mentions {word}");
     }
     let o = run(&["--version"], b"");
@@ -144,10 +128,7 @@ fn files_as_json_array_and_jsonl() {
     assert_eq!(v[0]["id"], a);
     assert_eq!(v[1]["id"], b);
     let o = run(&["--format", "jsonl", a, b], b"");
-    let lines: Vec<Value> = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0], v[0]);
 }
@@ -163,12 +144,7 @@ fn offsets_in_three_units_name_the_same_text() {
         let entities = v["entities"].as_array().unwrap().clone();
         assert!(!entities.is_empty());
         check_entities(&text, &entities, unit);
-        seen.push(
-            entities
-                .iter()
-                .map(|e| (e["label"].clone(), e["text"].clone()))
-                .collect::<Vec<_>>(),
-        );
+        seen.push(entities.iter().map(|e| (e["label"].clone(), e["text"].clone())).collect::<Vec<_>>());
     }
     assert_eq!(seen[0], seen[1]);
     assert_eq!(seen[1], seen[2]);
@@ -176,27 +152,12 @@ fn offsets_in_three_units_name_the_same_text() {
 
 #[test]
 fn labels_filter_and_date() {
-    let o = run(
-        &[
-            "--format",
-            "jsonl",
-            "--labels",
-            "date,NUMBER",
-            "--date",
-            "2022-01-19",
-        ],
-        SAMPLE.as_bytes(),
-    );
+    let o = run(&["--format", "jsonl", "--labels", "date,NUMBER", "--date", "2022-01-19"], SAMPLE.as_bytes());
     assert!(o.status.success());
     let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     let entities = v["entities"].as_array().unwrap();
     assert!(!entities.is_empty());
-    assert!(
-        entities
-            .iter()
-            .all(|e| e["label"] == "DATE" || e["label"] == "NUMBER"),
-        "{v}"
-    );
+    assert!(entities.iter().all(|e| e["label"] == "DATE" || e["label"] == "NUMBER"), "{v}");
 }
 
 #[test]
@@ -219,11 +180,7 @@ fn jsonl_keeps_order_and_count_and_reports_broken_lines() {
         input.push('\n');
     }
     let o = run(&["--jsonl", "--threads", "4"], input.as_bytes());
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "broken lines make the exit status non-zero"
-    );
+    assert_eq!(o.status.code(), Some(1), "broken lines make the exit status non-zero");
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3000, "one output line per input line");
@@ -231,11 +188,7 @@ fn jsonl_keeps_order_and_count_and_reports_broken_lines() {
     for (k, line) in lines.iter().enumerate() {
         let v: Value = serde_json::from_str(line).unwrap();
         if v.get("error").is_some() {
-            assert_eq!(
-                v["line"],
-                k + 1,
-                "error lines say which input line they answer"
-            );
+            assert_eq!(v["line"], k + 1, "error lines say which input line they answer");
             errors.push(k + 1);
         } else {
             assert_eq!(v["id"], k, "output in input order");
@@ -245,23 +198,15 @@ fn jsonl_keeps_order_and_count_and_reports_broken_lines() {
     }
     assert_eq!(errors, expected_errors);
     let err = stderr(&o);
-    assert!(
-        err.contains("line 8:") && err.contains("line 12:"),
-        "stderr names the lines: {err}"
-    );
+    assert!(err.contains("line 8:") && err.contains("line 12:"), "stderr names the lines: {err}");
     let v: Value = serde_json::from_str(lines[8]).unwrap();
     assert_eq!(v["id"], "no-text", "the id is kept when the line had one");
 }
 
 #[test]
 fn jsonl_single_thread_equals_many_threads() {
-    let input: String = (0..400)
-        .map(|i| {
-            serde_json::json!({"id": format!("d{i}"), "text": format!("{i} x {SAMPLE}")})
-                .to_string()
-                + "\n"
-        })
-        .collect();
+    let input: String =
+        (0..400).map(|i| serde_json::json!({"id": format!("d{i}"), "text": format!("{i} x {SAMPLE}")}).to_string() + "\n").collect();
     let one = run(&["--jsonl", "-j", "1"], input.as_bytes());
     let many = run(&["--jsonl", "-j", "3"], input.as_bytes());
     assert!(one.status.success() && many.status.success());
@@ -276,18 +221,11 @@ fn jsonl_blank_lines_crlf_and_lone_surrogates() {
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3);
-    assert_eq!(
-        lines[1], "",
-        "a blank line stays blank so line numbers match"
-    );
+    assert_eq!(lines[1], "", "a blank line stays blank so line numbers match");
     let v: Value = serde_json::from_str(lines[0]).unwrap();
     assert_eq!(v["id"], 1);
     // The lone surrogate counts as one code point, as in the sender's string.
-    check_entities(
-        "a\u{FFFD} Kazakhstan",
-        v["entities"].as_array().unwrap(),
-        "codepoint",
-    );
+    check_entities("a\u{FFFD} Kazakhstan", v["entities"].as_array().unwrap(), "codepoint");
     let v: Value = serde_json::from_str(lines[2]).unwrap();
     assert_eq!(v["entities"], serde_json::json!([]));
 }
@@ -298,23 +236,11 @@ fn invalid_utf8_file_names_the_file() {
     std::fs::write(&bad, b"Caf\xe9 in M\xfcnchen\n").unwrap();
     let good = scratch("good.txt");
     std::fs::write(&good, SAMPLE).unwrap();
-    let o = run(
-        &[
-            "--format",
-            "jsonl",
-            good.to_str().unwrap(),
-            bad.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let o = run(&["--format", "jsonl", good.to_str().unwrap(), bad.to_str().unwrap()], b"");
     assert_ne!(o.status.code(), Some(0));
     let err = stderr(&o);
     assert!(err.contains("latin1.txt") && err.contains("UTF-8"), "{err}");
-    assert_eq!(
-        stdout(&o).lines().count(),
-        1,
-        "the good file is still annotated"
-    );
+    assert_eq!(stdout(&o).lines().count(), 1, "the good file is still annotated");
     let o = run(&[], b"\xff\xfe broken");
     assert_ne!(o.status.code(), Some(0));
     assert!(stderr(&o).contains("standard input"));
@@ -329,17 +255,13 @@ fn missing_file_is_an_error() {
 
 #[test]
 fn html_escapes_markup_and_marks_entities() {
-    let text =
-        format!("<script>alert('x')</script> <b onclick=\"evil()\">bold</b> & {SAMPLE} <!-- c -->");
+    let text = format!("<script>alert('x')</script> <b onclick=\"evil()\">bold</b> & {SAMPLE} <!-- c -->");
     let o = run(&["--format", "html"], text.as_bytes());
     assert!(o.status.success());
     let html = stdout(&o);
     assert!(html.starts_with("<!DOCTYPE html>"));
     let body = &html[html.find("<article>").unwrap() + 9..html.find("</article>").unwrap()];
-    assert!(
-        !body.contains("<script") && !body.contains("<b ") && !body.contains("<!--"),
-        "{body}"
-    );
+    assert!(!body.contains("<script") && !body.contains("<b ") && !body.contains("<!--"), "{body}");
     assert!(body.contains("<mark data-label=\""), "entities are marked");
     // Removing the marks and unescaping gives back exactly the input.
     let mut plain = String::new();
@@ -348,10 +270,7 @@ fn html_escapes_markup_and_marks_entities() {
         plain.push_str(&rest[..i]);
         let j = rest[i..].find('>').unwrap();
         let tag = &rest[i..i + j + 1];
-        assert!(
-            tag.starts_with("<mark data-label=\"") || tag == "</mark>",
-            "only mark tags: {tag}"
-        );
+        assert!(tag.starts_with("<mark data-label=\"") || tag == "</mark>", "only mark tags: {tag}");
         rest = &rest[i + j + 1..];
     }
     plain.push_str(rest);
@@ -370,12 +289,8 @@ fn conll_output_has_one_token_a_line() {
     assert!(o.status.success());
     let out = stdout(&o);
     assert!(out.starts_with("-DOCSTART-\tO\n\n"));
-    let tagged: Vec<(&str, &str)> = out
-        .lines()
-        .skip(2)
-        .filter(|l| !l.is_empty())
-        .map(|l| l.split_once('\t').unwrap())
-        .collect();
+    let tagged: Vec<(&str, &str)> =
+        out.lines().skip(2).filter(|l| !l.is_empty()).map(|l| l.split_once('\t').unwrap()).collect();
     assert!(tagged.iter().any(|(_, t)| t.starts_with("B-")));
     for (k, (_, tag)) in tagged.iter().enumerate() {
         assert!(*tag == "O" || tag.starts_with("B-") || tag.starts_with("I-"));
@@ -385,11 +300,7 @@ fn conll_output_has_one_token_a_line() {
         }
     }
     let joined: String = tagged.iter().map(|(w, _)| *w).collect();
-    assert_eq!(
-        joined,
-        SAMPLE.split_whitespace().collect::<String>(),
-        "tokens cover the text"
-    );
+    assert_eq!(joined, SAMPLE.split_whitespace().collect::<String>(), "tokens cover the text");
 }
 
 /// Texts that have broken tokenizers and taggers elsewhere: each must be annotated without a panic, with
@@ -412,11 +323,8 @@ fn odd_texts_never_break_the_command() {
         "'''’’’ n't 's -- ... …… $$$ %%% 1,,,2 ..5 5.. 1/ /1 ::".into(),
         "line one\r\nline two\rline three\n".repeat(1000),
     ];
-    let input: String = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| serde_json::json!({"id": i, "text": t}).to_string() + "\n")
-        .collect();
+    let input: String =
+        texts.iter().enumerate().map(|(i, t)| serde_json::json!({"id": i, "text": t}).to_string() + "\n").collect();
     for unit in ["codepoint", "utf16", "utf8"] {
         let o = run(&["--jsonl", "--offsets", unit], input.as_bytes());
         assert!(o.status.success(), "{}", stderr(&o));
@@ -449,10 +357,7 @@ fn twenty_megabytes_in_reasonable_time() {
     assert!(o.status.success(), "{}", stderr(&o));
     let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     let n = v["entities"].as_array().unwrap().len();
-    assert!(
-        n > 100_000,
-        "every copy of the sample is annotated ({n} entities)"
-    );
+    assert!(n > 100_000, "every copy of the sample is annotated ({n} entities)");
     eprintln!("20 MB annotated in {took:.2?}");
     // A guard against a hang or quadratic time, not a benchmark (`make bench` measures speed).
     assert!(took < Duration::from_secs(120), "20 MB took {took:?}");
@@ -463,9 +368,7 @@ fn twenty_megabytes_in_reasonable_time() {
 fn eval_agrees_with_score_py() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let eval_dir = root.join("../shared/eval");
-    if !eval_dir.join("score.py").exists()
-        || Command::new("python3").arg("--version").output().is_err()
-    {
+    if !eval_dir.join("score.py").exists() || Command::new("python3").arg("--version").output().is_err() {
         eprintln!("SKIPPED eval_agrees_with_score_py: needs python3 and ../shared/eval/ beside the repository");
         return;
     }
@@ -491,26 +394,14 @@ fn eval_agrees_with_score_py() {
     )
     .unwrap();
     let py_gold = scratch("gold.py.jsonl");
-    let conv = Command::new("python3")
-        .arg(eval_dir.join("bio_to_docs.py"))
-        .arg(&gold)
-        .output()
-        .unwrap();
+    let conv = Command::new("python3").arg(eval_dir.join("bio_to_docs.py")).arg(&gold).output().unwrap();
     assert!(conv.status.success());
     std::fs::write(&py_gold, &conv.stdout).unwrap();
 
     // The documents are built identically.
     let rs_gold = scratch("gold.rs.jsonl");
     let o = run(
-        &[
-            "eval",
-            gold.to_str().unwrap(),
-            "--pred",
-            pred.to_str().unwrap(),
-            "--write-gold",
-            rs_gold.to_str().unwrap(),
-            "--json",
-        ],
+        &["eval", gold.to_str().unwrap(), "--pred", pred.to_str().unwrap(), "--write-gold", rs_gold.to_str().unwrap(), "--json"],
         b"",
     );
     assert!(o.status.success(), "{}", stderr(&o));
@@ -530,12 +421,7 @@ fn eval_agrees_with_score_py() {
     assert_eq!(strip(&std::fs::read_to_string(&rs_gold).unwrap()), py_docs);
 
     // The scores are the same, digit for digit, and so is the JSON text.
-    let py = Command::new("python3")
-        .arg(eval_dir.join("score.py"))
-        .arg(&py_gold)
-        .arg(&pred)
-        .output()
-        .unwrap();
+    let py = Command::new("python3").arg(eval_dir.join("score.py")).arg(&py_gold).arg(&pred).output().unwrap();
     assert!(py.status.success());
     assert_eq!(stdout(&o), String::from_utf8(py.stdout).unwrap());
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -543,50 +429,28 @@ fn eval_agrees_with_score_py() {
     assert!(v["names"]["tp"].as_u64().unwrap() > 0 && v["names"]["p"].as_f64().unwrap() < 1.0);
 
     // Gold JSONL (what bio_to_docs.py writes) is detected and scores the same.
-    let o2 = run(
-        &[
-            "eval",
-            py_gold.to_str().unwrap(),
-            "--pred",
-            pred.to_str().unwrap(),
-            "--json",
-        ],
-        b"",
-    );
+    let o2 = run(&["eval", py_gold.to_str().unwrap(), "--pred", pred.to_str().unwrap(), "--json"], b"");
     assert_eq!(o2.stdout, o.stdout);
 
     // Without --pred, eval annotates the text itself and prints a table.
     let o3 = run(&["eval", gold.to_str().unwrap()], b"");
     assert!(o3.status.success());
     let table = stdout(&o3);
-    assert!(
-        table.contains("names (PERSON+PLACE+ORG)") && table.contains("precision"),
-        "{table}"
-    );
+    assert!(table.contains("names (PERSON+PLACE+ORG)") && table.contains("precision"), "{table}");
 }
 
 #[test]
 fn eval_of_a_broken_gold_file_is_a_clear_error() {
     let gold = scratch("broken.jsonl");
-    std::fs::write(
-        &gold,
-        "{\"id\": 1, \"text\": \"x\", \"entities\": []}\n{not json\n",
-    )
-    .unwrap();
+    std::fs::write(&gold, "{\"id\": 1, \"text\": \"x\", \"entities\": []}\n{not json\n").unwrap();
     let o = run(&["eval", gold.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("broken.jsonl") && stderr(&o).contains("line 2"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("broken.jsonl") && stderr(&o).contains("line 2"), "{}", stderr(&o));
 }
 
 #[test]
 fn closed_output_pipe_ends_quietly() {
-    let input: String = (0..20_000)
-        .map(|i| format!("{{\"id\":{i},\"text\":\"{SAMPLE}\"}}\n"))
-        .collect();
+    let input: String = (0..20_000).map(|i| format!("{{\"id\":{i},\"text\":\"{SAMPLE}\"}}\n")).collect();
     let mut child = Command::new(BIN)
         .args(["--jsonl"])
         .stdin(Stdio::piped())

@@ -9,10 +9,7 @@ fn find_with(text: &str, options: &Options) -> Vec<Entity> {
     // invariants every call must keep
     let mut last_end = 0;
     for e in &found {
-        assert!(
-            e.start < e.end && e.start >= last_end,
-            "sorted, disjoint: {found:?}"
-        );
+        assert!(e.start < e.end && e.start >= last_end, "sorted, disjoint: {found:?}");
         assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
         assert_eq!(e.text, &text[e.start..e.end]);
         assert!((0.0..=1.0).contains(&e.score));
@@ -33,37 +30,19 @@ fn spans(text: &str) -> Vec<(String, Label)> {
 /// The one figure found in `text`, which must have exactly this span and label.
 fn one(text: &str, span: &str, label: Label) -> Option<Value> {
     let found = find(text);
-    assert_eq!(
-        found.len(),
-        1,
-        "{text:?}: expected only {span:?}, found {:?}",
-        spans(text)
-    );
-    assert_eq!(
-        (found[0].text.as_str(), found[0].label),
-        (span, label),
-        "{text:?}"
-    );
+    assert_eq!(found.len(), 1, "{text:?}: expected only {span:?}, found {:?}", spans(text));
+    assert_eq!((found[0].text.as_str(), found[0].label), (span, label), "{text:?}");
     found[0].value.clone()
 }
 
 fn num(n: f64) -> Option<Value> {
-    Some(Value::Number {
-        number: n,
-        approx: None,
-    })
+    Some(Value::Number { number: n, approx: None })
 }
 fn approx(n: f64, a: Approx) -> Option<Value> {
-    Some(Value::Number {
-        number: n,
-        approx: Some(a),
-    })
+    Some(Value::Number { number: n, approx: Some(a) })
 }
 fn money(amount: f64, currency: &str) -> Option<Value> {
-    Some(Value::Money {
-        amount,
-        currency: currency.into(),
-    })
+    Some(Value::Money { amount, currency: currency.into() })
 }
 fn date(d: &str) -> Option<Value> {
     Some(Value::Date { date: d.into() })
@@ -75,795 +54,236 @@ fn time(t: &str) -> Option<Value> {
     Some(Value::Time { time: t.into() })
 }
 fn qty(amount: f64, unit: &str) -> Option<Value> {
-    Some(Value::Quantity {
-        amount,
-        unit: unit.into(),
-    })
+    Some(Value::Quantity { amount, unit: unit.into() })
 }
 
 #[test]
 fn numbers_in_digits() {
-    assert_eq!(
-        one(
-            "The ministry counted 2,000 volunteers.",
-            "2,000",
-            Label::Number
-        ),
-        num(2000.0)
-    );
-    assert_eq!(
-        one(
-            "Inflation fell to 1.5 over the period.",
-            "1.5",
-            Label::Number
-        ),
-        num(1.5)
-    );
-    assert_eq!(
-        one(
-            "The index closed at 2657.38 points.",
-            "2657.38",
-            Label::Number
-        ),
-        num(2657.38)
-    );
-    assert_eq!(
-        one("It left 225 dead in the city.", "225", Label::Number),
-        num(225.0)
-    );
-    assert_eq!(
-        one("Then 3/4 of voters agreed.", "3/4", Label::Number),
-        num(0.75)
-    );
-    assert_eq!(
-        one("The bond rose 8 1/2 points.", "8 1/2", Label::Number),
-        num(8.5)
-    );
-    assert_eq!(
-        one(
-            "They sold 2.3 million copies.",
-            "2.3 million",
-            Label::Number
-        ),
-        num(2.3e6)
-    );
-    assert_eq!(
-        one("The fund raised 4.5bn in the year.", "4.5bn", Label::Number),
-        num(4.5e9)
-    );
+    assert_eq!(one("The ministry counted 2,000 volunteers.", "2,000", Label::Number), num(2000.0));
+    assert_eq!(one("Inflation fell to 1.5 over the period.", "1.5", Label::Number), num(1.5));
+    assert_eq!(one("The index closed at 2657.38 points.", "2657.38", Label::Number), num(2657.38));
+    assert_eq!(one("It left 225 dead in the city.", "225", Label::Number), num(225.0));
+    assert_eq!(one("Then 3/4 of voters agreed.", "3/4", Label::Number), num(0.75));
+    assert_eq!(one("The bond rose 8 1/2 points.", "8 1/2", Label::Number), num(8.5));
+    assert_eq!(one("They sold 2.3 million copies.", "2.3 million", Label::Number), num(2.3e6));
+    assert_eq!(one("The fund raised 4.5bn in the year.", "4.5bn", Label::Number), num(4.5e9));
 }
 
 #[test]
 fn numbers_in_words() {
-    assert_eq!(
-        one("Four planes took off.", "Four", Label::Number),
-        num(4.0)
-    );
-    assert_eq!(
-        one("He saw twenty-five ships.", "twenty-five", Label::Number),
-        num(25.0)
-    );
-    assert_eq!(
-        one(
-            "He saw twenty - five ships.",
-            "twenty - five",
-            Label::Number
-        ),
-        num(25.0)
-    );
-    assert_eq!(
-        one("We need a million signatures.", "a million", Label::Number),
-        num(1e6)
-    );
-    assert_eq!(
-        one(
-            "It took one and a half tries.",
-            "one and a half",
-            Label::Number
-        ),
-        num(1.5)
-    );
-    assert_eq!(
-        one(
-            "They seated one hundred and twenty guests.",
-            "one hundred and twenty",
-            Label::Number
-        ),
-        num(120.0)
-    );
-    assert_eq!(
-        one("Two-thirds of members voted.", "Two-thirds", Label::Number),
-        num(2.0 / 3.0)
-    );
-    assert_eq!(
-        one("Nearly half of them left.", "Nearly half", Label::Number),
-        approx(0.5, Approx::Nearly)
-    );
-    assert_eq!(
-        one("They bought a dozen eggs.", "a dozen", Label::Number),
-        num(12.0)
-    );
+    assert_eq!(one("Four planes took off.", "Four", Label::Number), num(4.0));
+    assert_eq!(one("He saw twenty-five ships.", "twenty-five", Label::Number), num(25.0));
+    assert_eq!(one("He saw twenty - five ships.", "twenty - five", Label::Number), num(25.0));
+    assert_eq!(one("We need a million signatures.", "a million", Label::Number), num(1e6));
+    assert_eq!(one("It took one and a half tries.", "one and a half", Label::Number), num(1.5));
+    assert_eq!(one("They seated one hundred and twenty guests.", "one hundred and twenty", Label::Number), num(120.0));
+    assert_eq!(one("Two-thirds of members voted.", "Two-thirds", Label::Number), num(2.0 / 3.0));
+    assert_eq!(one("Nearly half of them left.", "Nearly half", Label::Number), approx(0.5, Approx::Nearly));
+    assert_eq!(one("They bought a dozen eggs.", "a dozen", Label::Number), num(12.0));
 }
 
 #[test]
 fn vague_amounts() {
-    assert_eq!(
-        one("Hundreds were injured.", "Hundreds", Label::Number),
-        num(200.0)
-    );
-    assert_eq!(
-        one("It drew thousands of fans.", "thousands", Label::Number),
-        num(2000.0)
-    );
-    assert_eq!(
-        one(
-            "Tens of thousands marched.",
-            "Tens of thousands",
-            Label::Number
-        ),
-        num(20000.0 * 5.0 / 10.0 * 1.0)
-    );
-    assert_eq!(
-        one("Dozens of shops closed.", "Dozens", Label::Number),
-        num(24.0)
-    );
+    assert_eq!(one("Hundreds were injured.", "Hundreds", Label::Number), num(200.0));
+    assert_eq!(one("It drew thousands of fans.", "thousands", Label::Number), num(2000.0));
+    assert_eq!(one("Tens of thousands marched.", "Tens of thousands", Label::Number), num(20000.0 * 5.0 / 10.0 * 1.0));
+    assert_eq!(one("Dozens of shops closed.", "Dozens", Label::Number), num(24.0));
 }
 
 #[test]
 fn qualifiers_stay_in_the_span() {
     assert_eq!(
-        one(
-            "More than 2,000 soldiers were sent.",
-            "More than 2,000",
-            Label::Number
-        ),
+        one("More than 2,000 soldiers were sent.", "More than 2,000", Label::Number),
         approx(2000.0, Approx::MoreThan)
     );
     assert_eq!(
-        one(
-            "and at least 12,000 detained.",
-            "at least 12,000",
-            Label::Number
-        ),
+        one("and at least 12,000 detained.", "at least 12,000", Label::Number),
         approx(12000.0, Approx::AtLeast)
     );
-    assert_eq!(
-        one("Fewer than 40 remained.", "Fewer than 40", Label::Number),
-        approx(40.0, Approx::LessThan)
-    );
-    assert_eq!(
-        one("It holds up to 300 people.", "up to 300", Label::Number),
-        approx(300.0, Approx::AtMost)
-    );
-    assert_eq!(
-        one("About 60 houses burned.", "About 60", Label::Number),
-        approx(60.0, Approx::About)
-    );
-    assert_eq!(
-        one("It has almost 900 members.", "almost 900", Label::Number),
-        approx(900.0, Approx::Nearly)
-    );
-    assert_eq!(
-        one(
-            "They hired as many as 80 guards.",
-            "as many as 80",
-            Label::Number
-        ),
-        approx(80.0, Approx::AtLeast)
-    );
-    assert_eq!(
-        one(
-            "No more than 15 boats left.",
-            "No more than 15",
-            Label::Number
-        ),
-        approx(15.0, Approx::AtMost)
-    );
-    assert_eq!(
-        one("Only two remained.", "Only two", Label::Number),
-        num(2.0)
-    );
-    assert_eq!(
-        one(
-            "There were between 20 and 30 guests.",
-            "between 20 and 30",
-            Label::Number
-        ),
-        None
-    );
+    assert_eq!(one("Fewer than 40 remained.", "Fewer than 40", Label::Number), approx(40.0, Approx::LessThan));
+    assert_eq!(one("It holds up to 300 people.", "up to 300", Label::Number), approx(300.0, Approx::AtMost));
+    assert_eq!(one("About 60 houses burned.", "About 60", Label::Number), approx(60.0, Approx::About));
+    assert_eq!(one("It has almost 900 members.", "almost 900", Label::Number), approx(900.0, Approx::Nearly));
+    assert_eq!(one("They hired as many as 80 guards.", "as many as 80", Label::Number), approx(80.0, Approx::AtLeast));
+    assert_eq!(one("No more than 15 boats left.", "No more than 15", Label::Number), approx(15.0, Approx::AtMost));
+    assert_eq!(one("Only two remained.", "Only two", Label::Number), num(2.0));
+    assert_eq!(one("There were between 20 and 30 guests.", "between 20 and 30", Label::Number), None);
 }
 
 #[test]
 fn money_amounts() {
+    assert_eq!(one("The deal is worth $4.5bn in total.", "$4.5bn", Label::Money), money(4.5e9, "USD"));
+    assert_eq!(one("It costs $4.5 billion.", "$4.5 billion", Label::Money), money(4.5e9, "USD"));
+    assert_eq!(one("The bank lent 20 million euros.", "20 million euros", Label::Money), money(2e7, "EUR"));
+    assert_eq!(one("A ticket costs $15,000 now.", "$15,000", Label::Money), money(15000.0, "USD"));
+    assert_eq!(one("Prices reached €2.50 a litre.", "€2.50", Label::Money), money(2.5, "EUR"));
+    assert_eq!(one("It was sold for £300,000.", "£300,000", Label::Money), money(300000.0, "GBP"));
+    assert_eq!(one("They paid US$ 100 million.", "US$ 100 million", Label::Money), money(1e8, "USD"));
+    assert_eq!(one("Stamps cost 30 cents each.", "30 cents", Label::Money), money(0.3, "USD"));
+    assert_eq!(one("The fee is 500 million yuan.", "500 million yuan", Label::Money), money(5e8, "CNY"));
+    assert_eq!(one("He earned 160 US dollars.", "160 US dollars", Label::Money), money(160.0, "USD"));
     assert_eq!(
-        one("The deal is worth $4.5bn in total.", "$4.5bn", Label::Money),
-        money(4.5e9, "USD")
+        one("It lost more than $1.2 billion.", "more than $1.2 billion", Label::Money),
+        Some(Value::Money { amount: 1.2e9, currency: "USD".into() })
     );
-    assert_eq!(
-        one("It costs $4.5 billion.", "$4.5 billion", Label::Money),
-        money(4.5e9, "USD")
-    );
-    assert_eq!(
-        one(
-            "The bank lent 20 million euros.",
-            "20 million euros",
-            Label::Money
-        ),
-        money(2e7, "EUR")
-    );
-    assert_eq!(
-        one("A ticket costs $15,000 now.", "$15,000", Label::Money),
-        money(15000.0, "USD")
-    );
-    assert_eq!(
-        one("Prices reached €2.50 a litre.", "€2.50", Label::Money),
-        money(2.5, "EUR")
-    );
-    assert_eq!(
-        one("It was sold for £300,000.", "£300,000", Label::Money),
-        money(300000.0, "GBP")
-    );
-    assert_eq!(
-        one(
-            "They paid US$ 100 million.",
-            "US$ 100 million",
-            Label::Money
-        ),
-        money(1e8, "USD")
-    );
-    assert_eq!(
-        one("Stamps cost 30 cents each.", "30 cents", Label::Money),
-        money(0.3, "USD")
-    );
-    assert_eq!(
-        one(
-            "The fee is 500 million yuan.",
-            "500 million yuan",
-            Label::Money
-        ),
-        money(5e8, "CNY")
-    );
-    assert_eq!(
-        one("He earned 160 US dollars.", "160 US dollars", Label::Money),
-        money(160.0, "USD")
-    );
-    assert_eq!(
-        one(
-            "It lost more than $1.2 billion.",
-            "more than $1.2 billion",
-            Label::Money
-        ),
-        Some(Value::Money {
-            amount: 1.2e9,
-            currency: "USD".into()
-        })
-    );
-    assert_eq!(
-        one("Wages rose to 90,000 tenge.", "90,000 tenge", Label::Money),
-        money(90000.0, "KZT")
-    );
-    assert_eq!(
-        one(
-            "It will cost billions of dollars.",
-            "billions of dollars",
-            Label::Money
-        ),
-        None
-    );
-    assert_eq!(
-        spans("bids of $10 to $20 a share"),
-        [("$10 to $20".to_string(), Label::Money)]
-    );
+    assert_eq!(one("Wages rose to 90,000 tenge.", "90,000 tenge", Label::Money), money(90000.0, "KZT"));
+    assert_eq!(one("It will cost billions of dollars.", "billions of dollars", Label::Money), None);
+    assert_eq!(spans("bids of $10 to $20 a share"), [("$10 to $20".to_string(), Label::Money)]);
 }
 
 #[test]
 fn treebank_spacing_follows_ontonotes() {
     // a spaced sign before a plain amount stays outside (OntoNotes), a scaled amount keeps it
-    assert_eq!(
-        spans("It will cost $ 100,980 ."),
-        [("100,980".to_string(), Label::Money)]
-    );
-    assert_eq!(
-        spans("It will cost $ 10 billion ."),
-        [("$ 10 billion".to_string(), Label::Money)]
-    );
+    assert_eq!(spans("It will cost $ 100,980 ."), [("100,980".to_string(), Label::Money)]);
+    assert_eq!(spans("It will cost $ 10 billion ."), [("$ 10 billion".to_string(), Label::Money)]);
     assert_eq!(
         spans("up 12 % from 50 % ."),
-        [
-            ("12 %".to_string(), Label::Percent),
-            ("50 %".to_string(), Label::Percent)
-        ]
+        [("12 %".to_string(), Label::Percent), ("50 %".to_string(), Label::Percent)]
     );
 }
 
 #[test]
 fn percentages() {
+    assert_eq!(one("Support rose 12% in the poll.", "12%", Label::Percent), Some(Value::Percent { percent: 12.0 }));
+    assert_eq!(one("It grew 3.5 per cent.", "3.5 per cent", Label::Percent), Some(Value::Percent { percent: 3.5 }));
+    assert_eq!(one("Turnout was 12 percent.", "12 percent", Label::Percent), Some(Value::Percent { percent: 12.0 }));
+    assert_eq!(one("It fell by about 3.3 %.", "about 3.3 %", Label::Percent), Some(Value::Percent { percent: 3.3 }));
     assert_eq!(
-        one("Support rose 12% in the poll.", "12%", Label::Percent),
-        Some(Value::Percent { percent: 12.0 })
-    );
-    assert_eq!(
-        one("It grew 3.5 per cent.", "3.5 per cent", Label::Percent),
-        Some(Value::Percent { percent: 3.5 })
-    );
-    assert_eq!(
-        one("Turnout was 12 percent.", "12 percent", Label::Percent),
-        Some(Value::Percent { percent: 12.0 })
-    );
-    assert_eq!(
-        one("It fell by about 3.3 %.", "about 3.3 %", Label::Percent),
-        Some(Value::Percent { percent: 3.3 })
-    );
-    assert_eq!(
-        one(
-            "Rates moved from 8 1/2 % to 8 3/8 % here",
-            "8 1/2 % to 8 3/8 %",
-            Label::Percent
-        ),
+        one("Rates moved from 8 1/2 % to 8 3/8 % here", "8 1/2 % to 8 3/8 %", Label::Percent),
         Some(Value::Percent { percent: 8.5 })
     );
     assert_eq!(
-        one(
-            "fifty-five percent agreed",
-            "fifty-five percent",
-            Label::Percent
-        ),
+        one("fifty-five percent agreed", "fifty-five percent", Label::Percent),
         Some(Value::Percent { percent: 55.0 })
     );
 }
 
 #[test]
 fn quantities() {
+    assert_eq!(one("The convoy drove 40.2 kilometers.", "40.2 kilometers", Label::Quantity), qty(40.2, "km"));
+    assert_eq!(one("It carried 20 tonnes of flour.", "20 tonnes", Label::Quantity), qty(20.0, "t"));
+    assert_eq!(one("Output hit 50 million barrels.", "50 million barrels", Label::Quantity), qty(5e7, "bbl"));
     assert_eq!(
-        one(
-            "The convoy drove 40.2 kilometers.",
-            "40.2 kilometers",
-            Label::Quantity
-        ),
-        qty(40.2, "km")
-    );
-    assert_eq!(
-        one(
-            "It carried 20 tonnes of flour.",
-            "20 tonnes",
-            Label::Quantity
-        ),
-        qty(20.0, "t")
-    );
-    assert_eq!(
-        one(
-            "Output hit 50 million barrels.",
-            "50 million barrels",
-            Label::Quantity
-        ),
-        qty(5e7, "bbl")
-    );
-    assert_eq!(
-        one(
-            "The farm covers 39.5 square kilometers.",
-            "39.5 square kilometers",
-            Label::Quantity
-        ),
+        one("The farm covers 39.5 square kilometers.", "39.5 square kilometers", Label::Quantity),
         qty(39.5, "sq km")
     );
+    assert_eq!(one("He ran 5km before work.", "5km", Label::Quantity), qty(5.0, "km"));
+    assert_eq!(one("It weighed 93 kilograms.", "93 kilograms", Label::Quantity), qty(93.0, "kg"));
+    assert_eq!(one("A 60-foot wall fell.", "60-foot", Label::Quantity), qty(60.0, "ft"));
+    assert_eq!(one("He is five foot nine in boots.", "five foot nine", Label::Quantity), qty(5.0, "ft"));
+    assert_eq!(one("They walked about 100 miles.", "about 100 miles", Label::Quantity), qty(100.0, "mi"));
     assert_eq!(
-        one("He ran 5km before work.", "5km", Label::Quantity),
-        qty(5.0, "km")
-    );
-    assert_eq!(
-        one("It weighed 93 kilograms.", "93 kilograms", Label::Quantity),
-        qty(93.0, "kg")
-    );
-    assert_eq!(
-        one("A 60-foot wall fell.", "60-foot", Label::Quantity),
-        qty(60.0, "ft")
-    );
-    assert_eq!(
-        one(
-            "He is five foot nine in boots.",
-            "five foot nine",
-            Label::Quantity
-        ),
-        qty(5.0, "ft")
-    );
-    assert_eq!(
-        one(
-            "They walked about 100 miles.",
-            "about 100 miles",
-            Label::Quantity
-        ),
-        qty(100.0, "mi")
-    );
-    assert_eq!(
-        one(
-            "It reached minus 321 degrees Fahrenheit",
-            "minus 321 degrees Fahrenheit",
-            Label::Quantity
-        ),
+        one("It reached minus 321 degrees Fahrenheit", "minus 321 degrees Fahrenheit", Label::Quantity),
         qty(-321.0, "deg")
     );
-    assert_eq!(
-        one(
-            "the trees grow three to four meters tall",
-            "three to four meters",
-            Label::Quantity
-        ),
-        None
-    );
+    assert_eq!(one("the trees grow three to four meters tall", "three to four meters", Label::Quantity), None);
 }
 
 #[test]
 fn dates_with_months() {
-    assert_eq!(
-        one("Violence erupted on January 6.", "January 6", Label::Date),
-        date("--01-06")
-    );
-    assert_eq!(
-        one(
-            "It happened on 6 January 2022.",
-            "6 January 2022",
-            Label::Date
-        ),
-        date("2022-01-06")
-    );
-    assert_eq!(
-        one("It happened on Jan. 6, 2022.", "Jan. 6, 2022", Label::Date),
-        date("2022-01-06")
-    );
-    assert_eq!(
-        one("It happened on Jan. 6 in the city.", "Jan. 6", Label::Date),
-        date("--01-06")
-    );
-    assert_eq!(
-        one(
-            "The law passed in October 1987.",
-            "October 1987",
-            Label::Date
-        ),
-        date("1987-10")
-    );
-    assert_eq!(
-        one("They met in September.", "September", Label::Date),
-        date("--09")
-    );
-    assert_eq!(
-        one(
-            "On the 6th of January they left.",
-            "6th of January",
-            Label::Date
-        ),
-        date("--01-06")
-    );
-    assert_eq!(
-        one(
-            "They left on September twenty-eighth.",
-            "September twenty-eighth",
-            Label::Date
-        ),
-        date("--09-28")
-    );
-    assert_eq!(
-        one("Talks ran Dec. 2 - 3 in Malta.", "Dec. 2 - 3", Label::Date),
-        date("--12-02")
-    );
+    assert_eq!(one("Violence erupted on January 6.", "January 6", Label::Date), date("--01-06"));
+    assert_eq!(one("It happened on 6 January 2022.", "6 January 2022", Label::Date), date("2022-01-06"));
+    assert_eq!(one("It happened on Jan. 6, 2022.", "Jan. 6, 2022", Label::Date), date("2022-01-06"));
+    assert_eq!(one("It happened on Jan. 6 in the city.", "Jan. 6", Label::Date), date("--01-06"));
+    assert_eq!(one("The law passed in October 1987.", "October 1987", Label::Date), date("1987-10"));
+    assert_eq!(one("They met in September.", "September", Label::Date), date("--09"));
+    assert_eq!(one("On the 6th of January they left.", "6th of January", Label::Date), date("--01-06"));
+    assert_eq!(one("They left on September twenty-eighth.", "September twenty-eighth", Label::Date), date("--09-28"));
+    assert_eq!(one("Talks ran Dec. 2 - 3 in Malta.", "Dec. 2 - 3", Label::Date), date("--12-02"));
     // `may` and `march` as verbs are not dates
     assert_eq!(spans("You may march home."), []);
-    assert_eq!(
-        one("Elections are due in May.", "May", Label::Date),
-        date("--05")
-    );
+    assert_eq!(one("Elections are due in May.", "May", Label::Date), date("--05"));
 }
 
 #[test]
 fn dates_in_numbers() {
-    assert_eq!(
-        one(
-            "The country gained independence in 1991.",
-            "1991",
-            Label::Date
-        ),
-        date("1991")
-    );
-    assert_eq!(
-        one(
-            "It was signed 2022-01-06 in Almaty.",
-            "2022-01-06",
-            Label::Date
-        ),
-        date("2022-01-06")
-    );
-    assert_eq!(
-        one("Filed on 1/6/2022 by the clerk.", "1/6/2022", Label::Date),
-        date("2022-01-06")
-    );
-    assert_eq!(
-        one("Music of the 1990s returned.", "the 1990s", Label::Date),
-        date("199")
-    );
-    assert_eq!(
-        one("It was popular in the '80s.", "the '80s", Label::Date),
-        date("198")
-    );
-    assert_eq!(
-        one("The 1989-90 season was long.", "1989-90", Label::Date),
-        None
-    );
-    assert_eq!(
-        one("Sales for fiscal 1990 rose.", "fiscal 1990", Label::Date),
-        date("1990")
-    );
-    assert_eq!(
-        one(
-            "He was born in nineteen forty-two.",
-            "nineteen forty-two",
-            Label::Date
-        ),
-        date("1942")
-    );
-    assert_eq!(
-        one(
-            "Peace returns in the 21st century.",
-            "the 21st century",
-            Label::Date
-        ),
-        date("20")
-    );
+    assert_eq!(one("The country gained independence in 1991.", "1991", Label::Date), date("1991"));
+    assert_eq!(one("It was signed 2022-01-06 in Almaty.", "2022-01-06", Label::Date), date("2022-01-06"));
+    assert_eq!(one("Filed on 1/6/2022 by the clerk.", "1/6/2022", Label::Date), date("2022-01-06"));
+    assert_eq!(one("Music of the 1990s returned.", "the 1990s", Label::Date), date("199"));
+    assert_eq!(one("It was popular in the '80s.", "the '80s", Label::Date), date("198"));
+    assert_eq!(one("The 1989-90 season was long.", "1989-90", Label::Date), None);
+    assert_eq!(one("Sales for fiscal 1990 rose.", "fiscal 1990", Label::Date), date("1990"));
+    assert_eq!(one("He was born in nineteen forty-two.", "nineteen forty-two", Label::Date), date("1942"));
+    assert_eq!(one("Peace returns in the 21st century.", "the 21st century", Label::Date), date("20"));
 }
 
 #[test]
 fn dates_as_periods_and_relative() {
+    assert_eq!(one("He ruled for nearly three decades.", "nearly three decades", Label::Date), dur("P30Y"));
+    assert_eq!(one("Prices doubled over the past five years.", "the past five years", Label::Date), dur("P5Y"));
+    assert_eq!(one("It was built 20 years ago.", "20 years ago", Label::Date), dur("P20Y"));
+    assert_eq!(one("A 30-year bond was sold.", "30-year", Label::Date), dur("P30Y"));
+    assert_eq!(one("The boy, two years old, was found.", "two years old", Label::Date), dur("P2Y"));
+    assert_eq!(one("Unrest began in early January.", "early January", Label::Date), date("--01"));
     assert_eq!(
-        one(
-            "He ruled for nearly three decades.",
-            "nearly three decades",
-            Label::Date
-        ),
-        dur("P30Y")
-    );
-    assert_eq!(
-        one(
-            "Prices doubled over the past five years.",
-            "the past five years",
-            Label::Date
-        ),
-        dur("P5Y")
-    );
-    assert_eq!(
-        one("It was built 20 years ago.", "20 years ago", Label::Date),
-        dur("P20Y")
-    );
-    assert_eq!(
-        one("A 30-year bond was sold.", "30-year", Label::Date),
-        dur("P30Y")
-    );
-    assert_eq!(
-        one(
-            "The boy, two years old, was found.",
-            "two years old",
-            Label::Date
-        ),
-        dur("P2Y")
-    );
-    assert_eq!(
-        one(
-            "Unrest began in early January.",
-            "early January",
-            Label::Date
-        ),
+        one("At the beginning of January, protests began.", "the beginning of January", Label::Date),
         date("--01")
     );
-    assert_eq!(
-        one(
-            "At the beginning of January, protests began.",
-            "the beginning of January",
-            Label::Date
-        ),
-        date("--01")
-    );
-    assert_eq!(
-        one(
-            "Prices rose in the summer of 2005.",
-            "the summer of 2005",
-            Label::Date
-        ),
-        date("2005")
-    );
-    assert_eq!(
-        one(
-            "Profit fell in the third quarter.",
-            "the third quarter",
-            Label::Date
-        ),
-        None
-    );
-    assert_eq!(
-        one(
-            "It grew for the third straight year.",
-            "the third straight year",
-            Label::Date
-        ),
-        None
-    );
-    assert_eq!(
-        one("He retired at the age of 65.", "the age of 65", Label::Date),
-        dur("P65Y")
-    );
-    assert_eq!(
-        one("The annual report is out.", "annual", Label::Date),
-        None
-    );
-    assert_eq!(
-        one("In recent years, trade grew.", "recent years", Label::Date),
-        None
-    );
-    assert_eq!(
-        one("It closed a year ago.", "a year ago", Label::Date),
-        dur("P1Y")
-    );
-    assert_eq!(
-        one(
-            "The war lasted from 1953 to 1955.",
-            "1953 to 1955",
-            Label::Date
-        ),
-        date("1953/1955")
-    );
-    assert_eq!(
-        one(
-            "Results for the year ended June 30 were weak.",
-            "the year ended June 30",
-            Label::Date
-        ),
-        None
-    );
+    assert_eq!(one("Prices rose in the summer of 2005.", "the summer of 2005", Label::Date), date("2005"));
+    assert_eq!(one("Profit fell in the third quarter.", "the third quarter", Label::Date), None);
+    assert_eq!(one("It grew for the third straight year.", "the third straight year", Label::Date), None);
+    assert_eq!(one("He retired at the age of 65.", "the age of 65", Label::Date), dur("P65Y"));
+    assert_eq!(one("The annual report is out.", "annual", Label::Date), None);
+    assert_eq!(one("In recent years, trade grew.", "recent years", Label::Date), None);
+    assert_eq!(one("It closed a year ago.", "a year ago", Label::Date), dur("P1Y"));
+    assert_eq!(one("The war lasted from 1953 to 1955.", "1953 to 1955", Label::Date), date("1953/1955"));
+    assert_eq!(one("Results for the year ended June 30 were weak.", "the year ended June 30", Label::Date), None);
 }
 
 #[test]
 fn relative_dates_resolve_with_a_document_date() {
     let doc_date = CivilDate::parse("2022-01-19").unwrap(); // a Wednesday
-    let opts = Options {
-        document_date: Some(doc_date),
-        ..Options::default()
-    };
+    let opts = Options { document_date: Some(doc_date), ..Options::default() };
     let values = |text: &str| -> Vec<(String, Option<Value>)> {
-        find_with(text, &opts)
-            .into_iter()
-            .map(|e| (e.text, e.value))
-            .collect()
+        find_with(text, &opts).into_iter().map(|e| (e.text, e.value)).collect()
     };
-    assert_eq!(
-        values("Troops left on Wednesday."),
-        [("Wednesday".into(), date("2022-01-19"))]
-    );
-    assert_eq!(
-        values("Talks ended Tuesday."),
-        [("Tuesday".into(), date("2022-01-18"))]
-    );
-    assert_eq!(
-        values("It rained last Friday."),
-        [("last Friday".into(), date("2022-01-14"))]
-    );
-    assert_eq!(
-        values("Sales fell last year."),
-        [("last year".into(), date("2021"))]
-    );
-    assert_eq!(
-        values("It opened yesterday."),
-        [("yesterday".into(), date("2022-01-18"))]
-    );
-    assert_eq!(
-        values("It opens tomorrow."),
-        [("tomorrow".into(), date("2022-01-20"))]
-    );
-    assert_eq!(
-        values("It closed last month."),
-        [("last month".into(), date("2021-12"))]
-    );
-    assert_eq!(
-        values("It closes this week."),
-        [("this week".into(), date("2022-W03"))]
-    );
-    assert_eq!(
-        values("Violence erupted on January 6."),
-        [("January 6".into(), date("2022-01-06"))]
-    );
-    assert_eq!(
-        values("It began on December 28."),
-        [("December 28".into(), date("2021-12-28"))]
-    );
+    assert_eq!(values("Troops left on Wednesday."), [("Wednesday".into(), date("2022-01-19"))]);
+    assert_eq!(values("Talks ended Tuesday."), [("Tuesday".into(), date("2022-01-18"))]);
+    assert_eq!(values("It rained last Friday."), [("last Friday".into(), date("2022-01-14"))]);
+    assert_eq!(values("Sales fell last year."), [("last year".into(), date("2021"))]);
+    assert_eq!(values("It opened yesterday."), [("yesterday".into(), date("2022-01-18"))]);
+    assert_eq!(values("It opens tomorrow."), [("tomorrow".into(), date("2022-01-20"))]);
+    assert_eq!(values("It closed last month."), [("last month".into(), date("2021-12"))]);
+    assert_eq!(values("It closes this week."), [("this week".into(), date("2022-W03"))]);
+    assert_eq!(values("Violence erupted on January 6."), [("January 6".into(), date("2022-01-06"))]);
+    assert_eq!(values("It began on December 28."), [("December 28".into(), date("2021-12-28"))]);
     // without a document date a weekday stays a weekday
     assert_eq!(
         one("Troops left on Wednesday.", "Wednesday", Label::Date),
-        Some(Value::Weekday {
-            weekday: "Wednesday".into()
-        })
+        Some(Value::Weekday { weekday: "Wednesday".into() })
     );
     assert_eq!(one("Sales fell last year.", "last year", Label::Date), None);
 }
 
 #[test]
 fn times() {
-    assert_eq!(
-        one("The curfew starts at 3 p.m. daily.", "3 p.m.", Label::Time),
-        time("15:00")
-    );
-    assert_eq!(
-        one("We met at 15:30 sharp.", "15:30", Label::Time),
-        time("15:30")
-    );
-    assert_eq!(
-        one(
-            "It ended around 1:15 in the end.",
-            "around 1:15",
-            Label::Time
-        ),
-        time("01:15")
-    );
-    assert_eq!(
-        one(
-            "The blast came at 10:00 a.m. Eastern time",
-            "10:00 a.m. Eastern time",
-            Label::Time
-        ),
-        time("10:00")
-    );
+    assert_eq!(one("The curfew starts at 3 p.m. daily.", "3 p.m.", Label::Time), time("15:00"));
+    assert_eq!(one("We met at 15:30 sharp.", "15:30", Label::Time), time("15:30"));
+    assert_eq!(one("It ended around 1:15 in the end.", "around 1:15", Label::Time), time("01:15"));
+    assert_eq!(one("The blast came at 10:00 a.m. Eastern time", "10:00 a.m. Eastern time", Label::Time), time("10:00"));
     assert_eq!(one("Doors open at 7pm.", "7pm", Label::Time), time("19:00"));
-    assert_eq!(
-        one("He called at ten o'clock.", "ten o'clock", Label::Time),
-        time("10:00")
-    );
+    assert_eq!(one("He called at ten o'clock.", "ten o'clock", Label::Time), time("10:00"));
     assert_eq!(one("They met at noon.", "noon", Label::Time), time("12:00"));
-    assert_eq!(
-        one("The talks lasted two hours.", "two hours", Label::Time),
-        dur("PT2H")
-    );
+    assert_eq!(one("The talks lasted two hours.", "two hours", Label::Time), dur("PT2H"));
     assert_eq!(one("We will know tonight.", "tonight", Label::Time), None);
-    assert_eq!(
-        one(
-            "He woke at four in the morning.",
-            "four in the morning",
-            Label::Time
-        ),
-        time("04:00")
-    );
+    assert_eq!(one("He woke at four in the morning.", "four in the morning", Label::Time), time("04:00"));
 }
 
 #[test]
 fn ordinals() {
-    assert_eq!(
-        one("It was the first visit.", "first", Label::Ordinal),
-        num(1.0)
-    );
-    assert_eq!(
-        one("The 21st summit opened.", "21st", Label::Ordinal),
-        num(21.0)
-    );
-    assert_eq!(
-        one("He came second in the race.", "second", Label::Ordinal),
-        num(2.0)
-    );
-    assert_eq!(
-        one(
-            "It is the twenty-first attempt.",
-            "twenty-first",
-            Label::Ordinal
-        ),
-        num(21.0)
-    );
+    assert_eq!(one("It was the first visit.", "first", Label::Ordinal), num(1.0));
+    assert_eq!(one("The 21st summit opened.", "21st", Label::Ordinal), num(21.0));
+    assert_eq!(one("He came second in the race.", "second", Label::Ordinal), num(2.0));
+    assert_eq!(one("It is the twenty-first attempt.", "twenty-first", Label::Ordinal), num(21.0));
     assert!(spans("Wait a second.").is_empty());
-    assert_eq!(
-        one("Fifth, the rules changed.", "Fifth", Label::Ordinal),
-        num(5.0)
-    );
+    assert_eq!(one("Fifth, the rules changed.", "Fifth", Label::Ordinal), num(5.0));
 }
 
 #[test]
 fn not_figures() {
     // phone numbers, scores and codes are not read as numbers
-    assert_eq!(
-        spans("Call 555-1234 today or 800-555-0199."),
-        [("today".to_string(), Label::Date)]
-    );
+    assert_eq!(spans("Call 555-1234 today or 800-555-0199."), [("today".to_string(), Label::Date)]);
     assert_eq!(spans("The match ended 2-1 after extra time."), []);
     // a number inside a name
     assert_eq!(spans("according to 247 News Agency reports"), []);
@@ -1107,10 +527,7 @@ fn random_figure_soup_keeps_the_invariants() {
         let opts = if round % 2 == 0 {
             Options::default()
         } else {
-            Options {
-                document_date: Some(date),
-                ..Options::default()
-            }
+            Options { document_date: Some(date), ..Options::default() }
         };
         for e in find_with(&text, &opts) {
             match e.value {

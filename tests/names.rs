@@ -7,11 +7,7 @@ use article_annotator::{annotate, Label, Options};
 use std::path::Path;
 
 fn find(text: &str) -> Vec<(String, Label)> {
-    annotate(text, &Options::default())
-        .into_iter()
-        .filter(|e| e.label.is_name())
-        .map(|e| (e.text, e.label))
-        .collect()
+    annotate(text, &Options::default()).into_iter().filter(|e| e.label.is_name()).map(|e| (e.text, e.label)).collect()
 }
 
 #[test]
@@ -29,32 +25,22 @@ fn bad_model_files_are_rejected_not_panicking() {
     assert!(Model::from_bytes(b"AANAMES\0\x09\0\0\0").is_err());
     let good = names::MODEL_BYTES;
     for cut in [8, 12, 20, 100, good.len() / 2, good.len() - 1] {
-        assert!(
-            Model::from_bytes(&good[..cut]).is_err(),
-            "truncated at {cut}"
-        );
+        assert!(Model::from_bytes(&good[..cut]).is_err(), "truncated at {cut}");
     }
 }
 
 #[test]
 fn tags_a_person_a_city_and_a_company() {
     let found = find("Angela Merkel met the chief executive of Siemens in Paris on Tuesday.");
-    assert!(
-        found.contains(&("Angela Merkel".into(), Label::Person)),
-        "{found:?}"
-    );
+    assert!(found.contains(&("Angela Merkel".into(), Label::Person)), "{found:?}");
     assert!(found.contains(&("Paris".into(), Label::Place)), "{found:?}");
     assert!(found.contains(&("Siemens".into(), Label::Org)), "{found:?}");
 }
 
 #[test]
 fn tags_countries_nationalities_and_agencies() {
-    let found =
-        find("The United Nations said French troops would stay in Mali until the elections.");
-    assert!(
-        found.contains(&("United Nations".into(), Label::Org)),
-        "{found:?}"
-    );
+    let found = find("The United Nations said French troops would stay in Mali until the elections.");
+    assert!(found.contains(&("United Nations".into(), Label::Org)), "{found:?}");
     assert!(found.contains(&("French".into(), Label::Misc)), "{found:?}");
     assert!(found.contains(&("Mali".into(), Label::Place)), "{found:?}");
 }
@@ -62,14 +48,8 @@ fn tags_countries_nationalities_and_agencies() {
 #[test]
 fn conventions_no_leading_the_no_possessive() {
     let found = find("Officials of the European Union criticised Vladimir Putin’s decision.");
-    assert!(
-        found.contains(&("European Union".into(), Label::Org)),
-        "{found:?}"
-    );
-    assert!(
-        found.contains(&("Vladimir Putin".into(), Label::Person)),
-        "{found:?}"
-    );
+    assert!(found.contains(&("European Union".into(), Label::Org)), "{found:?}");
+    assert!(found.contains(&("Vladimir Putin".into(), Label::Person)), "{found:?}");
 }
 
 #[test]
@@ -90,17 +70,7 @@ fn scores_are_probabilities_and_spans_are_exact() {
 #[test]
 fn odd_input_never_panics() {
     let long = "Berlin ".repeat(50_000);
-    for s in [
-        "",
-        " ",
-        "\u{0}",
-        "😀😀 Obama 😀",
-        "مرحبا London",
-        "<b>Paris</b>",
-        "\u{301}",
-        "THE THE THE",
-        long.as_str(),
-    ] {
+    for s in ["", " ", "\u{0}", "😀😀 Obama 😀", "مرحبا London", "<b>Paris</b>", "\u{301}", "THE THE THE", long.as_str()] {
         let doc = Document::new(s);
         for e in names::tag(&doc) {
             assert!(s.is_char_boundary(e.start) && s.is_char_boundary(e.end) && e.start < e.end);
@@ -111,14 +81,9 @@ fn odd_input_never_panics() {
 
 /// Names F1 of the embedded model on the first `n` documents of a dev split, through the whole pipeline.
 fn dev_slice(rel: &str, n: usize) -> Option<train::Scores> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
-        .join(rel);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data").join(rel);
     if !path.exists() {
-        eprintln!(
-            "SKIPPED: {} is absent (the evaluation test needs ../shared)",
-            path.display()
-        );
+        eprintln!("SKIPPED: {} is absent (the evaluation test needs ../shared)", path.display());
         return None;
     }
     let mut docs = train::read_file(&path).unwrap();
@@ -148,34 +113,20 @@ fn ontonotes_dev_slice_scores_above_floor() {
 #[test]
 fn many_distinct_names_stay_fast() {
     // 300 KB of sentences naming thousands of different people and places: grouping must stay linear.
-    let syl = [
-        "ka", "zu", "mi", "ro", "ta", "ne", "shi", "vo", "li", "da", "gan", "tor", "bek", "nov",
-    ];
+    let syl = ["ka", "zu", "mi", "ro", "ta", "ne", "shi", "vo", "li", "da", "gan", "tor", "bek", "nov"];
     let mut seed = 7u64;
     let mut name = || {
         let mut s = String::new();
         for _ in 0..3 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             s.push_str(syl[(seed >> 33) as usize % syl.len()]);
         }
         let mut c = s.chars();
-        c.next()
-            .unwrap()
-            .to_uppercase()
-            .chain(c)
-            .collect::<String>()
+        c.next().unwrap().to_uppercase().chain(c).collect::<String>()
     };
     let mut text = String::new();
     while text.len() < 300_000 {
-        text += &format!(
-            "President {} {} met {} officials (AB) in {} on Monday. ",
-            name(),
-            name(),
-            name(),
-            name()
-        );
+        text += &format!("President {} {} met {} officials (AB) in {} on Monday. ", name(), name(), name(), name());
     }
     let t = std::time::Instant::now();
     let found = annotate(&text, &Options::default());

@@ -7,15 +7,7 @@ use article_annotator::{Entity, Label};
 
 fn ent(text: &str, needle: &str, nth: usize, label: Label, score: f32) -> Entity {
     let start = text.match_indices(needle).nth(nth).unwrap().0;
-    Entity {
-        start,
-        end: start + needle.len(),
-        label,
-        text: needle.into(),
-        score,
-        group: None,
-        value: None,
-    }
+    Entity { start, end: start + needle.len(), label, text: needle.into(), score, group: None, value: None }
 }
 
 #[test]
@@ -39,35 +31,21 @@ fn full_name_surname_and_accented_variant_share_a_group() {
 
 #[test]
 fn acronym_in_parentheses_joins_its_long_form_and_is_found_later() {
-    let text =
-        "Troops of the Collective Security Treaty Organization (CSTO) left. The CSTO said so.";
+    let text = "Troops of the Collective Security Treaty Organization (CSTO) left. The CSTO said so.";
     let doc = Document::new(text);
     // The tagger found only the long form; the acronym and its repeat come from the consistency step.
-    let names = vec![ent(
-        text,
-        "Collective Security Treaty Organization",
-        0,
-        Label::Org,
-        0.97,
-    )];
+    let names = vec![ent(text, "Collective Security Treaty Organization", 0, Label::Org, 0.97)];
     let out = resolve(&doc, names, Vec::new());
     let csto: Vec<&Entity> = out.iter().filter(|e| e.text == "CSTO").collect();
     assert_eq!(csto.len(), 2, "{out:?}");
-    assert!(
-        csto.iter()
-            .all(|e| e.label == Label::Org && e.group == out[0].group),
-        "{out:?}"
-    );
+    assert!(csto.iter().all(|e| e.label == Label::Org && e.group == out[0].group), "{out:?}");
 }
 
 #[test]
 fn acronym_matching_initials_groups_without_parentheses() {
     let text = "The World Health Organization warned. Later the WHO agreed.";
     let doc = Document::new(text);
-    let mut names = vec![
-        ent(text, "World Health Organization", 0, Label::Org, 0.9),
-        ent(text, "WHO", 0, Label::Org, 0.9),
-    ];
+    let mut names = vec![ent(text, "World Health Organization", 0, Label::Org, 0.9), ent(text, "WHO", 0, Label::Org, 0.9)];
     group(&doc, &mut names);
     assert_eq!(names[0].group, names[1].group);
 }
@@ -104,20 +82,8 @@ fn different_labels_never_share_a_group() {
 fn figures_get_no_group() {
     let text = "Paris has 2,000 bridges.";
     let doc = Document::new(text);
-    let fig = Entity {
-        start: 10,
-        end: 15,
-        label: Label::Number,
-        text: "2,000".into(),
-        score: 1.0,
-        group: None,
-        value: None,
-    };
-    let out = resolve(
-        &doc,
-        vec![ent(text, "Paris", 0, Label::Place, 0.9)],
-        vec![fig],
-    );
+    let fig = Entity { start: 10, end: 15, label: Label::Number, text: "2,000".into(), score: 1.0, group: None, value: None };
+    let out = resolve(&doc, vec![ent(text, "Paris", 0, Label::Place, 0.9)], vec![fig]);
     assert_eq!(out[0].group, Some(1));
     assert_eq!(out[1].group, None);
 }
@@ -126,14 +92,8 @@ fn figures_get_no_group() {
 fn nationality_before_an_organisation_is_part_of_its_name() {
     let text = "The Russian Defense Ministry said so.";
     let doc = Document::new(text);
-    let names = vec![
-        ent(text, "Russian", 0, Label::Misc, 0.9),
-        ent(text, "Defense Ministry", 0, Label::Org, 0.8),
-    ];
+    let names = vec![ent(text, "Russian", 0, Label::Misc, 0.9), ent(text, "Defense Ministry", 0, Label::Org, 0.8)];
     let out = make_consistent(&doc, names);
     assert_eq!(out.len(), 1, "{out:?}");
-    assert_eq!(
-        (out[0].text.as_str(), out[0].label),
-        ("Russian Defense Ministry", Label::Org)
-    );
+    assert_eq!((out[0].text.as_str(), out[0].label), ("Russian Defense Ministry", Label::Org));
 }

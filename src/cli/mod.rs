@@ -161,10 +161,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Usage
         let (name, inline) = match arg.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
             // `-j4`, `-fhtml`: a short option with its value attached
-            _ if !arg.starts_with("--")
-                && arg.len() > 2
-                && matches!(&arg[..2], "-f" | "-o" | "-d" | "-l" | "-j") =>
-            {
+            _ if !arg.starts_with("--") && arg.len() > 2 && matches!(&arg[..2], "-f" | "-o" | "-d" | "-l" | "-j") => {
                 (arg[..2].to_string(), Some(arg[2..].to_string()))
             }
             _ => (arg.clone(), None),
@@ -302,11 +299,7 @@ pub const PIECE_BYTES: usize = 256 * 1024;
 /// mention groups) are meant for one article; a 20 MB input is an archive pasted as one text. Pieces keep the
 /// time linear in the input and let a single big file use every core. Texts up to `PIECE_BYTES` are
 /// annotated whole, exactly as `annotate()` does.
-pub fn annotate_large(
-    text: &str,
-    options: &Options,
-    threads: usize,
-) -> Vec<article_annotator::Entity> {
+pub fn annotate_large(text: &str, options: &Options, threads: usize) -> Vec<article_annotator::Entity> {
     if text.len() <= PIECE_BYTES {
         return annotate(text, options);
     }
@@ -388,11 +381,7 @@ fn split_pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
             .find("\n\n")
             .map(|i| i + 2)
             .or_else(|| window.find('\n').map(|i| i + 1))
-            .or_else(|| {
-                window
-                    .find(char::is_whitespace)
-                    .map(|i| i + window[i..].chars().next().map_or(1, char::len_utf8))
-            })
+            .or_else(|| window.find(char::is_whitespace).map(|i| i + window[i..].chars().next().map_or(1, char::len_utf8)))
             .map_or(lo, |i| lo + i);
         if cut <= start || cut >= text.len() {
             break;
@@ -832,9 +821,7 @@ fn run_eval(args: &Args) -> i32 {
         match eval_file(name, args) {
             Ok((format, summary)) => {
                 match args.report {
-                    Report::Json => {
-                        emit(&mut out, &format!("{}\n", eval::to_score_py_json(&summary)))
-                    }
+                    Report::Json => emit(&mut out, &format!("{}\n", eval::to_score_py_json(&summary))),
                     Report::Table => emit(
                         &mut out,
                         &format!(
@@ -868,10 +855,7 @@ fn run_eval(args: &Args) -> i32 {
         ));
         md.push_str("| gold | documents | names F1 | names + MISC F1 | figures typed F1 | figures untyped F1 |\n");
         md.push_str("|---|---:|---:|---:|---:|---:|\n");
-        let f1 = |p: &Option<eval::Prf>| {
-            p.as_ref()
-                .map_or("–".to_string(), |p| format!("{:.4}", p.f1))
-        };
+        let f1 = |p: &Option<eval::Prf>| p.as_ref().map_or("–".to_string(), |p| format!("{:.4}", p.f1));
         for (name, _, s) in &done {
             md.push_str(&format!(
                 "| {} | {} | {:.4} | {:.4} | {} | {} |\n",
@@ -981,16 +965,10 @@ mod tests {
             assert_eq!(w[0].end, w[1].start);
             assert!(text[..w[0].end].ends_with("\n\n"));
         }
-        for odd in [
-            "7".repeat(100_000),
-            "é😀".repeat(30_000),
-            "a b".repeat(40_000),
-        ] {
+        for odd in ["7".repeat(100_000), "é😀".repeat(30_000), "a b".repeat(40_000)] {
             let pieces = split_pieces(&odd, 4096);
             assert_eq!(pieces.last().unwrap().end, odd.len());
-            assert!(pieces
-                .iter()
-                .all(|r| odd.is_char_boundary(r.start) && odd.is_char_boundary(r.end)));
+            assert!(pieces.iter().all(|r| odd.is_char_boundary(r.start) && odd.is_char_boundary(r.end)));
         }
         let large = annotate_large(&text, &Options::default(), 2);
         let mut prev = 0;
@@ -999,11 +977,7 @@ mod tests {
             prev = e.end;
         }
         let whole_para = annotate(para, &Options::default()).len();
-        assert_eq!(
-            large.len(),
-            whole_para * 20_000,
-            "every paragraph annotated as on its own"
-        );
+        assert_eq!(large.len(), whole_para * 20_000, "every paragraph annotated as on its own");
     }
 
     #[test]

@@ -42,10 +42,7 @@ pub fn small_number(w: &str) -> Option<f64> {
 
 /// True for the tens (`twenty` .. `ninety`), which may take a unit after a hyphen (`twenty-five`).
 pub fn is_tens(w: &str) -> bool {
-    matches!(
-        w,
-        "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty" | "ninety"
-    )
+    matches!(w, "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty" | "ninety")
 }
 
 /// Multipliers written as words or as suffixes (`million`, `bn`).
@@ -168,15 +165,7 @@ pub fn weekday(w: &str) -> Option<u32> {
 
 /// The English name of weekday `d` (0 = Monday).
 pub fn weekday_name(d: u32) -> &'static str {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ][d as usize % 7]
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][d as usize % 7]
 }
 
 /// Seasons and parts of the year that make a DATE with a determiner (`this summer`).
@@ -367,9 +356,7 @@ pub fn unit(w: &str) -> Option<&'static str> {
 /// bound, like `only`).
 pub fn qualifier1(w: &str) -> Option<Option<Approx>> {
     Some(match w {
-        "about" | "around" | "approximately" | "roughly" | "some" | "circa" | "approx." | "~" => {
-            Some(Approx::About)
-        }
+        "about" | "around" | "approximately" | "roughly" | "some" | "circa" | "approx." | "~" => Some(Approx::About),
         "nearly" | "almost" => Some(Approx::Nearly),
         "only" => None,
         _ => return None,
@@ -386,9 +373,7 @@ pub fn qualifier2(a: &str, b: &str) -> Option<Option<Approx>> {
         | ("just", "over")
         | ("higher", "than") => Some(Approx::MoreThan),
         ("at", "least") | ("as", "many") | ("as", "much") => Some(Approx::AtLeast),
-        ("less", "than") | ("fewer", "than") | ("just", "under") | ("lower", "than") => {
-            Some(Approx::LessThan)
-        }
+        ("less", "than") | ("fewer", "than") | ("just", "under") | ("lower", "than") => Some(Approx::LessThan),
         ("at", "most") | ("up", "to") => Some(Approx::AtMost),
         ("close", "to") | ("an", "estimated") | ("about", "some") => Some(Approx::About),
         ("an", "additional") => None,

@@ -16,10 +16,7 @@ const MAX_DIGITS: usize = 15;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum DigitToken {
     /// `2,000`, `1.5`, `1991`: the value, and for a plain integer without separators its digit count.
-    Plain {
-        value: f64,
-        plain_digits: Option<usize>,
-    },
+    Plain { value: f64, plain_digits: Option<usize> },
     /// `4.5bn`, `20m`: already multiplied.
     Scaled(f64),
     /// `21st`, `3rd`.
@@ -48,10 +45,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         // integer part with thousands separators or plain, optional decimals, optional letter suffix
-        number: Regex::new(
-            r"(?-u)^([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?([A-Za-z]{0,4})$",
-        )
-        .unwrap(),
+        number: Regex::new(r"(?-u)^([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?([A-Za-z]{0,4})$").unwrap(),
         clock: Regex::new(r"(?-u)^([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?$").unwrap(),
         slash: Regex::new(r"(?-u)^([0-9]{1,4})/([0-9]{1,4})(?:/([0-9]{2}|[0-9]{4}))?$").unwrap(),
     })
@@ -87,33 +81,22 @@ pub fn digit_token(tok: &str) -> Option<DigitToken> {
     if let Some(c) = p.number.captures(b) {
         let int = c.get(1).unwrap().as_bytes();
         let frac = c.get(2).map(|m| m.as_bytes());
-        let suffix = c
-            .get(3)
-            .map_or(&b""[..], |m| m.as_bytes())
-            .to_ascii_lowercase();
+        let suffix = c.get(3).map_or(&b""[..], |m| m.as_bytes()).to_ascii_lowercase();
         let suffix = std::str::from_utf8(&suffix).unwrap_or("");
         let value = parse_f64(int, frac)?;
         let has_sep = int.contains(&b',');
         if suffix.is_empty() {
             let plain_digits = (!has_sep && frac.is_none()).then_some(int.len());
-            return Some(DigitToken::Plain {
-                value,
-                plain_digits,
-            });
+            return Some(DigitToken::Plain { value, plain_digits });
         }
         if let Some(s) = lexicon::scale_suffix(suffix) {
             return Some(DigitToken::Scaled(value * s));
         }
         match suffix {
             "st" | "nd" | "rd" | "th" if frac.is_none() && !has_sep => {
-                return ordinal_suffix_ok(value as u64, suffix)
-                    .then_some(DigitToken::Ordinal(value))
+                return ordinal_suffix_ok(value as u64, suffix).then_some(DigitToken::Ordinal(value))
             }
-            "s" if frac.is_none()
-                && !has_sep
-                && (int.len() == 4 || int.len() == 2)
-                && int.ends_with(b"0") =>
-            {
+            "s" if frac.is_none() && !has_sep && (int.len() == 4 || int.len() == 2) && int.ends_with(b"0") => {
                 return Some(DigitToken::Decade(value as u32))
             }
             "am" | "pm" if !has_sep && value < 13.0 => {
@@ -204,8 +187,7 @@ pub fn words(ws: &[&str]) -> Option<(f64, usize)> {
             i += 1;
             // twenty-five / twenty - five / twenty five
             if lexicon::is_tens(w) && i + 1 < ws.len() && ws[i] == "-" {
-                if let Some(u) = lexicon::small_number(ws[i + 1]).filter(|u| *u >= 1.0 && *u <= 9.0)
-                {
+                if let Some(u) = lexicon::small_number(ws[i + 1]).filter(|u| *u >= 1.0 && *u <= 9.0) {
                     current += u;
                     i += 2;
                 }
@@ -219,10 +201,7 @@ pub fn words(ws: &[&str]) -> Option<(f64, usize)> {
         }
         if w == "a" || w == "an" {
             // a hundred, a million, a dozen: only at the start or after `and`
-            if !any
-                && i + 1 < ws.len()
-                && (lexicon::scale_word(ws[i + 1]).is_some() || ws[i + 1] == "dozen")
-            {
+            if !any && i + 1 < ws.len() && (lexicon::scale_word(ws[i + 1]).is_some() || ws[i + 1] == "dozen") {
                 current = 1.0;
                 any = true;
                 last_small = true;
@@ -242,11 +221,7 @@ pub fn words(ws: &[&str]) -> Option<(f64, usize)> {
                 break;
             }
             if s == 100.0 {
-                current = if current == 0.0 {
-                    100.0
-                } else {
-                    current * 100.0
-                };
+                current = if current == 0.0 { 100.0 } else { current * 100.0 };
             } else {
                 total += if current == 0.0 { s } else { current * s };
                 current = 0.0;
@@ -290,27 +265,9 @@ mod tests {
 
     #[test]
     fn digit_tokens() {
-        assert_eq!(
-            digit_token("2,000"),
-            Some(DigitToken::Plain {
-                value: 2000.0,
-                plain_digits: None
-            })
-        );
-        assert_eq!(
-            digit_token("1991"),
-            Some(DigitToken::Plain {
-                value: 1991.0,
-                plain_digits: Some(4)
-            })
-        );
-        assert_eq!(
-            digit_token("1.5"),
-            Some(DigitToken::Plain {
-                value: 1.5,
-                plain_digits: None
-            })
-        );
+        assert_eq!(digit_token("2,000"), Some(DigitToken::Plain { value: 2000.0, plain_digits: None }));
+        assert_eq!(digit_token("1991"), Some(DigitToken::Plain { value: 1991.0, plain_digits: Some(4) }));
+        assert_eq!(digit_token("1.5"), Some(DigitToken::Plain { value: 1.5, plain_digits: None }));
         assert_eq!(digit_token("4.5bn"), Some(DigitToken::Scaled(4.5e9)));
         assert_eq!(digit_token("20m"), Some(DigitToken::Scaled(20e6)));
         assert_eq!(digit_token("21st"), Some(DigitToken::Ordinal(21.0)));
@@ -325,10 +282,7 @@ mod tests {
         assert_eq!(digit_token("12am"), Some(DigitToken::ClockAmPm(0, 0)));
         assert_eq!(digit_token("5km"), Some(DigitToken::WithUnit(5.0, "km")));
         assert_eq!(digit_token("3/4"), Some(DigitToken::Fraction(0.75)));
-        assert_eq!(
-            digit_token("1/6/2022"),
-            Some(DigitToken::SlashDate(1, 6, 2022))
-        );
+        assert_eq!(digit_token("1/6/2022"), Some(DigitToken::SlashDate(1, 6, 2022)));
         assert_eq!(digit_token("2/30/2022"), None);
         assert_eq!(digit_token("3D"), None);
         assert_eq!(digit_token("1234567890123456789"), None);

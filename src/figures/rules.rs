@@ -46,22 +46,10 @@ struct Hit {
 
 impl Hit {
     fn new(end: usize, label: Label, value: Option<Value>, score: f32) -> Hit {
-        Hit {
-            start: None,
-            end,
-            label: Some(label),
-            value,
-            score,
-        }
+        Hit { start: None, end, label: Some(label), value, score }
     }
     fn skip(end: usize) -> Hit {
-        Hit {
-            start: None,
-            end,
-            label: None,
-            value: None,
-            score: 0.0,
-        }
+        Hit { start: None, end, label: None, value: None, score: 0.0 }
     }
 }
 
@@ -101,20 +89,12 @@ impl<'a> Scanner<'a> {
         let mut toks: Vec<Tk> = doc
             .tokens
             .iter()
-            .map(|t| Tk {
-                start: t.start,
-                end: t.end,
-                kind: t.kind,
-                space: t.space_before,
-                first: false,
-            })
+            .map(|t| Tk { start: t.start, end: t.end, kind: t.kind, space: t.space_before, first: false })
             .collect();
         for s in &doc.sentences {
             let mut k = s.start;
             // the first word after opening quotes and brackets
-            while k < s.end
-                && matches!(doc.token_text(k), "\"" | "“" | "‘" | "'" | "(" | "[" | "``")
-            {
+            while k < s.end && matches!(doc.token_text(k), "\"" | "“" | "‘" | "'" | "(" | "[" | "``") {
                 k += 1;
             }
             if let Some(t) = toks.get_mut(k) {
@@ -128,13 +108,9 @@ impl<'a> Scanner<'a> {
             if let Some(prev) = sentences.last_mut() {
                 let last = &doc.tokens[prev.end - 1];
                 let lt = last.text(doc.text);
-                let same_line = s.start < doc.tokens.len()
-                    && !doc.text[last.end..doc.tokens[s.start].start].contains(['\n', '\r']);
-                if prev.end == s.start
-                    && last.kind == TokenKind::Word
-                    && lt.len() > 1
-                    && lt.ends_with('.')
-                    && same_line
+                let same_line =
+                    s.start < doc.tokens.len() && !doc.text[last.end..doc.tokens[s.start].start].contains(['\n', '\r']);
+                if prev.end == s.start && last.kind == TokenKind::Word && lt.len() > 1 && lt.ends_with('.') && same_line
                 {
                     prev.end = s.end;
                     continue;
@@ -143,14 +119,7 @@ impl<'a> Scanner<'a> {
             sentences.push(s.clone());
         }
         let limit = std::cell::Cell::new(toks.len());
-        Scanner {
-            text: doc.text,
-            lower: doc.text.to_ascii_lowercase(),
-            toks,
-            limit,
-            sentences,
-            date,
-        }
+        Scanner { text: doc.text, lower: doc.text.to_ascii_lowercase(), toks, limit, sentences, date }
     }
 
     /// Runs the scan and returns the figures, sorted and disjoint.
@@ -194,24 +163,18 @@ impl<'a> Scanner<'a> {
     fn compound(&self, i: usize, mut h: Hit) -> Hit {
         let first = h.start.unwrap_or(i);
         for _ in 0..4 {
-            let Some(label @ (Label::Date | Label::Time)) = h.label else {
-                return h;
-            };
+            let Some(label @ (Label::Date | Label::Time)) = h.label else { return h };
             let e = h.end;
             // Monday, October 30 / today, Thursday / Friday Oct. 13
             if label == Label::Date
                 && e == first + 1
-                && (self.w(first) == "today"
-                    || (lexicon::weekday(self.w(first)).is_some() && self.cap(first)))
+                && (self.w(first) == "today" || (lexicon::weekday(self.w(first)).is_some() && self.cap(first)))
             {
                 let k = if self.w(e) == "," { e + 1 } else { e };
                 let next_is_day = self.month_at(k).is_some()
                     || (self.w(e) == "," && lexicon::weekday(self.w(k)).is_some() && self.cap(k));
                 if next_is_day {
-                    if let Some(h2) = self
-                        .at(k)
-                        .filter(|h2| h2.label == Some(Label::Date) && h2.start.is_none())
-                    {
+                    if let Some(h2) = self.at(k).filter(|h2| h2.label == Some(Label::Date) && h2.start.is_none()) {
                         h.end = h2.end;
                         h.value = h2.value;
                         continue;
@@ -220,8 +183,7 @@ impl<'a> Scanner<'a> {
             }
             match self.w(e) {
                 "of" if label == Label::Date => {
-                    if self.w(e + 1) == "that" && matches!(self.w(e + 2), "year" | "month" | "week")
-                    {
+                    if self.w(e + 1) == "that" && matches!(self.w(e + 2), "year" | "month" | "week") {
                         h.end = e + 3;
                         h.value = None;
                         continue;
@@ -239,10 +201,7 @@ impl<'a> Scanner<'a> {
                         && matches!(&h.value, Some(Value::Date { date }) if date.len() == 4)
                         && matches!(
                             numbers::digit_token(self.s(e + 1)),
-                            Some(DigitToken::Plain {
-                                plain_digits: Some(2),
-                                ..
-                            })
+                            Some(DigitToken::Plain { plain_digits: Some(2), .. })
                         ) =>
                 {
                     h.end = e + 2;
@@ -252,9 +211,7 @@ impl<'a> Scanner<'a> {
                     Some(h2) if h2.label == Some(label) && h2.start.is_none() => {
                         h.value = match (&h.value, &h2.value) {
                             (Some(Value::Date { date: a }), Some(Value::Date { date: b })) => {
-                                Some(Value::Date {
-                                    date: format!("{a}/{b}"),
-                                })
+                                Some(Value::Date { date: format!("{a}/{b}") })
                             }
                             _ => None,
                         };
@@ -291,10 +248,7 @@ impl<'a> Scanner<'a> {
     }
     /// Token `i` starts with an uppercase ASCII letter.
     fn cap(&self, i: usize) -> bool {
-        self.s(i)
-            .as_bytes()
-            .first()
-            .is_some_and(|b| b.is_ascii_uppercase())
+        self.s(i).as_bytes().first().is_some_and(|b| b.is_ascii_uppercase())
     }
     /// Token `i` follows token `i - 1` without whitespace.
     fn glued(&self, i: usize) -> bool {
@@ -305,9 +259,7 @@ impl<'a> Scanner<'a> {
     }
     /// A hyphen at `i` (spaced as in treebank text or glued), returning the token after it.
     fn hyphen(&self, i: usize) -> Option<usize> {
-        self.is_hyphen(i)
-            .then_some(i + 1)
-            .filter(|&k| k < self.limit.get())
+        self.is_hyphen(i).then_some(i + 1).filter(|&k| k < self.limit.get())
     }
 
     // ---- the dispatcher -----------------------------------------------------------------------------
@@ -319,35 +271,18 @@ impl<'a> Scanner<'a> {
                 return Some(h);
             }
         }
-        if matches!(w, "'" | "’" | "‘")
-            && self.glued(i + 1)
-            && self.kind(i + 1) == Some(TokenKind::Number)
-        {
+        if matches!(w, "'" | "’" | "‘") && self.glued(i + 1) && self.kind(i + 1) == Some(TokenKind::Number) {
             if let Some(h) = self.decade_hit(i + 1) {
                 return Some(h);
             }
-            if let Some(DigitToken::Plain {
-                value,
-                plain_digits: Some(2),
-            }) = numbers::digit_token(self.s(i + 1))
-            {
+            if let Some(DigitToken::Plain { value, plain_digits: Some(2) }) = numbers::digit_token(self.s(i + 1)) {
                 let y = value as i32 + if value < 30.0 { 2000 } else { 1900 };
-                return Some(Hit::new(
-                    i + 2,
-                    Label::Date,
-                    Some(Value::Date {
-                        date: format!("{y:04}"),
-                    }),
-                    score::YEAR,
-                ));
+                return Some(Hit::new(i + 2, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::YEAR));
             }
         }
         if matches!(w, "its" | "his" | "her" | "their" | "a" | "the") {
             let ordinal = lexicon::ordinal_word(self.w(i + 1)).is_some()
-                || matches!(
-                    numbers::digit_token(self.s(i + 1)),
-                    Some(DigitToken::Ordinal(_))
-                );
+                || matches!(numbers::digit_token(self.s(i + 1)), Some(DigitToken::Ordinal(_)));
             if ordinal {
                 if let Some(end) = self.period_unit(i + 2) {
                     return Some(Hit::new(end, Label::Date, None, score::RELATIVE));
@@ -364,16 +299,11 @@ impl<'a> Scanner<'a> {
                 usize::MAX
             };
             if k != usize::MAX {
-                if let Some(num) = self
-                    .number(k)
-                    .filter(|n| n.int.is_some_and(|a| a < 130) && !n.article && !n.vague)
-                {
+                if let Some(num) = self.number(k).filter(|n| n.int.is_some_and(|a| a < 130) && !n.article && !n.vague) {
                     return Some(Hit::new(
                         num.end,
                         Label::Date,
-                        Some(Value::Duration {
-                            duration: duration(num.value, 'Y', false),
-                        }),
+                        Some(Value::Duration { duration: duration(num.value, 'Y', false) }),
                         score::DURATION,
                     ));
                 }
@@ -389,20 +319,9 @@ impl<'a> Scanner<'a> {
             return Some(h);
         }
         if let Some((y, e)) = self.spoken_year(i) {
-            if y < 2000
-                || matches!(
-                    self.w(i.wrapping_sub(1)),
-                    "in" | "of" | "since" | "until" | "by" | "from" | "year"
-                )
+            if y < 2000 || matches!(self.w(i.wrapping_sub(1)), "in" | "of" | "since" | "until" | "by" | "from" | "year")
             {
-                return Some(Hit::new(
-                    e,
-                    Label::Date,
-                    Some(Value::Date {
-                        date: format!("{y:04}"),
-                    }),
-                    score::YEAR,
-                ));
+                return Some(Hit::new(e, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::YEAR));
             }
         }
         let (approx, j) = self.qualifier(i);
@@ -438,20 +357,11 @@ impl<'a> Scanner<'a> {
             if y.len() == 4
                 && m.len() == 2
                 && d.len() == 2
-                && y.bytes()
-                    .chain(m.bytes())
-                    .chain(d.bytes())
-                    .all(|b| b.is_ascii_digit())
+                && y.bytes().chain(m.bytes()).chain(d.bytes()).all(|b| b.is_ascii_digit())
             {
-                let (yy, mm, dd) = (
-                    y.parse::<i32>().ok()?,
-                    m.parse::<u32>().ok()?,
-                    d.parse::<u32>().ok()?,
-                );
+                let (yy, mm, dd) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
                 if calendar::valid_day(Some(yy), mm, dd) {
-                    let v = Value::Date {
-                        date: format!("{yy:04}-{mm:02}-{dd:02}"),
-                    };
+                    let v = Value::Date { date: format!("{yy:04}-{mm:02}-{dd:02}") };
                     return Some(Hit::new(k, Label::Date, Some(v), score::EXPLICIT));
                 }
             }
@@ -464,9 +374,7 @@ impl<'a> Scanner<'a> {
             }
             // 1990-91, 2019-2020: a span of years
             let (a, b) = (self.s(i), self.s(i + 2));
-            if a.len() == 4
-                && (b.len() == 2 || b.len() == 4)
-                && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+            if a.len() == 4 && (b.len() == 2 || b.len() == 4) && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
             {
                 let y: i32 = a.parse().ok()?;
                 if (1000..=2100).contains(&y) {
@@ -551,10 +459,7 @@ impl<'a> Scanner<'a> {
         let w = self.w(k);
         if self.kind(k) == Some(TokenKind::Number) {
             return match numbers::digit_token(self.s(k))? {
-                DigitToken::Plain {
-                    value,
-                    plain_digits,
-                } => {
+                DigitToken::Plain { value, plain_digits } => {
                     let mut v = value;
                     let mut e = k + 1;
                     if value.fract() == 0.0 && self.kind(e) == Some(TokenKind::Number) {
@@ -564,10 +469,8 @@ impl<'a> Scanner<'a> {
                         }
                     }
                     let (v, e2) = self.scales(v, e);
-                    let year =
-                        plain_digits == Some(4) && e2 == k + 1 && (1000.0..=2100.0).contains(&v);
-                    let int =
-                        (plain_digits.is_some() && e2 == k + 1 && v < 1e6).then_some(v as u32);
+                    let year = plain_digits == Some(4) && e2 == k + 1 && (1000.0..=2100.0).contains(&v);
+                    let int = (plain_digits.is_some() && e2 == k + 1 && v < 1e6).then_some(v as u32);
                     Some(Num {
                         value: v,
                         end: e2,
@@ -663,11 +566,7 @@ impl<'a> Scanner<'a> {
             });
         }
         // a half (about a half, more than a half)
-        if w == "a"
-            && self.w(k + 1) == "half"
-            && !self.is_unit_word(k + 2)
-            && !matches!(self.w(k + 2), "a" | "an")
-        {
+        if w == "a" && self.w(k + 1) == "half" && !self.is_unit_word(k + 2) && !matches!(self.w(k + 2), "a" | "an") {
             return Some(Num {
                 value: 0.5,
                 end: k + 2,
@@ -681,11 +580,7 @@ impl<'a> Scanner<'a> {
         }
         // half, half a mile
         if w == "half" {
-            let e = if matches!(self.w(k + 1), "a" | "an") && self.is_unit_word(k + 2) {
-                k + 2
-            } else {
-                k + 1
-            };
+            let e = if matches!(self.w(k + 1), "a" | "an") && self.is_unit_word(k + 2) { k + 2 } else { k + 1 };
             return Some(Num {
                 value: 0.5,
                 end: e,
@@ -710,9 +605,8 @@ impl<'a> Scanner<'a> {
                 None => {
                     let fw = self.w(k + 1);
                     (
-                        lexicon::fraction_word(fw).filter(|_| {
-                            matches!(fw, "third" | "thirds" | "fifths" | "tenths" | "halves")
-                        }),
+                        lexicon::fraction_word(fw)
+                            .filter(|_| matches!(fw, "third" | "thirds" | "fifths" | "tenths" | "halves")),
                         k + 2,
                     )
                 }
@@ -778,9 +672,7 @@ impl<'a> Scanner<'a> {
             let mut e = num.end;
             let mut currency = cur;
             // $ 5 million dollars, 100 USD
-            if let Some(c) =
-                lexicon::currency_word(self.w(e)).filter(|_| !matches!(self.w(e), "cent" | "cents"))
-            {
+            if let Some(c) = lexicon::currency_word(self.w(e)).filter(|_| !matches!(self.w(e), "cent" | "cents")) {
                 currency = if matches!(c, "USD") { cur } else { c };
                 e += 1;
             }
@@ -793,10 +685,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
-            let v = (!num.value.is_nan()).then(|| Value::Money {
-                amount: num.value,
-                currency: currency.to_string(),
-            });
+            let v = (!num.value.is_nan()).then(|| Value::Money { amount: num.value, currency: currency.to_string() });
             let mut hit = Hit::new(e, Label::Money, v, score::EXPLICIT);
             // Treebank-tokenised text (`$ 15,000`, a space after the sign) follows the OntoNotes convention
             // of leaving the sign out of a plain amount; `$15,000` as people write it keeps it.
@@ -811,24 +700,17 @@ impl<'a> Scanner<'a> {
                 Some(DigitToken::Ordinal(n)) => return Some(self.after_ordinal(n, j + 1)),
                 Some(DigitToken::Decade(y)) => {
                     let y = if y < 100 { 1900 + y } else { y };
-                    let v = Value::Date {
-                        date: format!("{}", y / 10),
-                    };
+                    let v = Value::Date { date: format!("{}", y / 10) };
                     return Some(Hit::new(j + 1, Label::Date, Some(v), score::MONTH_DATE));
                 }
                 Some(DigitToken::Clock(h, m)) => return Some(self.clock(j + 1, h, m)),
                 Some(DigitToken::ClockAmPm(h, m)) => return Some(self.clock_zone(j + 1, h, m)),
                 Some(DigitToken::WithUnit(v, u)) => {
-                    let value = Value::Quantity {
-                        amount: v,
-                        unit: u.to_string(),
-                    };
+                    let value = Value::Quantity { amount: v, unit: u.to_string() };
                     return Some(Hit::new(j + 1, Label::Quantity, Some(value), score::UNIT));
                 }
                 Some(DigitToken::SlashDate(m, d, y)) => {
-                    let v = Value::Date {
-                        date: format!("{y:04}-{m:02}-{d:02}"),
-                    };
+                    let v = Value::Date { date: format!("{y:04}-{m:02}-{d:02}") };
                     return Some(Hit::new(j + 1, Label::Date, Some(v), score::EXPLICIT));
                 }
                 _ => {}
@@ -849,34 +731,23 @@ impl<'a> Scanner<'a> {
         let mut range_end = None;
         if matches!(self.w(e), "to" | "-" | "or" | "and" | "through") && !num.article {
             if let Some(n2) = self.number(e + 1).filter(|n| !n.article && !n.vague) {
-                if self.w(e) != "and"
-                    || self.w(q0) == "between"
-                    || self.w(q0.wrapping_sub(1)) == "between"
-                {
+                if self.w(e) != "and" || self.w(q0) == "between" || self.w(q0.wrapping_sub(1)) == "between" {
                     range_end = Some(n2.end);
                 }
             }
         }
         // `one day` is mostly the idiom (one day he left), neither a period nor a count
-        if num.single_word
-            && num.value == 1.0
-            && self.w(e) == "day"
-            && !matches!(self.w(e + 1), "ago" | "earlier" | "later")
+        if num.single_word && num.value == 1.0 && self.w(e) == "day" && !matches!(self.w(e + 1), "ago" | "earlier" | "later")
         {
             return Some(Hit::skip(e + 1));
         }
-        let unit_at = |e: usize| -> Option<(Label, Option<Value>, f32, usize)> {
-            self.unit_after(e, value, &num, q0 < j)
-        };
+        let unit_at =
+            |e: usize| -> Option<(Label, Option<Value>, f32, usize)> { self.unit_after(e, value, &num, q0 < j) };
         if let Some((label, v, sc, end)) = unit_at(e) {
             // 8 % to 9 %
-            if matches!(label, Label::Percent | Label::Money | Label::Quantity)
-                && matches!(self.w(end), "to" | "-")
-            {
+            if matches!(label, Label::Percent | Label::Money | Label::Quantity) && matches!(self.w(end), "to" | "-") {
                 if let Some(n2) = self.number(end + 1) {
-                    if let Some((l2, _, _, end2)) =
-                        self.unit_after(n2.end, Some(n2.value), &n2, q0 < j)
-                    {
+                    if let Some((l2, _, _, end2)) = self.unit_after(n2.end, Some(n2.value), &n2, q0 < j) {
                         if l2 == label {
                             return Some(Hit::new(end2, label, v, sc));
                         }
@@ -904,10 +775,7 @@ impl<'a> Scanner<'a> {
             return Some(h);
         }
         // a day-first date: 6 January 2022, 6th of January
-        if let Some(d) = num
-            .int
-            .filter(|d| (1..=31).contains(d) && num.digits && num.end == j + 1)
-        {
+        if let Some(d) = num.int.filter(|d| (1..=31).contains(d) && num.digits && num.end == j + 1) {
             if let Some(h) = self.month_after_day(e, d) {
                 return Some(h);
             }
@@ -919,15 +787,11 @@ impl<'a> Scanner<'a> {
                 && matches!(self.w(e + 2), "morning" | "afternoon" | "evening")
             {
                 let pm = self.w(e + 2) != "morning";
-                let v = Value::Time {
-                    time: format!("{:02}:00", numbers::to_24h(h, pm)),
-                };
+                let v = Value::Time { time: format!("{:02}:00", numbers::to_24h(h, pm)) };
                 return Some(Hit::new(e + 3, Label::Time, Some(v), score::UNIT));
             }
             if self.w(e) == "at" && self.w(e + 1) == "night" {
-                let v = Value::Time {
-                    time: format!("{:02}:00", numbers::to_24h(h, true)),
-                };
+                let v = Value::Time { time: format!("{:02}:00", numbers::to_24h(h, true)) };
                 return Some(Hit::new(e + 2, Label::Time, Some(v), score::UNIT));
             }
         }
@@ -937,9 +801,7 @@ impl<'a> Scanner<'a> {
         // a bare year
         if num.year && approx.is_none() {
             e = num.end;
-            let v = Value::Date {
-                date: format!("{:04}", num.value as i64),
-            };
+            let v = Value::Date { date: format!("{:04}", num.value as i64) };
             return Some(Hit::new(e, Label::Date, Some(v), score::YEAR));
         }
         // `one of`, `no one`, `the one`: a pronoun, not a number
@@ -1018,33 +880,20 @@ impl<'a> Scanner<'a> {
         if approx.is_none() && q0 == j && num.end == j + 1 {
             // scores and votes in spaced text: 230 - 215, 5 - for - 24
             // (OntoNotes keeps the first number of a spaced score as a cardinal and leaves the second)
-            if self.w(e) == "-"
-                && (self.kind(e + 1) == Some(TokenKind::Number) || self.w(e + 1) == "for")
-            {
-                let v = value.map(|n| Value::Number {
-                    number: n,
-                    approx: None,
-                });
+            if self.w(e) == "-" && (self.kind(e + 1) == Some(TokenKind::Number) || self.w(e + 1) == "for") {
+                let v = value.map(|n| Value::Number { number: n, approx: None });
                 let mut h = Hit::new(e, Label::Number, v, score::DIGITS);
                 if self.kind(e + 1) == Some(TokenKind::Number) && self.w(e + 2) != "-" {
                     h.label = Some(Label::Number);
                 }
                 return Some(h);
             }
-            if self.w(j.wrapping_sub(1)) == "-"
-                && self.kind(j.wrapping_sub(2)) == Some(TokenKind::Number)
-            {
+            if self.w(j.wrapping_sub(1)) == "-" && self.kind(j.wrapping_sub(2)) == Some(TokenKind::Number) {
                 return Some(Hit::skip(e));
             }
             // part of a name or a code: Interleukin - 3, S&P 500, Section 8, World War Two, BMP-1
-            let p = if self.is_hyphen(j.wrapping_sub(1)) {
-                j.wrapping_sub(2)
-            } else {
-                j.wrapping_sub(1)
-            };
-            let prev_name = self
-                .tk(p)
-                .is_some_and(|t| !t.first && t.kind == TokenKind::Word)
+            let p = if self.is_hyphen(j.wrapping_sub(1)) { j.wrapping_sub(2) } else { j.wrapping_sub(1) };
+            let prev_name = self.tk(p).is_some_and(|t| !t.first && t.kind == TokenKind::Word)
                 && self.cap(p)
                 && lexicon::month(self.w(p)).is_none()
                 && lexicon::weekday(self.w(p)).is_none()
@@ -1054,26 +903,15 @@ impl<'a> Scanner<'a> {
                 return Some(Hit::skip(e));
             }
             // glued into an identifier, a URL or a list marker: 586.14_588.20, images/41186000, *1
-            let glued_sym =
-                |k: usize| matches!(self.s(k), "_" | "/" | "=" | "*" | "#" | "@" | "&" | "\\");
-            if num.digits
-                && ((self.glued(j) && glued_sym(j.wrapping_sub(1)))
-                    || (self.glued(e) && glued_sym(e)))
-            {
+            let glued_sym = |k: usize| matches!(self.s(k), "_" | "/" | "=" | "*" | "#" | "@" | "&" | "\\");
+            if num.digits && ((self.glued(j) && glued_sym(j.wrapping_sub(1))) || (self.glued(e) && glued_sym(e))) {
                 return Some(Hit::skip(e));
             }
         }
         // a capitalised number word inside a sentence before a capitalised word: Three Gorges, Fifty Cent
-        if !num.digits
-            && approx.is_none()
-            && q0 == j
-            && self.cap(j)
-            && self.kind(e) == Some(TokenKind::Word)
-            && self.cap(e)
-        {
+        if !num.digits && approx.is_none() && q0 == j && self.cap(j) && self.kind(e) == Some(TokenKind::Word) && self.cap(e) {
             let p = j.wrapping_sub(1);
-            let after_word = self.tk(p).is_some_and(|t| t.kind == TokenKind::Word) && !self.cap(p)
-                || self.w(p) == ",";
+            let after_word = self.tk(p).is_some_and(|t| t.kind == TokenKind::Word) && !self.cap(p) || self.w(p) == ",";
             if after_word && !self.is_unit_word(e) && lexicon::month(self.w(e)).is_none() {
                 return Some(Hit::skip(e));
             }
@@ -1110,61 +948,33 @@ impl<'a> Scanner<'a> {
         let w = self.w(e);
         // percentages
         if w == "%" || w == "percent" || w == "pct" || w == "pct." {
-            return Some((
-                Label::Percent,
-                value.map(|p| Value::Percent { percent: p }),
-                score::EXPLICIT,
-                e + 1,
-            ));
+            return Some((Label::Percent, value.map(|p| Value::Percent { percent: p }), score::EXPLICIT, e + 1));
         }
         if w == "per" && self.w(e + 1) == "cent" {
-            return Some((
-                Label::Percent,
-                value.map(|p| Value::Percent { percent: p }),
-                score::EXPLICIT,
-                e + 2,
-            ));
+            return Some((Label::Percent, value.map(|p| Value::Percent { percent: p }), score::EXPLICIT, e + 2));
         }
         // clock times: 3 p.m., 10 o'clock
         if let Some(h) = num.int.filter(|h| (1..=12).contains(h)) {
             if let Some((pm, end)) = self.ampm_at(e) {
-                let v = Value::Time {
-                    time: format!("{:02}:00", numbers::to_24h(h, pm)),
-                };
+                let v = Value::Time { time: format!("{:02}:00", numbers::to_24h(h, pm)) };
                 return Some((Label::Time, Some(v), score::EXPLICIT, self.zone(end)));
             }
             if w == "o'clock" || (w == "o" && self.w(e + 1) == "'clock") {
-                let v = Value::Time {
-                    time: format!("{:02}:00", h),
-                };
-                return Some((
-                    Label::Time,
-                    Some(v),
-                    score::EXPLICIT,
-                    e + if w == "o" { 2 } else { 1 },
-                ));
+                let v = Value::Time { time: format!("{:02}:00", h) };
+                return Some((Label::Time, Some(v), score::EXPLICIT, e + if w == "o" { 2 } else { 1 }));
             }
         }
         // money with a currency word, possibly after a country adjective: 20 million euros, 160 US dollars
         {
             let mut k = e;
             let mut country = None;
-            while k < e + 2
-                && (lexicon::currency_country(self.w(k)).is_some()
-                    && (self.cap(k) || self.w(k) == "nt"))
-            {
+            while k < e + 2 && (lexicon::currency_country(self.w(k)).is_some() && (self.cap(k) || self.w(k) == "nt")) {
                 country = country.or(lexicon::currency_country(self.w(k)));
                 k += 1;
             }
             let cw = self.w(k);
-            if let Some(code) = lexicon::currency_word(cw)
-                .filter(|_| !(cw == "won" || cw == "mark" || cw == "pound"))
-            {
-                let code = if matches!(cw, "dollar" | "dollars" | "bucks") {
-                    country.unwrap_or(code)
-                } else {
-                    code
-                };
+            if let Some(code) = lexicon::currency_word(cw).filter(|_| !(cw == "won" || cw == "mark" || cw == "pound")) {
+                let code = if matches!(cw, "dollar" | "dollars" | "bucks") { country.unwrap_or(code) } else { code };
                 let amount = value.map(|v| {
                     if matches!(cw, "cent" | "cents" | "pence" | "penny" | "pennies") {
                         v / 100.0
@@ -1173,39 +983,21 @@ impl<'a> Scanner<'a> {
                     }
                 });
                 // 500 million yuan RMB
-                let end = if matches!(self.s(k + 1), "RMB" | "USD" | "EUR") {
-                    k + 2
-                } else {
-                    k + 1
-                };
+                let end = if matches!(self.s(k + 1), "RMB" | "USD" | "EUR") { k + 2 } else { k + 1 };
                 return Some((
                     Label::Money,
-                    amount.map(|a| Value::Money {
-                        amount: a,
-                        currency: code.to_string(),
-                    }),
+                    amount.map(|a| Value::Money { amount: a, currency: code.to_string() }),
                     score::UNIT,
                     end,
                 ));
             }
             // pounds: sterling after a country adjective or `sterling`
             if cw == "pounds" && (country.is_some() || self.w(k + 1) == "sterling") {
-                let code = if country == Some("USD") {
-                    "GBP"
-                } else {
-                    country.unwrap_or("GBP")
-                };
-                let end = if self.w(k + 1) == "sterling" {
-                    k + 2
-                } else {
-                    k + 1
-                };
+                let code = if country == Some("USD") { "GBP" } else { country.unwrap_or("GBP") };
+                let end = if self.w(k + 1) == "sterling" { k + 2 } else { k + 1 };
                 return Some((
                     Label::Money,
-                    value.map(|a| Value::Money {
-                        amount: a,
-                        currency: code.to_string(),
-                    }),
+                    value.map(|a| Value::Money { amount: a, currency: code.to_string() }),
                     score::UNIT,
                     end,
                 ));
@@ -1219,10 +1011,7 @@ impl<'a> Scanner<'a> {
         }
         // billions of dollars
         if num.vague && w == "of" {
-            if matches!(
-                self.w(e + 1),
-                "dollars" | "euros" | "yen" | "yuan" | "pounds"
-            ) {
+            if matches!(self.w(e + 1), "dollars" | "euros" | "yen" | "yuan" | "pounds") {
                 return Some((Label::Money, None, score::UNIT, e + 2));
             }
         }
@@ -1232,8 +1021,8 @@ impl<'a> Scanner<'a> {
             _ => (e, false),
         };
         let (u, uw) = match self.w(u) {
-            "straight" | "consecutive" | "successive" | "more" | "previous" | "additional"
-            | "full" | "working" | "business" | "calendar"
+            "straight" | "consecutive" | "successive" | "more" | "previous" | "additional" | "full" | "working"
+            | "business" | "calendar"
                 if !hyph
                     && !num.article
                     && self.w(u + 1).ends_with('s')
@@ -1245,10 +1034,7 @@ impl<'a> Scanner<'a> {
         };
         if let Some((letter, per)) = lexicon::date_unit(uw) {
             if num.article
-                && !matches!(
-                    self.w(u + 1),
-                    "ago" | "earlier" | "later" | "before" | "after" | "old" | "and"
-                )
+                && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "before" | "after" | "old" | "and")
                 && !hyph
             {
                 return None;
@@ -1266,14 +1052,11 @@ impl<'a> Scanner<'a> {
             }
             let v = value
                 .filter(|_| !num.vague && uw != "weekend" && uw != "weekends")
-                .map(|n| Value::Duration {
-                    duration: duration(n * per, letter, false),
-                });
+                .map(|n| Value::Duration { duration: duration(n * per, letter, false) });
             return Some((Label::Date, v, score::DURATION, end));
         }
         if let Some(letter) = lexicon::time_unit(uw) {
-            if num.article && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "and") && !hyph
-            {
+            if num.article && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "and") && !hyph {
                 return None;
             }
             let mut end = u + 1;
@@ -1282,9 +1065,7 @@ impl<'a> Scanner<'a> {
             } else if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
                 end += 3;
             }
-            let v = value.filter(|_| !num.vague).map(|n| Value::Duration {
-                duration: duration(n, letter, true),
-            });
+            let v = value.filter(|_| !num.vague).map(|n| Value::Duration { duration: duration(n, letter, true) });
             return Some((Label::Time, v, score::DURATION, end));
         }
         // quantities: square / cubic / metric prefixes
@@ -1307,24 +1088,17 @@ impl<'a> Scanner<'a> {
             }
             // `pounds` is money after a currency country (handled above); bare `pound` stays weight
             let mut end = k + 1;
-            if sym == "deg"
-                && matches!(
-                    self.w(end),
-                    "fahrenheit" | "celsius" | "centigrade" | "f" | "c"
-                )
-            {
+            if sym == "deg" && matches!(self.w(end), "fahrenheit" | "celsius" | "centigrade" | "f" | "c") {
                 end += 1;
             }
             if sym == "mi" && self.w(end) == "per" && self.w(end + 1) == "hour" {
                 end += 2;
             }
             // a four-foot-high wall
-            if let Some(h) = self.hyphen(end).filter(|&h| {
-                hyph && matches!(
-                    self.w(h),
-                    "high" | "long" | "tall" | "wide" | "deep" | "thick"
-                )
-            }) {
+            if let Some(h) = self
+                .hyphen(end)
+                .filter(|&h| hyph && matches!(self.w(h), "high" | "long" | "tall" | "wide" | "deep" | "thick"))
+            {
                 end = h + 1;
             }
             // 10,000 pounds or less
@@ -1333,10 +1107,7 @@ impl<'a> Scanner<'a> {
             }
             // five foot nine, six feet two inches
             if sym == "ft" && !hyph {
-                if let Some(n2) = self
-                    .number(end)
-                    .filter(|n| n.value < 12.0 && !n.vague && !n.article)
-                {
+                if let Some(n2) = self.number(end).filter(|n| n.value < 12.0 && !n.vague && !n.article) {
                     let next = self.w(n2.end);
                     if matches!(next, "inches" | "inch") {
                         end = n2.end + 1;
@@ -1346,9 +1117,7 @@ impl<'a> Scanner<'a> {
                 }
             }
             let unit = format!("{prefix}{sym}");
-            let v = value
-                .filter(|_| !num.vague)
-                .map(|a| Value::Quantity { amount: a, unit });
+            let v = value.filter(|_| !num.vague).map(|a| Value::Quantity { amount: a, unit });
             return Some((Label::Quantity, v, score::UNIT, end));
         }
         None
@@ -1358,11 +1127,8 @@ impl<'a> Scanner<'a> {
     /// whether it is p.m., and the token after it.
     fn ampm_at(&self, e: usize) -> Option<(bool, usize)> {
         if let Some(pm) = ampm(self.w(e)) {
-            let end = if self.w(e + 1) == "." && !self.w(e).ends_with('.') && self.glued(e + 1) {
-                e + 2
-            } else {
-                e + 1
-            };
+            let end =
+                if self.w(e + 1) == "." && !self.w(e).ends_with('.') && self.glued(e + 1) { e + 2 } else { e + 1 };
             return Some((pm, end));
         }
         if matches!(self.w(e), "a" | "p")
@@ -1371,11 +1137,7 @@ impl<'a> Scanner<'a> {
             && self.w(e + 2) == "m"
             && self.glued(e + 2)
         {
-            let end = if self.w(e + 3) == "." && self.glued(e + 3) {
-                e + 4
-            } else {
-                e + 3
-            };
+            let end = if self.w(e + 3) == "." && self.glued(e + 3) { e + 4 } else { e + 3 };
             return Some((self.w(e) == "p", end));
         }
         None
@@ -1394,21 +1156,13 @@ impl<'a> Scanner<'a> {
     }
 
     fn clock_zone_end(&self, e: usize, h: u32, m: u32) -> Hit {
-        Hit::new(
-            e,
-            Label::Time,
-            Some(Value::Time {
-                time: format!("{h:02}:{m:02}"),
-            }),
-            score::EXPLICIT,
-        )
+        Hit::new(e, Label::Time, Some(Value::Time { time: format!("{h:02}:{m:02}") }), score::EXPLICIT)
     }
 
     /// A time zone after a clock time: `GMT`, `Eastern time`, `local time`.
     fn zone(&self, e: usize) -> usize {
         match self.w(e) {
-            "gmt" | "utc" | "est" | "edt" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet"
-            | "msk" => e + 1,
+            "gmt" | "utc" | "est" | "edt" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet" | "msk" => e + 1,
             "eastern" | "pacific" | "central" | "mountain" => {
                 if matches!(self.w(e + 1), "time" | "standard") {
                     e + 2
@@ -1434,18 +1188,12 @@ impl<'a> Scanner<'a> {
             return Some(Hit::skip(i + 1));
         }
         if w == "second"
-            && matches!(
-                self.w(i.wrapping_sub(1)),
-                "a" | "one" | "per" | "every" | "split"
-            )
+            && matches!(self.w(i.wrapping_sub(1)), "a" | "one" | "per" | "every" | "split")
             && self.kind(i + 1) != Some(TokenKind::Word)
         {
             return None;
         }
-        if let Some(h) = self
-            .hyphen(i + 1)
-            .filter(|&h| matches!(self.w(h), "quarter" | "half"))
-        {
+        if let Some(h) = self.hyphen(i + 1).filter(|&h| matches!(self.w(h), "quarter" | "half")) {
             return Some(Hit::new(h + 1, Label::Date, None, score::RELATIVE));
         }
         Some(self.after_ordinal(n, i + 1))
@@ -1455,9 +1203,7 @@ impl<'a> Scanner<'a> {
     /// (`the third straight year`), or nothing (a plain ORDINAL).
     fn after_ordinal(&self, n: f64, e: usize) -> Hit {
         if self.w(e) == "century" {
-            let v = Value::Date {
-                date: format!("{:02}", (n as i64 - 1).max(0)),
-            };
+            let v = Value::Date { date: format!("{:02}", (n as i64 - 1).max(0)) };
             return Hit::new(e + 1, Label::Date, Some(v), score::MONTH_DATE);
         }
         // 6th of January, 6th January
@@ -1471,40 +1217,16 @@ impl<'a> Scanner<'a> {
         if let Some(end) = self.period_unit(e) {
             return Hit::new(end, Label::Date, None, score::RELATIVE);
         }
-        Hit::new(
-            e,
-            Label::Ordinal,
-            Some(Value::Number {
-                number: n,
-                approx: None,
-            }),
-            score::ORDINAL,
-        )
+        Hit::new(e, Label::Ordinal, Some(Value::Number { number: n, approx: None }), score::ORDINAL)
     }
 
     /// A calendar unit after an ordinal at `e`, with an optional `straight` / `consecutive` before it and
     /// `in a row` after it: the end of the phrase.
     fn period_unit(&self, e: usize) -> Option<usize> {
-        let k = if matches!(
-            self.w(e),
-            "straight" | "consecutive" | "full" | "successive"
-        ) {
-            e + 1
-        } else {
-            e
-        };
+        let k = if matches!(self.w(e), "straight" | "consecutive" | "full" | "successive") { e + 1 } else { e };
         if !matches!(
             self.w(k),
-            "year"
-                | "month"
-                | "week"
-                | "day"
-                | "quarter"
-                | "years"
-                | "months"
-                | "weeks"
-                | "days"
-                | "quarters"
+            "year" | "month" | "week" | "day" | "quarter" | "years" | "months" | "weeks" | "days" | "quarters"
         ) {
             return None;
         }
@@ -1539,10 +1261,9 @@ impl<'a> Scanner<'a> {
     /// A day of the month at `k` (`6`, `6th`): the day and the token after it.
     fn day_at(&self, k: usize) -> Option<(u32, usize)> {
         match numbers::digit_token(self.s(k))? {
-            DigitToken::Plain {
-                value,
-                plain_digits: Some(1 | 2),
-            } if (1.0..=31.0).contains(&value) => Some((value as u32, k + 1)),
+            DigitToken::Plain { value, plain_digits: Some(1 | 2) } if (1.0..=31.0).contains(&value) => {
+                Some((value as u32, k + 1))
+            }
             DigitToken::Ordinal(v) if (1.0..=31.0).contains(&v) => Some((v as u32, k + 1)),
             _ => None,
         }
@@ -1564,12 +1285,7 @@ impl<'a> Scanner<'a> {
         if !calendar::valid_day(year, m, d) {
             return None;
         }
-        Some(Hit::new(
-            e,
-            Label::Date,
-            Some(self.month_day_value(year, m, Some(d))),
-            score::MONTH_DATE,
-        ))
+        Some(Hit::new(e, Label::Date, Some(self.month_day_value(year, m, Some(d))), score::MONTH_DATE))
     }
 
     /// The value of a month (and day) with an optional year; without a year the document date picks the
@@ -1600,18 +1316,14 @@ impl<'a> Scanner<'a> {
     fn month_date(&self, i: usize) -> Option<Hit> {
         let m = self.month_at(i)?;
         let w = self.w(i);
-        let abbrev_nodot = matches!(
-            w,
-            "jan" | "feb" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
-        );
+        let abbrev_nodot =
+            matches!(w, "jan" | "feb" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec");
         let mut e = i + 1;
         // Jan . 6 in treebank text
         if abbrev_nodot && self.w(e) == "." && self.glued(e) {
             e += 1;
         }
-        let e = if self.w(e) == "the"
-            && (self.day_at(e + 1).is_some() || self.spoken_day(e + 1).is_some())
-        {
+        let e = if self.w(e) == "the" && (self.day_at(e + 1).is_some() || self.spoken_day(e + 1).is_some()) {
             e + 1
         } else {
             e
@@ -1642,34 +1354,15 @@ impl<'a> Scanner<'a> {
         // September twenty-eighth, October twelfth (spoken dates)
         if let Some((d, k)) = self.spoken_day(e) {
             if calendar::valid_day(None, m, d) {
-                return Some(Hit::new(
-                    k,
-                    Label::Date,
-                    Some(self.month_day_value(None, m, Some(d))),
-                    score::MONTH_DATE,
-                ));
+                return Some(Hit::new(k, Label::Date, Some(self.month_day_value(None, m, Some(d))), score::MONTH_DATE));
             }
         }
-        let c = if self.w(e) == "of" || self.w(e) == "," {
-            e + 1
-        } else {
-            e
-        };
+        let c = if self.w(e) == "of" || self.w(e) == "," { e + 1 } else { e };
         if let Some(y) = self.year_at(c) {
-            return Some(Hit::new(
-                c + 1,
-                Label::Date,
-                Some(self.month_day_value(Some(y), m, None)),
-                score::MONTH_DATE,
-            ));
+            return Some(Hit::new(c + 1, Label::Date, Some(self.month_day_value(Some(y), m, None)), score::MONTH_DATE));
         }
         if let Some((y, k)) = self.spoken_year(c) {
-            return Some(Hit::new(
-                k,
-                Label::Date,
-                Some(self.month_day_value(Some(y), m, None)),
-                score::MONTH_DATE,
-            ));
+            return Some(Hit::new(k, Label::Date, Some(self.month_day_value(Some(y), m, None)), score::MONTH_DATE));
         }
         // a month alone: `May` and `March` need a preposition before them, abbreviations are not dates alone
         if abbrev_nodot || w.ends_with('.') && e == i + 1 && !self.cap(i) {
@@ -1699,12 +1392,7 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
-        Some(Hit::new(
-            e,
-            Label::Date,
-            Some(self.month_day_value(None, m, None)),
-            score::MONTH_DATE,
-        ))
+        Some(Hit::new(e, Label::Date, Some(self.month_day_value(None, m, None)), score::MONTH_DATE))
     }
 
     /// Date and time phrases that start with a word other than `the` and a number.
@@ -1717,12 +1405,7 @@ impl<'a> Scanner<'a> {
             return Some(h);
         }
         if let Some(wd) = lexicon::weekday(w).filter(|_| self.cap(i)) {
-            return Some(Hit::new(
-                i + 1,
-                Label::Date,
-                Some(self.weekday_value(wd, 0)),
-                score::WEEKDAY,
-            ));
+            return Some(Hit::new(i + 1, Label::Date, Some(self.weekday_value(wd, 0)), score::WEEKDAY));
         }
         let doc = self.date;
         match w {
@@ -1733,46 +1416,24 @@ impl<'a> Scanner<'a> {
                     _ => 0,
                 };
                 // `yesterday morning` is mostly tagged as the day alone; `tomorrow night` as a time
-                if matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night")
-                    && w != "yesterday"
-                {
+                if matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night") && w != "yesterday" {
                     return Some(Hit::new(i + 2, Label::Time, None, score::RELATIVE));
                 }
-                let v = doc.map(|d| Value::Date {
-                    date: calendar::add_days(d, off).to_string(),
-                });
+                let v = doc.map(|d| Value::Date { date: calendar::add_days(d, off).to_string() });
                 return Some(Hit::new(i + 1, Label::Date, v, score::RELATIVE));
             }
             "tonight" => return Some(Hit::new(i + 1, Label::Time, None, score::RELATIVE)),
             "noon" | "midday" => {
-                return Some(Hit::new(
-                    i + 1,
-                    Label::Time,
-                    Some(Value::Time {
-                        time: "12:00".into(),
-                    }),
-                    score::RELATIVE,
-                ))
+                return Some(Hit::new(i + 1, Label::Time, Some(Value::Time { time: "12:00".into() }), score::RELATIVE))
             }
             "midnight" => {
-                return Some(Hit::new(
-                    i + 1,
-                    Label::Time,
-                    Some(Value::Time {
-                        time: "00:00".into(),
-                    }),
-                    score::RELATIVE,
-                ))
+                return Some(Hit::new(i + 1, Label::Time, Some(Value::Time { time: "00:00".into() }), score::RELATIVE))
             }
-            "annual" | "annually" | "monthly" | "quarterly" | "yearly" | "weekly"
-            | "semiannual" | "biannual" => {
+            "annual" | "annually" | "monthly" | "quarterly" | "yearly" | "weekly" | "semiannual" | "biannual" => {
                 return Some(Hit::new(i + 1, Label::Date, None, score::VAGUE))
             }
             "recent" => {
-                if matches!(
-                    self.w(i + 1),
-                    "years" | "months" | "weeks" | "days" | "decades"
-                ) {
+                if matches!(self.w(i + 1), "years" | "months" | "weeks" | "days" | "decades") {
                     return Some(Hit::new(i + 2, Label::Date, None, score::RELATIVE));
                 }
                 return None;
@@ -1780,41 +1441,29 @@ impl<'a> Scanner<'a> {
             "year" => {
                 // year-end, year - earlier, year end
                 let k = self.hyphen(i + 1).unwrap_or(i + 1);
-                if matches!(self.w(k), "end" | "earlier" | "ago")
-                    && (k > i + 1 || self.w(k) == "end")
-                {
+                if matches!(self.w(k), "end" | "earlier" | "ago") && (k > i + 1 || self.w(k) == "end") {
                     return Some(Hit::new(k + 1, Label::Date, None, score::VAGUE));
                 }
                 return None;
             }
-            "all" if self.w(i + 1) == "year" => {
-                return Some(Hit::new(i + 2, Label::Date, None, score::VAGUE))
-            }
-            "his" | "her" | "their" | "my" | "your" | "our"
-                if decade_word(self.w(i + 1)).is_some() =>
-            {
+            "all" if self.w(i + 1) == "year" => return Some(Hit::new(i + 2, Label::Date, None, score::VAGUE)),
+            "his" | "her" | "their" | "my" | "your" | "our" if decade_word(self.w(i + 1)).is_some() => {
                 return Some(Hit::new(i + 2, Label::Date, None, score::VAGUE));
             }
             "fiscal" => {
-                let k = if self.w(i + 1) == "year" {
-                    i + 2
-                } else {
-                    i + 1
-                };
+                let k = if self.w(i + 1) == "year" { i + 2 } else { i + 1 };
                 if let Some(y) = self.year_at(k) {
                     return Some(Hit::new(
                         k + 1,
                         Label::Date,
-                        Some(Value::Date {
-                            date: format!("{y:04}"),
-                        }),
+                        Some(Value::Date { date: format!("{y:04}") }),
                         score::MONTH_DATE,
                     ));
                 }
                 return None;
             }
-            "last" | "this" | "next" | "past" | "coming" | "previous" | "earlier" | "later"
-            | "early" | "late" | "mid" | "mid-" => {}
+            "last" | "this" | "next" | "past" | "coming" | "previous" | "earlier" | "later" | "early" | "late"
+            | "mid" | "mid-" => {}
             _ => {
                 // twenty-first (an ordinal read from its tens word)
                 if lexicon::is_tens(w) {
@@ -1824,10 +1473,7 @@ impl<'a> Scanner<'a> {
                             return Some(Hit::new(
                                 h + 1,
                                 Label::Ordinal,
-                                Some(Value::Number {
-                                    number: n,
-                                    approx: None,
-                                }),
+                                Some(Value::Number { number: n, approx: None }),
                                 score::ORDINAL,
                             ));
                         }
@@ -1844,33 +1490,21 @@ impl<'a> Scanner<'a> {
         {
             return Some(Hit::new(k + 1, Label::Time, None, score::RELATIVE));
         }
-        if matches!(w, "earlier" | "later" | "early" | "late")
-            && matches!(self.w(k), "this" | "next" | "last")
-        {
+        if matches!(w, "earlier" | "later" | "early" | "late") && matches!(self.w(k), "this" | "next" | "last") {
             mod_word = self.w(k);
             k += 1;
         }
         // early/mid/late + month, year, decade, weekday
         if matches!(w, "early" | "mid" | "late" | "mid-") && k == i + 1 {
-            let k = if self.hyphen(k).is_some() && self.glued(k) {
-                k + 1
-            } else {
-                k
-            };
-            if let Some(h) = self
-                .month_date(k)
-                .or_else(|| self.year_hit(k))
-                .or_else(|| self.decade_hit(k))
-            {
+            let k = if self.hyphen(k).is_some() && self.glued(k) { k + 1 } else { k };
+            if let Some(h) = self.month_date(k).or_else(|| self.year_hit(k)).or_else(|| self.decade_hit(k)) {
                 return Some(Hit { end: h.end, ..h });
             }
             if let Some(d) = decade_word(self.w(k)) {
                 return Some(Hit::new(
                     k + 1,
                     Label::Date,
-                    Some(Value::Date {
-                        date: format!("19{}", d / 10),
-                    }),
+                    Some(Value::Date { date: format!("19{}", d / 10) }),
                     score::RELATIVE,
                 ));
             }
@@ -1878,16 +1512,9 @@ impl<'a> Scanner<'a> {
                 if matches!(self.w(k + 1), "morning" | "afternoon" | "evening" | "night") {
                     return Some(Hit::new(k + 2, Label::Time, None, score::RELATIVE));
                 }
-                return Some(Hit::new(
-                    k + 1,
-                    Label::Date,
-                    Some(self.weekday_value(wd, 0)),
-                    score::WEEKDAY,
-                ));
+                return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, 0)), score::WEEKDAY));
             }
-            if self.w(k) == "in"
-                && self.w(k + 1) == "the"
-                && matches!(self.w(k + 2), "day" | "year" | "week" | "month")
+            if self.w(k) == "in" && self.w(k + 1) == "the" && matches!(self.w(k + 2), "day" | "year" | "week" | "month")
             {
                 return Some(Hit::new(k + 3, Label::Date, None, score::RELATIVE));
             }
@@ -1900,24 +1527,14 @@ impl<'a> Scanner<'a> {
             "this" => (0, 0),
             _ => return None,
         };
-        if matches!(u, "morning" | "afternoon" | "evening" | "night")
-            && matches!(mod_word, "this" | "last")
-        {
+        if matches!(u, "morning" | "afternoon" | "evening" | "night") && matches!(mod_word, "this" | "last") {
             return Some(Hit::new(k + 1, Label::Time, None, score::RELATIVE));
         }
         if let Some(wd) = lexicon::weekday(u).filter(|_| self.cap(k)) {
-            return Some(Hit::new(
-                k + 1,
-                Label::Date,
-                Some(self.weekday_value(wd, dir)),
-                score::WEEKDAY,
-            ));
+            return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, dir)), score::WEEKDAY));
         }
         if let Some(m) = self.month_at(k) {
-            if self
-                .month_date(k)
-                .is_some_and(|h| h.end > k + 1 + self.w(k + 1).starts_with('.') as usize)
-            {
+            if self.month_date(k).is_some_and(|h| h.end > k + 1 + self.w(k + 1).starts_with('.') as usize) {
                 return None; // `last Oct. 13`: the date is the month and day
             }
             let v = self.date.map(|d| {
@@ -1938,19 +1555,14 @@ impl<'a> Scanner<'a> {
                     }
                     _ => d.year,
                 };
-                Value::Date {
-                    date: format!("{y:04}-{m:02}"),
-                }
+                Value::Date { date: format!("{y:04}-{m:02}") }
             });
             return Some(Hit::new(k + 1, Label::Date, v, score::RELATIVE));
         }
         if lexicon::season(u) {
             return Some(Hit::new(k + 1, Label::Date, None, score::RELATIVE));
         }
-        if matches!(
-            u,
-            "year" | "month" | "week" | "weekend" | "quarter" | "decade" | "century"
-        ) {
+        if matches!(u, "year" | "month" | "week" | "weekend" | "quarter" | "decade" | "century") {
             let v = self.date.and_then(|d| match u {
                 "year" => Some(format!("{:04}", d.year + dir)),
                 "month" => {
@@ -1961,12 +1573,7 @@ impl<'a> Scanner<'a> {
                 _ => None,
             });
             // `last year 's` keeps the clitic outside, as OntoNotes mostly does
-            return Some(Hit::new(
-                k + 1,
-                Label::Date,
-                v.map(|date| Value::Date { date }),
-                score::RELATIVE,
-            ));
+            return Some(Hit::new(k + 1, Label::Date, v.map(|date| Value::Date { date }), score::RELATIVE));
         }
         None
     }
@@ -2039,14 +1646,7 @@ impl<'a> Scanner<'a> {
     /// A bare year at `k`, as a hit.
     fn year_hit(&self, k: usize) -> Option<Hit> {
         let y = self.year_at(k)?;
-        Some(Hit::new(
-            k + 1,
-            Label::Date,
-            Some(Value::Date {
-                date: format!("{y:04}"),
-            }),
-            score::YEAR,
-        ))
+        Some(Hit::new(k + 1, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::YEAR))
     }
 
     /// A decade at `k` (`1990s`), as a hit.
@@ -2054,14 +1654,7 @@ impl<'a> Scanner<'a> {
         match numbers::digit_token(self.s(k))? {
             DigitToken::Decade(y) => {
                 let y = if y < 100 { 1900 + y } else { y };
-                Some(Hit::new(
-                    k + 1,
-                    Label::Date,
-                    Some(Value::Date {
-                        date: format!("{}", y / 10),
-                    }),
-                    score::MONTH_DATE,
-                ))
+                Some(Hit::new(k + 1, Label::Date, Some(Value::Date { date: format!("{}", y / 10) }), score::MONTH_DATE))
             }
             _ => None,
         }
@@ -2076,13 +1669,9 @@ impl<'a> Scanner<'a> {
                     1 => calendar::add_days(calendar::weekday_on_or_before(d, wd), 7),
                     _ => calendar::weekday_on_or_before(d, wd),
                 };
-                Value::Date {
-                    date: date.to_string(),
-                }
+                Value::Date { date: date.to_string() }
             }
-            None => Value::Weekday {
-                weekday: lexicon::weekday_name(wd).to_string(),
-            },
+            None => Value::Weekday { weekday: lexicon::weekday_name(wd).to_string() },
         }
     }
 
@@ -2101,27 +1690,17 @@ impl<'a> Scanner<'a> {
         match w {
             "weekend" => return Some(Hit::new(k + 1, Label::Date, None, score::VAGUE)),
             // the same period last year, the same quarter a year earlier
-            "same"
-                if matches!(
-                    self.w(k + 1),
-                    "period" | "time" | "quarter" | "month" | "week" | "day"
-                ) =>
-            {
+            "same" if matches!(self.w(k + 1), "period" | "time" | "quarter" | "month" | "week" | "day") => {
                 let e = k + 2;
                 if let Some(h) = self.date_words(e).filter(|h| h.label == Some(Label::Date)) {
                     return Some(Hit::new(h.end, Label::Date, None, score::RELATIVE));
                 }
-                if self.w(e) == "a"
-                    && self.w(e + 1) == "year"
-                    && matches!(self.w(e + 2), "ago" | "earlier" | "before")
-                {
+                if self.w(e) == "a" && self.w(e + 1) == "year" && matches!(self.w(e + 2), "ago" | "earlier" | "before") {
                     return Some(Hit::new(e + 3, Label::Date, None, score::RELATIVE));
                 }
             }
             _ if decade_word(w).is_some() => {
-                let v = decade_word(w).map(|d| Value::Date {
-                    date: format!("19{}", d / 10),
-                });
+                let v = decade_word(w).map(|d| Value::Date { date: format!("19{}", d / 10) });
                 return Some(Hit::new(k + 1, Label::Date, v, score::RELATIVE));
             }
             "early" | "late" | "mid" | "mid-" => {
@@ -2141,9 +1720,7 @@ impl<'a> Scanner<'a> {
                 }
                 let uw = self.w(u);
                 if lexicon::date_unit(uw).is_some()
-                    && (num.is_some()
-                        || !uw.ends_with('s')
-                        || matches!(w, "past" | "last" | "coming" | "next"))
+                    && (num.is_some() || !uw.ends_with('s') || matches!(w, "past" | "last" | "coming" | "next"))
                 {
                     if num.is_none()
                         && matches!(uw, "years" | "months" | "weeks" | "days" | "decades")
@@ -2153,24 +1730,20 @@ impl<'a> Scanner<'a> {
                     }
                     let v = num.and_then(|n| {
                         let (letter, per) = lexicon::date_unit(uw)?;
-                        (!n.value.is_nan()).then(|| Value::Duration {
-                            duration: duration(n.value * per, letter, false),
-                        })
+                        (!n.value.is_nan())
+                            .then(|| Value::Duration { duration: duration(n.value * per, letter, false) })
                     });
                     return Some(Hit::new(u + 1, Label::Date, v, score::RELATIVE));
                 }
                 if lexicon::time_unit(uw).is_some() && uw != "second" {
                     let v = num.and_then(|n| {
                         let letter = lexicon::time_unit(uw)?;
-                        (!n.value.is_nan()).then(|| Value::Duration {
-                            duration: duration(n.value, letter, true),
-                        })
+                        (!n.value.is_nan()).then(|| Value::Duration { duration: duration(n.value, letter, true) })
                     });
                     return Some(Hit::new(u + 1, Label::Time, v, score::RELATIVE));
                 }
             }
-            "beginning" | "start" | "end" | "middle" | "turn" | "spring" | "summer" | "fall"
-            | "autumn" | "winter" => {
+            "beginning" | "start" | "end" | "middle" | "turn" | "spring" | "summer" | "fall" | "autumn" | "winter" => {
                 if self.w(k + 1) == "of" {
                     let j = k + 2;
                     let inner = self
@@ -2189,9 +1762,7 @@ impl<'a> Scanner<'a> {
                     return Some(Hit::new(
                         k + 2,
                         Label::Date,
-                        Some(Value::Date {
-                            date: format!("{y:04}"),
-                        }),
+                        Some(Value::Date { date: format!("{y:04}") }),
                         score::MONTH_DATE,
                     ));
                 }
@@ -2213,10 +1784,7 @@ impl<'a> Scanner<'a> {
                 j += 1;
             }
             if unit && matches!(self.w(j), "ended" | "ending") {
-                if let Some(h) = self
-                    .at(j + 1)
-                    .filter(|h| h.label == Some(Label::Date) && h.start.is_none())
-                {
+                if let Some(h) = self.at(j + 1).filter(|h| h.label == Some(Label::Date) && h.start.is_none()) {
                     return Some(Hit::new(h.end, Label::Date, None, score::RELATIVE));
                 }
             }
@@ -2256,10 +1824,7 @@ impl<'a> Scanner<'a> {
     /// Inner pieces after `the` that are dates by themselves: `the year`, `the month`, `the decade`.
     fn the_inner(&self, k: usize) -> Option<Hit> {
         if self.w(k) == "the" {
-            if matches!(
-                self.w(k + 1),
-                "year" | "decade" | "century" | "month" | "week" | "1990s"
-            ) {
+            if matches!(self.w(k + 1), "year" | "decade" | "century" | "month" | "week" | "1990s") {
                 return Some(Hit::new(k + 2, Label::Date, None, score::RELATIVE));
             }
             if let Some(h) = self.decade_hit(k + 1) {
@@ -2267,10 +1832,7 @@ impl<'a> Scanner<'a> {
             }
         }
         if matches!(self.w(k), "this" | "last" | "next")
-            && matches!(
-                self.w(k + 1),
-                "year" | "month" | "week" | "decade" | "century"
-            )
+            && matches!(self.w(k + 1), "year" | "month" | "week" | "decade" | "century")
         {
             return Some(Hit::new(k + 2, Label::Date, None, score::RELATIVE));
         }

@@ -209,11 +209,7 @@ pub fn marginals_log(
         }
         let z = lse(&m);
         for y in 0..NT {
-            out[t][y] = if z.is_finite() {
-                (m[y] - z).exp()
-            } else {
-                1.0 / NT as f32
-            };
+            out[t][y] = if z.is_finite() { (m[y] - z).exp() } else { 1.0 / NT as f32 };
         }
         if t > 0 {
             let mut b = [NEG; NT];

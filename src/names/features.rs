@@ -92,17 +92,13 @@ impl<'d> DocFeatures<'d> {
             .iter()
             .zip(&lower)
             .map(|(w, l)| {
-                res.clusters
-                    .get(*w)
-                    .or_else(|| res.clusters.get(l.as_str()))
-                    .copied()
-                    .or_else(|| {
-                        // HEADLINE -> Headline
-                        let mut cs = l.chars();
-                        let first = cs.next()?;
-                        let title: String = first.to_uppercase().chain(cs).collect();
-                        res.clusters.get(&title).copied()
-                    })
+                res.clusters.get(*w).or_else(|| res.clusters.get(l.as_str())).copied().or_else(|| {
+                    // HEADLINE -> Headline
+                    let mut cs = l.chars();
+                    let first = cs.next()?;
+                    let title: String = first.to_uppercase().chain(cs).collect();
+                    res.clusters.get(&title).copied()
+                })
             })
             .collect();
         // Gazetteer: longest match from each start; bits 2*cat (begin) and 2*cat+1 (inside).
@@ -158,8 +154,7 @@ impl<'d> DocFeatures<'d> {
                     || stem("ese").is_some_and(|s| country(&format!("{s}a")) || country(s))
                     || stem("ian").is_some_and(|s| country(s) || country(&format!("{s}ia")))
                     || stem("an").is_some_and(|s| country(&format!("{s}a")) || country(s))
-                    || stem("ish")
-                        .is_some_and(|s| country(&format!("{s}land")) || country(&format!("{s}ey")))
+                    || stem("ish").is_some_and(|s| country(&format!("{s}land")) || country(&format!("{s}ey")))
                     || stem("i").is_some_and(|s| country(s) || country(&format!("{s}an")))
             })
             .collect();
@@ -195,31 +190,15 @@ impl<'d> DocFeatures<'d> {
                 }
             }
         }
-        let doc_flags = lower
-            .iter()
-            .map(|l| seen.get(l.as_str()).copied().unwrap_or(0))
-            .collect();
-        DocFeatures {
-            words,
-            lower,
-            shape,
-            short,
-            cluster,
-            gaz,
-            demonym,
-            kind,
-            doc_flags,
-            caps_sentence,
-        }
+        let doc_flags = lower.iter().map(|l| seen.get(l.as_str()).copied().unwrap_or(0)).collect();
+        DocFeatures { words, lower, shape, short, cluster, gaz, demonym, kind, doc_flags, caps_sentence }
     }
 
     /// The key under which token `i`'s predicted labels are remembered for later sentences of the document
     /// (the prediction history): capitalised words and words of all-capitals sentences, in lowercase.
     pub fn history_key(&self, i: usize) -> Option<&str> {
         let w = self.words[i];
-        (self.kind[i] == TokenKind::Word
-            && (is_cap(w) || self.caps_sentence[i])
-            && w.chars().count() > 1)
+        (self.kind[i] == TokenKind::Word && (is_cap(w) || self.caps_sentence[i]) && w.chars().count() > 1)
             .then(|| self.lower[i].as_str())
     }
 
@@ -281,11 +260,7 @@ impl<'d> DocFeatures<'d> {
         out.push(f(29).str(lw(-1)).str(&self.short[i]).id());
         let raw = |k: isize| -> &str {
             let j = i as isize + k;
-            if j < s.start as isize || j >= s.end as isize {
-                "_"
-            } else {
-                self.words[j as usize]
-            }
+            if j < s.start as isize || j >= s.end as isize { "_" } else { self.words[j as usize] }
         };
         out.push(f(38).str(raw(-1)).id());
         out.push(f(39).str(raw(1)).id());
@@ -337,13 +312,7 @@ impl<'d> DocFeatures<'d> {
         // Document-level capitalisation
         if is_cap(w) || self.caps_sentence[i] {
             let fl = self.doc_flags[i];
-            out.push(
-                f(28)
-                    .num(fl as u32)
-                    .num(first as u32)
-                    .num(self.caps_sentence[i] as u32)
-                    .id(),
-            );
+            out.push(f(28).num(fl as u32).num(first as u32).num(self.caps_sentence[i] as u32).id());
         }
     }
 }

@@ -30,9 +30,7 @@ static MODEL: OnceLock<Result<Model, FormatError>> = OnceLock::new();
 
 /// The embedded model, loaded on first use.
 pub fn model() -> Result<&'static Model, &'static FormatError> {
-    MODEL
-        .get_or_init(|| Model::from_bytes(MODEL_BYTES))
-        .as_ref()
+    MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES)).as_ref()
 }
 
 /// Tags the names of a document, sorted by start and not overlapping one another.
@@ -51,12 +49,7 @@ pub fn tag(doc: &Document<'_>) -> Vec<Entity> {
 }
 
 /// The per-tag scores of each token of `sentence` (a token range of `doc`).
-pub fn emissions(
-    model: &Model,
-    df: &DocFeatures<'_>,
-    sentence: &std::ops::Range<usize>,
-    buf: &mut Vec<u32>,
-) -> Vec<[f32; NT]> {
+pub fn emissions(model: &Model, df: &DocFeatures<'_>, sentence: &std::ops::Range<usize>, buf: &mut Vec<u32>) -> Vec<[f32; NT]> {
     sentence
         .clone()
         .map(|i| {
@@ -134,10 +127,7 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
                 continue;
             };
             let mut end = t + 1;
-            while end < path.len()
-                && path[end] == y + usize::from(is_begin(y))
-                && !is_begin(path[end])
-            {
+            while end < path.len() && path[end] == y + usize::from(is_begin(y)) && !is_begin(path[end]) {
                 end += 1;
             }
             let score = (t..end).map(|k| marg[k][path[k]]).fold(1.0f32, f32::min);
@@ -164,12 +154,7 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
 /// Trims a tagged span of tokens `first..=last` to the GUIDE's conventions: no leading `the` (OntoNotes
 /// sometimes includes it; a capitalised `The` inside a sentence is kept: `The Hague`), no trailing clitic
 /// (`’s`) or apostrophe. Returns `first > last` when nothing is left.
-fn trim(
-    doc: &Document<'_>,
-    mut first: usize,
-    mut last: usize,
-    sentence_start: bool,
-) -> (usize, usize) {
+fn trim(doc: &Document<'_>, mut first: usize, mut last: usize, sentence_start: bool) -> (usize, usize) {
     use crate::text::TokenKind;
     if first < last {
         let w = doc.token_text(first);
@@ -177,10 +162,7 @@ fn trim(
             first += 1;
         }
     }
-    while last >= first
-        && (doc.tokens[last].kind == TokenKind::Clitic
-            || matches!(doc.token_text(last), "'" | "’" | "\"" | "”"))
-    {
+    while last >= first && (doc.tokens[last].kind == TokenKind::Clitic || matches!(doc.token_text(last), "'" | "’" | "\"" | "”")) {
         if last == 0 {
             return (1, 0);
         }

@@ -28,9 +28,7 @@ pub const MAGIC: &[u8; 8] = b"AANAMES\0";
 pub const VERSION: u32 = 1;
 
 /// The tag set: O, then B- and I- of each name label.
-pub const TAGS: [&str; 9] = [
-    "O", "B-PERSON", "I-PERSON", "B-PLACE", "I-PLACE", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
-];
+pub const TAGS: [&str; 9] = ["O", "B-PERSON", "I-PERSON", "B-PLACE", "I-PLACE", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
 /// Number of tags.
 pub const NT: usize = 9;
 /// The name label of each pair of B-/I- tags.
@@ -144,9 +142,7 @@ impl Model {
         }
         let v = r.u32()?;
         if v != VERSION {
-            return Err(FormatError(format!(
-                "version {v}, this code reads {VERSION}"
-            )));
+            return Err(FormatError(format!("version {v}, this code reads {VERSION}")));
         }
         let mut m = Model {
             meta: String::new(),
@@ -189,11 +185,7 @@ impl Model {
                     let mut k: u32 = 0;
                     for i in 0..n {
                         let d = s.varint()?;
-                        k = if i == 0 {
-                            d
-                        } else {
-                            k.checked_add(d).ok_or(FormatError("bad key".into()))?
-                        };
+                        k = if i == 0 { d } else { k.checked_add(d).ok_or(FormatError("bad key".into()))? };
                         keys.push(k);
                     }
                     let mut w = vec![0f32; n * NT];
@@ -217,8 +209,7 @@ impl Model {
         if !have_weights {
             return Err(FormatError("no weights section".into()));
         }
-        m.resources =
-            Resources::from_bytes(clus, gaz).ok_or(FormatError("bad resource section".into()))?;
+        m.resources = Resources::from_bytes(clus, gaz).ok_or(FormatError("bad resource section".into()))?;
         Ok(m)
     }
 

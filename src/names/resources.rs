@@ -7,16 +7,7 @@ use super::hash::FxHashMap;
 use crate::text::tokenize;
 
 /// Gazetteer categories, one bit each in a phrase's mask.
-pub const GAZ_CATEGORIES: [&str; 8] = [
-    "country",
-    "city",
-    "region",
-    "continent",
-    "first",
-    "last",
-    "company",
-    "orgsuffix",
-];
+pub const GAZ_CATEGORIES: [&str; 8] = ["country", "city", "region", "continent", "first", "last", "company", "orgsuffix"];
 /// Set on a phrase key that is also the beginning of a longer phrase (matching continues).
 pub const GAZ_PREFIX: u16 = 1 << 15;
 /// The longest gazetteer phrase, in tokens.
@@ -34,43 +25,10 @@ pub struct Resources {
 
 /// Companies and platforms common in today's news but absent from the training corpora and the index lists.
 const MODERN_COMPANIES: &[&str] = &[
-    "Facebook",
-    "Meta",
-    "Twitter",
-    "Instagram",
-    "YouTube",
-    "WhatsApp",
-    "Telegram",
-    "TikTok",
-    "ByteDance",
-    "Google",
-    "Alphabet",
-    "Huawei",
-    "Alibaba",
-    "Tencent",
-    "Baidu",
-    "Samsung",
-    "LinkedIn",
-    "Reddit",
-    "Snapchat",
-    "Spotify",
-    "Yahoo",
-    "OpenAI",
-    "SpaceX",
-    "Airbnb",
-    "Zoom",
-    "Xiaomi",
-    "Gazprom",
-    "Rosneft",
-    "Aeroflot",
-    "Reuters",
-    "AFP",
-    "Bloomberg",
-    "Associated Press",
-    "Interfax",
-    "TASS",
-    "RIA Novosti",
-    "Al Jazeera",
+    "Facebook", "Meta", "Twitter", "Instagram", "YouTube", "WhatsApp", "Telegram", "TikTok", "ByteDance",
+    "Google", "Alphabet", "Huawei", "Alibaba", "Tencent", "Baidu", "Samsung", "LinkedIn", "Reddit", "Snapchat",
+    "Spotify", "Yahoo", "OpenAI", "SpaceX", "Airbnb", "Zoom", "Xiaomi", "Gazprom", "Rosneft", "Aeroflot",
+    "Reuters", "AFP", "Bloomberg", "Associated Press", "Interfax", "TASS", "RIA Novosti", "Al Jazeera",
 ];
 
 /// Lowercase tokens of `phrase` joined by single spaces, as gazetteer keys are written.
@@ -179,11 +137,7 @@ impl Resources {
     /// Builds the resources from `../shared/data` (`data` is that folder): the `cluster_words` most frequent
     /// words of the Brown cluster table and the gazetteers (the `surnames` most common surnames).
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_shared(
-        data: &std::path::Path,
-        cluster_words: usize,
-        surnames: usize,
-    ) -> std::io::Result<Resources> {
+    pub fn from_shared(data: &std::path::Path, cluster_words: usize, surnames: usize) -> std::io::Result<Resources> {
         let read = |p: &str| std::fs::read_to_string(data.join(p));
         let rows = |s: &str| -> Vec<Vec<String>> {
             s.lines()
@@ -193,32 +147,19 @@ impl Resources {
         };
         let mut r = Resources::default();
         // Brown clusters: the most frequent words (highest log probability).
-        let mut words: Vec<(f64, String, u32, u8)> =
-            rows(&read("word_clusters/brown_clusters.tsv")?)
-                .into_iter()
-                .filter(|c| c.len() >= 4)
-                .filter_map(|c| {
-                    Some((
-                        c[3].parse().ok()?,
-                        c[0].clone(),
-                        c[1].parse().ok()?,
-                        c[2].len() as u8,
-                    ))
-                })
-                .collect();
+        let mut words: Vec<(f64, String, u32, u8)> = rows(&read("word_clusters/brown_clusters.tsv")?)
+            .into_iter()
+            .filter(|c| c.len() >= 4)
+            .filter_map(|c| Some((c[3].parse().ok()?, c[0].clone(), c[1].parse().ok()?, c[2].len() as u8)))
+            .collect();
         words.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap().then_with(|| a.1.cmp(&b.1)));
         for (_, w, bits, len) in words.into_iter().take(cluster_words) {
             r.clusters.insert(w, (bits, len));
         }
-        let g = |p: &str| -> std::io::Result<Vec<Vec<String>>> {
-            Ok(rows(&read(&format!("gazetteers/{p}"))?))
-        };
+        let g = |p: &str| -> std::io::Result<Vec<Vec<String>>> { Ok(rows(&read(&format!("gazetteers/{p}"))?)) };
         for c in g("countries.tsv")? {
             r.add_phrase(&c[2], 0);
-            for o in c[3]
-                .split('|')
-                .filter(|o| !o.is_empty() && !o.contains(','))
-            {
+            for o in c[3].split('|').filter(|o| !o.is_empty() && !o.contains(',')) {
                 r.add_phrase(o, 0);
             }
             if !c[4].is_empty() {

@@ -189,16 +189,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let t = i + 1 + a.len_utf8();
                 if at(t).is_some_and(|d| d == 't' || d == 'T')
                     && !at(t + 1).is_some_and(is_word_char)
-                    && tokens
-                        .last()
-                        .is_some_and(|t: &Token| t.kind == TokenKind::Word && t.end == i)
+                    && tokens.last().is_some_and(|t: &Token| t.kind == TokenKind::Word && t.end == i)
                 {
-                    tokens.push(Token {
-                        start: i,
-                        end: t + 1,
-                        kind: TokenKind::Clitic,
-                        space_before,
-                    });
+                    tokens.push(Token { start: i, end: t + 1, kind: TokenKind::Clitic, space_before });
                     i = t + 1;
                     continue;
                 }
@@ -218,9 +211,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if numeric && matches!(d, ',' | '.' | ':' | '/') {
                     let prev = char_before(text, j);
                     if let Some(next) = at(j + 1).filter(|n| n.is_numeric()) {
-                        if prev.is_some_and(|p| p.is_numeric())
-                            && (d != '/' || prev.is_some_and(|p| p.is_ascii_digit()))
-                        {
+                        if prev.is_some_and(|p| p.is_numeric()) && (d != '/' || prev.is_some_and(|p| p.is_ascii_digit())) {
                             j += 1 + next.len_utf8();
                             continue;
                         }
@@ -244,9 +235,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 // U.S.  p.m.  e.g.: single letters joined by dots
                 if d == '.' && !numeric {
                     if let Some(e) = at(j + 1).filter(|e| e.is_alphabetic()) {
-                        if at(j + 1 + e.len_utf8()) == Some('.')
-                            && single_letter_before(text, start, j)
-                        {
+                        if at(j + 1 + e.len_utf8()) == Some('.') && single_letter_before(text, start, j) {
                             j += 1 + e.len_utf8();
                             continue;
                         }
@@ -268,24 +257,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if !numeric && j - 1 > start && matches!(char_before(text, j), Some('n' | 'N')) {
                 if let Some(a) = at(j).filter(|&a| is_apostrophe(a)) {
                     let t = j + a.len_utf8();
-                    if at(t).is_some_and(|d| d == 't' || d == 'T')
-                        && !at(t + 1).is_some_and(is_word_char)
-                    {
+                    if at(t).is_some_and(|d| d == 't' || d == 'T') && !at(t + 1).is_some_and(is_word_char) {
                         end = j - 1;
                     }
                 }
             }
-            let kind = if numeric {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            tokens.push(Token {
-                start,
-                end,
-                kind,
-                space_before,
-            });
+            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            tokens.push(Token { start, end, kind, space_before });
             space_before = false;
             i = end;
             continue;
@@ -297,12 +275,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 j += d.len_utf8();
             }
             if is_clitic(&text[i + cl..j]) && !at(j).is_some_and(is_word_char) {
-                tokens.push(Token {
-                    start: i,
-                    end: j,
-                    kind: TokenKind::Clitic,
-                    space_before,
-                });
+                tokens.push(Token { start: i, end: j, kind: TokenKind::Clitic, space_before });
                 space_before = false;
                 i = j;
                 continue;
@@ -328,12 +301,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 j += cl;
             }
         }
-        tokens.push(Token {
-            start,
-            end: j,
-            kind: TokenKind::Punct,
-            space_before,
-        });
+        tokens.push(Token { start, end: j, kind: TokenKind::Punct, space_before });
         space_before = false;
         i = j;
     }
@@ -343,9 +311,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// True when `text[start..j]` is a single character, or its last character follows a `.` (so `U.S` before
 /// `.`): the dotted-letters rule only continues letter-dot-letter sequences.
 fn single_letter_before(text: &str, start: usize, j: usize) -> bool {
-    let Some(last) = char_before(text, j) else {
-        return false;
-    };
+    let Some(last) = char_before(text, j) else { return false };
     let p = j - last.len_utf8();
     p == start || (p > start && char_before(text, p) == Some('.'))
 }
@@ -364,30 +330,28 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         }
         let next = tokens.get(i + 1);
         let gap = next.map_or("", |n| &text[tokens[i].end..n.start]);
-        let line_break = gap.bytes().any(|b| b == b'\n' || b == b'\r')
-            || (gap.len() > 1 && gap.contains('\u{2029}'));
-        let end_here = next.is_none()
-            || line_break
-            || (!gap.is_empty() && {
-                // Walk back over closing quotes and brackets to the terminal mark (at most to the sentence start).
-                let k = last_non_closer.unwrap_or(begin);
-                let term = tokens[k].text(text);
-                let terminal = matches!(term, "." | "!" | "?" | "..." | "…" | "?!" | "!?")
-                    || (term.ends_with('.') && term.len() > 1 && tokens[k].kind == TokenKind::Word);
-                terminal && {
-                    let t = tokens[i].text(text);
-                    let next = next.expect("checked above").text(text);
-                    let first = next.chars().next();
-                    let abbreviation = term.len() > 1 && term.ends_with('.');
-                    if abbreviation {
-                        // After an abbreviation only a capital letter starts a sentence (`Jan. 6`, `No. 5` go on),
-                        // and not after a title (`Mr. Smith`).
-                        first.is_some_and(char::is_uppercase) && !is_title(t, next)
-                    } else {
-                        first.is_some_and(|c| !c.is_lowercase())
-                    }
+        let line_break =
+            gap.bytes().any(|b| b == b'\n' || b == b'\r') || (gap.len() > 1 && gap.contains('\u{2029}'));
+        let end_here = next.is_none() || line_break || (!gap.is_empty() && {
+            // Walk back over closing quotes and brackets to the terminal mark (at most to the sentence start).
+            let k = last_non_closer.unwrap_or(begin);
+            let term = tokens[k].text(text);
+            let terminal = matches!(term, "." | "!" | "?" | "..." | "…" | "?!" | "!?")
+                || (term.ends_with('.') && term.len() > 1 && tokens[k].kind == TokenKind::Word);
+            terminal && {
+                let t = tokens[i].text(text);
+                let next = next.expect("checked above").text(text);
+                let first = next.chars().next();
+                let abbreviation = term.len() > 1 && term.ends_with('.');
+                if abbreviation {
+                    // After an abbreviation only a capital letter starts a sentence (`Jan. 6`, `No. 5` go on),
+                    // and not after a title (`Mr. Smith`).
+                    first.is_some_and(char::is_uppercase) && !is_title(t, next)
+                } else {
+                    first.is_some_and(|c| !c.is_lowercase())
                 }
-            });
+            }
+        });
         if end_here {
             sentences.push(begin..i + 1);
             begin = i + 1;
@@ -486,11 +450,7 @@ mod tests {
 
     #[test]
     fn abbreviations_before_numbers_do_not_end_sentences() {
-        for (text, n) in [
-            ("On Jan. 6, 2022 they met.", 1),
-            ("Room No. 5 is free.", 1),
-            ("He left on Jan. 6. Then she came.", 2),
-        ] {
+        for (text, n) in [("On Jan. 6, 2022 they met.", 1), ("Room No. 5 is free.", 1), ("He left on Jan. 6. Then she came.", 2)] {
             assert_eq!(Document::new(text).sentences.len(), n, "{text}");
         }
     }
@@ -498,47 +458,20 @@ mod tests {
     #[test]
     fn news_tokens() {
         assert_eq!(toks("U.S.-led forces"), ["U.S.", "-", "led", "forces"]);
-        assert_eq!(
-            toks("Kassym-Jomart Tokayev’s"),
-            ["Kassym", "-", "Jomart", "Tokayev", "’s"]
-        );
-        assert_eq!(
-            toks("CSTO’s “peacekeeping”"),
-            ["CSTO", "’s", "“", "peacekeeping", "”"]
-        );
-        assert_eq!(
-            toks("12% or 3.5 per cent"),
-            ["12", "%", "or", "3.5", "per", "cent"]
-        );
-        assert_eq!(
-            toks("1,000,000.50 and 40.2km at 10:30am"),
-            ["1,000,000.50", "and", "40.2km", "at", "10:30am"]
-        );
-        assert_eq!(
-            toks("€20m, the 1990s, '90s"),
-            ["€", "20m", ",", "the", "1990s", ",", "'", "90s"]
-        );
-        assert_eq!(
-            toks("N.Y. and L.A. e.g. this"),
-            ["N.Y.", "and", "L.A.", "e.g.", "this"]
-        );
-        assert_eq!(
-            toks("O’Neill’s students' union"),
-            ["O’Neill", "’s", "students", "'", "union"]
-        );
-        assert_eq!(
-            toks("Almaty—the city, a 5-4 win"),
-            ["Almaty", "—", "the", "city", ",", "a", "5", "-", "4", "win"]
-        );
+        assert_eq!(toks("Kassym-Jomart Tokayev’s"), ["Kassym", "-", "Jomart", "Tokayev", "’s"]);
+        assert_eq!(toks("CSTO’s “peacekeeping”"), ["CSTO", "’s", "“", "peacekeeping", "”"]);
+        assert_eq!(toks("12% or 3.5 per cent"), ["12", "%", "or", "3.5", "per", "cent"]);
+        assert_eq!(toks("1,000,000.50 and 40.2km at 10:30am"), ["1,000,000.50", "and", "40.2km", "at", "10:30am"]);
+        assert_eq!(toks("€20m, the 1990s, '90s"), ["€", "20m", ",", "the", "1990s", ",", "'", "90s"]);
+        assert_eq!(toks("N.Y. and L.A. e.g. this"), ["N.Y.", "and", "L.A.", "e.g.", "this"]);
+        assert_eq!(toks("O’Neill’s students' union"), ["O’Neill", "’s", "students", "'", "union"]);
+        assert_eq!(toks("Almaty—the city, a 5-4 win"), ["Almaty", "—", "the", "city", ",", "a", "5", "-", "4", "win"]);
     }
 
     #[test]
     fn crlf_and_old_mac_line_breaks_are_whitespace_and_end_sentences() {
         let text = "line one\r\nline two\r\n\r\nline three\rline four";
-        assert_eq!(
-            toks(text),
-            ["line", "one", "line", "two", "line", "three", "line", "four"]
-        );
+        assert_eq!(toks(text), ["line", "one", "line", "two", "line", "three", "line", "four"]);
         assert_eq!(Document::new(text).sentences.len(), 4);
     }
 
@@ -553,11 +486,7 @@ mod tests {
         assert_eq!(tokenize(&digits).len(), 1);
         let dotted = "a.".repeat(1 << 19);
         assert_eq!(tokenize(&dotted).len(), 1);
-        assert!(
-            t.elapsed() < std::time::Duration::from_secs(20),
-            "took {:?}",
-            t.elapsed()
-        );
+        assert!(t.elapsed() < std::time::Duration::from_secs(20), "took {:?}", t.elapsed());
     }
 
     #[test]
