@@ -18,7 +18,6 @@
 //! F1 points: a few features fire on every token, and their relative rounding errors shift every score; an
 //! absolute step bounds the error of a token's score instead.) Only the features the pruning kept are stored.
 
-use super::hash::FxHashMap;
 use super::resources::Resources;
 use crate::Label;
 
@@ -75,7 +74,7 @@ pub struct Model {
     /// Score of each tag pair `[prev][cur]`.
     pub trans: [[f32; NT]; NT],
     /// Feature id to row of `weights`.
-    pub rows: FxHashMap<u32, u32>,
+    pub rows: Rows,
     /// `NT` weights a row.
     pub weights: Vec<f32>,
 }
@@ -150,7 +149,7 @@ impl Model {
             temperature: 1.0,
             start: [0.0; NT],
             trans: [[0.0; NT]; NT],
-            rows: FxHashMap::default(),
+            rows: Rows::default(),
             weights: Vec::new(),
         };
         let (mut clus, mut gaz): (&[u8], &[u8]) = (&[], &[]);
@@ -185,21 +184,61 @@ impl Model {
                     let mut k: u32 = 0;
                     for i in 0..n {
                         let d = s.varint()?;
-                        k = if i == 0 { d } else { k.checked_add(d).ok_or(FormatError("bad key".into()))? };
+                        k = if i == 0 {
+                            d
+                        } else if d == 0 {
+                            return Err(FormatError("feature ids not increasing".into()));
+                        } else {
+                            k.checked_add(d).ok_or(FormatError("bad key".into()))?
+                        };
                         keys.push(k);
                     }
-                    let mut w = vec![0f32; n * NT];
-                    for y in 0..NT {
-                        for i in 0..n {
-                            let z = s.varint()?;
-                            let q = (z >> 1) as i32 ^ -((z & 1) as i32);
-                            w[i * NT + y] = q as f32 * scale;
+                    // The file stores 9 columns of n varints; memory wants rows of 9. Find where each column
+                    // starts (a varint ends at each byte below 0x80), then read the 9 columns side by side,
+                    // pushing each row in order: one pass, no zero-filled buffer.
+                    let cols = &data[s.pos..];
+                    let mut starts = [0usize; NT];
+                    let mut count = 0usize;
+                    let mut col = 1;
+                    if n > 0 {
+                        for (j, &byte) in cols.iter().enumerate() {
+                            if byte < 0x80 {
+                                count += 1;
+                                if count == n * col {
+                                    if col == NT {
+                                        break;
+                                    }
+                                    starts[col] = j + 1;
+                                    col += 1;
+                                }
+                            }
+                        }
+                        if count < n * NT {
+                            return Err(FormatError("truncated weights".into()));
                         }
                     }
-                    m.rows.reserve(n);
-                    for (i, k) in keys.into_iter().enumerate() {
-                        m.rows.insert(k, i as u32);
+                    let mut w = Vec::with_capacity(n * NT);
+                    for _ in 0..n {
+                        for pos in starts.iter_mut() {
+                            let mut z: u32 = 0;
+                            let mut shift = 0;
+                            loop {
+                                let byte = cols[*pos];
+                                *pos += 1;
+                                if shift == 28 && byte > 0x0f {
+                                    return Err(FormatError("varint overflow".into()));
+                                }
+                                z |= ((byte & 0x7f) as u32) << shift;
+                                if byte < 0x80 {
+                                    break;
+                                }
+                                shift += 7;
+                            }
+                            let q = (z >> 1) as i32 ^ -((z & 1) as i32);
+                            w.push(q as f32 * scale);
+                        }
                     }
+                    m.rows = Rows::from_sorted(keys);
                     m.weights = w;
                     have_weights = true;
                 }
@@ -243,8 +282,7 @@ impl Model {
             }
         }
         section(b"TRAN", &t);
-        let mut keys: Vec<(u32, u32)> = self.rows.iter().map(|(&k, &r)| (k, r)).collect();
-        keys.sort_unstable();
+        let keys: Vec<(u32, u32)> = self.rows.keys().iter().enumerate().map(|(r, &k)| (k, r as u32)).collect();
         let mut w = Vec::new();
         w.extend_from_slice(&scale.to_le_bytes());
         w.extend_from_slice(&(keys.len() as u32).to_le_bytes());
@@ -265,11 +303,70 @@ impl Model {
     /// Adds the weights of feature `id` to `scores`.
     #[inline]
     pub fn add_feature(&self, id: u32, scores: &mut [f32; NT]) {
-        if let Some(&r) = self.rows.get(&id) {
+        if let Some(r) = self.rows.get(id) {
             let row = &self.weights[r as usize * NT..r as usize * NT + NT];
             for y in 0..NT {
                 scores[y] += row[y];
             }
         }
+    }
+}
+
+/// Feature id to row: the ids sorted (row `i` is `keys[i]`), and a directory from the top bits of an id to the
+/// range of keys that share them. Feature ids are hashes, so each range holds one or two keys: a lookup is one
+/// directory read and a short scan, and building it is one pass over the sorted ids (no hashing, no inserts).
+#[derive(Clone, Debug, Default)]
+pub struct Rows {
+    keys: Vec<u32>,
+    /// `dir[b]`: the first row whose id has top bits `>= b`; `1 << bits` buckets and a sentinel.
+    dir: Vec<u32>,
+    /// `32 - bits`.
+    shift: u32,
+}
+
+impl Rows {
+    /// Builds the table from strictly increasing ids; row `i` is `keys[i]`.
+    pub fn from_sorted(keys: Vec<u32>) -> Rows {
+        debug_assert!(keys.windows(2).all(|p| p[0] < p[1]));
+        let bits = (usize::BITS - keys.len().leading_zeros()).min(30);
+        let shift = 32 - bits;
+        let nb = 1usize << bits;
+        let mut dir = Vec::with_capacity(nb + 1);
+        for (i, &k) in keys.iter().enumerate() {
+            let b = (k as u64 >> shift) as usize;
+            while dir.len() <= b {
+                dir.push(i as u32);
+            }
+        }
+        dir.resize(nb + 1, keys.len() as u32);
+        Rows { keys, dir, shift }
+    }
+
+    /// The row of feature `id`, if the model has it.
+    #[inline]
+    pub fn get(&self, id: u32) -> Option<u32> {
+        let b = (id as u64 >> self.shift) as usize;
+        let (lo, hi) = (*self.dir.get(b)? as usize, self.dir[b + 1] as usize);
+        for (i, &k) in self.keys[lo..hi].iter().enumerate() {
+            if k >= id {
+                return (k == id).then_some((lo + i) as u32);
+            }
+        }
+        None
+    }
+
+    /// The ids, by row.
+    pub fn keys(&self) -> &[u32] {
+        &self.keys
+    }
+
+    /// Number of features.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
     }
 }

@@ -113,6 +113,10 @@ impl Resources {
         let clus = std::str::from_utf8(clus).ok()?;
         let gaz = std::str::from_utf8(gaz).ok()?;
         let mut r = Resources::default();
+        // Sized once (a line is at most one entry): no rehashing while filling.
+        let lines = |t: &str| t.bytes().filter(|&b| b == b'\n').count() + 1;
+        r.clusters.reserve(lines(clus));
+        r.gazetteer.reserve(lines(gaz));
         let mut cur = None;
         for line in clus.lines() {
             if let Some(h) = line.strip_prefix('#') {
@@ -127,10 +131,34 @@ impl Resources {
             if let Some(h) = line.strip_prefix('#') {
                 mask = Some(h.parse::<u16>().ok()?);
             } else if !line.is_empty() {
-                *r.gazetteer.entry(line.to_string()).or_insert(0) |= mask?;
+                let m = mask?;
+                match r.gazetteer.get_mut(line) {
+                    Some(v) => *v |= m,
+                    None => {
+                        r.gazetteer.insert(line.to_string(), m);
+                    }
+                }
             }
         }
-        r.mark_prefixes();
+        // Prefixes of the phrases just read (as `mark_prefixes`, from the text: no key copies to collect, and
+        // a prefix that is already a key allocates nothing).
+        for line in gaz.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut idx = 0;
+            while let Some(p) = line[idx..].find(' ') {
+                idx += p;
+                let prefix = &line[..idx];
+                match r.gazetteer.get_mut(prefix) {
+                    Some(v) => *v |= GAZ_PREFIX,
+                    None => {
+                        r.gazetteer.insert(prefix.to_string(), GAZ_PREFIX);
+                    }
+                }
+                idx += 1;
+            }
+        }
         Some(r)
     }
 

@@ -8,7 +8,7 @@
 
 use super::features::DocFeatures;
 use super::hash::FxHashMap;
-use super::model::{allowed, begin_tag, tag_label, Model, NT};
+use super::model::{allowed, begin_tag, tag_label, Model, Rows, NT};
 use super::resources::Resources;
 use crate::text::Document;
 use crate::Label;
@@ -508,16 +508,17 @@ fn averaged(
         ranked.select_nth_unstable_by(max_features, |a, b| b.0.partial_cmp(&a.0).unwrap().then(a.1.cmp(&b.1)));
         ranked.truncate(max_features);
     }
-    ranked.sort_unstable_by_key(|&(_, f)| f);
-    let mut rows = FxHashMap::default();
-    rows.reserve(ranked.len());
+    // Rows in feature-id order, the order the model table wants.
+    ranked.sort_unstable_by_key(|&(_, f)| keys[f]);
+    let mut ids = Vec::with_capacity(ranked.len());
     let mut weights = Vec::with_capacity(ranked.len() * NT);
-    for (r, &(_, f)) in ranked.iter().enumerate() {
-        rows.insert(keys[f], r as u32);
+    for &(_, f) in &ranked {
+        ids.push(keys[f]);
         for y in 0..NT {
             weights.push(avg(f * NT + y));
         }
     }
+    let rows = Rows::from_sorted(ids);
     let mut start = [0f32; NT];
     let mut trans = [[0f32; NT]; NT];
     for y in 0..NT {
