@@ -24,6 +24,7 @@ pub struct Resources {
 }
 
 /// Companies and platforms common in today's news but absent from the training corpora and the index lists.
+#[cfg(not(target_arch = "wasm32"))]
 const MODERN_COMPANIES: &[&str] = &[
     "Facebook", "Meta", "Twitter", "Instagram", "YouTube", "WhatsApp", "Telegram", "TikTok", "ByteDance",
     "Google", "Alphabet", "Huawei", "Alibaba", "Tencent", "Baidu", "Samsung", "LinkedIn", "Reddit", "Snapchat",
@@ -59,6 +60,7 @@ impl Resources {
     }
 
     /// Marks every proper prefix of a multi-token phrase with [`GAZ_PREFIX`].
+    #[cfg(not(target_arch = "wasm32"))]
     fn mark_prefixes(&mut self) {
         let mut prefixes = Vec::new();
         for k in self.gazetteer.keys() {
