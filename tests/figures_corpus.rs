@@ -112,18 +112,7 @@ fn read_bio(path: &PathBuf) -> Vec<Gold> {
             sent_tokens = 0;
             continue;
         }
-        let tok = match cols[0] {
-            "-LRB-" => "(",
-            "-RRB-" => ")",
-            "-LSB-" => "[",
-            "-RSB-" => "]",
-            "-LCB-" => "{",
-            "-RCB-" => "}",
-            "/." => ".",
-            "/?" => "?",
-            "/-" => "-",
-            t => t,
-        };
+        let tok = article_annotator::text::unescape_treebank(cols[0]);
         if sent_tokens == 0 && !doc.text.is_empty() {
             doc.text.push('\n');
         } else if sent_tokens > 0 {

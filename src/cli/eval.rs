@@ -146,22 +146,6 @@ fn py_lines(content: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Penn Treebank escapes and OntoNotes punctuation tokens, as `bio_to_docs.py`'s `UNESCAPE`.
-fn unescape(tok: &str) -> &str {
-    match tok {
-        "-LRB-" => "(",
-        "-RRB-" => ")",
-        "-LSB-" => "[",
-        "-RSB-" => "]",
-        "-LCB-" => "{",
-        "-RCB-" => "}",
-        "/." => ".",
-        "/?" => "?",
-        "/-" => "-",
-        t => t,
-    }
-}
-
 /// Corpus labels to product labels, as `bio_to_docs.py`'s `MAP` (unknown labels pass through).
 pub fn map_label(t: &str) -> &str {
     match t {
@@ -203,7 +187,7 @@ pub fn bio_to_docs(content: &str, prefix: &str) -> Vec<GoldDoc> {
             }
             continue;
         }
-        cur.push((unescape(cols[0]), cols[cols.len() - 1]));
+        cur.push((article_annotator::text::unescape_treebank(cols[0]), cols[cols.len() - 1]));
     }
     if !cur.is_empty() {
         sents.push(cur);

@@ -74,18 +74,7 @@ pub fn parse_bio(content: &str) -> Vec<GoldDoc> {
             sent_tokens = 0;
             continue;
         }
-        let tok = match cols[0] {
-            "-LRB-" => "(",
-            "-RRB-" => ")",
-            "-LSB-" => "[",
-            "-RSB-" => "]",
-            "-LCB-" => "{",
-            "-RCB-" => "}",
-            "/." => ".",
-            "/?" => "?",
-            "/-" => "-",
-            t => t,
-        };
+        let tok = crate::text::unescape_treebank(cols[0]);
         if sent_tokens == 0 && !doc.text.is_empty() {
             doc.text.push('\n');
         } else if sent_tokens > 0 {

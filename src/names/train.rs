@@ -33,21 +33,6 @@ fn map_label(t: &str) -> Option<Label> {
     })
 }
 
-fn unescape(t: &str) -> &str {
-    match t {
-        "-LRB-" => "(",
-        "-RRB-" => ")",
-        "-LSB-" => "[",
-        "-RSB-" => "]",
-        "-LCB-" => "{",
-        "-RCB-" => "}",
-        "/." => ".",
-        "/?" => "?",
-        "/-" => "-",
-        _ => t,
-    }
-}
-
 /// Reads a CoNLL-2003 (space-separated) or OntoNotes (tab-separated) BIO file into documents.
 pub fn read_bio(content: &str) -> Vec<CorpusDoc> {
     let mut docs = Vec::new();
@@ -75,7 +60,7 @@ pub fn read_bio(content: &str) -> Vec<CorpusDoc> {
             flush_doc(&mut sents);
             continue;
         }
-        cur.push((unescape(cols[0]).to_string(), cols[cols.len() - 1].to_string()));
+        cur.push((crate::text::unescape_treebank(cols[0]).to_string(), cols[cols.len() - 1].to_string()));
     }
     if !cur.is_empty() {
         sents.push(cur);

@@ -20,6 +20,30 @@ pub mod offsets;
 
 use std::ops::Range;
 
+/// Undoes the Penn Treebank escapes and the OntoNotes punctuation tokens of the corpora (`-LRB-` is `(`, `/.` is
+/// `.`), exactly as `../shared/eval/bio_to_docs.py` does, so that text built from corpus tokens (for training,
+/// evaluation and tests) is the text the reference converter builds.
+///
+/// ```
+/// use article_annotator::text::unescape_treebank;
+/// assert_eq!(unescape_treebank("-LRB-"), "(");
+/// assert_eq!(unescape_treebank("Almaty"), "Almaty");
+/// ```
+pub fn unescape_treebank(token: &str) -> &str {
+    match token {
+        "-LRB-" => "(",
+        "-RRB-" => ")",
+        "-LSB-" => "[",
+        "-RSB-" => "]",
+        "-LCB-" => "{",
+        "-RCB-" => "}",
+        "/." => ".",
+        "/?" => "?",
+        "/-" => "-",
+        t => t,
+    }
+}
+
 /// The coarse shape of a token, decided while tokenising.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TokenKind {
