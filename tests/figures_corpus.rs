@@ -22,11 +22,8 @@ fn shared(rel: &str) -> Option<PathBuf> {
     }
 }
 
-/// A document with gold figure spans in byte offsets.
-struct Gold {
-    text: String,
-    spans: Vec<(usize, usize, Label)>,
-}
+// A document with gold figure spans in byte offsets.
+use figures::train::GoldDoc as Gold;
 
 /// Typed and untyped exact-match F1 of the figures over documents (what `../shared/eval/score.py` reports as
 /// `figures_typed` and `figures_untyped`).
@@ -69,78 +66,10 @@ fn read_jsonl(path: &PathBuf) -> Vec<Gold> {
     docs
 }
 
-/// Reads an OntoNotes BIO file the way `../shared/eval/bio_to_docs.py` does: tokens joined by spaces,
-/// sentences by newlines, documents split at `-DOCSTART-`, treebank escapes undone, labels mapped.
+/// Reads an OntoNotes BIO file the way `../shared/eval/bio_to_docs.py` does, with the figure filter's own
+/// corpus reader (tokens joined by spaces, sentences by newlines, documents split at `-DOCSTART-`).
 fn read_bio(path: &PathBuf) -> Vec<Gold> {
-    fn map(t: &str) -> Option<Label> {
-        Some(match t {
-            "CARDINAL" => Label::Number,
-            "MONEY" => Label::Money,
-            "PERCENT" => Label::Percent,
-            "QUANTITY" => Label::Quantity,
-            "DATE" => Label::Date,
-            "TIME" => Label::Time,
-            "ORDINAL" => Label::Ordinal,
-            _ => return None,
-        })
-    }
-    let content = std::fs::read_to_string(path).unwrap();
-    let mut docs = Vec::new();
-    let mut doc = Gold { text: String::new(), spans: Vec::new() };
-    let mut sent_tokens = 0usize;
-    let mut open: Option<(usize, usize, String)> = None;
-    let flush = |open: &mut Option<(usize, usize, String)>, doc: &mut Gold| {
-        if let Some((s, e, t)) = open.take() {
-            if let Some(l) = map(&t) {
-                doc.spans.push((s, e, l));
-            }
-        }
-    };
-    for line in content.lines() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            flush(&mut open, &mut doc);
-            sent_tokens = 0;
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols[0] == "-DOCSTART-" {
-            flush(&mut open, &mut doc);
-            if !doc.text.is_empty() {
-                docs.push(std::mem::replace(&mut doc, Gold { text: String::new(), spans: Vec::new() }));
-            }
-            sent_tokens = 0;
-            continue;
-        }
-        let tok = article_annotator::text::unescape_treebank(cols[0]);
-        if sent_tokens == 0 && !doc.text.is_empty() {
-            doc.text.push('\n');
-        } else if sent_tokens > 0 {
-            doc.text.push(' ');
-        }
-        let start = doc.text.len();
-        doc.text.push_str(tok);
-        let end = doc.text.len();
-        sent_tokens += 1;
-        let tag = *cols.last().unwrap();
-        match tag.split_once('-') {
-            Some((pre, typ)) => {
-                let cont = pre == "I" && open.as_ref().is_some_and(|o| o.2 == typ);
-                if cont {
-                    open.as_mut().unwrap().1 = end;
-                } else {
-                    flush(&mut open, &mut doc);
-                    open = Some((start, end, typ.to_string()));
-                }
-            }
-            None => flush(&mut open, &mut doc),
-        }
-    }
-    flush(&mut open, &mut doc);
-    if !doc.text.is_empty() {
-        docs.push(doc);
-    }
-    docs
+    figures::train::read_bio(path).unwrap()
 }
 
 #[test]
