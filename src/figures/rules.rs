@@ -482,17 +482,7 @@ impl<'a> Scanner<'a> {
                         single_word: false,
                     })
                 }
-                DigitToken::Scaled(v) => Some(Num {
-                    value: v,
-                    end: k + 1,
-                    year: false,
-                    article: false,
-                    vague: false,
-                    digits: true,
-                    int: None,
-                    single_word: false,
-                }),
-                DigitToken::Fraction(v) => Some(Num {
+                DigitToken::Scaled(v) | DigitToken::Fraction(v) => Some(Num {
                     value: v,
                     end: k + 1,
                     year: false,
