@@ -134,3 +134,17 @@ export function parseLabels(value) {
   const labels = list.map((l) => String(l).trim().toUpperCase()).filter(Boolean);
   return labels.length ? labels : null;
 }
+
+/**
+ * The index of the last text piece whose start (in the sorted `starts`) is at or before `offset`, strictly before
+ * when `end`; -1 when none. Shared by `highlight()` (DOM text nodes) and the ProseMirror plugin (text nodes of the
+ * document) to map our UTF-16 offsets back to their pieces.
+ */
+export function nodeIndex(starts, offset, end) {
+  let lo = 0, hi = starts.length - 1, found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (end ? starts[mid] < offset : starts[mid] <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
+}

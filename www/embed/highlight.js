@@ -29,7 +29,7 @@
 // - **Thousands of highlights stay cheap.** The browser revalidates every registered highlight range after each
 //   change to the document, so above ALL_LIMIT entities only those within a screen's height of the visible part
 //   of the element are registered, and the set follows scrolling (see HighlightPainter).
-import { annotateAsync, parseLabels, LABELS } from "./annotator.js";
+import { annotateAsync, parseLabels, LABELS, nodeIndex } from "./annotator.js";
 
 /** Elements whose start and end are paragraph breaks. */
 const BLOCK = new Set([
@@ -90,16 +90,6 @@ export function textOf(root) {
   };
   visit(root, rootPre);
   return { text: parts.join(""), starts, nodes };
-}
-
-/** The index of the last text node that starts at or before `offset` (strictly before when `end`). */
-function nodeIndex(starts, offset, end) {
-  let lo = 0, hi = starts.length - 1, found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (end ? starts[mid] < offset : starts[mid] <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
-  }
-  return found;
 }
 
 /**

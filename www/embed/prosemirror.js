@@ -16,7 +16,7 @@
 // to `position of its text node + (offset - string offset of that node)`.
 import { Plugin, PluginKey } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
-import { annotateAsync, parseLabels } from "./annotator.js";
+import { annotateAsync, parseLabels, nodeIndex } from "./annotator.js";
 
 export const annotationsKey = new PluginKey("article-annotator");
 const RANK = { "": 0, " ": 1, "\n": 2, "\n\n": 3 };
@@ -53,15 +53,6 @@ export function textOfDoc(doc) {
     return true;
   });
   return { text: parts.join(""), starts, positions, lengths };
-}
-
-function nodeIndex(starts, offset, end) {
-  let lo = 0, hi = starts.length - 1, found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (end ? starts[mid] < offset : starts[mid] <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
-  }
-  return found;
 }
 
 /** Document positions {from, to} of the string range [start, end), or null; separators move inwards. */
