@@ -15,8 +15,7 @@
 //! starts there (a date phrase, or an optional qualifier, a number and what follows it: a currency, `%`, a
 //! unit, a calendar or clock unit, a month); the longest reading wins and the scan continues after it. Each
 //! attempt looks ahead a bounded number of tokens, so the pass is linear in the text. Digit tokens are
-//! classified with a few anchored byte regexes (see [`numbers`]) built without Unicode tables, which keeps
-//! the WebAssembly module small.
+//! classified by small hand-written byte scanners (see [`numbers`]), which keeps the WebAssembly module small.
 
 mod calendar;
 pub mod extra;
