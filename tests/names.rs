@@ -14,7 +14,7 @@ fn find(text: &str) -> Vec<(String, Label)> {
 fn embedded_model_loads_with_header() {
     assert_eq!(&names::MODEL_BYTES[..8], names::model::MAGIC);
     let m = names::model().expect("the embedded model loads");
-    assert!(m.rows.len() > 1000, "model has weights");
+    assert!(m.weights.len() > 1000, "model has weights");
     assert!(!m.resources.clusters.is_empty() && !m.resources.gazetteer.is_empty());
     assert!(m.temperature > 0.0);
 }

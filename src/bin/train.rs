@@ -25,7 +25,6 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut data = PathBuf::from("../shared/data");
     let mut out = PathBuf::from("model/names.bin");
     let mut cfg = Config::default();
-    let mut step = 0.5f32;
     let (mut train_files, mut dev_files) = (Vec::new(), Vec::new());
     let (mut cluster_words, mut surnames, mut resources) = (60_000usize, 20_000usize, true);
     let mut conll_copies = 2usize;
@@ -45,7 +44,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--max-docs" => cfg.max_docs = Some(val(&mut i)?.parse()?),
             "--max-features" => cfg.max_features = val(&mut i)?.parse()?,
             "--min-weight" => cfg.min_weight = val(&mut i)?.parse()?,
-            "--step" => step = val(&mut i)?.parse()?,
+            "--step" => cfg.step = val(&mut i)?.parse()?,
             "--temperature" => cfg.temperature = val(&mut i)?.parse()?,
             "--cluster-words" => cluster_words = val(&mut i)?.parse()?,
             "--conll-copies" => conll_copies = val(&mut i)?.parse()?,
@@ -85,7 +84,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         trained.log.join("\n")
     );
     if std::env::var("DEBUG_RT").is_ok() { debug_roundtrip(&cfg, &trained.model); }
-    let bytes = trained.model.to_bytes(step);
+    let bytes = trained.model.to_bytes();
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir)?;
     }

@@ -11,7 +11,7 @@
 //! document-level hints: the same word written in lowercase elsewhere in the document, and the same word
 //! capitalised in the middle of a sentence elsewhere.
 
-use super::hash::{FeatureHash, FxHashMap};
+use super::hash::{str_hash, FeatureHash, FxHashMap, StrHash};
 use super::resources::{Resources, GAZ_CATEGORIES, GAZ_MAX_TOKENS, GAZ_PREFIX};
 use crate::text::{Document, TokenKind};
 use std::ops::Range;
@@ -19,15 +19,37 @@ use std::ops::Range;
 const SEEN_LOWER: u8 = 1;
 const SEEN_CAP_MID: u8 = 2;
 
+/// What the features need to know about one word type (a spelling), computed once per type and document.
+pub struct Lex {
+    /// Lowercase, digits folded to `0`.
+    pub lower: String,
+    /// Hashes ([`str_hash`]) of the word as written, of `lower`, of its short shape (`Xx`) and its shape
+    /// (`Xxxxx`, at most 8 characters).
+    h_raw: u64,
+    h_lower: u64,
+    h_short: u64,
+    h_shape: u64,
+    /// Brown cluster path `(bits, length)`.
+    cluster: Option<(u32, u8)>,
+    /// Looks derived from a country's name (`Kazakh`, `Russian`).
+    demonym: bool,
+    /// Starts with an uppercase letter.
+    cap: bool,
+    /// Starts with a lowercase letter.
+    low: bool,
+    /// More than one character.
+    long: bool,
+    /// Has a letter, and no lowercase letter.
+    caps_word: (bool, bool),
+}
+
 /// Per-token facts of one document, computed once, from which each token's features are read.
 pub struct DocFeatures<'d> {
     words: Vec<&'d str>,
-    lower: Vec<String>,
-    shape: Vec<String>,
-    short: Vec<String>,
-    cluster: Vec<Option<(u32, u8)>>,
+    /// Per token: its index in `types`.
+    ty: Vec<u32>,
+    types: Vec<Lex>,
     gaz: Vec<u32>,
-    demonym: Vec<bool>,
     kind: Vec<TokenKind>,
     doc_flags: Vec<u8>,
     caps_sentence: Vec<bool>,
@@ -45,10 +67,13 @@ fn fold(w: &str) -> String {
     s
 }
 
-fn shape(w: &str, max: usize) -> String {
-    let mut s = String::new();
+/// The hashes of a word's shape (`Xxxxx`: X upper, x lower, d digit, a other letter, other characters as
+/// they are; at most `max` characters) and of its short shape (runs collapsed: `Xx`).
+fn shape_hashes(w: &str, max: usize) -> (u64, u64) {
+    let (mut long, mut short) = (StrHash::new(), StrHash::new());
+    let mut last = None;
     for c in w.chars().take(max) {
-        s.push(if c.is_uppercase() {
+        let c = if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
             'x'
@@ -58,25 +83,114 @@ fn shape(w: &str, max: usize) -> String {
             'a'
         } else {
             c
-        });
-    }
-    s
-}
-
-fn short_shape(long: &str) -> String {
-    let mut s = String::new();
-    let mut last = None;
-    for c in long.chars() {
+        };
+        long.char(c);
         if Some(c) != last {
-            s.push(c);
+            short.char(c);
         }
         last = Some(c);
     }
-    s
+    (long.finish(), short.finish())
 }
 
 fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+impl Lex {
+    fn new(w: &str, res: &Resources, buf: &mut String) -> Lex {
+        let lower = fold(w);
+        let (h_shape, h_short) = shape_hashes(w, 8);
+        let cluster = res.clusters.get(w).or_else(|| res.clusters.get(lower.as_str())).copied().or_else(|| {
+            // HEADLINE -> Headline
+            let mut cs = lower.chars();
+            let first = cs.next()?;
+            buf.clear();
+            buf.extend(first.to_uppercase().chain(cs));
+            res.clusters.get(buf.as_str()).copied()
+        });
+        let cap = is_cap(w);
+        // Capitalised words that look derived from a country's name: Kazakh(stan), Russia(n), Armenia(n),
+        // Tajik(istan), Chin(a)(ese).
+        let demonym = cap && lower.len() >= 4 && !res.gazetteer.is_empty() && {
+            let l = lower.as_str();
+            let mut country = |a: &str, b: &str| {
+                buf.clear();
+                buf.push_str(a);
+                buf.push_str(b);
+                res.gazetteer.get(buf.as_str()).is_some_and(|m| m & 1 != 0)
+            };
+            let stem = |suf: &str| l.strip_suffix(suf);
+            country(l, "stan")
+                || country(l, "istan")
+                || stem("n").is_some_and(|s| country(s, ""))
+                || stem("ese").is_some_and(|s| country(s, "a") || country(s, ""))
+                || stem("ian").is_some_and(|s| country(s, "") || country(s, "ia"))
+                || stem("an").is_some_and(|s| country(s, "a") || country(s, ""))
+                || stem("ish").is_some_and(|s| country(s, "land") || country(s, "ey"))
+                || stem("i").is_some_and(|s| country(s, "") || country(s, "an"))
+        };
+        Lex {
+            h_raw: str_hash(w),
+            h_lower: str_hash(&lower),
+            h_short,
+            h_shape,
+            cluster,
+            demonym,
+            cap,
+            low: w.chars().next().is_some_and(|c| c.is_lowercase()),
+            long: w.chars().nth(1).is_some(),
+            caps_word: (w.chars().any(|c| c.is_alphabetic()), !w.chars().any(|c| c.is_lowercase())),
+            lower,
+        }
+    }
+
+    /// Appends the ids of the features that depend on the word alone (not on its neighbours or the
+    /// document): the tagger caches their summed weights per word.
+    pub fn word_features(&self, w: &str, out: &mut Vec<u32>) {
+        let f = FeatureHash::new;
+        let l = &self.lower;
+        out.push(f(0).id());
+        out.push(f(1).hash(self.h_raw).id());
+        out.push(f(2).hash(self.h_lower).id());
+        out.push(f(3).hash(self.h_short).id());
+        out.push(f(4).hash(self.h_shape).id());
+        debug_assert_eq!(self.h_raw, str_hash(w));
+        // Prefixes and suffixes of 1 to 4 characters (and a 5-character suffix of longer words).
+        let mut ends = l.char_indices().skip(1).map(|(b, _)| b).chain(std::iter::once(l.len()));
+        for k in 1..=4u32 {
+            match ends.next() {
+                Some(end) => out.push(f(5).num(k).str(&l[..end]).id()),
+                None => break,
+            }
+        }
+        let mut starts = l.char_indices().rev().map(|(b, _)| b);
+        for k in 1..=5u32 {
+            match starts.next() {
+                Some(start) if k <= 4 => out.push(f(6).num(k).str(&l[start..]).id()),
+                Some(start) if start > 0 => out.push(f(40).str(&l[start..]).id()),
+                _ => break,
+            }
+        }
+        cluster_features(18, self.cluster, &[4, 6, 10, 20], out);
+        if self.demonym {
+            out.push(f(31).id());
+        }
+    }
+}
+
+/// Cluster path features of template `t` at several prefix lengths, or one "no cluster" feature.
+fn cluster_features(t: u8, cluster: Option<(u32, u8)>, lens: &[u8], out: &mut Vec<u32>) {
+    let f = FeatureHash::new;
+    if let Some((bits, len)) = cluster {
+        for &p in lens {
+            let p = p.min(len);
+            let mask = if p >= 32 { u32::MAX } else { (1u32 << p) - 1 };
+            out.push(f(t).num(p as u32).num(bits & mask).id());
+        }
+    } else {
+        out.push(f(t).str("none").id());
+    }
 }
 
 impl<'d> DocFeatures<'d> {
@@ -85,22 +199,20 @@ impl<'d> DocFeatures<'d> {
     pub fn new(doc: &Document<'d>, res: &Resources) -> DocFeatures<'d> {
         let n = doc.tokens.len();
         let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
-        let lower: Vec<String> = words.iter().map(|w| fold(w)).collect();
-        let shape: Vec<String> = words.iter().map(|w| shape(w, 8)).collect();
-        let short: Vec<String> = shape.iter().map(|s| short_shape(s)).collect();
-        let cluster = words
+        // Word types: each spelling's facts are computed once.
+        let mut index: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut types: Vec<Lex> = Vec::new();
+        let mut buf = String::new();
+        let ty: Vec<u32> = words
             .iter()
-            .zip(&lower)
-            .map(|(w, l)| {
-                res.clusters.get(*w).or_else(|| res.clusters.get(l.as_str())).copied().or_else(|| {
-                    // HEADLINE -> Headline
-                    let mut cs = l.chars();
-                    let first = cs.next()?;
-                    let title: String = first.to_uppercase().chain(cs).collect();
-                    res.clusters.get(&title).copied()
+            .map(|&w| {
+                *index.entry(w).or_insert_with(|| {
+                    types.push(Lex::new(w, res, &mut buf));
+                    types.len() as u32 - 1
                 })
             })
             .collect();
+        let lex = |i: usize| &types[ty[i] as usize];
         // Gazetteer: longest match from each start; bits 2*cat (begin) and 2*cat+1 (inside).
         let mut gaz = vec![0u32; n];
         if !res.gazetteer.is_empty() {
@@ -112,7 +224,7 @@ impl<'d> DocFeatures<'d> {
                     if j > i {
                         key.push(' ');
                     }
-                    key.push_str(&words[j].to_lowercase());
+                    key.extend(words[j].chars().flat_map(char::to_lowercase));
                     match res.gazetteer.get(key.as_str()) {
                         Some(&m) => {
                             if m & !GAZ_PREFIX != 0 {
@@ -137,36 +249,16 @@ impl<'d> DocFeatures<'d> {
                 }
             }
         }
-        // Capitalised words that look derived from a country's name: Kazakh(stan), Russia(n), Armenia(n),
-        // Tajik(istan), Chin(a)(ese).
-        let demonym = words
-            .iter()
-            .zip(&lower)
-            .map(|(w, l)| {
-                if !is_cap(w) || l.len() < 4 || res.gazetteer.is_empty() {
-                    return false;
-                }
-                let country = |k: &str| res.gazetteer.get(k).is_some_and(|m| m & 1 != 0);
-                let stem = |suf: &str| l.strip_suffix(suf);
-                country(&format!("{l}stan"))
-                    || country(&format!("{l}istan"))
-                    || stem("n").is_some_and(country)
-                    || stem("ese").is_some_and(|s| country(&format!("{s}a")) || country(s))
-                    || stem("ian").is_some_and(|s| country(s) || country(&format!("{s}ia")))
-                    || stem("an").is_some_and(|s| country(&format!("{s}a")) || country(s))
-                    || stem("ish").is_some_and(|s| country(&format!("{s}land")) || country(&format!("{s}ey")))
-                    || stem("i").is_some_and(|s| country(s) || country(&format!("{s}an")))
-            })
-            .collect();
         let kind = doc.tokens.iter().map(|t| t.kind).collect();
         // Sentences mostly in capitals (headlines).
         let mut caps_sentence = vec![false; n];
         for s in &doc.sentences {
             let (mut letters, mut caps) = (0, 0);
-            for w in &words[s.clone()] {
-                if w.chars().any(|c| c.is_alphabetic()) {
+            for i in s.clone() {
+                let (letter, no_lower) = lex(i).caps_word;
+                if letter {
                     letters += 1;
-                    if !w.chars().any(|c| c.is_lowercase()) {
+                    if no_lower {
                         caps += 1;
                     }
                 }
@@ -181,110 +273,78 @@ impl<'d> DocFeatures<'d> {
                 if doc.tokens[i].kind != TokenKind::Word || caps_sentence[i] {
                     continue;
                 }
-                let w = words[i];
-                let f = seen.entry(lower[i].as_str()).or_insert(0);
-                if w.chars().next().is_some_and(|c| c.is_lowercase()) {
+                let x = lex(i);
+                let f = seen.entry(x.lower.as_str()).or_insert(0);
+                if x.low {
                     *f |= SEEN_LOWER;
-                } else if i > s.start && is_cap(w) {
+                } else if i > s.start && x.cap {
                     *f |= SEEN_CAP_MID;
                 }
             }
         }
-        let doc_flags = lower.iter().map(|l| seen.get(l.as_str()).copied().unwrap_or(0)).collect();
-        DocFeatures { words, lower, shape, short, cluster, gaz, demonym, kind, doc_flags, caps_sentence }
+        let doc_flags = (0..n).map(|i| seen.get(lex(i).lower.as_str()).copied().unwrap_or(0)).collect();
+        DocFeatures { words, ty, types, gaz, kind, doc_flags, caps_sentence }
+    }
+
+    /// The word types of the document and, per token, its type.
+    pub fn types(&self) -> (&[Lex], &[u32]) {
+        (&self.types, &self.ty)
+    }
+
+    fn lex(&self, i: usize) -> &Lex {
+        &self.types[self.ty[i] as usize]
     }
 
     /// The key under which token `i`'s predicted labels are remembered for later sentences of the document
     /// (the prediction history): capitalised words and words of all-capitals sentences, in lowercase.
     pub fn history_key(&self, i: usize) -> Option<&str> {
-        let w = self.words[i];
-        (self.kind[i] == TokenKind::Word && (is_cap(w) || self.caps_sentence[i]) && w.chars().count() > 1)
-            .then(|| self.lower[i].as_str())
+        let x = self.lex(i);
+        (self.kind[i] == TokenKind::Word && (x.cap || self.caps_sentence[i]) && x.long).then_some(x.lower.as_str())
     }
 
-    /// Appends the feature ids of token `i` of sentence `s` (a token range) to `out`.
+    /// Appends the feature ids of token `i` of sentence `s` (a token range) to `out`: its word's
+    /// ([`Lex::word_features`]) and its context's ([`DocFeatures::context`]).
     pub fn token(&self, i: usize, s: &Range<usize>, out: &mut Vec<u32>) {
-        let lw = |k: isize| -> &str {
-            let j = i as isize + k;
-            if j < s.start as isize {
-                "<S>"
-            } else if j >= s.end as isize {
-                "</S>"
-            } else {
-                &self.lower[j as usize]
-            }
-        };
-        let sh = |k: isize| -> &str {
-            let j = i as isize + k;
-            if j < s.start as isize || j >= s.end as isize {
-                "_"
-            } else {
-                &self.short[j as usize]
-            }
-        };
-        let f = FeatureHash::new;
-        let w = self.words[i];
-        let l = &self.lower[i];
-        out.push(f(0).id());
-        out.push(f(1).str(w).id());
-        out.push(f(2).str(l).id());
-        out.push(f(3).str(&self.short[i]).id());
-        out.push(f(4).str(&self.shape[i]).id());
-        // Prefixes and suffixes of 1 to 4 characters (and a 5-character suffix of longer words).
-        let mut ends = l.char_indices().skip(1).map(|(b, _)| b).chain(std::iter::once(l.len()));
-        for k in 1..=4u32 {
-            match ends.next() {
-                Some(end) => out.push(f(5).num(k).str(&l[..end]).id()),
-                None => break,
-            }
-        }
-        let mut starts = l.char_indices().rev().map(|(b, _)| b);
-        for k in 1..=5u32 {
-            match starts.next() {
-                Some(start) if k <= 4 => out.push(f(6).num(k).str(&l[start..]).id()),
-                Some(start) if start > 0 => out.push(f(40).str(&l[start..]).id()),
-                _ => break,
-            }
-        }
-        out.push(f(7).str(lw(-1)).id());
-        out.push(f(8).str(lw(1)).id());
-        out.push(f(9).str(lw(-2)).id());
-        out.push(f(10).str(lw(2)).id());
-        out.push(f(11).str(lw(-1)).str(l).id());
-        out.push(f(12).str(l).str(lw(1)).id());
-        out.push(f(13).str(sh(-1)).id());
-        out.push(f(14).str(sh(1)).id());
-        out.push(f(15).str(sh(-1)).str(sh(0)).id());
-        out.push(f(16).str(sh(0)).str(sh(1)).id());
-        out.push(f(17).str(sh(-1)).str(sh(0)).str(sh(1)).id());
-        out.push(f(29).str(lw(-1)).str(&self.short[i]).id());
-        let raw = |k: isize| -> &str {
-            let j = i as isize + k;
-            if j < s.start as isize || j >= s.end as isize { "_" } else { self.words[j as usize] }
-        };
-        out.push(f(38).str(raw(-1)).id());
-        out.push(f(39).str(raw(1)).id());
+        self.lex(i).word_features(self.words[i], out);
+        self.context(i, s, out);
+    }
 
-        out.push(f(30).str(&self.short[i]).str(lw(1)).id());
-        // Brown clusters
-        let clus = |t: u8, j: isize, lens: &[u8], out: &mut Vec<u32>| {
-            let j = i as isize + j;
-            if j < s.start as isize || j >= s.end as isize {
-                return;
-            }
-            if let Some((bits, len)) = self.cluster[j as usize] {
-                for &p in lens {
-                    let p = p.min(len);
-                    let mask = if p >= 32 { u32::MAX } else { (1u32 << p) - 1 };
-                    out.push(f(t).num(p as u32).num(bits & mask).id());
-                }
-            } else {
-                out.push(f(t).str("none").id());
-            }
+    /// Appends the ids of the features of token `i` of sentence `s` that depend on its neighbours or the
+    /// document.
+    pub fn context(&self, i: usize, s: &Range<usize>, out: &mut Vec<u32>) {
+        let at = |k: isize| -> Option<&Lex> {
+            let j = i as isize + k;
+            (j >= s.start as isize && j < s.end as isize).then(|| self.lex(j as usize))
         };
-        clus(18, 0, &[4, 6, 10, 20], out);
-        clus(19, -1, &[4, 8, 20], out);
-        clus(20, 1, &[4, 8, 20], out);
+        let (start, end, blank) = sentinels();
+        let lw = |k: isize| at(k).map_or(if k < 0 { start } else { end }, |x| x.h_lower);
+        let sh = |k: isize| at(k).map_or(blank, |x| x.h_short);
+        let raw = |k: isize| at(k).map_or(blank, |x| x.h_raw);
+        let f = FeatureHash::new;
+        let x = self.lex(i);
+        let l = x.h_lower;
+        out.push(f(7).hash(lw(-1)).id());
+        out.push(f(8).hash(lw(1)).id());
+        out.push(f(9).hash(lw(-2)).id());
+        out.push(f(10).hash(lw(2)).id());
+        out.push(f(11).hash(lw(-1)).hash(l).id());
+        out.push(f(12).hash(l).hash(lw(1)).id());
+        out.push(f(13).hash(sh(-1)).id());
+        out.push(f(14).hash(sh(1)).id());
+        out.push(f(15).hash(sh(-1)).hash(sh(0)).id());
+        out.push(f(16).hash(sh(0)).hash(sh(1)).id());
+        out.push(f(17).hash(sh(-1)).hash(sh(0)).hash(sh(1)).id());
+        out.push(f(29).hash(lw(-1)).hash(x.h_short).id());
+        out.push(f(38).hash(raw(-1)).id());
+        out.push(f(39).hash(raw(1)).id());
+        out.push(f(30).hash(x.h_short).hash(lw(1)).id());
+        // Brown clusters of the neighbours
+        if let Some(p) = at(-1) {
+            cluster_features(19, p.cluster, &[4, 8, 20], out);
+        }
+        if let Some(n) = at(1) {
+            cluster_features(20, n.cluster, &[4, 8, 20], out);
+        }
         // Gazetteers
         for (t, k) in [(21u8, 0isize), (22, -1), (23, 1)] {
             let j = i as isize + k;
@@ -298,23 +358,26 @@ impl<'d> DocFeatures<'d> {
                 }
             }
         }
-        if self.demonym[i] {
-            out.push(f(31).id());
-        }
         // Position, headlines, token kind
         let first = i == s.start;
-        out.push(f(24).num(first as u32).str(&self.short[i]).id());
+        out.push(f(24).num(first as u32).hash(x.h_short).id());
         if self.caps_sentence[i] {
-            out.push(f(25).str(&self.short[i]).id());
-            out.push(f(26).str(l).id());
+            out.push(f(25).hash(x.h_short).id());
+            out.push(f(26).hash(l).id());
         }
         out.push(f(27).num(self.kind[i] as u32).id());
         // Document-level capitalisation
-        if is_cap(w) || self.caps_sentence[i] {
+        if x.cap || self.caps_sentence[i] {
             let fl = self.doc_flags[i];
             out.push(f(28).num(fl as u32).num(first as u32).num(self.caps_sentence[i] as u32).id());
         }
     }
+}
+
+/// The hashes standing for "before the sentence" and "after the sentence" (lowercase word features) and for
+/// "no neighbour" (shape and raw word features).
+fn sentinels() -> (u64, u64, u64) {
+    (str_hash("<S>"), str_hash("</S>"), str_hash("_"))
 }
 
 /// Labels remembered per word by the prediction history: O, PERSON, PLACE, ORG, MISC.

@@ -1,10 +1,12 @@
-//! Small, deterministic hashing: feature ids (FNV-1a, folded to 32 bits) and a fast hasher for the lookup
-//! tables. Deterministic on every platform, so a feature hashed at training time is the same id in the
+//! Small, deterministic hashing: feature ids (string hashes combined by multiply-rotate, finalised and folded
+//! to 32 bits) and a fast hasher for the lookup tables. Deterministic on every platform, so a feature hashed at training time is the same id in the
 //! browser.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// An FNV-1a hash that feature templates feed piece by piece.
+/// A feature id under construction: a template number, then the pieces it looks at, each a 64-bit value
+/// (a string's [`str_hash`], a small number). Strings are hashed once per word type and combined here with a
+/// multiply-rotate step, so building a feature from its neighbours' words costs a few multiplications.
 #[derive(Clone, Copy)]
 pub struct FeatureHash(u64);
 
@@ -12,41 +14,85 @@ impl FeatureHash {
     /// Starts a feature of template `template`.
     #[inline]
     pub fn new(template: u8) -> FeatureHash {
-        let mut h = FeatureHash(0xcbf2_9ce4_8422_2325);
-        h.byte(template);
-        h
+        FeatureHash((template as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15))
     }
 
+    /// Feeds a 64-bit piece (a string hash or a number).
     #[inline]
-    fn byte(&mut self, b: u8) {
-        self.0 ^= b as u64;
-        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+    pub fn hash(self, v: u64) -> FeatureHash {
+        FeatureHash((self.0 ^ v).wrapping_mul(0xbf58_476d_1ce4_e5b9).rotate_left(31))
     }
 
-    /// Feeds a string, followed by a separator so that `("ab", "c")` and `("a", "bc")` differ.
+    /// Feeds a string.
     #[inline]
-    pub fn str(mut self, s: &str) -> FeatureHash {
-        for b in s.bytes() {
-            self.byte(b);
-        }
-        self.byte(0xff);
-        self
+    pub fn str(self, s: &str) -> FeatureHash {
+        self.hash(str_hash(s))
     }
 
     /// Feeds a small number.
     #[inline]
-    pub fn num(mut self, n: u32) -> FeatureHash {
-        for b in n.to_le_bytes() {
-            self.byte(b);
-        }
-        self
+    pub fn num(self, n: u32) -> FeatureHash {
+        self.hash(n as u64 ^ 0x5851_f42d_4c95_7f2d)
     }
 
-    /// The 32-bit feature id.
+    /// The 32-bit feature id (the 64-bit state through MurmurHash3's finaliser, folded).
     #[inline]
     pub fn id(self) -> u32 {
-        (self.0 ^ (self.0 >> 32)) as u32
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^= h >> 33;
+        (h ^ (h >> 32)) as u32
     }
+}
+
+/// FNV-1a over a string's UTF-8 bytes, fed piece by piece ([`StrHash::char`]) or whole ([`str_hash`]).
+#[derive(Clone, Copy)]
+pub struct StrHash(u64);
+
+impl Default for StrHash {
+    fn default() -> Self {
+        StrHash::new()
+    }
+}
+
+impl StrHash {
+    /// The empty string's state.
+    #[inline]
+    pub fn new() -> StrHash {
+        StrHash(0xcbf2_9ce4_8422_2325)
+    }
+
+    /// Feeds bytes.
+    #[inline]
+    pub fn bytes(&mut self, b: &[u8]) {
+        for &x in b {
+            self.0 ^= x as u64;
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    /// Feeds a character (its UTF-8 bytes).
+    #[inline]
+    pub fn char(&mut self, c: char) {
+        self.bytes(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+
+    /// The hash.
+    #[inline]
+    pub fn finish(self) -> u64 {
+        self.0
+    }
+}
+
+/// The [`StrHash`] of a whole string.
+#[inline]
+pub fn str_hash(s: &str) -> u64 {
+    let mut h = StrHash::new();
+    h.bytes(s.as_bytes());
+    h.finish()
 }
 
 /// The rustc "Fx" hasher: fast for the short keys of the lookup tables, and deterministic.

@@ -8,7 +8,7 @@
 
 use super::features::DocFeatures;
 use super::hash::FxHashMap;
-use super::model::{allowed, begin_tag, tag_label, Model, Rows, NT};
+use super::model::{allowed, begin_tag, tag_label, Model, Weights, NT};
 use super::resources::Resources;
 use crate::text::Document;
 use crate::Label;
@@ -173,6 +173,8 @@ pub struct Config {
     pub eval_every_epoch: bool,
     /// Softmax temperature stored in the model for confidences.
     pub temperature: f32,
+    /// Weights are stored as 16-bit multiples of this absolute step.
+    pub step: f32,
 }
 
 impl Default for Config {
@@ -188,6 +190,7 @@ impl Default for Config {
             min_weight: 0.0,
             eval_every_epoch: false,
             temperature: 1.0,
+            step: 0.5,
         }
     }
 }
@@ -292,7 +295,7 @@ pub fn read_file(path: &Path) -> std::io::Result<Vec<CorpusDoc>> {
 
 /// The trained model and what happened.
 pub struct Trained {
-    /// The pruned model (float weights; quantised when written with [`Model::to_bytes`]).
+    /// The pruned model, its weights quantised with [`Config::step`] (as shipped).
     pub model: Model,
     /// Log lines (also printed to stderr as training goes).
     pub log: Vec<String>,
@@ -454,13 +457,13 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
             let model = averaged(&keys, &w, &u, &tw, &tu, c, cfg, usize::MAX, 0.0);
             for (p, docs) in &dev {
                 let sc = evaluate(&model, docs);
-                say(format!("  dev {} (float, all features): {}", p.display(), sc.summary()), &mut log);
+                say(format!("  dev {} (all features): {}", p.display(), sc.summary()), &mut log);
             }
         }
     }
     // 3. Prune and pick the quantisation scale.
     let model = averaged(&keys, &w, &u, &tw, &tu, c, cfg, cfg.max_features, cfg.min_weight);
-    say(format!("kept {} of {} features", model.rows.len(), nf), &mut log);
+    say(format!("kept {} of {} features", model.weights.len(), nf), &mut log);
     let mut model = model;
     if let Some((_, docs)) = dev.first() {
         let (t, brier) = calibrate(&model, docs);
@@ -503,7 +506,10 @@ fn averaged(
             weights.push(avg(f * NT + y));
         }
     }
-    let rows = Rows::from_sorted(ids);
+    let (weights, clamped) = Weights::quantise(ids, &weights, cfg.step);
+    if clamped > 0 {
+        eprintln!("warning: {clamped} weights clamped to the 16-bit range (step {})", cfg.step);
+    }
     let mut start = [0f32; NT];
     let mut trans = [[0f32; NT]; NT];
     for y in 0..NT {
@@ -512,15 +518,7 @@ fn averaged(
             trans[p][y] = (tw[p][y] as f64 - tu[p][y] / c) as f32;
         }
     }
-    Model {
-        meta: String::new(),
-        resources: cfg.resources.clone(),
-        temperature: cfg.temperature,
-        start,
-        trans,
-        rows,
-        weights,
-    }
+    Model::new(cfg.resources.clone(), cfg.temperature, start, trans, weights)
 }
 
 /// The label of a tag (re-exported for the trainer's reports).
