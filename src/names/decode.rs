@@ -8,6 +8,16 @@ pub fn viterbi(emissions: &[[f32; NT]], start: &[f32; NT], trans: &[[f32; NT]; N
     if n == 0 {
         return Vec::new();
     }
+    // Disallowed moves score minus infinity, so the inner loop needs no test (same argmax: a disallowed or
+    // unreachable predecessor never beats the first reachable one).
+    let mut tm = [[f32::NEG_INFINITY; NT]; NT];
+    for p in 0..NT {
+        for y in 0..NT {
+            if allowed(Some(p), y) {
+                tm[p][y] = trans[p][y];
+            }
+        }
+    }
     let mut back = vec![[0u8; NT]; n];
     let mut cur = [f32::NEG_INFINITY; NT];
     for y in 0..NT {
@@ -21,10 +31,7 @@ pub fn viterbi(emissions: &[[f32; NT]], start: &[f32; NT], trans: &[[f32; NT]; N
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
             for p in 0..NT {
-                if cur[p] == f32::NEG_INFINITY || !allowed(Some(p), y) {
-                    continue;
-                }
-                let s = cur[p] + trans[p][y];
+                let s = cur[p] + tm[p][y];
                 if s > best {
                     best = s;
                     arg = p as u8;

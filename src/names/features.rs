@@ -31,6 +31,8 @@ pub struct Lex {
     h_shape: u64,
     /// Brown cluster path `(bits, length)`.
     cluster: Option<(u32, u8)>,
+    /// The gazetteer's entry for the word alone, in lowercase (category mask, maybe with `GAZ_PREFIX`).
+    gaz: Option<u16>,
     /// Looks derived from a country's name (`Kazakh`, `Russian`).
     demonym: bool,
     /// Starts with an uppercase letter.
@@ -43,12 +45,53 @@ pub struct Lex {
     caps_word: (bool, bool),
 }
 
+/// Word types (spellings) and their [`Lex`], each computed once. The tagger keeps one per thread across
+/// documents; the trainer one for the whole corpus.
+#[derive(Default)]
+pub struct Lexicon {
+    index: FxHashMap<Box<str>, u32>,
+    lexes: Vec<Lex>,
+}
+
+impl Lexicon {
+    /// The index of word `w`, computing its facts with `res` the first time.
+    pub fn intern(&mut self, w: &str, res: &Resources, buf: &mut String) -> u32 {
+        if let Some(&i) = self.index.get(w) {
+            return i;
+        }
+        self.lexes.push(Lex::new(w, res, buf));
+        let i = self.lexes.len() as u32 - 1;
+        self.index.insert(w.into(), i);
+        i
+    }
+
+    /// The facts of word type `i`.
+    pub fn get(&self, i: u32) -> &Lex {
+        &self.lexes[i as usize]
+    }
+
+    /// Number of word types.
+    pub fn len(&self) -> usize {
+        self.lexes.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.lexes.is_empty()
+    }
+
+    /// Forgets every word.
+    pub fn clear(&mut self) {
+        self.index.clear();
+        self.lexes.clear();
+    }
+}
+
 /// Per-token facts of one document, computed once, from which each token's features are read.
-pub struct DocFeatures<'d> {
-    words: Vec<&'d str>,
-    /// Per token: its index in `types`.
+pub struct DocFeatures<'l> {
+    /// Per token: its word type in `lexicon`.
     ty: Vec<u32>,
-    types: Vec<Lex>,
+    lexicon: &'l Lexicon,
     gaz: Vec<u32>,
     kind: Vec<TokenKind>,
     doc_flags: Vec<u8>,
@@ -109,6 +152,9 @@ impl Lex {
             buf.extend(first.to_uppercase().chain(cs));
             res.clusters.get(buf.as_str()).copied()
         });
+        buf.clear();
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+        let gaz = res.gazetteer.get(buf.as_str()).copied();
         let cap = is_cap(w);
         // Capitalised words that look derived from a country's name: Kazakh(stan), Russia(n), Armenia(n),
         // Tajik(istan), Chin(a)(ese).
@@ -136,6 +182,7 @@ impl Lex {
             h_short,
             h_shape,
             cluster,
+            gaz,
             demonym,
             cap,
             low: w.chars().next().is_some_and(|c| c.is_lowercase()),
@@ -147,7 +194,7 @@ impl Lex {
 
     /// Appends the ids of the features that depend on the word alone (not on its neighbours or the
     /// document): the tagger caches their summed weights per word.
-    pub fn word_features(&self, w: &str, out: &mut Vec<u32>) {
+    pub fn word_features(&self, out: &mut Vec<u32>) {
         let f = FeatureHash::new;
         let l = &self.lower;
         out.push(f(0).id());
@@ -155,7 +202,6 @@ impl Lex {
         out.push(f(2).hash(self.h_lower).id());
         out.push(f(3).hash(self.h_short).id());
         out.push(f(4).hash(self.h_shape).id());
-        debug_assert_eq!(self.h_raw, str_hash(w));
         // Prefixes and suffixes of 1 to 4 characters (and a 5-character suffix of longer words).
         let mut ends = l.char_indices().skip(1).map(|(b, _)| b).chain(std::iter::once(l.len()));
         for k in 1..=4u32 {
@@ -193,48 +239,46 @@ fn cluster_features(t: u8, cluster: Option<(u32, u8)>, lens: &[u8], out: &mut Ve
     }
 }
 
-impl<'d> DocFeatures<'d> {
-    /// Computes the per-token facts of `doc`.
+/// The word types of `doc`'s tokens in `lexicon`, interning new ones.
+pub fn intern_tokens(doc: &Document<'_>, lexicon: &mut Lexicon, res: &Resources) -> Vec<u32> {
+    let mut buf = String::new();
+    doc.tokens.iter().map(|t| lexicon.intern(t.text(doc.text), res, &mut buf)).collect()
+}
+
+impl<'l> DocFeatures<'l> {
+    /// Computes the per-token facts of `doc`, whose tokens have word types `ty` in `lexicon`
+    /// ([`intern_tokens`]).
     #[allow(clippy::needless_range_loop)]
-    pub fn new(doc: &Document<'d>, res: &Resources) -> DocFeatures<'d> {
+    pub fn new(doc: &Document<'_>, lexicon: &'l Lexicon, ty: Vec<u32>, res: &Resources) -> DocFeatures<'l> {
         let n = doc.tokens.len();
+        assert_eq!(ty.len(), n, "one word type per token");
         let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
-        // Word types: each spelling's facts are computed once.
-        let mut index: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut types: Vec<Lex> = Vec::new();
-        let mut buf = String::new();
-        let ty: Vec<u32> = words
-            .iter()
-            .map(|&w| {
-                *index.entry(w).or_insert_with(|| {
-                    types.push(Lex::new(w, res, &mut buf));
-                    types.len() as u32 - 1
-                })
-            })
-            .collect();
-        let lex = |i: usize| &types[ty[i] as usize];
+        let lex = |i: usize| lexicon.get(ty[i]);
         // Gazetteer: longest match from each start; bits 2*cat (begin) and 2*cat+1 (inside).
         let mut gaz = vec![0u32; n];
         if !res.gazetteer.is_empty() {
             let mut key = String::new();
             for i in 0..n {
-                key.clear();
-                let mut best: Option<(usize, u16)> = None;
-                for j in i..n.min(i + GAZ_MAX_TOKENS) {
-                    if j > i {
+                // The word alone comes from its type; longer phrases are looked up only after a prefix.
+                let Some(m) = lex(i).gaz else { continue };
+                let mut best = (m & !GAZ_PREFIX != 0).then_some((i, m & !GAZ_PREFIX));
+                if m & GAZ_PREFIX != 0 {
+                    key.clear();
+                    key.extend(words[i].chars().flat_map(char::to_lowercase));
+                    for j in i + 1..n.min(i + GAZ_MAX_TOKENS) {
                         key.push(' ');
-                    }
-                    key.extend(words[j].chars().flat_map(char::to_lowercase));
-                    match res.gazetteer.get(key.as_str()) {
-                        Some(&m) => {
-                            if m & !GAZ_PREFIX != 0 {
-                                best = Some((j, m & !GAZ_PREFIX));
+                        key.extend(words[j].chars().flat_map(char::to_lowercase));
+                        match res.gazetteer.get(key.as_str()) {
+                            Some(&m) => {
+                                if m & !GAZ_PREFIX != 0 {
+                                    best = Some((j, m & !GAZ_PREFIX));
+                                }
+                                if m & GAZ_PREFIX == 0 {
+                                    break;
+                                }
                             }
-                            if m & GAZ_PREFIX == 0 {
-                                break;
-                            }
+                            None => break,
                         }
-                        None => break,
                     }
                 }
                 if let Some((j, m)) = best {
@@ -283,21 +327,21 @@ impl<'d> DocFeatures<'d> {
             }
         }
         let doc_flags = (0..n).map(|i| seen.get(lex(i).lower.as_str()).copied().unwrap_or(0)).collect();
-        DocFeatures { words, ty, types, gaz, kind, doc_flags, caps_sentence }
+        DocFeatures { ty, lexicon, gaz, kind, doc_flags, caps_sentence }
     }
 
-    /// The word types of the document and, per token, its type.
-    pub fn types(&self) -> (&[Lex], &[u32]) {
-        (&self.types, &self.ty)
+    /// Per token, its word type in the lexicon.
+    pub fn types(&self) -> &[u32] {
+        &self.ty
     }
 
-    fn lex(&self, i: usize) -> &Lex {
-        &self.types[self.ty[i] as usize]
+    fn lex(&self, i: usize) -> &'l Lex {
+        self.lexicon.get(self.ty[i])
     }
 
     /// The key under which token `i`'s predicted labels are remembered for later sentences of the document
     /// (the prediction history): capitalised words and words of all-capitals sentences, in lowercase.
-    pub fn history_key(&self, i: usize) -> Option<&str> {
+    pub fn history_key(&self, i: usize) -> Option<&'l str> {
         let x = self.lex(i);
         (self.kind[i] == TokenKind::Word && (x.cap || self.caps_sentence[i]) && x.long).then_some(x.lower.as_str())
     }
@@ -305,7 +349,7 @@ impl<'d> DocFeatures<'d> {
     /// Appends the feature ids of token `i` of sentence `s` (a token range) to `out`: its word's
     /// ([`Lex::word_features`]) and its context's ([`DocFeatures::context`]).
     pub fn token(&self, i: usize, s: &Range<usize>, out: &mut Vec<u32>) {
-        self.lex(i).word_features(self.words[i], out);
+        self.lex(i).word_features(out);
         self.context(i, s, out);
     }
 

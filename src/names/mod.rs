@@ -49,7 +49,7 @@ pub fn tag(doc: &Document<'_>) -> Vec<Entity> {
 }
 
 /// The per-tag scores of each token of `sentence` (a token range of `doc`), given the summed weights of each
-/// word type's own features (`words`, see [`word_scores`]).
+/// word type's own features (`words`, indexed by word type).
 pub fn emissions(
     model: &Model,
     df: &DocFeatures<'_>,
@@ -57,7 +57,7 @@ pub fn emissions(
     sentence: &std::ops::Range<usize>,
     buf: &mut Vec<u32>,
 ) -> Vec<[f32; NT]> {
-    let (_, ty) = df.types();
+    let ty = df.types();
     sentence
         .clone()
         .map(|i| {
@@ -72,61 +72,23 @@ pub fn emissions(
         .collect()
 }
 
-/// At most this many words' scores are cached per thread; the cache starts afresh when it is full.
+/// At most this many word types are cached per thread; the cache starts afresh when it is full.
 const WORD_CACHE_CAPACITY: usize = 50_000;
 
-/// Per thread, the summed weights of each word's own features (`Lex::word_features`) under one model: a word
-/// seen before costs one hash lookup instead of about fifteen weight lookups. Integer sums, so a cached
-/// score is exactly the one computed afresh.
+/// Per thread, for one model: the lexicon of the words seen (their spelling facts) and each word's summed
+/// own-feature weights (`Lex::word_features`). A word seen before costs one hash lookup instead of its
+/// spelling analysis and about fifteen weight lookups. Integer sums, so a cached score is exactly the one
+/// computed afresh.
 #[derive(Default)]
 struct WordCache {
     model: u64,
-    scores: hash::FxHashMap<Box<str>, [i32; NT]>,
+    lexicon: features::Lexicon,
+    scores: Vec<[i32; NT]>,
 }
 
 thread_local! {
     static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
 }
-
-/// The summed weights of each word type's own features, in the order of `df.types()`.
-pub fn word_scores(model: &Model, df: &DocFeatures<'_>, words: &[&str]) -> Vec<[i32; NT]> {
-    let (types, ty) = df.types();
-    // A spelling of each type: the first token of the type.
-    let mut spelling: Vec<&str> = vec![""; types.len()];
-    for (i, &t) in ty.iter().enumerate().rev() {
-        spelling[t as usize] = words[i];
-    }
-    let compute = |lex: &features::Lex, w: &str, buf: &mut Vec<u32>| {
-        buf.clear();
-        lex.word_features(w, buf);
-        let mut acc = [0i32; NT];
-        for &id in buf.iter() {
-            model.weights.add(id, &mut acc);
-        }
-        acc
-    };
-    let mut buf = Vec::with_capacity(32);
-    WORD_CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.model != model.serial() || cache.scores.len() + types.len() > WORD_CACHE_CAPACITY {
-            cache.scores.clear();
-            cache.model = model.serial();
-        }
-        types
-            .iter()
-            .zip(&spelling)
-            .map(|(lex, &w)| match cache.scores.get(w) {
-                Some(s) => *s,
-                None => {
-                    let s = compute(lex, w, &mut buf);
-                    cache.scores.insert(w.into(), s);
-                    s
-                }
-            })
-            .collect()
-    })
-}
-
 /// The stretches of tokens the tagger decodes one at a time: the document's sentences, except that a
 /// sentence ending in a dotted abbreviation (`U.S.`, `Corp.`) continues into the next one when no line
 /// break separates them. The sentence splitter ends a sentence at `U.S. Open` or `Time Warner Inc. 's`;
@@ -153,22 +115,44 @@ pub fn segments(doc: &Document<'_>) -> Vec<std::ops::Range<usize>> {
 
 /// Tags the names of a document with the given model.
 pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
-    let df = DocFeatures::new(doc, &model.resources);
-    let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
-    let word_scores = word_scores(model, &df, &words);
-    let mut buf = Vec::with_capacity(96);
+    WORD_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let cache = &mut *cache;
+        if cache.model != model.serial() || cache.lexicon.len() + doc.tokens.len() > WORD_CACHE_CAPACITY {
+            cache.lexicon.clear();
+            cache.scores.clear();
+            cache.model = model.serial();
+        }
+        let ty = features::intern_tokens(doc, &mut cache.lexicon, &model.resources);
+        let mut buf = Vec::with_capacity(96);
+        for k in cache.scores.len()..cache.lexicon.len() {
+            buf.clear();
+            cache.lexicon.get(k as u32).word_features(&mut buf);
+            let mut acc = [0i32; NT];
+            for &id in &buf {
+                model.weights.add(id, &mut acc);
+            }
+            cache.scores.push(acc);
+        }
+        let df = DocFeatures::new(doc, &cache.lexicon, ty, &model.resources);
+        tag_features(model, doc, &df, &cache.scores, &mut buf)
+    })
+}
+
+/// Tags a document whose features are `df`, with `words` the own-feature scores of each word type.
+fn tag_features(model: &Model, doc: &Document<'_>, df: &DocFeatures<'_>, words: &[[i32; NT]], buf: &mut Vec<u32>) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut history: hash::FxHashMap<&str, [u16; features::HISTORY_CLASSES]> = Default::default();
     for s in &segments(doc) {
         if s.is_empty() {
             continue;
         }
-        let mut em = emissions(model, &df, &word_scores, s, &mut buf);
+        let mut em = emissions(model, df, words, s, buf);
         for (k, i) in s.clone().enumerate() {
             if let Some(c) = df.history_key(i).and_then(|key| history.get(key)) {
                 buf.clear();
-                features::history_features(c, &mut buf);
-                let h = model.emission(&buf);
+                features::history_features(c, buf);
+                let h = model.emission(buf);
                 for (e, h) in em[k].iter_mut().zip(h) {
                     *e += h;
                 }

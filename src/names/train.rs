@@ -334,6 +334,7 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
     }
     let mut buf = Vec::new();
     let mut ntok = 0usize;
+    let mut lexicon = super::features::Lexicon::default();
     for path in &cfg.train {
         let mut docs = read_file(path)?;
         if let Some(m) = cfg.max_docs {
@@ -342,7 +343,8 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
         for d in &docs {
             let doc = Document::new(&d.text);
             let gold = project(&doc, &d.spans);
-            let df = DocFeatures::new(&doc, &cfg.resources);
+            let ty = super::features::intern_tokens(&doc, &mut lexicon, &cfg.resources);
+            let df = DocFeatures::new(&doc, &lexicon, ty, &cfg.resources);
             let first_sent = sents.len();
             let mut hk: FxHashMap<&str, u32> = FxHashMap::default();
             for r in &super::segments(&doc) {
