@@ -313,7 +313,7 @@ impl Model {
             }
         }
         section(b"TRAN", &t);
-        let rows = &self.weights.rows;
+        let rows = &self.weights.sorted_rows();
         let mut w = Vec::new();
         w.extend_from_slice(&self.weights.step.to_le_bytes());
         w.extend_from_slice(&(rows.len() as u32).to_le_bytes());
@@ -376,38 +376,47 @@ impl Row {
     }
 }
 
-/// The weights of the kept features: rows sorted by feature id, and a directory from the top bits of an id
-/// to the rows that share them. Feature ids are hashes, so each directory range holds one or two rows: a
-/// lookup reads one directory entry and scans a few adjacent rows. Weights are quantised to multiples of an
-/// absolute `step` and summed as integers; a token's score is converted to float once.
+/// The weights of the kept features in an open-addressing hash table (linear probing, at most 3/4 full):
+/// a lookup usually reads one 16-byte row, with the id and all nine weights, and no other memory. Weights are
+/// quantised to multiples of an absolute `step` and summed as integers; a token's score is converted to float
+/// once.
 #[derive(Clone, Debug, Default)]
 pub struct Weights {
-    rows: Vec<Row>,
-    /// `dir[b]`: the first row whose id has top bits `>= b`; `1 << bits` buckets and a sentinel.
-    dir: Vec<u32>,
-    /// `32 - bits`.
+    /// `1 << bits` slots; an empty one has `shift == EMPTY`.
+    slots: Vec<Row>,
+    /// `64 - bits`: a slot is the top bits of the id's multiplicative hash.
     shift: u32,
+    len: usize,
     step: f32,
 }
 
+/// The `shift` of an empty slot (a real row's shift is at most 8).
+const EMPTY: u8 = u8::MAX;
+
 impl Weights {
-    /// Builds the table from strictly increasing ids and their quantised weights.
+    /// Builds the table from distinct ids and their quantised weights.
     fn from_sorted(ids: Vec<u32>, q: Vec<[i16; NT]>, step: f32) -> Weights {
-        debug_assert!(ids.windows(2).all(|p| p[0] < p[1]));
-        let rows: Vec<Row> = ids.into_iter().zip(&q).map(|(id, q)| Row::new(id, q)).collect();
-        // About 1.5 rows a bucket: the directory stays small enough to sit in cache.
-        let bits = (usize::BITS - rows.len().leading_zeros()).saturating_sub(1).min(30);
-        let shift = 32 - bits;
-        let nb = 1usize << bits;
-        let mut dir = Vec::with_capacity(nb + 1);
-        for (i, r) in rows.iter().enumerate() {
-            let b = (r.id as u64 >> shift) as usize;
-            while dir.len() <= b {
-                dir.push(i as u32);
-            }
+        let n = ids.len();
+        let mut bits = 4;
+        while (1usize << bits) * 3 < n * 4 {
+            bits += 1;
         }
-        dir.resize(nb + 1, rows.len() as u32);
-        Weights { rows, dir, shift, step }
+        let empty = Row { id: 0, q: [0; NT], shift: EMPTY };
+        let mut w = Weights { slots: vec![empty; 1 << bits], shift: 64 - bits, len: n, step };
+        let mask = w.slots.len() - 1;
+        for (id, q) in ids.into_iter().zip(&q) {
+            let mut k = w.slot(id);
+            while w.slots[k].shift != EMPTY {
+                k = (k + 1) & mask;
+            }
+            w.slots[k] = Row::new(id, q);
+        }
+        w
+    }
+
+    #[inline]
+    fn slot(&self, id: u32) -> usize {
+        ((id as u64 | (id as u64) << 32).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }
 
     /// Quantises float weights (`NT` per id, ids strictly increasing) to multiples of `step`. Returns the table
@@ -433,19 +442,26 @@ impl Weights {
     /// Adds the quantised weights of feature `id` to `acc`, if the model has it.
     #[inline]
     pub fn add(&self, id: u32, acc: &mut [i32; NT]) {
-        let b = (id as u64 >> self.shift) as usize;
-        let (Some(&lo), Some(&hi)) = (self.dir.get(b), self.dir.get(b + 1)) else {
-            return;
-        };
-        for r in self.rows.get(lo as usize..hi as usize).unwrap_or(&[]) {
-            if r.id >= id {
-                if r.id == id {
-                    for (a, &q) in acc.iter_mut().zip(&r.q) {
-                        *a += (q as i32) << r.shift;
-                    }
-                }
-                return;
+        if let Some(r) = self.row(id) {
+            for (a, &q) in acc.iter_mut().zip(&r.q) {
+                *a += (q as i32) << r.shift;
             }
+        }
+    }
+
+    #[inline]
+    fn row(&self, id: u32) -> Option<&Row> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut k = self.slot(id);
+        loop {
+            let r = self.slots.get(k)?;
+            if r.shift == EMPTY {
+                return None;
+            }
+            if r.id == id {
+                return Some(r);
+            }
+            k = (k + 1) & mask;
         }
     }
 
@@ -457,8 +473,7 @@ impl Weights {
 
     /// The weights of feature `id` as floats, if the model has it.
     pub fn get(&self, id: u32) -> Option<[f32; NT]> {
-        let i = self.rows.binary_search_by_key(&id, |r| r.id).ok()?;
-        Some(self.scores(&self.rows[i].steps()))
+        Some(self.scores(&self.row(id)?.steps()))
     }
 
     /// The quantisation step.
@@ -466,18 +481,20 @@ impl Weights {
         self.step
     }
 
-    /// The feature ids, in increasing order.
-    pub fn ids(&self) -> impl Iterator<Item = u32> + '_ {
-        self.rows.iter().map(|r| r.id)
+    /// The rows, sorted by feature id.
+    fn sorted_rows(&self) -> Vec<Row> {
+        let mut rows: Vec<Row> = self.slots.iter().filter(|r| r.shift != EMPTY).copied().collect();
+        rows.sort_unstable_by_key(|r| r.id);
+        rows
     }
 
     /// Number of features.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.len
     }
 
     /// True when there are none.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len == 0
     }
 }
