@@ -4,6 +4,8 @@
 
 use crate::text::Document;
 use crate::{Entity, Label};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Where a candidate comes from (a feature of the filter).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,6 +80,26 @@ const PHRASES: &[(&str, Label)] = &[
     ("minutes", Label::Time),
 ];
 
+/// The longest first word of a phrase in [`PHRASES`] (longer tokens are skipped without a look-up).
+const MAX_FIRST: usize = 12;
+
+type PhraseIndex = HashMap<&'static str, Vec<(Vec<&'static str>, Label)>>;
+
+/// [`PHRASES`] split into words and indexed by their first word, built once. Matching each token against
+/// every phrase (splitting the phrase each time) cost as much as all the rest of the figures stage.
+fn phrase_index() -> &'static PhraseIndex {
+    static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m: PhraseIndex = HashMap::new();
+        for &(p, label) in PHRASES {
+            let words: Vec<&'static str> = p.split(' ').collect();
+            debug_assert!(words[0].len() <= MAX_FIRST);
+            m.entry(words[0]).or_default().push((words, label));
+        }
+        m
+    })
+}
+
 /// Words a reading may lose at its start.
 const TRIM: &[&str] = &[
     "the", "about", "some", "only", "over", "around", "nearly", "almost", "just", "more",
@@ -87,8 +109,7 @@ const TRIM: &[&str] = &[
 pub fn expand(doc: &Document<'_>, rules: Vec<Entity>) -> Vec<Candidate> {
     let toks = &doc.tokens;
     let n = toks.len();
-    let low = |i: usize| -> String { toks[i].text(doc.text).to_ascii_lowercase() };
-    let mut covered = vec![false; n];
+        let mut covered = vec![false; n];
     let mut out: Vec<Candidate> = Vec::with_capacity(rules.len() * 2);
     let ent = |a: usize, b: usize, label: Label, score: f32| Entity {
         start: toks[a].start,
@@ -117,7 +138,7 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>) -> Vec<Candidate> {
                 origin: Origin::Possessive,
             });
         }
-        if b - a >= 2 && TRIM.contains(&low(a).as_str()) {
+        if b - a >= 2 && TRIM.iter().any(|w| toks[a].text(doc.text).eq_ignore_ascii_case(w)) {
             let mut x = ent(a + 1, b, e.label, e.score);
             x.value = e.value.clone();
             out.push(Candidate {
@@ -125,7 +146,7 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>) -> Vec<Candidate> {
                 origin: Origin::Trimmed,
             });
         }
-        if a > 0 && low(a - 1) == "the" && matches!(e.label, Label::Date | Label::Time) {
+        if a > 0 && toks[a - 1].text(doc.text).eq_ignore_ascii_case("the") && matches!(e.label, Label::Date | Label::Time) {
             let mut x = ent(a - 1, b, e.label, e.score);
             x.value = e.value.clone();
             out.push(Candidate {
@@ -139,36 +160,32 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>) -> Vec<Candidate> {
         origin: Origin::Rule,
     }));
     // vague phrases over tokens no rule read, longest first
+    let index = phrase_index();
+    let mut buf = [0u8; MAX_FIRST];
     let mut i = 0;
     while i < n {
-        if covered[i]
-            || !toks[i]
-                .text(doc.text)
-                .bytes()
-                .all(|c| c.is_ascii_alphabetic())
-        {
+        let first = toks[i].text(doc.text).as_bytes();
+        // a cheap test first: most tokens are too long, covered or not a first word of any phrase
+        if first.len() > MAX_FIRST || covered[i] || !first.iter().all(u8::is_ascii_alphabetic) {
             i += 1;
             continue;
         }
+        for (d, c) in buf.iter_mut().zip(first) {
+            *d = c.to_ascii_lowercase();
+        }
+        let key = std::str::from_utf8(&buf[..first.len()]).unwrap_or("");
         let mut best: Option<(usize, Label)> = None;
-        let first = toks[i].text(doc.text);
-        for &(p, label) in PHRASES {
-            if !p
-                .split(' ')
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case(first))
-            {
-                continue;
-            }
-            let k = p.split(' ').count();
+        for (words, label) in index.get(key).map_or(&[][..], Vec::as_slice) {
+            let k = words.len();
             if i + k > n || best.is_some_and(|(bk, _)| bk >= k) {
                 continue;
             }
-            if p.split(' ')
+            if words
+                .iter()
                 .enumerate()
                 .all(|(j, w)| !covered[i + j] && toks[i + j].text(doc.text).eq_ignore_ascii_case(w))
             {
-                best = Some((k, label));
+                best = Some((k, *label));
             }
         }
         if let Some((k, label)) = best {
