@@ -23,7 +23,8 @@
 
 use crate::text::{Document, TokenKind};
 use crate::{Entity, Label};
-use std::collections::{BTreeMap, HashMap};
+use crate::names::hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// Merges the names and the figures of a document into one sorted, non-overlapping list.
 ///
@@ -64,6 +65,9 @@ pub fn resolve(doc: &Document<'_>, names: Vec<Entity>, figures: Vec<Entity>) -> 
 /// assert_eq!(fold_key("Nazarba\u{301}yev"), "nazarbayev");
 /// ```
 pub fn fold_key(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if ('\u{300}'..='\u{36f}').contains(&c) {
@@ -174,7 +178,7 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
     names.extend(added);
     // 1. Label agreement by total confidence per folded text.
     let keys: Vec<String> = names.iter().map(|e| fold_key(&e.text)).collect();
-    let mut votes: HashMap<&str, [f32; 4]> = HashMap::new();
+    let mut votes: HashMap<&str, [f32; 4]> = HashMap::default();
     let li = |l: Label| [Label::Person, Label::Place, Label::Org, Label::Misc].iter().position(|&x| x == l);
     for (e, k) in names.iter().zip(&keys) {
         if let Some(i) = li(e.label) {
@@ -182,7 +186,7 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
         }
     }
     // Surnames and first names of people named in full.
-    let mut person_parts: HashMap<String, f32> = HashMap::new();
+    let mut person_parts: HashMap<String, f32> = HashMap::default();
     for e in names.iter().filter(|e| e.label == Label::Person) {
         let w = span_words(doc, e.start, e.end);
         if w.len() >= 2 {
@@ -214,7 +218,7 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
     // 3. Repeats the tagger missed: capitalised token sequences equal to a confident name of the document.
     // Folded tokens, label and best confidence of each name worth looking for again.
     type Known = (Vec<String>, Label, f32);
-    let mut known: HashMap<String, Known> = HashMap::new();
+    let mut known: HashMap<String, Known> = HashMap::default();
     for e in &names {
         let r = token_range(doc, e.start, e.end);
         let toks: Vec<String> = r.clone().map(|i| fold_key(doc.token_text(i))).collect();
@@ -227,12 +231,16 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
     for (part, &s) in &person_parts {
         known.entry(part.clone()).or_insert((vec![part.clone()], Label::Person, s.min(1.0)));
     }
-    let mut by_first: HashMap<&str, Vec<&Known>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<&Known>> = HashMap::default();
     for v in known.values() {
         by_first.entry(v.0[0].as_str()).or_default().push(v);
     }
     for v in by_first.values_mut() {
         v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    }
+    if by_first.is_empty() {
+        names.sort_by_key(|e| e.start);
+        return names;
     }
     let mut covered = vec![false; doc.tokens.len()];
     for e in &names {
@@ -266,7 +274,11 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
                 if i + n > doc.tokens.len() || (i..i + n).any(|k| covered[k]) {
                     continue;
                 }
-                if (0..n).all(|k| fold_key(doc.token_text(i + k)) == toks[k]) {
+                let same = |k: usize| match folded[i + k].as_deref() {
+                    Some(f) => f == toks[k],
+                    None => fold_key(doc.token_text(i + k)) == toks[k],
+                };
+                if (0..n).all(same) {
                     // Not glued to more capitalised words (`Nazarbayev Street` is something else).
                     let next_cap = folded.get(i + n).is_some_and(|x| x.is_some());
                     if next_cap && n == 1 {
@@ -295,12 +307,12 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
         mentions: Vec<Vec<String>>,
     }
     let mut groups: Vec<Group> = Vec::new();
-    let mut exact: HashMap<(Label, String), usize> = HashMap::new();
+    let mut exact: HashMap<(Label, String), usize> = HashMap::default();
     // Acronyms seen (`csto`) and initials of multi-word mentions, each to its group.
-    let mut acronyms: HashMap<(Label, String), usize> = HashMap::new();
-    let mut initials_of: HashMap<(Label, String), usize> = HashMap::new();
+    let mut acronyms: HashMap<(Label, String), usize> = HashMap::default();
+    let mut initials_of: HashMap<(Label, String), usize> = HashMap::default();
     // First and last words of people's mentions to their groups.
-    let mut person_words: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut person_words: HashMap<String, Vec<usize>> = HashMap::default();
     let mut prev_name: Option<(usize, usize, Label)> = None; // (end token index, group, label)
     for e in entities.iter_mut() {
         if !e.label.is_name() {
