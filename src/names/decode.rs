@@ -2,166 +2,205 @@
 
 use super::model::{allowed, NT};
 
-/// The best tag sequence for per-token `emissions` (one score per tag), given start and transition scores.
-pub fn viterbi(emissions: &[[f32; NT]], start: &[f32; NT], trans: &[[f32; NT]; NT]) -> Vec<usize> {
-    let n = emissions.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    // Disallowed moves score minus infinity, so the inner loop needs no test (same argmax: a disallowed or
-    // unreachable predecessor never beats the first reachable one).
-    let mut tm = [[f32::NEG_INFINITY; NT]; NT];
-    for p in 0..NT {
-        for y in 0..NT {
-            if allowed(Some(p), y) {
-                tm[p][y] = trans[p][y];
-            }
-        }
-    }
-    let mut back = vec![[0u8; NT]; n];
-    let mut cur = [f32::NEG_INFINITY; NT];
-    for y in 0..NT {
-        if allowed(None, y) {
-            cur[y] = start[y] + emissions[0][y];
-        }
-    }
-    for t in 1..n {
-        let mut next = [f32::NEG_INFINITY; NT];
-        for y in 0..NT {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for p in 0..NT {
-                let s = cur[p] + tm[p][y];
-                if s > best {
-                    best = s;
-                    arg = p as u8;
-                }
-            }
-            next[y] = best + emissions[t][y];
-            back[t][y] = arg;
-        }
-        cur = next;
-    }
-    let mut y = (0..NT).fold(0, |b, y| if cur[y] > cur[b] { y } else { b });
-    let mut path = vec![0usize; n];
-    for t in (0..n).rev() {
-        path[t] = y;
-        y = back[t][y] as usize;
-    }
-    path
+/// The start and transition scores of a model prepared once for many sentences: the transitions masked by
+/// the BIO constraints for Viterbi, and their potentials for forward-backward. Preparing them costs 90
+/// exponentials, which per sentence was a large part of tagging a short one.
+pub struct Decoder<'a> {
+    start: &'a [f32; NT],
+    trans: &'a [[f32; NT]; NT],
+    temperature: f32,
+    /// `trans` with disallowed moves at minus infinity.
+    masked: [[f32; NT]; NT],
+    /// `1 / temperature`, and the start and transition potentials (scaled so the largest is 1), or `None`
+    /// when some allowed move's potential would underflow (then marginals are computed in log space).
+    potentials: Option<(f64, [f64; NT], [[f64; NT]; NT])>,
 }
 
-/// Per-token tag probabilities of the sequence model with potentials `exp(score / temperature)`;
-/// disallowed BIO moves have probability 0.
-///
-/// Runs forward-backward in probability space (f64, each step normalised; nine exponentials a token), and
-/// falls back to the log-space version ([`marginals_log`]) when the transition scores are too spread for
-/// that (some allowed move's potential would underflow).
+impl<'a> Decoder<'a> {
+    /// Prepares start and transition scores, with `temperature` for the marginals.
+    pub fn new(start: &'a [f32; NT], trans: &'a [[f32; NT]; NT], temperature: f32) -> Decoder<'a> {
+        let mut masked = [[f32::NEG_INFINITY; NT]; NT];
+        for p in 0..NT {
+            for y in 0..NT {
+                if allowed(Some(p), y) {
+                    masked[p][y] = trans[p][y];
+                }
+            }
+        }
+        let inv = 1.0 / temperature.max(1e-3) as f64;
+        let tmax = trans.iter().flatten().chain(start.iter()).fold(f32::NEG_INFINITY, |m, &x| m.max(x)) as f64;
+        let mut et = [[0f64; NT]; NT];
+        let mut st = [0f64; NT];
+        let mut ok = true;
+        for y in 0..NT {
+            if allowed(None, y) {
+                st[y] = ((start[y] as f64 - tmax) * inv).exp();
+                ok &= st[y] >= 1e-250;
+            }
+            for p in 0..NT {
+                if allowed(Some(p), y) {
+                    et[p][y] = ((trans[p][y] as f64 - tmax) * inv).exp();
+                    ok &= et[p][y] >= 1e-250;
+                }
+            }
+        }
+        Decoder { start, trans, temperature, masked, potentials: ok.then_some((inv, st, et)) }
+    }
+
+    /// The best tag sequence for per-token `emissions` (one score per tag).
+    pub fn viterbi(&self, emissions: &[[f32; NT]]) -> Vec<usize> {
+        let n = emissions.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        // Disallowed moves score minus infinity, so the inner loop needs no test (same argmax: a disallowed
+        // or unreachable predecessor never beats the first reachable one).
+        let tm = &self.masked;
+        let mut back = vec![[0u8; NT]; n];
+        let mut cur = [f32::NEG_INFINITY; NT];
+        for y in 0..NT {
+            if allowed(None, y) {
+                cur[y] = self.start[y] + emissions[0][y];
+            }
+        }
+        for t in 1..n {
+            let mut next = [f32::NEG_INFINITY; NT];
+            for y in 0..NT {
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = 0u8;
+                for p in 0..NT {
+                    let s = cur[p] + tm[p][y];
+                    if s > best {
+                        best = s;
+                        arg = p as u8;
+                    }
+                }
+                next[y] = best + emissions[t][y];
+                back[t][y] = arg;
+            }
+            cur = next;
+        }
+        let mut y = (0..NT).fold(0, |b, y| if cur[y] > cur[b] { y } else { b });
+        let mut path = vec![0usize; n];
+        for t in (0..n).rev() {
+            path[t] = y;
+            y = back[t][y] as usize;
+        }
+        path
+    }
+
+    /// Per-token tag probabilities of the sequence model with potentials `exp(score / temperature)`;
+    /// disallowed BIO moves have probability 0.
+    ///
+    /// Runs forward-backward in probability space (f64, each step normalised; nine exponentials a token),
+    /// and falls back to the log-space version ([`marginals_log`]) when the scores are too spread for that.
+    pub fn marginals(&self, emissions: &[[f32; NT]]) -> Vec<[f32; NT]> {
+        let n = emissions.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let fallback = || marginals_log(emissions, self.start, self.trans, self.temperature);
+        let Some((inv, st, et)) = &self.potentials else {
+            return fallback();
+        };
+        let inv = *inv;
+        // Emission potentials, shifted by each token's best score (so the best is 1, none overflows).
+        let pot: Vec<[f64; NT]> = emissions
+            .iter()
+            .map(|e| {
+                let m = e.iter().cloned().fold(f32::NEG_INFINITY, f32::max) as f64;
+                let mut o = [0f64; NT];
+                for y in 0..NT {
+                    o[y] = exp_nonpositive((e[y] as f64 - m) * inv);
+                }
+                o
+            })
+            .collect();
+        fn norm(v: &mut [f64; NT]) -> bool {
+            let s: f64 = v.iter().sum();
+            if s > 0.0 && s.is_finite() {
+                let r = 1.0 / s;
+                v.iter_mut().for_each(|x| *x *= r);
+                true
+            } else {
+                false
+            }
+        }
+        let mut alpha = vec![[0f64; NT]; n];
+        for y in 0..NT {
+            alpha[0][y] = st[y] * pot[0][y];
+        }
+        if !norm(&mut alpha[0]) {
+            return fallback();
+        }
+        for t in 1..n {
+            let mut a = [0f64; NT];
+            for p in 0..NT {
+                let ap = alpha[t - 1][p];
+                if ap != 0.0 {
+                    for y in 0..NT {
+                        a[y] += ap * et[p][y];
+                    }
+                }
+            }
+            for y in 0..NT {
+                a[y] *= pot[t][y];
+            }
+            if !norm(&mut a) {
+                return fallback();
+            }
+            alpha[t] = a;
+        }
+        let mut beta = [1f64; NT];
+        let mut out = vec![[0f32; NT]; n];
+        for t in (0..n).rev() {
+            let mut m = [0f64; NT];
+            for y in 0..NT {
+                m[y] = alpha[t][y] * beta[y];
+            }
+            if !norm(&mut m) {
+                return fallback();
+            }
+            for y in 0..NT {
+                out[t][y] = m[y] as f32;
+            }
+            if t > 0 {
+                let mut pb = [0f64; NT];
+                for y in 0..NT {
+                    pb[y] = pot[t][y] * beta[y];
+                }
+                let mut b = [0f64; NT];
+                for p in 0..NT {
+                    let mut s = 0.0;
+                    for y in 0..NT {
+                        s += et[p][y] * pb[y];
+                    }
+                    b[p] = s;
+                }
+                if !norm(&mut b) {
+                    return fallback();
+                }
+                beta = b;
+            }
+        }
+        out
+    }
+}
+
+/// The best tag sequence for per-token `emissions` (one score per tag), given start and transition scores
+/// (see [`Decoder::viterbi`]; prepare a [`Decoder`] once to decode many sentences).
+pub fn viterbi(emissions: &[[f32; NT]], start: &[f32; NT], trans: &[[f32; NT]; NT]) -> Vec<usize> {
+    Decoder::new(start, trans, 1.0).viterbi(emissions)
+}
+
+/// Per-token tag probabilities (see [`Decoder::marginals`]; prepare a [`Decoder`] once for many sentences).
 pub fn marginals(
     emissions: &[[f32; NT]],
     start: &[f32; NT],
     trans: &[[f32; NT]; NT],
     temperature: f32,
 ) -> Vec<[f32; NT]> {
-    let n = emissions.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let inv = 1.0 / temperature.max(1e-3) as f64;
-    let tmax = trans.iter().flatten().chain(start.iter()).fold(f32::NEG_INFINITY, |m, &x| m.max(x)) as f64;
-    let mut et = [[0f64; NT]; NT];
-    let mut st = [0f64; NT];
-    for y in 0..NT {
-        if allowed(None, y) {
-            st[y] = ((start[y] as f64 - tmax) * inv).exp();
-            if st[y] < 1e-250 {
-                return marginals_log(emissions, start, trans, temperature);
-            }
-        }
-        for p in 0..NT {
-            if allowed(Some(p), y) {
-                et[p][y] = ((trans[p][y] as f64 - tmax) * inv).exp();
-                if et[p][y] < 1e-250 {
-                    return marginals_log(emissions, start, trans, temperature);
-                }
-            }
-        }
-    }
-    // Emission potentials, shifted by each token's best score (so the best is 1, none overflows).
-    let pot: Vec<[f64; NT]> = emissions
-        .iter()
-        .map(|e| {
-            let m = e.iter().cloned().fold(f32::NEG_INFINITY, f32::max) as f64;
-            let mut o = [0f64; NT];
-            for y in 0..NT {
-                o[y] = exp_nonpositive((e[y] as f64 - m) * inv);
-            }
-            o
-        })
-        .collect();
-    fn norm(v: &mut [f64; NT]) -> bool {
-        let s: f64 = v.iter().sum();
-        if s > 0.0 && s.is_finite() {
-            v.iter_mut().for_each(|x| *x /= s);
-            true
-        } else {
-            false
-        }
-    }
-    let mut alpha = vec![[0f64; NT]; n];
-    for y in 0..NT {
-        alpha[0][y] = st[y] * pot[0][y];
-    }
-    if !norm(&mut alpha[0]) {
-        return marginals_log(emissions, start, trans, temperature);
-    }
-    for t in 1..n {
-        let mut a = [0f64; NT];
-        for p in 0..NT {
-            let ap = alpha[t - 1][p];
-            if ap != 0.0 {
-                for y in 0..NT {
-                    a[y] += ap * et[p][y];
-                }
-            }
-        }
-        for y in 0..NT {
-            a[y] *= pot[t][y];
-        }
-        if !norm(&mut a) {
-            return marginals_log(emissions, start, trans, temperature);
-        }
-        alpha[t] = a;
-    }
-    let mut beta = [1f64; NT];
-    let mut out = vec![[0f32; NT]; n];
-    for t in (0..n).rev() {
-        let mut m = [0f64; NT];
-        for y in 0..NT {
-            m[y] = alpha[t][y] * beta[y];
-        }
-        if !norm(&mut m) {
-            return marginals_log(emissions, start, trans, temperature);
-        }
-        for y in 0..NT {
-            out[t][y] = m[y] as f32;
-        }
-        if t > 0 {
-            let mut b = [0f64; NT];
-            for p in 0..NT {
-                let mut s = 0.0;
-                for y in 0..NT {
-                    s += et[p][y] * pot[t][y] * beta[y];
-                }
-                b[p] = s;
-            }
-            if !norm(&mut b) {
-                return marginals_log(emissions, start, trans, temperature);
-            }
-            beta = b;
-        }
-    }
-    out
+    Decoder::new(start, trans, temperature).marginals(emissions)
 }
 
 /// [`marginals`] in log space: slower (81 exponentials a token) but safe for any score range.

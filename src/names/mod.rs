@@ -142,6 +142,7 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
 /// Tags a document whose features are `df`, with `words` the own-feature scores of each word type.
 fn tag_features(model: &Model, doc: &Document<'_>, df: &DocFeatures<'_>, words: &[[i32; NT]], buf: &mut Vec<u32>) -> Vec<Entity> {
     let mut out = Vec::new();
+    let decoder = decode::Decoder::new(&model.start, &model.trans, model.temperature);
     let mut history: hash::FxHashMap<&str, [u16; features::HISTORY_CLASSES]> = Default::default();
     for s in &segments(doc) {
         if s.is_empty() {
@@ -158,7 +159,7 @@ fn tag_features(model: &Model, doc: &Document<'_>, df: &DocFeatures<'_>, words: 
                 }
             }
         }
-        let path = decode::viterbi(&em, &model.start, &model.trans);
+        let path = decoder.viterbi(&em);
         for (k, i) in s.clone().enumerate() {
             if let Some(key) = df.history_key(i) {
                 let c = &mut history.entry(key).or_default()[features::history_class(path[k])];
@@ -168,7 +169,7 @@ fn tag_features(model: &Model, doc: &Document<'_>, df: &DocFeatures<'_>, words: 
         if path.iter().all(|&y| y == 0) {
             continue;
         }
-        let marg = decode::marginals(&em, &model.start, &model.trans, model.temperature);
+        let marg = decoder.marginals(&em);
         let mut t = 0;
         while t < path.len() {
             let y = path[t];
