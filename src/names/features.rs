@@ -317,14 +317,16 @@ impl<'l> DocFeatures<'l> {
             caps_sentence[s.clone()].iter_mut().for_each(|c| *c = flag);
         }
         // How the same word is written elsewhere in the document.
-        let mut seen: FxHashMap<&str, u8> = FxHashMap::default();
+        // Keyed by the 64-bit hash of the lowercase word (already computed per word type; two different words
+        // of one document sharing it is a chance of about 1e-12 even for a very long document).
+        let mut seen: FxHashMap<u64, u8> = FxHashMap::default();
         for s in &doc.sentences {
             for i in s.clone() {
                 if doc.tokens[i].kind != TokenKind::Word || caps_sentence[i] {
                     continue;
                 }
                 let x = lex(i);
-                let f = seen.entry(x.lower.as_str()).or_insert(0);
+                let f = seen.entry(x.h_lower).or_insert(0);
                 if x.low {
                     *f |= SEEN_LOWER;
                 } else if i > s.start && x.cap {
@@ -332,7 +334,7 @@ impl<'l> DocFeatures<'l> {
                 }
             }
         }
-        let doc_flags = (0..n).map(|i| seen.get(lex(i).lower.as_str()).copied().unwrap_or(0)).collect();
+        let doc_flags = (0..n).map(|i| seen.get(&lex(i).h_lower).copied().unwrap_or(0)).collect();
         DocFeatures { ty, lexicon, gaz, kind, doc_flags, caps_sentence }
     }
 
@@ -346,10 +348,11 @@ impl<'l> DocFeatures<'l> {
     }
 
     /// The key under which token `i`'s predicted labels are remembered for later sentences of the document
-    /// (the prediction history): capitalised words and words of all-capitals sentences, in lowercase.
-    pub fn history_key(&self, i: usize) -> Option<&'l str> {
+    /// (the prediction history): capitalised words and words of all-capitals sentences, by the hash of their
+    /// lowercase form.
+    pub fn history_key(&self, i: usize) -> Option<u64> {
         let x = self.lex(i);
-        (self.kind[i] == TokenKind::Word && (x.cap || self.caps_sentence[i]) && x.long).then_some(x.lower.as_str())
+        (self.kind[i] == TokenKind::Word && (x.cap || self.caps_sentence[i]) && x.long).then_some(x.h_lower)
     }
 
     /// Appends the feature ids of token `i` of sentence `s` (a token range) to `out`: its word's

@@ -143,14 +143,14 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
 fn tag_features(model: &Model, doc: &Document<'_>, df: &DocFeatures<'_>, words: &[[i32; NT]], buf: &mut Vec<u32>) -> Vec<Entity> {
     let mut out = Vec::new();
     let decoder = decode::Decoder::new(&model.start, &model.trans, model.temperature);
-    let mut history: hash::FxHashMap<&str, [u16; features::HISTORY_CLASSES]> = Default::default();
+    let mut history: hash::FxHashMap<u64, [u16; features::HISTORY_CLASSES]> = Default::default();
     for s in &segments(doc) {
         if s.is_empty() {
             continue;
         }
         let mut em = emissions(model, df, words, s, buf);
         for (k, i) in s.clone().enumerate() {
-            if let Some(c) = df.history_key(i).and_then(|key| history.get(key)) {
+            if let Some(c) = df.history_key(i).and_then(|key| history.get(&key)) {
                 buf.clear();
                 features::history_features(c, buf);
                 let h = model.emission(buf);

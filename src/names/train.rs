@@ -346,7 +346,7 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
             let ty = super::features::intern_tokens(&doc, &mut lexicon, &cfg.resources);
             let df = DocFeatures::new(&doc, &lexicon, ty, &cfg.resources);
             let first_sent = sents.len();
-            let mut hk: FxHashMap<&str, u32> = FxHashMap::default();
+            let mut hk: FxHashMap<u64, u32> = FxHashMap::default();
             for r in &super::segments(&doc) {
                 let mut s = Sentence { hkeys: Vec::new(), offs: vec![0], feats: Vec::new(), gold: gold[r.clone()].to_vec() };
                 for i in r.clone() {
