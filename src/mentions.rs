@@ -65,10 +65,19 @@ pub fn resolve(doc: &Document<'_>, names: Vec<Entity>, figures: Vec<Entity>) -> 
 /// assert_eq!(fold_key("Nazarba\u{301}yev"), "nazarbayev");
 /// ```
 pub fn fold_key(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold_key`] into a reused buffer (cleared first).
+fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in s.chars() {
         if ('\u{300}'..='\u{36f}').contains(&c) {
             continue;
@@ -95,7 +104,6 @@ pub fn fold_key(s: &str) -> String {
         };
         out.extend(base.to_lowercase());
     }
-    out
 }
 
 /// The folded word tokens of a span (punctuation left out).
@@ -249,38 +257,30 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
         }
     }
     let mut found = Vec::new();
-    let folded: Vec<Option<String>> = doc
+    let capword: Vec<bool> = doc
         .tokens
         .iter()
-        .map(|t| {
-            let s = t.text(doc.text);
-            (t.kind == TokenKind::Word && is_capitalised(s)).then(|| fold_key(s))
-        })
+        .map(|t| t.kind == TokenKind::Word && is_capitalised(t.text(doc.text)))
         .collect();
+    let mut f = String::new();
     let mut i = 0;
     while i < doc.tokens.len() {
-        let Some(f) = folded[i].as_deref() else {
-            i += 1;
-            continue;
-        };
-        if covered[i] {
+        if !capword[i] || covered[i] {
             i += 1;
             continue;
         }
+        fold_into(doc.token_text(i), &mut f);
         let mut matched = 0;
-        if let Some(cands) = by_first.get(f) {
+        if let Some(cands) = by_first.get(f.as_str()) {
             for (toks, label, score) in cands {
                 let n = toks.len();
                 if i + n > doc.tokens.len() || (i..i + n).any(|k| covered[k]) {
                     continue;
                 }
-                let same = |k: usize| match folded[i + k].as_deref() {
-                    Some(f) => f == toks[k],
-                    None => fold_key(doc.token_text(i + k)) == toks[k],
-                };
-                if (0..n).all(same) {
+                // toks[0] is the key just looked up.
+                if (1..n).all(|k| fold_key(doc.token_text(i + k)) == toks[k]) {
                     // Not glued to more capitalised words (`Nazarbayev Street` is something else).
-                    let next_cap = folded.get(i + n).is_some_and(|x| x.is_some());
+                    let next_cap = capword.get(i + n).copied().unwrap_or(false);
                     if next_cap && n == 1 {
                         continue;
                     }
