@@ -365,39 +365,36 @@ impl<'l> DocFeatures<'l> {
     /// Appends the ids of the features of token `i` of sentence `s` that depend on its neighbours or the
     /// document.
     pub fn context(&self, i: usize, s: &Range<usize>, out: &mut Vec<u32>) {
-        let at = |k: isize| -> Option<&Lex> {
-            let j = i as isize + k;
-            (j >= s.start as isize && j < s.end as isize).then(|| self.lex(j as usize))
-        };
-        let (start, end, blank) = sentinels();
-        let lw = |k: isize| at(k).map_or(if k < 0 { start } else { end }, |x| x.h_lower);
-        let sh = |k: isize| at(k).map_or(blank, |x| x.h_short);
+        let at = |j: usize| (s.contains(&j)).then(|| self.lex(j));
+        let (p2, p1, x, n1, n2) = (at(i.wrapping_sub(2)), at(i.wrapping_sub(1)), self.lex(i), at(i + 1), at(i + 2));
+        let lw = |y: Option<&Lex>, sentinel: u64| y.map_or(sentinel, |y| y.h_lower);
+        let sh = |y: Option<&Lex>| y.map_or(NO_NEIGHBOUR, |y| y.h_short);
         let f = FeatureHash::new;
-        let x = self.lex(i);
         let l = x.h_lower;
-        out.push(f(7).hash(lw(-1)).id());
-        out.push(f(8).hash(lw(1)).id());
-        out.push(f(9).hash(lw(-2)).id());
-        out.push(f(10).hash(lw(2)).id());
-        out.push(f(11).hash(lw(-1)).hash(l).id());
-        out.push(f(12).hash(l).hash(lw(1)).id());
-        out.push(f(15).hash(sh(-1)).hash(sh(0)).id());
-        out.push(f(16).hash(sh(0)).hash(sh(1)).id());
-        out.push(f(17).hash(sh(-1)).hash(sh(0)).hash(sh(1)).id());
+        let (lp1, ln1) = (lw(p1, SENTENCE_START), lw(n1, SENTENCE_END));
+        let (sp1, s0, sn1) = (sh(p1), x.h_short, sh(n1));
+        out.push(f(7).hash(lp1).id());
+        out.push(f(8).hash(ln1).id());
+        out.push(f(9).hash(lw(p2, SENTENCE_START)).id());
+        out.push(f(10).hash(lw(n2, SENTENCE_END)).id());
+        out.push(f(11).hash(lp1).hash(l).id());
+        out.push(f(12).hash(l).hash(ln1).id());
+        out.push(f(15).hash(sp1).hash(s0).id());
+        out.push(f(16).hash(s0).hash(sn1).id());
+        out.push(f(17).hash(sp1).hash(s0).hash(sn1).id());
         // Brown clusters of the neighbours
-        if let Some(p) = at(-1) {
+        if let Some(p) = p1 {
             cluster_features(19, p.cluster, &[4, 20], out);
         }
-        if let Some(n) = at(1) {
+        if let Some(n) = n1 {
             cluster_features(20, n.cluster, &[4, 20], out);
         }
         // Gazetteers
-        for (t, k) in [(21u8, 0isize), (22, -1), (23, 1)] {
-            let j = i as isize + k;
-            if j < s.start as isize || j >= s.end as isize {
+        for (t, j) in [(21u8, i), (22, i.wrapping_sub(1)), (23, i + 1)] {
+            if !s.contains(&j) || self.gaz[j] == 0 {
                 continue;
             }
-            let g = self.gaz[j as usize];
+            let g = self.gaz[j];
             for b in 0..(2 * GAZ_CATEGORIES.len()) as u32 {
                 if g & (1 << b) != 0 {
                     out.push(f(t).num(b).id());
@@ -421,10 +418,10 @@ impl<'l> DocFeatures<'l> {
 }
 
 /// The hashes standing for "before the sentence" and "after the sentence" (lowercase word features) and for
-/// "no neighbour" (shape and raw word features).
-fn sentinels() -> (u64, u64, u64) {
-    (str_hash("<S>"), str_hash("</S>"), str_hash("_"))
-}
+/// "no neighbour" (shape features).
+const SENTENCE_START: u64 = str_hash("<S>");
+const SENTENCE_END: u64 = str_hash("</S>");
+const NO_NEIGHBOUR: u64 = str_hash("_");
 
 /// Labels remembered per word by the prediction history: O, PERSON, PLACE, ORG, MISC.
 pub const HISTORY_CLASSES: usize = 5;

@@ -61,16 +61,18 @@ impl Default for StrHash {
 impl StrHash {
     /// The empty string's state.
     #[inline]
-    pub fn new() -> StrHash {
+    pub const fn new() -> StrHash {
         StrHash(0xcbf2_9ce4_8422_2325)
     }
 
     /// Feeds bytes.
     #[inline]
-    pub fn bytes(&mut self, b: &[u8]) {
-        for &x in b {
-            self.0 ^= x as u64;
+    pub const fn bytes(&mut self, b: &[u8]) {
+        let mut i = 0;
+        while i < b.len() {
+            self.0 ^= b[i] as u64;
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+            i += 1;
         }
     }
 
@@ -82,14 +84,14 @@ impl StrHash {
 
     /// The hash.
     #[inline]
-    pub fn finish(self) -> u64 {
+    pub const fn finish(self) -> u64 {
         self.0
     }
 }
 
 /// The [`StrHash`] of a whole string.
 #[inline]
-pub fn str_hash(s: &str) -> u64 {
+pub const fn str_hash(s: &str) -> u64 {
     let mut h = StrHash::new();
     h.bytes(s.as_bytes());
     h.finish()
