@@ -13,7 +13,7 @@ pub struct Decoder<'a> {
     masked: [[f32; NT]; NT],
     /// `1 / temperature`, and the start and transition potentials (scaled so the largest is 1), or `None`
     /// when some allowed move's potential would underflow (then marginals are computed in log space).
-    potentials: Option<(f64, [f64; NT], [[f64; NT]; NT])>,
+    potentials: Option<(f32, [f32; NT], [[f32; NT]; NT])>,
 }
 
 impl<'a> Decoder<'a> {
@@ -27,20 +27,20 @@ impl<'a> Decoder<'a> {
                 }
             }
         }
-        let inv = 1.0 / temperature.max(1e-3) as f64;
-        let tmax = trans.iter().flatten().chain(start.iter()).fold(f32::NEG_INFINITY, |m, &x| m.max(x)) as f64;
-        let mut et = [[0f64; NT]; NT];
-        let mut st = [0f64; NT];
+        let inv = 1.0 / temperature.max(1e-3);
+        let tmax = trans.iter().flatten().chain(start.iter()).fold(f32::NEG_INFINITY, |m, &x| m.max(x));
+        let mut et = [[0f32; NT]; NT];
+        let mut st = [0f32; NT];
         let mut ok = true;
         for y in 0..NT {
             if allowed(None, y) {
-                st[y] = ((start[y] as f64 - tmax) * inv).exp();
-                ok &= st[y] >= 1e-250;
+                st[y] = ((start[y] - tmax) * inv).exp();
+                ok &= st[y] >= 1e-25;
             }
             for p in 0..NT {
                 if allowed(Some(p), y) {
-                    et[p][y] = ((trans[p][y] as f64 - tmax) * inv).exp();
-                    ok &= et[p][y] >= 1e-250;
+                    et[p][y] = ((trans[p][y] - tmax) * inv).exp();
+                    ok &= et[p][y] >= 1e-25;
                 }
             }
         }
@@ -94,7 +94,7 @@ impl<'a> Decoder<'a> {
     /// Per-token tag probabilities of the sequence model with potentials `exp(score / temperature)`;
     /// disallowed BIO moves have probability 0.
     ///
-    /// Runs forward-backward in probability space (f64, each step normalised; nine exponentials a token),
+    /// Runs forward-backward in probability space (f32, each step normalised; nine exponentials a token),
     /// and falls back to the log-space version ([`marginals_log`]) when the scores are too spread for that.
     pub fn marginals(&self, emissions: &[[f32; NT]]) -> Vec<[f32; NT]> {
         let n = emissions.len();
@@ -105,22 +105,22 @@ impl<'a> Decoder<'a> {
         let Some((inv, st, et)) = &self.potentials else {
             return fallback();
         };
-        let ett: [[f64; NT]; NT] = std::array::from_fn(|y| std::array::from_fn(|p| et[p][y]));
+        let ett: [[f32; NT]; NT] = std::array::from_fn(|y| std::array::from_fn(|p| et[p][y]));
         let inv = *inv;
         // Emission potentials, shifted by each token's best score (so the best is 1, none overflows).
-        let pot: Vec<[f64; NT]> = emissions
+        let pot: Vec<[f32; NT]> = emissions
             .iter()
             .map(|e| {
-                let m = e.iter().cloned().fold(f32::NEG_INFINITY, f32::max) as f64;
-                let mut o = [0f64; NT];
+                let m = e.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
+                let mut o = [0f32; NT];
                 for y in 0..NT {
-                    o[y] = exp_nonpositive((e[y] as f64 - m) * inv);
+                    o[y] = exp_nonpositive((e[y] - m) * inv);
                 }
                 o
             })
             .collect();
-        fn norm(v: &mut [f64; NT]) -> bool {
-            let s: f64 = v.iter().sum();
+        fn norm(v: &mut [f32; NT]) -> bool {
+            let s: f32 = v.iter().sum();
             if s > 0.0 && s.is_finite() {
                 let r = 1.0 / s;
                 v.iter_mut().for_each(|x| *x *= r);
@@ -129,7 +129,7 @@ impl<'a> Decoder<'a> {
                 false
             }
         }
-        let mut alpha = vec![[0f64; NT]; n];
+        let mut alpha = vec![[0f32; NT]; n];
         for y in 0..NT {
             alpha[0][y] = st[y] * pot[0][y];
         }
@@ -137,7 +137,7 @@ impl<'a> Decoder<'a> {
             return fallback();
         }
         for t in 1..n {
-            let mut a = [0f64; NT];
+            let mut a = [0f32; NT];
             for p in 0..NT {
                 let ap = alpha[t - 1][p];
                 for y in 0..NT {
@@ -152,10 +152,10 @@ impl<'a> Decoder<'a> {
             }
             alpha[t] = a;
         }
-        let mut beta = [1f64; NT];
+        let mut beta = [1f32; NT];
         let mut out = vec![[0f32; NT]; n];
         for t in (0..n).rev() {
-            let mut m = [0f64; NT];
+            let mut m = [0f32; NT];
             for y in 0..NT {
                 m[y] = alpha[t][y] * beta[y];
             }
@@ -163,15 +163,15 @@ impl<'a> Decoder<'a> {
                 return fallback();
             }
             for y in 0..NT {
-                out[t][y] = m[y] as f32;
+                out[t][y] = m[y];
             }
             if t > 0 {
-                let mut pb = [0f64; NT];
+                let mut pb = [0f32; NT];
                 for y in 0..NT {
                     pb[y] = pot[t][y] * beta[y];
                 }
                 // b[p] = sum over y of et[p][y] * pb[y], with y outside so the nine p go side by side.
-                let mut b = [0f64; NT];
+                let mut b = [0f32; NT];
                 for y in 0..NT {
                     let v = pb[y];
                     for p in 0..NT {
@@ -307,44 +307,30 @@ mod tests {
     }
 }
 
-/// `e^x` for `x <= 0` (0 below -708, where `e^x` is no longer a normal `f64`), within a few ulp of
-/// `f64::exp`. Nine of these a token are most of the confidence computation; in WebAssembly the libm `exp`
+/// `e^x` for `x <= 0` (0 below -87, where `e^x` is no longer a normal `f32`), within a few ulp of
+/// `f32::exp`. Nine of these a token are most of the confidence computation; in WebAssembly the libm `exp`
 /// was about 4% of all annotation time. This is a range reduction and one polynomial without branches or
 /// tables (2^k is built in the exponent bits), so the nine of a token vectorise.
 #[inline(always)]
-fn exp_nonpositive(x: f64) -> f64 {
-    const LN2_HI: f64 = 6.931_471_803_691_238_2e-1;
-    const LN2_LO: f64 = 1.908_214_929_270_587_7e-10;
-    // Adding 1.5 * 2^52 rounds to an integer held in the low mantissa bits.
-    const MAGIC: f64 = 6_755_399_441_055_744.0;
-    let xc = x.max(-708.0).min(0.0);
-    let t = xc * std::f64::consts::LOG2_E + MAGIC;
+fn exp_nonpositive(x: f32) -> f32 {
+    const LN2_HI: f32 = 0.693_145_75;
+    const LN2_LO: f32 = 1.428_606_8e-6;
+    // Adding 1.5 * 2^23 rounds to an integer held in the low mantissa bits.
+    const MAGIC: f32 = 12_582_912.0;
+    let xc = x.max(-87.0).min(0.0);
+    let t = xc * std::f32::consts::LOG2_E + MAGIC;
     let k = t - MAGIC;
     let r = (xc - k * LN2_HI) - k * LN2_LO; // |r| <= ln(2)/2
-    // Taylor series of e^r to r^12 (the next term is below 2e-16 of the sum), highest power first.
-    const C: [f64; 13] = [
-        2.08767569878681e-09,
-        2.505210838544172e-08,
-        2.755731922398589e-07,
-        2.7557319223985893e-06,
-        2.48015873015873e-05,
-        0.0001984126984126984,
-        0.001388888888888889,
-        0.008333333333333333,
-        0.041666666666666664,
-        0.16666666666666666,
-        0.5,
-        1.0,
-        1.0,
-    ];
+    // Taylor series of e^r to r^8 (the next term is below 1e-9 of the sum), highest power first.
+    const C: [f32; 9] = [1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0];
     let mut p = C[0];
     for c in &C[1..] {
         p = p * r + c;
     }
-    // k = bits(t) - bits(MAGIC), an integer in [-1022, 0]; 2^k has biased exponent k + 1023.
-    let scale = f64::from_bits(t.to_bits().wrapping_sub(MAGIC.to_bits()).wrapping_add(1023) << 52);
+    // k = bits(t) - bits(MAGIC), an integer in [-126, 0]; 2^k has biased exponent k + 127.
+    let scale = f32::from_bits(t.to_bits().wrapping_sub(MAGIC.to_bits()).wrapping_add(127) << 23);
     let v = p * scale;
-    if x < -708.0 {
+    if x < -87.0 {
         0.0
     } else {
         v
@@ -357,13 +343,13 @@ mod exp_tests {
 
     #[test]
     fn exp_matches_the_standard_library() {
-        let mut x = 0.0f64;
-        while x > -720.0 {
+        let mut x = 0.0f32;
+        while x > -90.0 {
             let (a, b) = (exp_nonpositive(x), x.exp());
-            assert!((a - b).abs() <= 4.0 * f64::EPSILON * b || (b < 1e-300 && a < 1e-300), "{x}: {a} vs {b}");
+            assert!((a - b).abs() <= 4.0 * f32::EPSILON * b || (b < 1e-37 && a < 1e-37), "{x}: {a} vs {b}");
             x -= 0.0137;
         }
         assert_eq!(exp_nonpositive(0.0), 1.0);
-        assert_eq!(exp_nonpositive(f64::NEG_INFINITY), 0.0);
+        assert_eq!(exp_nonpositive(f32::NEG_INFINITY), 0.0);
     }
 }
