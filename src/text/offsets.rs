@@ -55,18 +55,25 @@ pub fn convert_sorted(text: &str, byte_offsets: &[usize], unit: OffsetUnit) -> V
         out.extend_from_slice(byte_offsets);
         return out;
     }
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
     let mut counted = 0usize; // offset in `unit` of the byte position `pos`
-    let mut pos = 0usize;
+    let mut pos = 0usize; // always on a character boundary
     for &target in byte_offsets {
         debug_assert!(target >= pos, "offsets must be non-decreasing");
-        while pos < target {
-            match chars.next() {
-                Some((_, c)) => {
+        let target = target.min(text.len());
+        if target > pos {
+            if bytes[pos..target].is_ascii() {
+                // One unit a byte in every unit: the common case, checked a word at a time.
+                counted += target - pos;
+                pos = target;
+            } else {
+                for c in text[pos..].chars() {
+                    if pos >= target {
+                        break;
+                    }
                     counted += unit.width(c);
                     pos += c.len_utf8();
                 }
-                None => break,
             }
         }
         out.push(counted);
