@@ -307,10 +307,17 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
         mentions: Vec<Vec<String>>,
     }
     let mut groups: Vec<Group> = Vec::new();
-    let mut exact: HashMap<(Label, String), usize> = HashMap::default();
+    // Keys to their group, per name label (PERSON, PLACE, ORG, MISC): looked up by `&str`, no key copies.
+    type ByLabel = HashMap<String, [Option<usize>; 4]>;
+    let li = |l: Label| [Label::Person, Label::Place, Label::Org, Label::Misc].iter().position(|&x| x == l).unwrap_or(3);
+    let get = |m: &ByLabel, l: Label, k: &str| m.get(k).and_then(|a| a[li(l)]);
+    let put = |m: &mut ByLabel, l: Label, k: String, g: usize| {
+        m.entry(k).or_default()[li(l)].get_or_insert(g);
+    };
+    let mut exact: ByLabel = HashMap::default();
     // Acronyms seen (`csto`) and initials of multi-word mentions, each to its group.
-    let mut acronyms: HashMap<(Label, String), usize> = HashMap::default();
-    let mut initials_of: HashMap<(Label, String), usize> = HashMap::default();
+    let mut acronyms: ByLabel = HashMap::default();
+    let mut initials_of: ByLabel = HashMap::default();
     // First and last words of people's mentions to their groups.
     let mut person_words: HashMap<String, Vec<usize>> = HashMap::default();
     let mut prev_name: Option<(usize, usize, Label)> = None; // (end token index, group, label)
@@ -332,16 +339,16 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
         }
         let l = e.label;
         if found.is_none() {
-            found = exact.get(&(l, key.clone())).copied();
+            found = get(&exact, l, &key);
         }
         if found.is_none() {
             if let Some(a) = &acr {
-                found = acronyms.get(&(l, a.clone())).or_else(|| initials_of.get(&(l, a.clone()))).copied();
+                found = get(&acronyms, l, a).or_else(|| get(&initials_of, l, a));
             }
         }
         if found.is_none() {
             if let Some(i) = &init {
-                found = acronyms.get(&(l, i.clone())).copied();
+                found = get(&acronyms, l, i);
             }
         }
         if found.is_none() && l == Label::Person && !words.is_empty() {
@@ -367,12 +374,12 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
             }
         };
         if !groups[g].mentions.contains(&words) {
-            exact.entry((l, key)).or_insert(g);
+            put(&mut exact, l, key, g);
             if let Some(a) = acr {
-                acronyms.entry((l, a)).or_insert(g);
+                put(&mut acronyms, l, a, g);
             }
             if let Some(i) = init {
-                initials_of.entry((l, i)).or_insert(g);
+                put(&mut initials_of, l, i, g);
             }
             if l == Label::Person && !words.is_empty() {
                 for w in [&words[0], &words[words.len() - 1]] {
