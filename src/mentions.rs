@@ -257,15 +257,20 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
         }
     }
     let mut found = Vec::new();
-    let capword: Vec<bool> = doc
-        .tokens
-        .iter()
-        .map(|t| t.kind == TokenKind::Word && is_capitalised(t.text(doc.text)))
-        .collect();
+    // A capitalised word (the first byte decides for ASCII, the common case).
+    let capword = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && match doc.text.as_bytes()[t.start] {
+                    b if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => is_capitalised(t.text(doc.text)),
+                }
+        })
+    };
     let mut f = String::new();
     let mut i = 0;
     while i < doc.tokens.len() {
-        if !capword[i] || covered[i] {
+        if covered[i] || !capword(i) {
             i += 1;
             continue;
         }
@@ -280,7 +285,7 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
                 // toks[0] is the key just looked up.
                 if (1..n).all(|k| fold_key(doc.token_text(i + k)) == toks[k]) {
                     // Not glued to more capitalised words (`Nazarbayev Street` is something else).
-                    let next_cap = capword.get(i + n).copied().unwrap_or(false);
+                    let next_cap = capword(i + n);
                     if next_cap && n == 1 {
                         continue;
                     }
