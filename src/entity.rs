@@ -173,10 +173,15 @@ pub struct Entity {
     pub value: Option<Value>,
 }
 
+/// A score as the nearest 3-decimal `f64` (how it is written out).
+pub fn rounded_score(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
+}
+
 /// Writes a score as the nearest 3-decimal `f64`, so that JSON and JavaScript both show `0.863`, not the
 /// widened `f32` `0.8629999756813049`.
 fn serialize_score<S: serde::Serializer>(score: &f32, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_f64((f64::from(*score) * 1000.0).round() / 1000.0)
+    serializer.serialize_f64(rounded_score(*score))
 }
 
 #[cfg(test)]
