@@ -30,7 +30,7 @@ static MODEL: OnceLock<Result<Model, FormatError>> = OnceLock::new();
 
 /// The embedded model, loaded on first use.
 pub fn model() -> Result<&'static Model, &'static FormatError> {
-    MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES)).as_ref()
+    MODEL.get_or_init(|| Model::from_static(MODEL_BYTES)).as_ref()
 }
 
 /// Tags the names of a document, sorted by start and not overlapping one another.

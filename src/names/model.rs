@@ -166,6 +166,16 @@ impl Model {
 
     /// Reads a model file.
     pub fn from_bytes(b: &[u8]) -> Result<Model, FormatError> {
+        Model::read(b, Resources::from_bytes)
+    }
+
+    /// Reads a model file that lives as long as the program (the embedded one): the word lists borrow their
+    /// keys from it instead of copying them.
+    pub fn from_static(b: &'static [u8]) -> Result<Model, FormatError> {
+        Model::read(b, Resources::from_static)
+    }
+
+    fn read<'a>(b: &'a [u8], resources: impl FnOnce(&'a [u8], &'a [u8]) -> Option<Resources>) -> Result<Model, FormatError> {
         let mut r = Reader { b, pos: 0 };
         if r.take(8)? != MAGIC {
             return Err(FormatError("not a names model (bad magic)".into()));
@@ -283,7 +293,7 @@ impl Model {
         if !have_weights {
             return Err(FormatError("no weights section".into()));
         }
-        m.resources = Resources::from_bytes(clus, gaz).ok_or(FormatError("bad resource section".into()))?;
+        m.resources = resources(clus, gaz).ok_or(FormatError("bad resource section".into()))?;
         Ok(m)
     }
 

@@ -5,6 +5,11 @@
 
 use super::hash::FxHashMap;
 use crate::text::tokenize;
+use std::borrow::Cow;
+
+/// A word or phrase key: borrowed from the embedded model file when read from it (no copy of the 100,000
+/// keys at load), owned when built by the trainer.
+pub type Key = Cow<'static, str>;
 
 /// Gazetteer categories, one bit each in a phrase's mask.
 pub const GAZ_CATEGORIES: [&str; 8] = ["country", "city", "region", "continent", "first", "last", "company", "orgsuffix"];
@@ -17,10 +22,10 @@ pub const GAZ_MAX_TOKENS: usize = 6;
 #[derive(Clone, Debug, Default)]
 pub struct Resources {
     /// Word (as written) to its Brown cluster path: `(bits, length)`; a length-n prefix is `bits & ((1<<n)-1)`.
-    pub clusters: FxHashMap<String, (u32, u8)>,
+    pub clusters: FxHashMap<Key, (u32, u8)>,
     /// Normalised phrase (lowercase tokens joined by one space) to its category mask (see [`GAZ_CATEGORIES`]),
     /// plus [`GAZ_PREFIX`] on prefixes of longer phrases.
-    pub gazetteer: FxHashMap<String, u16>,
+    pub gazetteer: FxHashMap<Key, u16>,
 }
 
 /// Companies and platforms common in today's news but absent from the training corpora and the index lists.
@@ -56,7 +61,7 @@ impl Resources {
         if key.is_empty() || key.split(' ').count() > GAZ_MAX_TOKENS {
             return;
         }
-        *self.gazetteer.entry(key).or_insert(0) |= 1 << cat;
+        *self.gazetteer.entry(Cow::Owned(key)).or_insert(0) |= 1 << cat;
     }
 
     /// Marks every proper prefix of a multi-token phrase with [`GAZ_PREFIX`].
@@ -72,7 +77,7 @@ impl Resources {
             }
         }
         for p in prefixes {
-            *self.gazetteer.entry(p).or_insert(0) |= GAZ_PREFIX;
+            *self.gazetteer.entry(Cow::Owned(p)).or_insert(0) |= GAZ_PREFIX;
         }
     }
 
@@ -110,10 +115,17 @@ impl Resources {
         (clus.into_bytes(), gaz.into_bytes())
     }
 
-    /// Reads what [`Resources::to_bytes`] wrote.
+    /// Reads what [`Resources::to_bytes`] wrote (copying the keys).
     pub fn from_bytes(clus: &[u8], gaz: &[u8]) -> Option<Resources> {
-        let clus = std::str::from_utf8(clus).ok()?;
-        let gaz = std::str::from_utf8(gaz).ok()?;
+        Resources::parse(std::str::from_utf8(clus).ok()?, std::str::from_utf8(gaz).ok()?, |k| Cow::Owned(k.to_string()))
+    }
+
+    /// Reads what [`Resources::to_bytes`] wrote, borrowing the keys from `'static` bytes (the embedded model).
+    pub fn from_static(clus: &'static [u8], gaz: &'static [u8]) -> Option<Resources> {
+        Resources::parse(std::str::from_utf8(clus).ok()?, std::str::from_utf8(gaz).ok()?, Cow::Borrowed)
+    }
+
+    fn parse<'a>(clus: &'a str, gaz: &'a str, key: impl Fn(&'a str) -> Key) -> Option<Resources> {
         let mut r = Resources::default();
         // Sized once (a line is at most one entry): no rehashing while filling.
         let lines = |t: &str| t.bytes().filter(|&b| b == b'\n').count() + 1;
@@ -125,7 +137,7 @@ impl Resources {
                 let (b, l) = h.split_once(' ')?;
                 cur = Some((b.parse().ok()?, l.parse().ok()?));
             } else if !line.is_empty() {
-                r.clusters.insert(line.to_string(), cur?);
+                r.clusters.insert(key(line), cur?);
             }
         }
         let mut mask = None;
@@ -137,7 +149,7 @@ impl Resources {
                 match r.gazetteer.get_mut(line) {
                     Some(v) => *v |= m,
                     None => {
-                        r.gazetteer.insert(line.to_string(), m);
+                        r.gazetteer.insert(key(line), m);
                     }
                 }
             }
@@ -155,7 +167,7 @@ impl Resources {
                 match r.gazetteer.get_mut(prefix) {
                     Some(v) => *v |= GAZ_PREFIX,
                     None => {
-                        r.gazetteer.insert(prefix.to_string(), GAZ_PREFIX);
+                        r.gazetteer.insert(key(prefix), GAZ_PREFIX);
                     }
                 }
                 idx += 1;
@@ -184,7 +196,7 @@ impl Resources {
             .collect();
         words.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap().then_with(|| a.1.cmp(&b.1)));
         for (_, w, bits, len) in words.into_iter().take(cluster_words) {
-            r.clusters.insert(w, (bits, len));
+            r.clusters.insert(Cow::Owned(w), (bits, len));
         }
         let g = |p: &str| -> std::io::Result<Vec<Vec<String>>> { Ok(rows(&read(&format!("gazetteers/{p}"))?)) };
         for c in g("countries.tsv")? {
