@@ -9,12 +9,14 @@
 //!   CLUS  the Brown cluster table it uses (text, grouped by cluster path)
 //!   GAZE  the gazetteer phrases it uses (text, grouped by category mask)
 //!   TRAN  f32: temperature, start scores [9], transition scores [9][9]
-//!   WGHT  f32 step, u32 n, n feature ids (sorted, delta-coded varints), then 9 columns of n weights, each
-//!         a zigzag varint q (weight = q * step)
+//!   WGHT  f32 step, u32 n, n feature ids (sorted, delta-coded varints), then 9 columns of n i8 q, then a
+//!         column of n u8 shifts (weight = (q << shift) * step)
 //! ```
 //!
-//! All numbers little-endian. Weights are quantised linearly with an absolute step (`Model::step`): most
-//! weights are small or zero and take one byte, the few large ones two or three. (An 8-bit codebook lost 1-2
+//! All numbers little-endian. Weights are quantised linearly with an absolute step (`Weights::step`); with
+//! step 0.5 nearly every feature's weights fit in 8 bits (shift 0), the few others lose their lowest bits.
+//! Fixed-width columns read with no decoding at all (version 1 had zigzag varints, and reading them was a
+//! third of loading the model in WebAssembly), and gzip them as well. (An 8-bit codebook lost 1-2
 //! F1 points: a few features fire on every token, and their relative rounding errors shift every score; an
 //! absolute step bounds the error of a token's score instead.) Only the features the pruning kept are stored.
 
@@ -24,7 +26,7 @@ use crate::Label;
 /// The file's first eight bytes.
 pub const MAGIC: &[u8; 8] = b"AANAMES\0";
 /// The format version this code reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The tag set: O, then B- and I- of each name label.
 pub const TAGS: [&str; 9] = ["O", "B-PERSON", "I-PERSON", "B-PLACE", "I-PLACE", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
@@ -234,57 +236,21 @@ impl Model {
                         };
                         keys.push(k);
                     }
-                    // The file stores 9 columns of n varints; memory wants rows of 9. Find where each column
-                    // starts (a varint ends at each byte below 0x80), then read the 9 columns side by side,
-                    // pushing each row in order: one pass, no zero-filled buffer.
-                    let cols = &data[s.pos..];
-                    let mut starts = [0usize; NT];
-                    let mut count = 0usize;
-                    let mut col = 1;
-                    if n > 0 {
-                        for (j, &byte) in cols.iter().enumerate() {
-                            if byte < 0x80 {
-                                count += 1;
-                                if count == n * col {
-                                    if col == NT {
-                                        break;
-                                    }
-                                    starts[col] = j + 1;
-                                    col += 1;
-                                }
-                            }
-                        }
-                        if count < n * NT {
-                            return Err(FormatError("truncated weights".into()));
-                        }
+                    // 9 columns of n i8, then n shifts; memory wants rows.
+                    let cols = data.get(s.pos..s.pos + n * (NT + 1)).ok_or(FormatError("truncated weights".into()))?;
+                    let shifts = &cols[n * NT..];
+                    if shifts.iter().any(|&x| x > MAX_SHIFT) {
+                        return Err(FormatError("bad weight shift".into()));
                     }
-                    let mut w = Vec::with_capacity(n);
-                    for _ in 0..n {
-                        let mut row = [0i16; NT];
-                        for (pos, slot) in starts.iter_mut().zip(&mut row) {
-                            let mut z: u32 = 0;
-                            let mut shift = 0;
-                            loop {
-                                let byte = cols[*pos];
-                                *pos += 1;
-                                if shift == 28 && byte > 0x0f {
-                                    return Err(FormatError("varint overflow".into()));
-                                }
-                                z |= ((byte & 0x7f) as u32) << shift;
-                                if byte < 0x80 {
-                                    break;
-                                }
-                                shift += 7;
-                            }
-                            let q = (z >> 1) as i32 ^ -((z & 1) as i32);
-                            *slot = i16::try_from(q).map_err(|_| FormatError("weight out of range".into()))?;
-                        }
-                        w.push(row);
-                    }
+                    let rows = keys
+                        .iter()
+                        .enumerate()
+                        .map(|(r, &id)| Row { id, q: std::array::from_fn(|y| cols[y * n + r] as i8), shift: shifts[r] })
+                        .collect();
                     if !(scale.is_finite() && scale > 0.0) {
                         return Err(FormatError("bad weight step".into()));
                     }
-                    m.weights = Weights::from_sorted(keys, w, scale);
+                    m.weights = Weights::from_rows(rows, scale);
                     have_weights = true;
                 }
                 _ => {} // unknown sections are skipped, so a newer writer can add some
@@ -299,7 +265,6 @@ impl Model {
 
     /// Writes the model file (the weights are already quantised, see [`Weights`]).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let code = |q: i32| -> u32 { ((q << 1) ^ (q >> 31)) as u32 };
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
@@ -333,10 +298,9 @@ impl Model {
             prev = r.id;
         }
         for y in 0..NT {
-            for r in rows {
-                put_varint(&mut w, code(r.steps()[y]));
-            }
+            w.extend(rows.iter().map(|r| r.q[y] as u8));
         }
+        w.extend(rows.iter().map(|r| r.shift));
         section(b"WGHT", &w);
         out
     }
@@ -353,9 +317,9 @@ impl Model {
 }
 
 /// One feature's weights: its id and one quantised weight per tag, `q << shift` multiples of the step. 16
-/// bytes, so a lookup touches one cache line for the id and the weights together, and the 100,000 rows of
-/// the shipped model (1.6 MB) stay in a core's L2 cache. With step 0.5 nearly every row has `shift` 0 (in the
-/// shipped model all but 3 of 100,000; the largest weight is 212 steps), so the 8-bit form loses nothing.
+/// bytes, so a lookup touches one cache line for the id and the weights together. With step 0.5 nearly
+/// every row has `shift` 0 (in the shipped model all but 3 of 100,000; the largest weight is 212 steps), so
+/// the 8-bit form loses nothing.
 #[derive(Clone, Copy, Debug, Default)]
 #[repr(C)]
 struct Row {
@@ -400,13 +364,20 @@ pub struct Weights {
     step: f32,
 }
 
-/// The `shift` of an empty slot (a real row's shift is at most 8).
+/// The `shift` of an empty slot.
 const EMPTY: u8 = u8::MAX;
+/// The largest shift a row needs (16-bit weights).
+const MAX_SHIFT: u8 = 8;
 
 impl Weights {
     /// Builds the table from distinct ids and their quantised weights.
     fn from_sorted(ids: Vec<u32>, q: Vec<[i16; NT]>, step: f32) -> Weights {
-        let n = ids.len();
+        Weights::from_rows(ids.into_iter().zip(&q).map(|(id, q)| Row::new(id, q)).collect(), step)
+    }
+
+    /// Builds the table from rows with distinct ids.
+    fn from_rows(rows: Vec<Row>, step: f32) -> Weights {
+        let n = rows.len();
         let mut bits = 4;
         while (1usize << bits) * 3 < n * 4 {
             bits += 1;
@@ -414,12 +385,12 @@ impl Weights {
         let empty = Row { id: 0, q: [0; NT], shift: EMPTY };
         let mut w = Weights { slots: vec![empty; 1 << bits], shift: 64 - bits, len: n, step };
         let mask = w.slots.len() - 1;
-        for (id, q) in ids.into_iter().zip(&q) {
-            let mut k = w.slot(id);
+        for row in rows {
+            let mut k = w.slot(row.id);
             while w.slots[k].shift != EMPTY {
                 k = (k + 1) & mask;
             }
-            w.slots[k] = Row::new(id, q);
+            w.slots[k] = row;
         }
         w
     }
