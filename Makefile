@@ -25,9 +25,10 @@ build: native wasm
 native:
 	cargo build --release
 
-# The page's module: size-tuned profile, then wasm-bindgen's glue into www/pkg/ (ignored by git).
+# The page's module (profile wasm-release), then wasm-bindgen's glue and snippets into www/pkg/ (ignored by git).
 wasm: tools
 	cargo build --lib --target $(WASM_TARGET) --profile wasm-release
+	rm -rf www/pkg/snippets
 	wasm-bindgen --target web --remove-name-section --out-dir www/pkg \
 		--out-name article_annotator $(WASM)
 	@ls -l www/pkg/article_annotator_bg.wasm | awk '{print "www/pkg/article_annotator_bg.wasm: " $$5 " bytes"}'

@@ -24,6 +24,8 @@ fs.rmSync(OUT, { recursive: true, force: true });
 fs.mkdirSync(path.join(PKG, "pkg"), { recursive: true });
 fs.mkdirSync(path.join(PKG, "embed"), { recursive: true });
 for (const f of wasmFiles) fs.copyFileSync(path.join(ROOT, "www/pkg", f), path.join(PKG, "pkg", f));
+// wasm-bindgen's JavaScript snippets (the glue imports them: entity objects are built there).
+fs.cpSync(path.join(ROOT, "www/pkg/snippets"), path.join(PKG, "pkg/snippets"), { recursive: true });
 for (const f of embedFiles) fs.copyFileSync(path.join(ROOT, "www/embed", f), path.join(PKG, "embed", f));
 for (const f of ["annotator", "highlight", "component", "prosemirror"]) {
   fs.copyFileSync(here("types", `${f}.d.ts`), path.join(PKG, "embed", `${f}.d.ts`));
