@@ -82,7 +82,16 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         use std::io::Write;
         let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
         for e in &dev {
-            writeln!(f, "{}\t{}\t{}\t{}\t{}\t{:.3}", e.doc, e.span.0, e.span.1, e.label, e.gold as u8, q.prob(&e.feats))?;
+            writeln!(
+                f,
+                "{}\t{}\t{}\t{}\t{}\t{:.3}",
+                e.doc,
+                e.span.0,
+                e.span.1,
+                e.label,
+                e.gold as u8,
+                q.prob(&e.feats)
+            )?;
         }
     }
     std::fs::write(&out, m.to_bytes())?;

@@ -184,17 +184,57 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>) -> Vec
         extend(doc, c, &mut alts);
     }
     out.append(&mut alts);
-    out.sort_by_key(|c| (c.entity.start, c.entity.end, c.entity.label as u8, c.origin as u8));
+    out.sort_by_key(|c| {
+        (
+            c.entity.start,
+            c.entity.end,
+            c.entity.label as u8,
+            c.origin as u8,
+        )
+    });
     // one candidate per span and label (the first origin in the order above wins)
-    out.dedup_by(|b, a| (a.entity.start, a.entity.end, a.entity.label) == (b.entity.start, b.entity.end, b.entity.label));
+    out.dedup_by(|b, a| {
+        (a.entity.start, a.entity.end, a.entity.label)
+            == (b.entity.start, b.entity.end, b.entity.label)
+    });
     out
 }
 
 /// Words a figure may take in front of it (`each month`, `another 2.5 %`, `number five`).
 const LEFT: &[&str] = &[
-    "each", "every", "other", "most", "these", "those", "this", "that", "just", "another", "over", "after",
-    "like", "number", "no.", "additional", "all", "much", "only", "about", "some", "late", "early",
-    "whole", "recent", "past", "next", "last", "later", "earlier", "fiscal", "first", "under",
+    "each",
+    "every",
+    "other",
+    "most",
+    "these",
+    "those",
+    "this",
+    "that",
+    "just",
+    "another",
+    "over",
+    "after",
+    "like",
+    "number",
+    "no.",
+    "additional",
+    "all",
+    "much",
+    "only",
+    "about",
+    "some",
+    "late",
+    "early",
+    "whole",
+    "recent",
+    "past",
+    "next",
+    "last",
+    "later",
+    "earlier",
+    "fiscal",
+    "first",
+    "under",
 ];
 
 /// The qualifier a word in front of a number adds to its value.
@@ -239,7 +279,10 @@ fn extend(doc: &Document<'_>, c: &Candidate, out: &mut Vec<Candidate>) {
     if near_right && matches!(word(b), "'s" | "’s") {
         out.push(alt(a, b + 1, Origin::Possessive, e.value.clone()));
     }
-    if c.origin == Origin::Rule && b - a >= 2 && TRIM.iter().any(|w| word(a).eq_ignore_ascii_case(w)) {
+    if c.origin == Origin::Rule
+        && b - a >= 2
+        && TRIM.iter().any(|w| word(a).eq_ignore_ascii_case(w))
+    {
         out.push(alt(a + 1, b, Origin::Trimmed, e.value.clone()));
     }
     let time = matches!(e.label, Label::Date | Label::Time);
@@ -252,9 +295,16 @@ fn extend(doc: &Document<'_>, c: &Candidate, out: &mut Vec<Candidate>) {
         if w.len() <= 10 && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'.') {
             if let Some(&w) = LEFT.iter().find(|&&x| x == w) {
                 let value = match (&e.value, approx_of(w)) {
-                    (Some(Value::Number { number, approx: None }), Some(q)) => {
-                        Some(Value::Number { number: *number, approx: Some(q) })
-                    }
+                    (
+                        Some(Value::Number {
+                            number,
+                            approx: None,
+                        }),
+                        Some(q),
+                    ) => Some(Value::Number {
+                        number: *number,
+                        approx: Some(q),
+                    }),
                     (v, _) => v.clone(),
                 };
                 out.push(alt(a - 1, b, Origin::LeftWord, value));

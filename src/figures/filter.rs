@@ -176,7 +176,9 @@ pub fn judged(c: &Candidate) -> bool {
 pub fn anchor(c: &Candidate) -> bool {
     c.origin == super::extra::Origin::Rule
         && (family(c.entity.score) == 75
-            || c.entity.text.contains(|ch: char| ch.is_ascii_digit() || ch == ' ' || ch == '-'))
+            || c.entity
+                .text
+                .contains(|ch: char| ch.is_ascii_digit() || ch == ' ' || ch == '-'))
 }
 
 /// The flags [`decide`] reads: 1 for an [`anchor`], 2 for a candidate with digits.

@@ -337,7 +337,11 @@ pub fn train_perceptron(ex: &[Example], cfg: &Config) -> Model {
             spans.clear();
             for e in &ex[a..b] {
                 let z: f32 = e.feats.iter().map(|&f| m.weights[f as usize]).sum();
-                spans.push((e.span.0, e.span.1, if e.judged { z } else { z.max(0.0) + 1e-6 }));
+                spans.push((
+                    e.span.0,
+                    e.span.1,
+                    if e.judged { z } else { z.max(0.0) + 1e-6 },
+                ));
             }
             let pred = select(&spans, 0.0);
             let mut taken = vec![false; b - a];
