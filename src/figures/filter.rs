@@ -121,10 +121,11 @@ pub fn shipped() -> &'static Model {
 /// start and may overlap; the result is sorted and disjoint (see [`select`]).
 pub fn apply(model: &Model, doc: &Document<'_>, cands: Vec<Candidate>) -> Vec<Entity> {
     let mut feats = Vec::with_capacity(48);
+    let style = doc_style(doc);
     let mut spans = Vec::with_capacity(cands.len());
     let mut probs = Vec::with_capacity(cands.len());
     for c in &cands {
-        features(doc, c, model.bits, &mut feats);
+        features(doc, c, style, model.bits, &mut feats);
         let p = model.prob(&feats);
         let t = model.per_label[slot(c)];
         let p = if judged(c) { p } else { p.max(t) };
@@ -330,9 +331,29 @@ fn shape(w: &[u8]) -> [u8; 4] {
     ]
 }
 
+/// How the document is written, as a few bits the filter conjoins with its other features (OntoNotes
+/// annotators followed slightly different conventions in transcribed speech and in treebank-spaced
+/// newswire): 1 when it has fillers of speech (`uh`, `um`), 2 when a `%` stands apart from its number.
+/// One pass over the tokens.
+pub fn doc_style(doc: &Document<'_>) -> u8 {
+    let mut style = 0u8;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let w = t.text(doc.text);
+        if w.len() == 2 && (w.eq_ignore_ascii_case("uh") || w.eq_ignore_ascii_case("um")) {
+            style |= 1;
+        } else if w == "%" && i > 0 && t.space_before {
+            style |= 2;
+        }
+        if style == 3 {
+            break;
+        }
+    }
+    style
+}
+
 /// The hashed features of a candidate: its rule family and label, its words, the two words on each side,
 /// capitalisation, and where it stands in the sentence. Fills `out` (bias first).
-pub fn features(doc: &Document<'_>, c: &Candidate, bits: u32, out: &mut Vec<u32>) {
+pub fn features(doc: &Document<'_>, c: &Candidate, style: u8, bits: u32, out: &mut Vec<u32>) {
     let e = &c.entity;
     out.clear();
     out.push(0);
@@ -393,5 +414,11 @@ pub fn features(doc: &Document<'_>, c: &Candidate, bits: u32, out: &mut Vec<u32>
         ];
         out.push(hs.h(19, l, &[&pos]));
         out.push(hs.h(20, l, &[&pos, short]));
+    }
+    if std::env::var_os("FIG_NOSTYLE").is_none() {
+        let st = [b'0' + style, c.origin as u8];
+        out.push(hs.h(21, l, &[&st]));
+        out.push(hs.h(22, l, &[&st, short]));
+        out.push(hs.h(23, l, &[&st, p1]));
     }
 }

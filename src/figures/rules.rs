@@ -176,9 +176,11 @@ impl<'a> Scanner<'a> {
                     let h = self.compound(i, h0.clone());
                     let first = h.start.unwrap_or(i).min(h.end - 1);
                     let end = h.end;
+                    // an interval of dates the rules joined (`1953 to 1955`) stays whole, as in OntoNotes
+                    let interval = matches!(&h.value, Some(Value::Date { date }) if date.contains('/'));
                     if let Some(e) = self.entity(first, h) {
                         out.push(e);
-                        if let Some(parts) = parts.as_deref_mut() {
+                        if let Some(parts) = parts.as_deref_mut().filter(|_| !interval) {
                             if h0.end < end && h0.start.is_none() {
                                 parts.extend(self.entity(i, h0));
                             }
@@ -198,7 +200,11 @@ impl<'a> Scanner<'a> {
                             }
                             for k in first + 1..end.min(first + 1 + Self::PART_REACH) {
                                 if let Some(hk) = self.at(k).map(|hk| self.compound(k, hk)) {
-                                    if hk.start.is_none() && hk.end > k && hk.end <= end {
+                                    // not the number without its qualifier (`300` in `up to 300`):
+                                    // qualifiers belong to the span (GUIDE section 1)
+                                    let qualifier = hk.end == end
+                                        && (first..k).all(|j| self.w(j).bytes().all(|c| c.is_ascii_lowercase()));
+                                    if hk.start.is_none() && hk.end > k && hk.end <= end && !qualifier {
                                         parts.extend(self.entity(k, hk));
                                     }
                                 }
