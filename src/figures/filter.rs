@@ -121,11 +121,11 @@ pub fn shipped() -> &'static Model {
 /// start and may overlap; the result is sorted and disjoint (see [`select`]).
 pub fn apply(model: &Model, doc: &Document<'_>, cands: Vec<Candidate>) -> Vec<Entity> {
     let mut feats = Vec::with_capacity(48);
-    let style = doc_style(doc);
+    let ctx = contexts(doc, &cands);
     let mut spans = Vec::with_capacity(cands.len());
     let mut probs = Vec::with_capacity(cands.len());
-    for c in &cands {
-        features(doc, c, style, model.bits, &mut feats);
+    for (c, ctx) in cands.iter().zip(&ctx) {
+        features(doc, c, ctx, model.bits, &mut feats);
         let p = model.prob(&feats);
         let t = model.per_label[slot(c)];
         let p = if judged(c) { p } else { p.max(t) };
@@ -331,6 +331,25 @@ fn shape(w: &[u8]) -> [u8; 4] {
     ]
 }
 
+/// What the filter sees beyond a candidate's own words and their neighbours: how the document is written.
+/// (Features of the overlapping candidates, such as the label of the rule reading a candidate lies inside,
+/// were tried and gained nothing.)
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context {
+    /// [`doc_style`]
+    pub style: u8,
+}
+
+/// The [`Context`] of each candidate (sorted by start, as [`super::candidates`] returns them).
+pub fn contexts(doc: &Document<'_>, cands: &[Candidate]) -> Vec<Context> {
+    vec![
+        Context {
+            style: doc_style(doc)
+        };
+        cands.len()
+    ]
+}
+
 /// How the document is written, as a few bits the filter conjoins with its other features (OntoNotes
 /// annotators followed slightly different conventions in transcribed speech and in treebank-spaced
 /// newswire): 1 when it has fillers of speech (`uh`, `um`), 2 when a `%` stands apart from its number.
@@ -353,7 +372,7 @@ pub fn doc_style(doc: &Document<'_>) -> u8 {
 
 /// The hashed features of a candidate: its rule family and label, its words, the two words on each side,
 /// capitalisation, and where it stands in the sentence. Fills `out` (bias first).
-pub fn features(doc: &Document<'_>, c: &Candidate, style: u8, bits: u32, out: &mut Vec<u32>) {
+pub fn features(doc: &Document<'_>, c: &Candidate, ctx: &Context, bits: u32, out: &mut Vec<u32>) {
     let e = &c.entity;
     out.clear();
     out.push(0);
@@ -415,10 +434,8 @@ pub fn features(doc: &Document<'_>, c: &Candidate, style: u8, bits: u32, out: &m
         out.push(hs.h(19, l, &[&pos]));
         out.push(hs.h(20, l, &[&pos, short]));
     }
-    if std::env::var_os("FIG_NOSTYLE").is_none() {
-        let st = [b'0' + style, c.origin as u8];
-        out.push(hs.h(21, l, &[&st]));
-        out.push(hs.h(22, l, &[&st, short]));
-        out.push(hs.h(23, l, &[&st, p1]));
-    }
+    let st = [b'0' + ctx.style, c.origin as u8];
+    out.push(hs.h(21, l, &[&st]));
+    out.push(hs.h(22, l, &[&st, short]));
+    out.push(hs.h(23, l, &[&st, p1]));
 }

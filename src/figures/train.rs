@@ -137,11 +137,12 @@ pub fn examples(docs: &[GoldDoc], bits: u32) -> (Vec<Example>, usize) {
     let mut feats = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         let doc = Document::new(&d.text);
-        let style = super::filter::doc_style(&doc);
         let gold: HashSet<(usize, usize, Label)> = d.spans.iter().copied().collect();
         n_gold += gold.len();
-        for c in super::candidates(&doc, &Options::default()) {
-            features(&doc, &c, style, bits, &mut feats);
+        let cands = super::candidates(&doc, &Options::default());
+        let ctx = super::filter::contexts(&doc, &cands);
+        for (c, ctx) in cands.into_iter().zip(&ctx) {
+            features(&doc, &c, ctx, bits, &mut feats);
             let e = &c.entity;
             out.push(Example {
                 feats: feats.clone(),
