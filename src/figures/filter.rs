@@ -198,7 +198,7 @@ pub fn decide(spans: &[(usize, usize, f32)], anchors: &[u8]) -> Vec<usize> {
         let (s, e) = (spans[j].0, spans[j].1);
         let at = keep.partition_point(|&k| spans[k].0 < s);
         let before_ok = at == 0 || spans[keep[at - 1]].1 <= s;
-        before_ok && keep.get(at).is_none_or(|&k| spans[k].0 >= e)
+        before_ok && keep.get(at).map_or(true, |&k| spans[k].0 >= e)
     };
     for i in (0..spans.len()).filter(|&i| anchors[i] & 1 == 1) {
         let (s, e) = (spans[i].0, spans[i].1);
@@ -214,7 +214,7 @@ pub fn decide(spans: &[(usize, usize, f32)], anchors: &[u8]) -> Vec<usize> {
                 if spans[j].1 > s
                     && (first || anchors[j] & 2 == 2)
                     && free(j, &keep)
-                    && best.is_none_or(|b| spans[j].2 > spans[b].2)
+                    && best.map_or(true, |b| spans[j].2 > spans[b].2)
                 {
                     best = Some(j);
                 }
