@@ -4,7 +4,6 @@
 
 use crate::text::Document;
 use crate::{Approx, Entity, Label, Value};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Where a candidate comes from (a feature of the filter).
@@ -103,20 +102,51 @@ const PHRASES: &[(&str, Label)] = &[
 /// The longest first word of a phrase in [`PHRASES`] (longer tokens are skipped without a look-up).
 const MAX_FIRST: usize = 12;
 
-type PhraseIndex = HashMap<&'static str, Vec<(Vec<&'static str>, Label)>>;
+/// [`PHRASES`] split into words and grouped by first word, sorted for binary search, plus a bit per first
+/// letter and length of a first word, which most words fail before any search.
+struct PhraseIndex {
+    by_first: Vec<(&'static str, Vec<(Vec<&'static str>, Label)>)>,
+    /// bit `len` of `lengths[first letter]`
+    lengths: [u16; 32],
+}
 
-/// [`PHRASES`] split into words and indexed by their first word, built once. Matching each token against
-/// every phrase (splitting the phrase each time) cost as much as all the rest of the figures stage.
+fn letter(w: &str) -> usize {
+    w.as_bytes()
+        .first()
+        .map_or(0, |c| (c.wrapping_sub(b'a') & 31) as usize)
+}
+
+impl PhraseIndex {
+    fn get(&self, w: &str) -> &[(Vec<&'static str>, Label)] {
+        if w.len() > MAX_FIRST || self.lengths[letter(w)] & (1 << w.len()) == 0 {
+            return &[];
+        }
+        match self.by_first.binary_search_by(|(k, _)| (*k).cmp(w)) {
+            Ok(i) => &self.by_first[i].1,
+            Err(_) => &[],
+        }
+    }
+}
+
+/// [`PHRASES`] indexed by their first word, built once. Matching each token against every phrase (splitting
+/// the phrase each time) cost as much as all the rest of the figures stage.
 fn phrase_index() -> &'static PhraseIndex {
     static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m: PhraseIndex = HashMap::new();
+        let mut by_first: Vec<(&'static str, Vec<(Vec<&'static str>, Label)>)> = Vec::new();
+        let mut lengths = [0u16; 32];
         for &(p, label) in PHRASES {
             let words: Vec<&'static str> = p.split(' ').collect();
             debug_assert!(words[0].len() <= MAX_FIRST);
-            m.entry(words[0]).or_default().push((words, label));
+            lengths[letter(words[0])] |= 1 << words[0].len();
+            match by_first.iter_mut().find(|(k, _)| *k == words[0]) {
+                Some((_, v)) => v.push((words, label)),
+                None => by_first.push((words[0], vec![(words, label)])),
+            }
         }
-        m
+        // stable: phrases of one first word keep their order in PHRASES
+        by_first.sort_by_key(|(k, _)| *k);
+        PhraseIndex { by_first, lengths }
     })
 }
 
@@ -169,7 +199,7 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>) -> Vec
         }
         let key = std::str::from_utf8(&buf[..first.len()]).unwrap_or("");
         let mut best: Option<(usize, Label)> = None;
-        for (words, label) in index.get(key).map_or(&[][..], Vec::as_slice) {
+        for (words, label) in index.get(key) {
             let k = words.len();
             if i + k > n || best.is_some_and(|(bk, _)| bk >= k) {
                 continue;
