@@ -1,6 +1,6 @@
 //! The figure filter trains end to end on a tiny BIO corpus written here, and the model it writes reads back.
 
-use article_annotator::figures::filter::Model;
+use article_annotator::figures::filter::{Model, HEADER};
 use article_annotator::figures::train::{examples, parse_bio, prf, train, tune_threshold, Config};
 
 /// `one` is a cardinal before a noun and not in `one of`; `the morning` is a TIME after `in`.
@@ -39,7 +39,7 @@ fn trains_on_a_tiny_corpus() {
     assert_eq!(back.threshold, m.threshold);
     assert_eq!(back.per_label, m.per_label);
     assert_eq!(back.weights.len(), 1 << 10);
-    // (bytes 12..16 and 20..84 hold the tuned thresholds, left at 0.5 by train)
-    assert_eq!(train(&ex, &cfg).to_bytes()[84..], bytes[84..]);
+    // (bytes 12..16 and 20..HEADER hold the tuned thresholds, left at 0.5 by train)
+    assert_eq!(train(&ex, &cfg).to_bytes()[HEADER..], bytes[HEADER..]);
     assert!(Model::from_bytes(&bytes[..10]).is_none());
 }

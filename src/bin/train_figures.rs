@@ -2,11 +2,16 @@
 //!
 //! ```text
 //! cargo run --release --bin train_figures -- [--train FILE] [--dev FILE] [--out model/figures.bin]
-//!     [--bits 13] [--epochs 8] [--rate 0.1] [--l2 1e-6] [--seed 42]
+//!     [--bits 13] [--epochs 8] [--rate 0.1] [--l2 1e-6] [--seed 42] [--perceptron] [--dump FILE]
 //! ```
+//! `--perceptron` trains a structured averaged perceptron instead of the logistic regression (tried; not
+//! better, see reports/figures.md). `--dump FILE` writes each dev candidate as a tab-separated line
+//! (document index, byte start, byte end, threshold slot, gold 0/1, probability) for error analysis.
 //! Defaults: OntoNotes 5 train and dev under `../shared/data/ontonotes5/`. The threshold is tuned on dev.
 
-use article_annotator::figures::train::{examples, prf, read_bio, train, tune_threshold, Config};
+use article_annotator::figures::train::{
+    examples, prf, read_bio, train, train_perceptron, tune_threshold, Config,
+};
 use std::path::PathBuf;
 
 fn main() {
@@ -22,6 +27,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut dev_file = PathBuf::from("../shared/data/ontonotes5/dev.bio.tsv");
     let mut out = PathBuf::from("model/figures.bin");
     let mut cfg = Config::default();
+    let mut perceptron = false;
+    let mut dump: Option<PathBuf> = None;
     let mut i = 0;
     let val = |i: &mut usize| -> Result<String, String> {
         *i += 1;
@@ -39,6 +46,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--rate" => cfg.rate = val(&mut i)?.parse()?,
             "--l2" => cfg.l2 = val(&mut i)?.parse()?,
             "--seed" => cfg.seed = val(&mut i)?.parse()?,
+            "--perceptron" => perceptron = true,
+            "--dump" => dump = Some(val(&mut i)?.into()),
             other => return Err(format!("unknown argument {other}").into()),
         }
         i += 1;
@@ -55,7 +64,11 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     );
     let oracle = dev.iter().filter(|e| e.gold).count() as f64 / dev_gold as f64;
     eprintln!("dev: the candidates hold {:.4} of the gold figures", oracle);
-    let mut m = train(&tr, &cfg);
+    let mut m = if perceptron {
+        train_perceptron(&tr, &cfg)
+    } else {
+        train(&tr, &cfg)
+    };
     let f = tune_threshold(&mut m, &dev, dev_gold);
     let q =
         article_annotator::figures::filter::Model::from_bytes(&m.to_bytes()).expect("round trip");
@@ -65,6 +78,22 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         "dev, filtered (threshold {:.2}): P {p:.4} R {r:.4} F1 {f:.4}; train F1 {:.4}",
         m.threshold, tf.2
     );
+    if let Some(path) = dump {
+        use std::io::Write;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
+        for e in &dev {
+            writeln!(
+                f,
+                "{}\t{}\t{}\t{}\t{}\t{:.3}",
+                e.doc,
+                e.span.0,
+                e.span.1,
+                e.label,
+                e.gold as u8,
+                q.prob(&e.feats)
+            )?;
+        }
+    }
     std::fs::write(&out, m.to_bytes())?;
     eprintln!(
         "wrote {} ({} bytes) in {:.1} s",

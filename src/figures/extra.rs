@@ -3,8 +3,7 @@
 //! read (with a following `'s`, without a leading `the` / qualifier, with a preceding `the`).
 
 use crate::text::Document;
-use crate::{Entity, Label};
-use std::collections::HashMap;
+use crate::{Approx, Entity, Label, Value};
 use std::sync::OnceLock;
 
 /// Where a candidate comes from (a feature of the filter).
@@ -21,6 +20,13 @@ pub enum Origin {
     Trimmed = 3,
     /// a rule's reading with a preceding `the`
     WithThe = 4,
+    /// a shorter reading of the rules inside a longer one (`50` in `more than 50`), see
+    /// `rules::Scanner::run_with_parts`
+    Part = 5,
+    /// a candidate with a word of [`LEFT`] in front (`each month`, `another 2.5 %`)
+    LeftWord = 6,
+    /// a date or time with `later`, `earlier`, `ago` or `before` after it
+    RightWord = 7,
 }
 
 /// A candidate figure and where it comes from.
@@ -67,6 +73,19 @@ const PHRASES: &[(&str, Label)] = &[
     ("fall", Label::Date),
     ("winter", Label::Date),
     ("spring", Label::Date),
+    ("daily", Label::Date),
+    ("quarterly", Label::Date),
+    ("yearly", Label::Date),
+    ("weeklong", Label::Date),
+    ("decade", Label::Date),
+    ("the decade", Label::Date),
+    ("autumn", Label::Date),
+    ("the quarter", Label::Date),
+    ("the holidays", Label::Date),
+    ("overnight", Label::Time),
+    ("a minute", Label::Time),
+    ("this hour", Label::Time),
+    ("lunchtime", Label::Time),
     ("morning", Label::Time),
     ("the morning", Label::Time),
     ("night", Label::Time),
@@ -83,20 +102,51 @@ const PHRASES: &[(&str, Label)] = &[
 /// The longest first word of a phrase in [`PHRASES`] (longer tokens are skipped without a look-up).
 const MAX_FIRST: usize = 12;
 
-type PhraseIndex = HashMap<&'static str, Vec<(Vec<&'static str>, Label)>>;
+/// [`PHRASES`] split into words and grouped by first word, sorted for binary search, plus a bit per first
+/// letter and length of a first word, which most words fail before any search.
+struct PhraseIndex {
+    by_first: Vec<(&'static str, Vec<(Vec<&'static str>, Label)>)>,
+    /// bit `len` of `lengths[first letter]`
+    lengths: [u16; 32],
+}
 
-/// [`PHRASES`] split into words and indexed by their first word, built once. Matching each token against
-/// every phrase (splitting the phrase each time) cost as much as all the rest of the figures stage.
+fn letter(w: &str) -> usize {
+    w.as_bytes()
+        .first()
+        .map_or(0, |c| (c.wrapping_sub(b'a') & 31) as usize)
+}
+
+impl PhraseIndex {
+    fn get(&self, w: &str) -> &[(Vec<&'static str>, Label)] {
+        if w.len() > MAX_FIRST || self.lengths[letter(w)] & (1 << w.len()) == 0 {
+            return &[];
+        }
+        match self.by_first.binary_search_by(|(k, _)| (*k).cmp(w)) {
+            Ok(i) => &self.by_first[i].1,
+            Err(_) => &[],
+        }
+    }
+}
+
+/// [`PHRASES`] indexed by their first word, built once. Matching each token against every phrase (splitting
+/// the phrase each time) cost as much as all the rest of the figures stage.
 fn phrase_index() -> &'static PhraseIndex {
     static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m: PhraseIndex = HashMap::new();
+        let mut by_first: Vec<(&'static str, Vec<(Vec<&'static str>, Label)>)> = Vec::new();
+        let mut lengths = [0u16; 32];
         for &(p, label) in PHRASES {
             let words: Vec<&'static str> = p.split(' ').collect();
             debug_assert!(words[0].len() <= MAX_FIRST);
-            m.entry(words[0]).or_default().push((words, label));
+            lengths[letter(words[0])] |= 1 << words[0].len();
+            match by_first.iter_mut().find(|(k, _)| *k == words[0]) {
+                Some((_, v)) => v.push((words, label)),
+                None => by_first.push((words[0], vec![(words, label)])),
+            }
         }
-        m
+        // stable: phrases of one first word keep their order in PHRASES
+        by_first.sort_by_key(|(k, _)| *k);
+        PhraseIndex { by_first, lengths }
     })
 }
 
@@ -106,11 +156,24 @@ const TRIM: &[&str] = &[
 ];
 
 /// The rules' candidates plus the extra ones, sorted by start (extras may overlap rule readings).
-pub fn expand(doc: &Document<'_>, rules: Vec<Entity>) -> Vec<Candidate> {
+pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>) -> Vec<Candidate> {
     let toks = &doc.tokens;
     let n = toks.len();
-        let mut covered = vec![false; n];
-    let mut out: Vec<Candidate> = Vec::with_capacity(rules.len() * 2);
+    let mut covered = vec![false; n];
+    let mut out: Vec<Candidate> = Vec::with_capacity(rules.len() * 3);
+    for e in &rules {
+        let a = toks.partition_point(|t| t.start < e.start);
+        let b = toks.partition_point(|t| t.start < e.end).min(n);
+        covered[a..b.max(a)].iter_mut().for_each(|c| *c = true);
+    }
+    out.extend(rules.into_iter().map(|entity| Candidate {
+        entity,
+        origin: Origin::Rule,
+    }));
+    out.extend(parts.into_iter().map(|entity| Candidate {
+        entity,
+        origin: Origin::Part,
+    }));
     let ent = |a: usize, b: usize, label: Label, score: f32| Entity {
         start: toks[a].start,
         end: toks[b - 1].end,
@@ -120,45 +183,6 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>) -> Vec<Candidate> {
         group: None,
         value: None,
     };
-    for e in &rules {
-        let a = toks.partition_point(|t| t.start < e.start);
-        let b = toks.partition_point(|t| t.start < e.end).min(n);
-        if a >= b {
-            continue;
-        }
-        covered[a..b].iter_mut().for_each(|c| *c = true);
-        if b < n
-            && matches!(toks[b].text(doc.text), "'s" | "’s")
-            && toks[b].start <= toks[b - 1].end + 1
-        {
-            let mut x = ent(a, b + 1, e.label, e.score);
-            x.value = e.value.clone();
-            out.push(Candidate {
-                entity: x,
-                origin: Origin::Possessive,
-            });
-        }
-        if b - a >= 2 && TRIM.iter().any(|w| toks[a].text(doc.text).eq_ignore_ascii_case(w)) {
-            let mut x = ent(a + 1, b, e.label, e.score);
-            x.value = e.value.clone();
-            out.push(Candidate {
-                entity: x,
-                origin: Origin::Trimmed,
-            });
-        }
-        if a > 0 && toks[a - 1].text(doc.text).eq_ignore_ascii_case("the") && matches!(e.label, Label::Date | Label::Time) {
-            let mut x = ent(a - 1, b, e.label, e.score);
-            x.value = e.value.clone();
-            out.push(Candidate {
-                entity: x,
-                origin: Origin::WithThe,
-            });
-        }
-    }
-    out.extend(rules.into_iter().map(|entity| Candidate {
-        entity,
-        origin: Origin::Rule,
-    }));
     // vague phrases over tokens no rule read, longest first
     let index = phrase_index();
     let mut buf = [0u8; MAX_FIRST];
@@ -175,7 +199,7 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>) -> Vec<Candidate> {
         }
         let key = std::str::from_utf8(&buf[..first.len()]).unwrap_or("");
         let mut best: Option<(usize, Label)> = None;
-        for (words, label) in index.get(key).map_or(&[][..], Vec::as_slice) {
+        for (words, label) in index.get(key) {
             let k = words.len();
             if i + k > n || best.is_some_and(|(bk, _)| bk >= k) {
                 continue;
@@ -198,6 +222,139 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>) -> Vec<Candidate> {
             i += 1;
         }
     }
-    out.sort_by_key(|c| (c.entity.start, c.entity.end));
+    let mut alts = Vec::with_capacity(out.len());
+    for c in &out {
+        extend(doc, c, &mut alts);
+    }
+    out.append(&mut alts);
+    out.sort_by_key(|c| {
+        (
+            c.entity.start,
+            c.entity.end,
+            c.entity.label as u8,
+            c.origin as u8,
+        )
+    });
+    // one candidate per span and label (the first origin in the order above wins)
+    out.dedup_by(|b, a| {
+        (a.entity.start, a.entity.end, a.entity.label)
+            == (b.entity.start, b.entity.end, b.entity.label)
+    });
     out
+}
+
+/// Words a figure may take in front of it (`each month`, `another 2.5 %`, `number five`).
+const LEFT: &[&str] = &[
+    "each",
+    "every",
+    "other",
+    "most",
+    "these",
+    "those",
+    "this",
+    "that",
+    "just",
+    "another",
+    "over",
+    "after",
+    "like",
+    "number",
+    "no.",
+    "additional",
+    "all",
+    "much",
+    "only",
+    "about",
+    "some",
+    "late",
+    "early",
+    "whole",
+    "recent",
+    "past",
+    "next",
+    "last",
+    "later",
+    "earlier",
+    "fiscal",
+    "first",
+    "under",
+];
+
+/// The qualifier a word in front of a number adds to its value.
+fn approx_of(w: &str) -> Option<Approx> {
+    Some(match w {
+        "over" => Approx::MoreThan,
+        "under" => Approx::LessThan,
+        "about" | "like" | "some" => Approx::About,
+        _ => return None,
+    })
+}
+
+/// Alternative boundaries of candidate `c`, pushed onto `out`: with a following `'s`, without a leading
+/// `the` / qualifier (rule readings), with a preceding `the` (dates and times) or a word of [`LEFT`], with a
+/// following `later` / `earlier` (dates and times). Each keeps the value of the reading it extends (a
+/// qualifier in front of a number adds its bound).
+fn extend(doc: &Document<'_>, c: &Candidate, out: &mut Vec<Candidate>) {
+    let toks = &doc.tokens;
+    let n = toks.len();
+    let e = &c.entity;
+    let a = toks.partition_point(|t| t.start < e.start);
+    let b = toks.partition_point(|t| t.start < e.end).min(n);
+    if a >= b {
+        return;
+    }
+    let word = |i: usize| toks[i].text(doc.text);
+    let alt = |a: usize, b: usize, origin: Origin, value: Option<Value>| Candidate {
+        entity: Entity {
+            start: toks[a].start,
+            end: toks[b - 1].end,
+            label: e.label,
+            text: doc.text[toks[a].start..toks[b - 1].end].to_string(),
+            score: e.score,
+            group: None,
+            value,
+        },
+        origin,
+    };
+    // the neighbour is on the same line, at most one space away
+    let near_left = a > 0 && toks[a].start <= toks[a - 1].end + 1;
+    let near_right = b < n && toks[b].start <= toks[b - 1].end + 1;
+    if near_right && matches!(word(b), "'s" | "’s") {
+        out.push(alt(a, b + 1, Origin::Possessive, e.value.clone()));
+    }
+    if c.origin == Origin::Rule
+        && b - a >= 2
+        && TRIM.iter().any(|w| word(a).eq_ignore_ascii_case(w))
+    {
+        out.push(alt(a + 1, b, Origin::Trimmed, e.value.clone()));
+    }
+    let time = matches!(e.label, Label::Date | Label::Time);
+    // (not over a vague phrase: `the` phrases are listed in PHRASES where OntoNotes takes them)
+    if near_left && time && c.origin != Origin::Phrase && word(a - 1).eq_ignore_ascii_case("the") {
+        out.push(alt(a - 1, b, Origin::WithThe, e.value.clone()));
+    }
+    if near_left && c.origin != Origin::Trimmed {
+        let w = word(a - 1);
+        if w.len() <= 10 && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'.') {
+            if let Some(&w) = LEFT.iter().find(|&&x| x == w) {
+                let value = match (&e.value, approx_of(w)) {
+                    (
+                        Some(Value::Number {
+                            number,
+                            approx: None,
+                        }),
+                        Some(q),
+                    ) => Some(Value::Number {
+                        number: *number,
+                        approx: Some(q),
+                    }),
+                    (v, _) => v.clone(),
+                };
+                out.push(alt(a - 1, b, Origin::LeftWord, value));
+            }
+        }
+    }
+    if near_right && time && matches!(word(b), "later" | "earlier" | "ago" | "before") {
+        out.push(alt(a, b + 1, Origin::RightWord, e.value.clone()));
+    }
 }

@@ -52,5 +52,6 @@ pub fn rules_only(doc: &Document<'_>, options: &Options) -> Vec<Entity> {
 /// The candidates the learned filter ([`filter`]) judges: the rules' readings plus the extras of [`extra`]
 /// (sorted by start; they may overlap).
 pub fn candidates(doc: &Document<'_>, options: &Options) -> Vec<extra::Candidate> {
-    extra::expand(doc, rules_only(doc, options))
+    let (rules, parts) = rules::Scanner::new(doc, options.document_date).run_with_parts();
+    extra::expand(doc, rules, parts)
 }

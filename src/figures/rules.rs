@@ -132,26 +132,86 @@ impl<'a> Scanner<'a> {
         out
     }
 
+    /// Runs the scan and returns the figures (sorted and disjoint) and, separately, the shorter readings inside
+    /// each of them: what the rules read from a later token of the figure (`50` in `more than 50`, `3.7 %` in
+    /// `2.9 % to 3.7 %`) and the first part of a joined date or range (`2.9 %`). The learned filter judges
+    /// those as alternative boundaries, each with the value its own rule gave it.
+    pub fn run_with_parts(&self) -> (Vec<Entity>, Vec<Entity>) {
+        let mut out = Vec::new();
+        let mut parts = Vec::new();
+        for s in &self.sentences {
+            self.limit.set(s.end.min(self.toks.len()));
+            self.scan_into(s.start, &mut out, Some(&mut parts));
+        }
+        (out, parts)
+    }
+
     fn scan(&self, from: usize, out: &mut Vec<Entity>) {
+        self.scan_into(from, out, None)
+    }
+
+    fn entity(&self, first: usize, h: Hit) -> Option<Entity> {
+        let label = h.label?;
+        let (start, end) = (self.toks[first].start, self.toks[h.end - 1].end);
+        Some(Entity {
+            start,
+            end,
+            label,
+            text: self.text[start..end].to_string(),
+            score: h.score,
+            group: None,
+            value: h.value,
+        })
+    }
+
+    /// At most this many tokens into a figure are tried for shorter readings.
+    const PART_REACH: usize = 6;
+
+    fn scan_into(&self, from: usize, out: &mut Vec<Entity>, mut parts: Option<&mut Vec<Entity>>) {
         let n = self.limit.get();
         let mut i = from;
         while i < n {
-            match self.at(i).map(|h| self.compound(i, h)) {
-                Some(h) if h.end > i => {
-                    if let Some(label) = h.label {
-                        let first = h.start.unwrap_or(i).min(h.end - 1);
-                        let (start, end) = (self.toks[first].start, self.toks[h.end - 1].end);
-                        out.push(Entity {
-                            start,
-                            end,
-                            label,
-                            text: self.text[start..end].to_string(),
-                            score: h.score,
-                            group: None,
-                            value: h.value,
-                        });
+            match self.at(i) {
+                Some(h0) if h0.end > i => {
+                    let h = self.compound(i, h0.clone());
+                    let first = h.start.unwrap_or(i).min(h.end - 1);
+                    let end = h.end;
+                    // an interval of dates the rules joined (`1953 to 1955`) stays whole, as in OntoNotes
+                    let interval = matches!(&h.value, Some(Value::Date { date }) if date.contains('/'));
+                    if let Some(e) = self.entity(first, h) {
+                        out.push(e);
+                        if let Some(parts) = parts.as_deref_mut().filter(|_| !interval) {
+                            if h0.end < end && h0.start.is_none() {
+                                parts.extend(self.entity(i, h0));
+                            }
+                            // the first part of a range or list read as one (`8 1/2 % to 8 3/8 %`): the
+                            // reading at the start with the sentence cut before the joining word
+                            let limit = self.limit.get();
+                            for k in first + 1..end.min(first + 1 + Self::PART_REACH) {
+                                if matches!(self.w(k), "to" | "-" | "–" | "or" | "and" | "through" | ",") {
+                                    self.limit.set(k);
+                                    let hk = self.at(first).map(|hk| self.compound(first, hk));
+                                    self.limit.set(limit);
+                                    if let Some(hk) = hk.filter(|hk| hk.start.is_none() && hk.end > first) {
+                                        parts.extend(self.entity(first, hk));
+                                    }
+                                    break;
+                                }
+                            }
+                            for k in first + 1..end.min(first + 1 + Self::PART_REACH) {
+                                if let Some(hk) = self.at(k).map(|hk| self.compound(k, hk)) {
+                                    // not the number without its qualifier (`300` in `up to 300`):
+                                    // qualifiers belong to the span (GUIDE section 1)
+                                    let qualifier = hk.end == end
+                                        && (first..k).all(|j| self.w(j).bytes().all(|c| c.is_ascii_lowercase()));
+                                    if hk.start.is_none() && hk.end > k && hk.end <= end && !qualifier {
+                                        parts.extend(self.entity(k, hk));
+                                    }
+                                }
+                            }
+                        }
                     }
-                    i = h.end;
+                    i = end;
                 }
                 _ => i += 1,
             }

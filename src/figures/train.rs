@@ -4,7 +4,7 @@
 //! logistic regression is trained by SGD over the examples in a fixed pseudo-random order (seeded), with
 //! L2 decay; the keep threshold is then chosen on the dev split to maximise typed F1.
 
-use super::filter::{features, select, Model};
+use super::filter::{decide, features, select, Model, SLOTS};
 use crate::text::Document;
 use crate::{Label, Options};
 use std::collections::HashSet;
@@ -122,10 +122,12 @@ pub struct Example {
     pub span: (usize, usize),
     /// the document's index
     pub doc: usize,
-    /// the label (`Label as usize`)
+    /// the threshold slot ([`super::filter::slot`])
     pub label: usize,
     /// the model may drop it (see [`super::filter::judged`])
     pub judged: bool,
+    /// see [`super::filter::flags`]
+    pub anchor: u8,
 }
 
 /// The candidates of the rules over documents, as examples, plus the number of gold figures.
@@ -137,8 +139,10 @@ pub fn examples(docs: &[GoldDoc], bits: u32) -> (Vec<Example>, usize) {
         let doc = Document::new(&d.text);
         let gold: HashSet<(usize, usize, Label)> = d.spans.iter().copied().collect();
         n_gold += gold.len();
-        for c in super::candidates(&doc, &Options::default()) {
-            features(&doc, &c, bits, &mut feats);
+        let cands = super::candidates(&doc, &Options::default());
+        let ctx = super::filter::contexts(&doc, &cands);
+        for (c, ctx) in cands.into_iter().zip(&ctx) {
+            features(&doc, &c, ctx, bits, &mut feats);
             let e = &c.entity;
             out.push(Example {
                 feats: feats.clone(),
@@ -146,7 +150,8 @@ pub fn examples(docs: &[GoldDoc], bits: u32) -> (Vec<Example>, usize) {
                 span: (e.start, e.end),
                 doc: di,
                 judged: super::filter::judged(&c),
-                label: e.label as usize & 15,
+                anchor: super::filter::flags(&c),
+                label: super::filter::slot(&c),
             });
         }
     }
@@ -220,7 +225,7 @@ pub fn train(ex: &[Example], cfg: &Config) -> Model {
 
 /// Typed (precision, recall, F1) when decoding each document's candidates with [`select`] at the thresholds
 /// per label `t`.
-pub fn prf(m: &Model, ex: &[Example], n_gold: usize, t: &[f32; 16]) -> (f64, f64, f64) {
+pub fn prf(m: &Model, ex: &[Example], n_gold: usize, t: &[f32; SLOTS]) -> (f64, f64, f64) {
     let (mut tp, mut np) = (0usize, 0usize);
     let mut i = 0;
     while i < ex.len() {
@@ -237,7 +242,8 @@ pub fn prf(m: &Model, ex: &[Example], n_gold: usize, t: &[f32; 16]) -> (f64, f64
                 )
             })
             .collect();
-        for k in select(&spans, 0.0) {
+        let anchors: Vec<u8> = ex[i..j].iter().map(|e| e.anchor).collect();
+        for k in decide(&spans, &anchors) {
             np += 1;
             tp += ex[i + k].gold as usize;
         }
@@ -264,14 +270,14 @@ pub fn tune_threshold(m: &mut Model, dev: &[Example], n_gold: usize) -> f64 {
     let grid: Vec<f32> = (5..=90).map(|i| i as f32 / 100.0).collect();
     let (mut best_t, mut best_f) = (0.5f32, -1.0);
     for &t in &grid {
-        let f = prf(&q, dev, n_gold, &[t; 16]).2;
+        let f = prf(&q, dev, n_gold, &[t; SLOTS]).2;
         if f > best_f {
             best_f = f;
             best_t = t;
         }
     }
     m.threshold = best_t;
-    let mut ts = [best_t; 16];
+    let mut ts = [best_t; SLOTS];
     let labels: Vec<usize> = {
         let mut l: Vec<usize> = dev.iter().map(|e| e.label).collect();
         l.sort_unstable();
@@ -293,4 +299,71 @@ pub fn tune_threshold(m: &mut Model, dev: &[Example], n_gold: usize) -> f64 {
     }
     m.per_label = ts;
     best_f
+}
+
+/// Trains the weights as a structured averaged perceptron: each document's candidates are decoded as at run
+/// time ([`select`] over the margins, the clear rule readings kept unless an overlapping candidate wins), and
+/// the weights move towards the gold candidates that were missed and away from the wrong ones that were
+/// taken. Unlike the logistic loss, this learns which of several overlapping boundaries to prefer from the
+/// decisions themselves. Thresholds are left at 0.5 (a margin of zero).
+pub fn train_perceptron(ex: &[Example], cfg: &Config) -> Model {
+    let mut m = Model::zeros(cfg.bits);
+    let nw = m.weights.len();
+    // averaged perceptron with the usual trick: avg = w - u / c
+    let mut u = vec![0f32; nw];
+    let mut c = 1f32;
+    let mut docs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < ex.len() {
+        let j = i + ex[i..].iter().take_while(|e| e.doc == ex[i].doc).count();
+        docs.push((i, j));
+        i = j;
+    }
+    let mut state = cfg
+        .seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut next = || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    let mut spans: Vec<(usize, usize, f32)> = Vec::new();
+    for _ in 0..cfg.epochs {
+        for i in (1..docs.len()).rev() {
+            let j = next() % (i + 1);
+            docs.swap(i, j);
+        }
+        for &(a, b) in &docs {
+            spans.clear();
+            for e in &ex[a..b] {
+                let z: f32 = e.feats.iter().map(|&f| m.weights[f as usize]).sum();
+                spans.push((
+                    e.span.0,
+                    e.span.1,
+                    if e.judged { z } else { z.max(0.0) + 1e-6 },
+                ));
+            }
+            let pred = select(&spans, 0.0);
+            let mut taken = vec![false; b - a];
+            for k in pred {
+                taken[k] = true;
+            }
+            for (k, e) in ex[a..b].iter().enumerate() {
+                let d = match (e.gold, taken[k]) {
+                    (true, false) => cfg.rate,
+                    (false, true) => -cfg.rate,
+                    _ => continue,
+                };
+                for &f in &e.feats {
+                    m.weights[f as usize] += d;
+                    u[f as usize] += c * d;
+                }
+            }
+            c += 1.0;
+        }
+    }
+    m.weights = m.weights.iter().zip(&u).map(|(w, u)| w - u / c).collect();
+    m
 }
