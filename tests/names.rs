@@ -68,6 +68,21 @@ fn scores_are_probabilities_and_spans_are_exact() {
 }
 
 #[test]
+fn results_do_not_depend_on_what_was_annotated_before() {
+    // The tagger caches word-type facts per thread across documents; the cache must never change a result,
+    // also after it is emptied for being full (more than 50,000 word types).
+    let text = "Angela Merkel met Emmanuel Macron in Paris on Monday. Merkel said Germany would help.";
+    let first = annotate(text, &Options::default());
+    annotate("Tokayev thanked the CSTO in Nur-Sultan; Kazakh troops left Almaty.", &Options::default());
+    let many: String = (0..60_000).map(|i| format!("Word{i} ")).collect();
+    annotate(&many, &Options::default());
+    assert_eq!(annotate(text, &Options::default()), first);
+    // And on a fresh thread, with an empty cache.
+    let fresh = std::thread::spawn(move || annotate(text, &Options::default())).join().unwrap();
+    assert_eq!(fresh, first);
+}
+
+#[test]
 fn odd_input_never_panics() {
     let long = "Berlin ".repeat(50_000);
     for s in ["", " ", "\u{0}", "😀😀 Obama 😀", "مرحبا London", "<b>Paris</b>", "\u{301}", "THE THE THE", long.as_str()] {
