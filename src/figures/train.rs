@@ -185,22 +185,23 @@ impl Default for Config {
     }
 }
 
+/// A deterministic source of shuffle indices (a 64-bit LCG) seeded with `seed`.
+fn shuffler(seed: u64) -> impl FnMut() -> usize {
+    let step = |x: u64| x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut state = step(seed);
+    move || {
+        state = step(state);
+        (state >> 33) as usize
+    }
+}
+
 /// Trains a logistic regression on the examples (threshold left at 0.5).
 pub fn train(ex: &[Example], cfg: &Config) -> Model {
     let mut m = Model::zeros(cfg.bits);
     // the average of the weights at the end of each epoch (steadier than the last ones)
     let mut avg = vec![0f32; m.weights.len()];
     let mut order: Vec<usize> = (0..ex.len()).collect();
-    let mut state = cfg
-        .seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    let mut next = || {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) as usize
-    };
+    let mut next = shuffler(cfg.seed);
     for epoch in 0..cfg.epochs {
         for i in (1..order.len()).rev() {
             let j = next() % (i + 1);
@@ -319,16 +320,7 @@ pub fn train_perceptron(ex: &[Example], cfg: &Config) -> Model {
         docs.push((i, j));
         i = j;
     }
-    let mut state = cfg
-        .seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    let mut next = || {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) as usize
-    };
+    let mut next = shuffler(cfg.seed);
     let mut spans: Vec<(usize, usize, f32)> = Vec::new();
     for _ in 0..cfg.epochs {
         for i in (1..docs.len()).rev() {
