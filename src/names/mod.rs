@@ -89,6 +89,7 @@ struct WordCache {
 thread_local! {
     static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
 }
+
 /// The stretches of tokens the tagger decodes one at a time: the document's sentences, except that a
 /// sentence ending in a dotted abbreviation (`U.S.`, `Corp.`) continues into the next one when no line
 /// break separates them. The sentence splitter ends a sentence at `U.S. Open` or `Time Warner Inc. 's`;
