@@ -26,7 +26,8 @@ use std::ops::Range;
 const SEEN_LOWER: u8 = 1;
 const SEEN_CAP_MID: u8 = 2;
 
-/// What the features need to know about one word type (a spelling), computed once per type and document.
+/// What the features need to know about one word type (a spelling), computed once per word type (the
+/// tagger's per-thread [`Lexicon`] keeps it across documents).
 pub struct Lex {
     /// Lowercase, digits folded to `0`.
     pub lower: String,
@@ -48,7 +49,7 @@ pub struct Lex {
     low: bool,
     /// More than one character.
     long: bool,
-    /// Has a letter, and no lowercase letter.
+    /// (has a letter, has no lowercase letter): for the all-capitals sentence test.
     caps_word: (bool, bool),
 }
 
