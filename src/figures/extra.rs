@@ -150,10 +150,9 @@ fn phrase_index() -> &'static PhraseIndex {
     })
 }
 
-/// Words a reading may lose at its start.
-const TRIM: &[&str] = &[
-    "the", "about", "some", "only", "over", "around", "nearly", "almost", "just", "more",
-];
+/// Words a reading may lose at its start. Not the qualifiers (`about`, `nearly`, `more than`, ...): the issue
+/// and GUIDE include them in the span, and the value carries their bound (`{"number": 12, "approx": "about"}`).
+const TRIM: &[&str] = &["the", "only", "just"];
 
 /// The rules' candidates plus the extra ones, sorted by start (extras may overlap rule readings).
 pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>) -> Vec<Candidate> {
