@@ -73,7 +73,7 @@ fn split_clock(b: &[u8]) -> Option<(&[u8], &[u8])> {
     let all_digits = |p: &[u8]| p.iter().all(u8::is_ascii_digit);
     let ok = (1..=2).contains(&h.len())
         && m.len() == 2
-        && s.is_none_or(|s| s.len() == 2 && all_digits(s))
+        && s.map_or(true, |s| s.len() == 2 && all_digits(s))
         && parts.next().is_none()
         && all_digits(h)
         && all_digits(m);
@@ -85,7 +85,7 @@ fn split_slash(b: &[u8]) -> Option<(&[u8], &[u8], Option<&[u8]>)> {
     let mut parts = b.split(|&c| c == b'/');
     let (a, d, y) = (parts.next()?, parts.next()?, parts.next());
     let num = |p: &[u8], lens: &[usize]| lens.contains(&p.len()) && p.iter().all(u8::is_ascii_digit);
-    let ok = num(a, &[1, 2, 3, 4]) && num(d, &[1, 2, 3, 4]) && y.is_none_or(|y| num(y, &[2, 4])) && parts.next().is_none();
+    let ok = num(a, &[1, 2, 3, 4]) && num(d, &[1, 2, 3, 4]) && y.map_or(true, |y| num(y, &[2, 4])) && parts.next().is_none();
     ok.then_some((a, d, y))
 }
 
