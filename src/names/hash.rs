@@ -67,13 +67,8 @@ impl StrHash {
 
     /// Feeds bytes.
     #[inline]
-    pub const fn bytes(&mut self, b: &[u8]) {
-        let mut i = 0;
-        while i < b.len() {
-            self.0 ^= b[i] as u64;
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-            i += 1;
-        }
+    pub fn bytes(&mut self, b: &[u8]) {
+        self.0 = fnv(self.0, b);
     }
 
     /// Feeds a character (its UTF-8 bytes).
@@ -92,9 +87,19 @@ impl StrHash {
 /// The [`StrHash`] of a whole string.
 #[inline]
 pub const fn str_hash(s: &str) -> u64 {
-    let mut h = StrHash::new();
-    h.bytes(s.as_bytes());
-    h.finish()
+    fnv(StrHash::new().0, s.as_bytes())
+}
+
+/// FNV-1a steps over `b` from state `h` (a `const fn`, so sentinel hashes are compile-time constants).
+#[inline]
+const fn fnv(mut h: u64, b: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    h
 }
 
 /// The rustc "Fx" hasher: fast for the short keys of the lookup tables, and deterministic.
