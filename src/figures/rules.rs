@@ -72,6 +72,13 @@ struct Num {
     single_word: bool,
 }
 
+impl Num {
+    /// A number written in words: not digits, not a year, no article standing for one, not vague.
+    fn words(value: f64, end: usize, int: Option<u32>, single_word: bool) -> Num {
+        Num { value, end, year: false, article: false, vague: false, digits: false, int, single_word }
+    }
+}
+
 /// One scan over a document.
 pub struct Scanner<'a> {
     text: &'a str,
@@ -604,43 +611,16 @@ impl<'a> Scanner<'a> {
         }
         // half a dozen
         if w == "half" && matches!(self.w(k + 1), "a" | "an") && self.w(k + 2) == "dozen" {
-            return Some(Num {
-                value: 6.0,
-                end: k + 3,
-                year: false,
-                article: false,
-                vague: false,
-                digits: false,
-                int: Some(6),
-                single_word: false,
-            });
+            return Some(Num::words(6.0, k + 3, Some(6), false));
         }
         // a half (about a half, more than a half)
         if w == "a" && self.w(k + 1) == "half" && !self.is_unit_word(k + 2) && !matches!(self.w(k + 2), "a" | "an") {
-            return Some(Num {
-                value: 0.5,
-                end: k + 2,
-                year: false,
-                article: false,
-                vague: false,
-                digits: false,
-                int: None,
-                single_word: false,
-            });
+            return Some(Num::words(0.5, k + 2, None, false));
         }
         // half, half a mile
         if w == "half" {
             let e = if matches!(self.w(k + 1), "a" | "an") && self.is_unit_word(k + 2) { k + 2 } else { k + 1 };
-            return Some(Num {
-                value: 0.5,
-                end: e,
-                year: false,
-                article: false,
-                vague: false,
-                digits: false,
-                int: None,
-                single_word: true,
-            });
+            return Some(Num::words(0.5, e, None, true));
         }
         let first_ok = lexicon::small_number(w).is_some()
             || ((w == "a" || w == "an") && lexicon::scale_word(self.w(k + 1)).is_some())
@@ -662,16 +642,7 @@ impl<'a> Scanner<'a> {
                 }
             };
             if let Some(d) = f {
-                return Some(Num {
-                    value: n / d,
-                    end: e,
-                    year: false,
-                    article: false,
-                    vague: false,
-                    digits: false,
-                    int: None,
-                    single_word: false,
-                });
+                return Some(Num::words(n / d, e, None, false));
             }
         }
         let mut ws: [&str; 16] = [""; 16];
