@@ -210,8 +210,7 @@ fn to_doc(sents: &[Vec<(&str, &str)>], id: &str) -> GoldDoc {
             text.push('\n');
             pos += 1;
         }
-        let mut open: Option<(usize, usize, &str)> = None;
-        let mut prev_type: Option<&str> = None;
+        let mut tags = Vec::with_capacity(sent.len());
         for (ti, &(tok, tag)) in sent.iter().enumerate() {
             if ti > 0 {
                 text.push(' ');
@@ -220,34 +219,9 @@ fn to_doc(sents: &[Vec<(&str, &str)>], id: &str) -> GoldDoc {
             let (start, end) = (pos, pos + tok.chars().count());
             text.push_str(tok);
             pos = end;
-            let Some((pre, typ)) = tag.split_once('-').filter(|_| tag != "O") else {
-                if let Some(o) = open.take() {
-                    ents.push(o);
-                }
-                prev_type = None;
-                continue;
-            };
-            let new = matches!(pre, "B" | "S" | "U") || Some(typ) != prev_type || open.is_none();
-            if new {
-                if let Some(o) = open.take() {
-                    ents.push(o);
-                }
-                open = Some((start, end, typ));
-            } else if let Some(o) = open.as_mut() {
-                o.1 = end;
-            }
-            if matches!(pre, "E" | "S" | "L" | "U") {
-                if let Some(o) = open.take() {
-                    ents.push(o);
-                }
-                prev_type = None;
-            } else {
-                prev_type = Some(typ);
-            }
+            tags.push((start, end, tag));
         }
-        if let Some(o) = open.take() {
-            ents.push(o);
-        }
+        ents.extend(article_annotator::text::bio_spans(tags));
     }
     let offsets: Vec<usize> = text
         .char_indices()

@@ -71,50 +71,23 @@ pub fn read_bio(content: &str) -> Vec<CorpusDoc> {
 
 fn to_doc(sents: &[Vec<(String, String)>]) -> CorpusDoc {
     let mut text = String::new();
-    let mut ents: Vec<(usize, usize, String)> = Vec::new();
+    let mut ents: Vec<(usize, usize, &str)> = Vec::new();
     for (si, sent) in sents.iter().enumerate() {
         if si > 0 {
             text.push('\n');
         }
-        let mut open: Option<(usize, usize, String)> = None;
-        let mut prev_type: Option<String> = None;
+        let mut tags = Vec::with_capacity(sent.len());
         for (ti, (tok, tag)) in sent.iter().enumerate() {
             if ti > 0 {
                 text.push(' ');
             }
             let start = text.len();
             text.push_str(tok);
-            let end = text.len();
-            let Some((pre, typ)) = tag.split_once('-').filter(|_| tag != "O") else {
-                if let Some(o) = open.take() {
-                    ents.push(o);
-                }
-                prev_type = None;
-                continue;
-            };
-            let new = matches!(pre, "B" | "S" | "U") || prev_type.as_deref() != Some(typ) || open.is_none();
-            if new {
-                if let Some(o) = open.take() {
-                    ents.push(o);
-                }
-                open = Some((start, end, typ.to_string()));
-            } else if let Some(o) = open.as_mut() {
-                o.1 = end;
-            }
-            if matches!(pre, "E" | "S" | "L" | "U") {
-                if let Some(o) = open.take() {
-                    ents.push(o);
-                }
-                prev_type = None;
-            } else {
-                prev_type = Some(typ.to_string());
-            }
+            tags.push((start, text.len(), tag.as_str()));
         }
-        if let Some(o) = open.take() {
-            ents.push(o);
-        }
+        ents.extend(crate::text::bio_spans(tags));
     }
-    let spans = ents.into_iter().filter_map(|(s, e, t)| Some((s, e, map_label(&t)?))).collect();
+    let spans = ents.into_iter().filter_map(|(s, e, t)| Some((s, e, map_label(t)?))).collect();
     CorpusDoc { text, spans }
 }
 

@@ -44,6 +44,43 @@ pub fn unescape_treebank(token: &str) -> &str {
     }
 }
 
+/// The entity spans of one sentence of a corpus, from its tokens' `(start, end, tag)` in any offset unit, as
+/// `../shared/eval/bio_to_docs.py` reads them: IOB1, IOB2 and BIOES/BILOU tags (`B-`, `S-`, `U-` open a span,
+/// `E-`, `S-`, `L-`, `U-` close one, an `I-` of another type or after `O` opens one). Returns `(start, end,
+/// type)`; shared by `annotate eval` and the trainers.
+///
+/// ```
+/// use article_annotator::text::bio_spans;
+/// let tags = [(0, 3, "B-PER"), (4, 7, "I-PER"), (8, 9, "O"), (10, 15, "I-LOC")];
+/// assert_eq!(bio_spans(tags), [(0, 7, "PER"), (10, 15, "LOC")]);
+/// ```
+pub fn bio_spans<'t>(tags: impl IntoIterator<Item = (usize, usize, &'t str)>) -> Vec<(usize, usize, &'t str)> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, usize, &str)> = None;
+    let mut prev_type: Option<&str> = None;
+    for (start, end, tag) in tags {
+        let Some((pre, typ)) = tag.split_once('-').filter(|_| tag != "O") else {
+            spans.extend(open.take());
+            prev_type = None;
+            continue;
+        };
+        if matches!(pre, "B" | "S" | "U") || Some(typ) != prev_type || open.is_none() {
+            spans.extend(open.take());
+            open = Some((start, end, typ));
+        } else if let Some(o) = open.as_mut() {
+            o.1 = end;
+        }
+        if matches!(pre, "E" | "S" | "L" | "U") {
+            spans.extend(open.take());
+            prev_type = None;
+        } else {
+            prev_type = Some(typ);
+        }
+    }
+    spans.extend(open);
+    spans
+}
+
 /// The coarse shape of a token, decided while tokenising.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TokenKind {
