@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import { ROOT, serve, launch } from "./browser/harness.mjs";
+import { ROOT, serve, launch, localOnly } from "./browser/harness.mjs";
 
 const VERSION = fs.readFileSync(path.join(ROOT, "Cargo.toml"), "utf8").match(/^version\s*=\s*"([^"]+)"/m)[1];
 const TARBALL = path.join(ROOT, `target/npm/article-annotator-${VERSION}.tgz`);
@@ -128,11 +128,7 @@ async function annotateInPage(dir, file) {
   const server = await serve(dir);
   const context = await browser.newContext();
   const outside = [];
-  await context.route("**/*", (route) => {
-    const u = new URL(route.request().url());
-    if (u.protocol === "data:" || u.protocol === "blob:" || u.hostname === "127.0.0.1") route.continue();
-    else { outside.push(u.href); route.abort(); }
-  });
+  await localOnly(context, { outside });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));

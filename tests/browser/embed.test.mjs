@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, sharedArticle, OWN_ARTICLE, WWW, SCREENSHOTS, ensureDir } from "./harness.mjs";
+import { serve, launch, localOnly, sharedArticle, OWN_ARTICLE, WWW, SCREENSHOTS, ensureDir } from "./harness.mjs";
 
 let server, browser, annotate;
 const outside = []; // requests that tried to leave 127.0.0.1
@@ -43,11 +43,7 @@ after(async () => {
 async function open(file, { viewport = { width: 1280, height: 900 }, init = null } = {}) {
   const context = await browser.newContext({ viewport });
   if (init) await context.addInitScript(init);
-  await context.route("**/*", (route) => {
-    const u = new URL(route.request().url());
-    if (u.protocol === "data:" || u.protocol === "blob:" || u.hostname === "127.0.0.1") route.continue();
-    else { outside.push(u.href); route.abort(); }
-  });
+  await localOnly(context, { outside });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));

@@ -43,6 +43,20 @@ export function serve(dir = WWW) {
   });
 }
 
+/**
+ * Lets `context` load only from 127.0.0.1 (and data:/blob: URLs), aborting every other request. Each request's
+ * URL is pushed to `seen`, and each aborted one to `outside`, when those arrays are given.
+ */
+export function localOnly(context, { seen = null, outside = null } = {}) {
+  return context.route("**/*", (route) => {
+    const url = route.request().url();
+    seen?.push(url);
+    const u = new URL(url);
+    if (u.protocol === "data:" || u.protocol === "blob:" || u.hostname === "127.0.0.1") route.continue();
+    else { outside?.push(url); route.abort(); }
+  });
+}
+
 /** Launches headless Chromium; throws a clear error when it is missing. */
 export async function launch() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run \`make test\` (it installs chromium) or set CHROMIUM`);

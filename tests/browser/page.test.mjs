@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, sharedArticle, OWN_ARTICLE, SCREENSHOTS, WWW, ensureDir, pageDownload } from "./harness.mjs";
+import { serve, launch, localOnly, sharedArticle, OWN_ARTICLE, SCREENSHOTS, WWW, ensureDir, pageDownload } from "./harness.mjs";
 
 const NAME_LABELS = ["PERSON", "PLACE", "ORG", "MISC"];
 let server, browser;
@@ -31,13 +31,7 @@ after(async () => {
 
 async function openPage(options = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, ...options });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    requests.push(url);
-    const u = new URL(url);
-    if (u.protocol === "data:" || u.protocol === "blob:" || u.hostname === "127.0.0.1") route.continue();
-    else route.abort();
-  });
+  await localOnly(context, { seen: requests });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
