@@ -343,11 +343,6 @@ impl Row {
         };
         Row { id, q: q.map(round), shift }
     }
-
-    /// The weights in steps.
-    fn steps(&self) -> [i32; NT] {
-        self.q.map(|x| (x as i32) << self.shift)
-    }
 }
 
 /// The weights of the kept features in an open-addressing hash table (linear probing, at most 3/4 full):
@@ -450,16 +445,6 @@ impl Weights {
     #[inline]
     pub fn scores(&self, acc: &[i32; NT]) -> [f32; NT] {
         acc.map(|a| a as f32 * self.step)
-    }
-
-    /// The weights of feature `id` as floats, if the model has it.
-    pub fn get(&self, id: u32) -> Option<[f32; NT]> {
-        Some(self.scores(&self.row(id)?.steps()))
-    }
-
-    /// The quantisation step.
-    pub fn step(&self) -> f32 {
-        self.step
     }
 
     /// The rows, sorted by feature id.
