@@ -104,6 +104,17 @@ pub struct DocFeatures<'l> {
     kind: Vec<TokenKind>,
     doc_flags: Vec<u8>,
     caps_sentence: Vec<bool>,
+    /// Per token of a run of capitalised words (see [`cap_runs`]): its place in the run and the run's length.
+    runs: Vec<Option<Run>>,
+}
+
+/// A token's place in its run of capitalised words.
+#[derive(Clone, Copy)]
+struct Run {
+    /// 0 alone, 1 first, 2 inside, 3 last.
+    place: u8,
+    /// Run length, capped at 4.
+    len: u8,
 }
 
 fn fold(w: &str) -> String {
@@ -337,7 +348,8 @@ impl<'l> DocFeatures<'l> {
             }
         }
         let doc_flags = (0..n).map(|i| seen.get(&lex(i).h_lower).copied().unwrap_or(0)).collect();
-        DocFeatures { ty, lexicon, gaz, kind, doc_flags, caps_sentence }
+        let runs = cap_runs(doc, &lex, &caps_sentence);
+        DocFeatures { ty, lexicon, gaz, kind, doc_flags, caps_sentence, runs }
     }
 
     /// Per token, its word type in the lexicon.
@@ -414,7 +426,57 @@ impl<'l> DocFeatures<'l> {
             let fl = self.doc_flags[i];
             out.push(f(28).num(fl as u32).num(first as u32).num(self.caps_sentence[i] as u32).id());
         }
+        if let Some(r) = self.runs[i] {
+            out.push(f(41).num(r.place as u32).num(r.len as u32).id());
+        }
     }
+}
+
+/// Runs of capitalised words within each sentence (outside all-capitals sentences), where `of`, `and`, `&`,
+/// `de`, `for` and `the` may join two capitalised words: each run token's place in the run (alone, first,
+/// inside, last) and the run's length, a view of the whole candidate span that a first-order tagger looking
+/// two words either side does not otherwise have (`Bank of New York Mellon`). Measured over three seeds:
+/// OntoNotes dev names +0.002, CoNLL dev +0.0005; the words just before and after the run as further
+/// features did not help.
+fn cap_runs<'l>(doc: &Document<'_>, lex: &impl Fn(usize) -> &'l Lex, caps_sentence: &[bool]) -> Vec<Option<Run>> {
+    const JOINERS: [&str; 6] = ["of", "and", "&", "de", "for", "the"];
+    let n = doc.tokens.len();
+    let mut runs = vec![None; n];
+    for s in &doc.sentences {
+        let in_run = |i: usize| doc.tokens[i].kind == TokenKind::Word && lex(i).cap && !caps_sentence[i];
+        let mut i = s.start;
+        while i < s.end {
+            if !in_run(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < s.end {
+                if in_run(j) {
+                    j += 1;
+                } else if j + 1 < s.end && in_run(j + 1) && JOINERS.contains(&lex(j).lower.as_str()) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let len = (j - i).min(4) as u8;
+            for k in i..j {
+                let place = if j - i == 1 {
+                    0
+                } else if k == i {
+                    1
+                } else if k + 1 == j {
+                    3
+                } else {
+                    2
+                };
+                runs[k] = Some(Run { place, len });
+            }
+            i = j;
+        }
+    }
+    runs
 }
 
 /// The hashes standing for "before the sentence" and "after the sentence" (lowercase word features) and for
@@ -454,3 +516,4 @@ pub fn history_class(tag: usize) -> usize {
         1 + (tag - 1) / 2
     }
 }
+
