@@ -53,6 +53,30 @@ fn conventions_no_leading_the_no_possessive() {
 }
 
 #[test]
+fn names_neither_start_with_nor_run_on_past_a_possessive() {
+    let apostrophes = ['\'', '\u{2019}'];
+    for text in [
+        "Taylor Swift's Eras Tour grossed more than $1 billion, the promoter said.",
+        "Elon Musk\u{2019}s company X said on Wednesday it would appeal the ruling.",
+        "Maria Lopez's bakery on Main Street reopened.",
+    ] {
+        for (name, label) in find(text) {
+            assert!(!name.starts_with(apostrophes), "{name:?} ({label:?}) in {text:?}");
+            let lower_after_clitic = name.split(apostrophes).skip(1).any(|rest| {
+                rest.strip_prefix('s').is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_lowercase()))
+            });
+            assert!(!lower_after_clitic, "{name:?} ({label:?}) in {text:?}");
+            if label == Label::Person {
+                assert!(!name.contains(apostrophes), "{name:?} in {text:?}");
+            }
+        }
+    }
+    // A possessive inside an organisation's own name stays.
+    let found = find("Moody's Investors Service cut the bank's rating.");
+    assert!(found.iter().any(|(n, _)| n.starts_with("Moody's")), "{found:?}");
+}
+
+#[test]
 fn scores_are_probabilities_and_spans_are_exact() {
     let text = "Prime Minister Justin Trudeau flew from Ottawa to Tokyo.";
     let doc = Document::new(text);
