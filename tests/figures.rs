@@ -176,6 +176,8 @@ fn quantities() {
         qty(39.5, "sq km")
     );
     assert_eq!(one("He ran 5km before work.", "5km", Label::Quantity), qty(5.0, "km"));
+    assert_eq!(one("Gusts reached 160 km/h on the coast.", "160 km/h", Label::Quantity), qty(160.0, "km/h"));
+    assert_eq!(one("The herd needs 5 kg/day of hay.", "5 kg/day", Label::Quantity), qty(5.0, "kg/d"));
     assert_eq!(one("It weighed 93 kilograms.", "93 kilograms", Label::Quantity), qty(93.0, "kg"));
     assert_eq!(one("A 60-foot wall fell.", "60-foot", Label::Quantity), qty(60.0, "ft"));
     assert_eq!(one("He is five foot nine in boots.", "five foot nine", Label::Quantity), qty(5.0, "ft"));

@@ -1115,6 +1115,21 @@ impl<'a> Scanner<'a> {
             if sym == "mi" && self.w(end) == "per" && self.w(end + 1) == "hour" {
                 end += 2;
             }
+            // a rate written with a slash: 160 km/h, 5 kg/day
+            let mut per = "";
+            if self.s(end) == "/" && self.glued(end) && self.glued(end + 1) {
+                per = match self.w(end + 1) {
+                    "h" | "hr" | "hour" => "h",
+                    "s" | "sec" => "s",
+                    "min" => "min",
+                    "day" | "d" => "d",
+                    "yr" | "year" => "yr",
+                    _ => "",
+                };
+                if !per.is_empty() {
+                    end += 2;
+                }
+            }
             // a four-foot-high wall
             if let Some(h) = self
                 .hyphen(end)
@@ -1137,7 +1152,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
-            let unit = format!("{prefix}{sym}");
+            let unit = if per.is_empty() { format!("{prefix}{sym}") } else { format!("{prefix}{sym}/{per}") };
             let v = value.filter(|_| !num.vague).map(|a| Value::Quantity { amount: a, unit });
             return Some((Label::Quantity, v, score::UNIT, end));
         }
