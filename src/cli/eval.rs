@@ -5,6 +5,7 @@
 //! points) and `score.py` scores exact spans. This module re-implements both so that `annotate eval` needs no
 //! Python, and its tests check that the two agree to the last digit (rounding included).
 
+use article_annotator::text::corpus;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -77,8 +78,8 @@ pub fn read_gold(name: &str, content: &str) -> Result<(GoldFormat, Vec<GoldDoc>)
 pub fn read_docs_jsonl(content: &str, need_text: bool) -> Result<Vec<GoldDoc>, String> {
     let mut docs: Vec<GoldDoc> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    for (n, line) in py_lines(content).enumerate() {
-        let line = py_strip(line);
+    for (n, line) in corpus::py_lines(content).enumerate() {
+        let line = corpus::py_strip(line);
         if line.is_empty() {
             continue;
         }
@@ -114,38 +115,6 @@ pub fn read_docs_jsonl(content: &str, need_text: bool) -> Result<Vec<GoldDoc>, S
     Ok(docs)
 }
 
-/// Python's `str.isspace()`: Rust's `char::is_whitespace` plus the four information separators.
-fn py_isspace(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
-}
-
-fn py_strip(s: &str) -> &str {
-    s.trim_matches(py_isspace)
-}
-
-/// The lines of a file read in Python's text mode (universal newlines: `\r\n`, `\r` and `\n` end a line).
-fn py_lines(content: &str) -> impl Iterator<Item = &str> {
-    let mut rest = content;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        match rest.find(['\n', '\r']) {
-            Some(i) => {
-                let line = &rest[..i];
-                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
-                rest = &rest[i + skip..];
-                Some(line)
-            }
-            None => {
-                let line = rest;
-                rest = "";
-                Some(line)
-            }
-        }
-    })
-}
-
 /// Corpus labels to product labels, as `bio_to_docs.py`'s `MAP` (unknown labels pass through).
 pub fn map_label(t: &str) -> &str {
     match t {
@@ -159,86 +128,29 @@ pub fn map_label(t: &str) -> &str {
     }
 }
 
-/// `bio_to_docs.py` in Rust: documents split at `-DOCSTART-`, tokens joined by spaces, sentences by `\n`,
-/// entities from IOB1/IOB2/IOBES tags, ids `{prefix}-{i:04}`.
+/// `bio_to_docs.py` in Rust ([`article_annotator::text::corpus`]), with code point offsets and labels
+/// mapped to the product's, ids `{prefix}-{i:04}`.
 pub fn bio_to_docs(content: &str, prefix: &str) -> Vec<GoldDoc> {
-    type Sentence<'a> = Vec<(&'a str, &'a str)>;
-    let mut docs: Vec<Vec<Sentence>> = Vec::new();
-    let mut sents: Vec<Sentence> = Vec::new();
-    let mut cur: Sentence = Vec::new();
-    for line in py_lines(content) {
-        if py_strip(line).is_empty() {
-            if !cur.is_empty() {
-                sents.push(std::mem::take(&mut cur));
-            }
-            continue;
-        }
-        let cols: Vec<&str> = if line.contains('\t') {
-            line.split('\t').collect()
-        } else {
-            line.split(py_isspace).filter(|c| !c.is_empty()).collect()
-        };
-        if cols[0] == "-DOCSTART-" {
-            if !cur.is_empty() {
-                sents.push(std::mem::take(&mut cur));
-            }
-            if !sents.is_empty() {
-                docs.push(std::mem::take(&mut sents));
-            }
-            continue;
-        }
-        cur.push((article_annotator::text::unescape_treebank(cols[0]), cols[cols.len() - 1]));
-    }
-    if !cur.is_empty() {
-        sents.push(cur);
-    }
-    if !sents.is_empty() {
-        docs.push(sents);
-    }
-    docs.iter()
+    corpus::bio_documents(content)
+        .into_iter()
         .enumerate()
-        .map(|(i, sents)| to_doc(sents, &format!("{prefix}-{i:04}")))
-        .collect()
-}
-
-fn to_doc(sents: &[Vec<(&str, &str)>], id: &str) -> GoldDoc {
-    let mut text = String::new();
-    let mut ents: Vec<(usize, usize, &str)> = Vec::new();
-    let mut pos = 0usize; // in code points
-    for (si, sent) in sents.iter().enumerate() {
-        if si > 0 {
-            text.push('\n');
-            pos += 1;
-        }
-        let mut tags = Vec::with_capacity(sent.len());
-        for (ti, &(tok, tag)) in sent.iter().enumerate() {
-            if ti > 0 {
-                text.push(' ');
-                pos += 1;
+        .map(|(i, doc)| {
+            // byte offset -> code point offset, at every character boundary
+            let mut cp = vec![0usize; doc.text.len() + 1];
+            for (n, (b, c)) in doc.text.char_indices().enumerate() {
+                cp[b] = n;
+                cp[b + c.len_utf8()] = n + 1;
             }
-            let (start, end) = (pos, pos + tok.chars().count());
-            text.push_str(tok);
-            pos = end;
-            tags.push((start, end, tag));
-        }
-        ents.extend(article_annotator::text::bio_spans(tags));
-    }
-    let offsets: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([text.len()])
-        .collect();
-    let entities = ents
-        .iter()
-        .map(|&(s, e, t)| {
-            serde_json::json!({"start": s, "end": e, "label": map_label(t), "text": &text[offsets[s]..offsets[e]]})
+            let entities = doc
+                .spans
+                .iter()
+                .map(|&(s, e, t)| {
+                    serde_json::json!({"start": cp[s], "end": cp[e], "label": map_label(t), "text": &doc.text[s..e]})
+                })
+                .collect();
+            GoldDoc { id: Value::String(format!("{prefix}-{i:04}")), text: doc.text, entities }
         })
-        .collect();
-    GoldDoc {
-        id: Value::String(id.to_string()),
-        text,
-        entities,
-    }
+        .collect()
 }
 
 /// Precision, recall and F1 as `score.py` prints them (rounded to 4 places like Python's `round`).

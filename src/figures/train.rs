@@ -31,80 +31,16 @@ fn map(t: &str) -> Option<Label> {
     })
 }
 
-/// Parses OntoNotes BIO text the way `../shared/eval/bio_to_docs.py` does: tokens joined by spaces,
-/// sentences by newlines, documents split at `-DOCSTART-`, treebank escapes undone.
+/// Parses OntoNotes BIO text the way `../shared/eval/bio_to_docs.py` does
+/// ([`crate::text::corpus::bio_documents`]), keeping the figures.
 pub fn parse_bio(content: &str) -> Vec<GoldDoc> {
-    let mut docs = Vec::new();
-    let mut doc = GoldDoc {
-        text: String::new(),
-        spans: Vec::new(),
-    };
-    let mut sent_tokens = 0usize;
-    let mut open: Option<(usize, usize, String)> = None;
-    let flush = |open: &mut Option<(usize, usize, String)>, doc: &mut GoldDoc| {
-        if let Some((s, e, t)) = open.take() {
-            if let Some(l) = map(&t) {
-                doc.spans.push((s, e, l));
-            }
-        }
-    };
-    for line in content.lines() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            flush(&mut open, &mut doc);
-            sent_tokens = 0;
-            continue;
-        }
-        let cols: Vec<&str> = if line.contains('\t') {
-            line.split('\t').collect()
-        } else {
-            line.split_whitespace().collect()
-        };
-        if cols[0] == "-DOCSTART-" {
-            flush(&mut open, &mut doc);
-            if !doc.text.is_empty() {
-                docs.push(std::mem::replace(
-                    &mut doc,
-                    GoldDoc {
-                        text: String::new(),
-                        spans: Vec::new(),
-                    },
-                ));
-            }
-            sent_tokens = 0;
-            continue;
-        }
-        let tok = crate::text::unescape_treebank(cols[0]);
-        if sent_tokens == 0 && !doc.text.is_empty() {
-            doc.text.push('\n');
-        } else if sent_tokens > 0 {
-            doc.text.push(' ');
-        }
-        let start = doc.text.len();
-        doc.text.push_str(tok);
-        let end = doc.text.len();
-        sent_tokens += 1;
-        let tag = *cols.last().unwrap_or(&"O");
-        match tag.split_once('-') {
-            Some((pre, typ)) => {
-                let cont = (pre == "I" || pre == "E") && open.as_ref().is_some_and(|o| o.2 == typ);
-                if cont {
-                    if let Some(o) = open.as_mut() {
-                        o.1 = end;
-                    }
-                } else {
-                    flush(&mut open, &mut doc);
-                    open = Some((start, end, typ.to_string()));
-                }
-            }
-            None => flush(&mut open, &mut doc),
-        }
-    }
-    flush(&mut open, &mut doc);
-    if !doc.text.is_empty() {
-        docs.push(doc);
-    }
-    docs
+    crate::text::corpus::bio_documents(content)
+        .into_iter()
+        .map(|d| GoldDoc {
+            spans: d.spans.iter().filter_map(|&(s, e, t)| Some((s, e, map(t)?))).collect(),
+            text: d.text,
+        })
+        .collect()
 }
 
 /// Reads an OntoNotes BIO file (see [`parse_bio`]).

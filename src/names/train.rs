@@ -33,62 +33,16 @@ fn map_label(t: &str) -> Option<Label> {
     })
 }
 
-/// Reads a CoNLL-2003 (space-separated) or OntoNotes (tab-separated) BIO file into documents.
+/// Reads a CoNLL-2003 (space-separated) or OntoNotes (tab-separated) BIO file into documents
+/// ([`crate::text::corpus::bio_documents`]), keeping the names.
 pub fn read_bio(content: &str) -> Vec<CorpusDoc> {
-    let mut docs = Vec::new();
-    let mut sents: Vec<Vec<(String, String)>> = Vec::new();
-    let mut cur: Vec<(String, String)> = Vec::new();
-    let mut flush_doc = |sents: &mut Vec<Vec<(String, String)>>| {
-        if !sents.is_empty() {
-            docs.push(to_doc(sents));
-            sents.clear();
-        }
-    };
-    for line in content.lines() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            if !cur.is_empty() {
-                sents.push(std::mem::take(&mut cur));
-            }
-            continue;
-        }
-        let cols: Vec<&str> = if line.contains('\t') { line.split('\t').collect() } else { line.split_whitespace().collect() };
-        if cols[0] == "-DOCSTART-" {
-            if !cur.is_empty() {
-                sents.push(std::mem::take(&mut cur));
-            }
-            flush_doc(&mut sents);
-            continue;
-        }
-        cur.push((crate::text::unescape_treebank(cols[0]).to_string(), cols[cols.len() - 1].to_string()));
-    }
-    if !cur.is_empty() {
-        sents.push(cur);
-    }
-    flush_doc(&mut sents);
-    docs
-}
-
-fn to_doc(sents: &[Vec<(String, String)>]) -> CorpusDoc {
-    let mut text = String::new();
-    let mut ents: Vec<(usize, usize, &str)> = Vec::new();
-    for (si, sent) in sents.iter().enumerate() {
-        if si > 0 {
-            text.push('\n');
-        }
-        let mut tags = Vec::with_capacity(sent.len());
-        for (ti, (tok, tag)) in sent.iter().enumerate() {
-            if ti > 0 {
-                text.push(' ');
-            }
-            let start = text.len();
-            text.push_str(tok);
-            tags.push((start, text.len(), tag.as_str()));
-        }
-        ents.extend(crate::text::bio_spans(tags));
-    }
-    let spans = ents.into_iter().filter_map(|(s, e, t)| Some((s, e, map_label(t)?))).collect();
-    CorpusDoc { text, spans }
+    crate::text::corpus::bio_documents(content)
+        .into_iter()
+        .map(|d| CorpusDoc {
+            spans: d.spans.iter().filter_map(|&(s, e, t)| Some((s, e, map_label(t)?))).collect(),
+            text: d.text,
+        })
+        .collect()
 }
 
 /// Gold tags of `doc`'s tokens: every token overlapping a gold span gets its label (B- on the first).

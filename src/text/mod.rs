@@ -16,6 +16,7 @@
 //! Sentences end at a line break or after `.`, `!`, `?` (and any closing quotes or brackets) followed by
 //! whitespace, unless the dot belongs to an abbreviation that is followed by a lowercase word.
 
+pub mod corpus;
 pub mod offsets;
 
 use std::ops::Range;
