@@ -77,6 +77,29 @@ fn names_neither_start_with_nor_run_on_past_a_possessive() {
 }
 
 #[test]
+fn symbols_and_control_characters_are_never_part_of_a_name() {
+    for text in [
+        "He said> Barack Obama visited Paris.",
+        "Angela Merkel | Emmanuel Macron # Olaf Scholz + Giorgia Meloni",
+        "Angela Merkel\u{0}",
+        "Angela Merkel\u{7}met Emmanuel Macron",
+    ] {
+        let found = find(text);
+        assert!(!found.is_empty(), "{text:?}");
+        for (name, label) in found {
+            assert!(name.chars().all(|c| c.is_alphanumeric() || c == ' '), "{name:?} ({label:?}) in {text:?}");
+        }
+    }
+}
+
+#[test]
+fn an_organisations_own_possessive_stays_in_its_name() {
+    let found = find("Moody's cut the rating, and Gazprom's profits fell.");
+    assert!(found.contains(&("Moody's".into(), Label::Org)), "{found:?}");
+    assert!(found.contains(&("Gazprom".into(), Label::Org)), "{found:?}");
+}
+
+#[test]
 fn scores_are_probabilities_and_spans_are_exact() {
     let text = "Prime Minister Justin Trudeau flew from Ottawa to Tokyo.";
     let doc = Document::new(text);

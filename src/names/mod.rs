@@ -160,7 +160,7 @@ fn tag_features(model: &Model, doc: &Document<'_>, df: &DocFeatures<'_>, words: 
                 }
             }
         }
-        forbid_clitic_breaks(doc, s, &mut em);
+        forbid_impossible_tags(doc, s, &mut em);
         let path = decoder.viterbi(&em);
         for (k, i) in s.clone().enumerate() {
             if let Some(key) = df.history_key(i) {
@@ -184,7 +184,7 @@ fn tag_features(model: &Model, doc: &Document<'_>, df: &DocFeatures<'_>, words: 
                 end += 1;
             }
             let score = (t..end).map(|k| marg[k][path[k]]).fold(1.0f32, f32::min);
-            let (first, last) = trim(doc, s.start + t, s.start + end - 1, t == 0);
+            let (first, last) = trim(doc, s.start + t, s.start + end - 1, t == 0, label);
             t = end;
             if first > last {
                 continue;
@@ -204,44 +204,65 @@ fn tag_features(model: &Model, doc: &Document<'_>, df: &DocFeatures<'_>, words: 
     out
 }
 
-/// Hard limits on where a name may start and continue around a clitic, applied to the emission scores of
-/// segment `s` before decoding: a name never starts with `’s` (`Taylor Swift’s Eras Tour` gave the MISC
-/// name `’s Eras Tour`), and never runs on from `’s` into a lowercase word other than a joining one
-/// (`Elon Musk’s company X` was one ORG; `Lloyd’s of London` stays one). Both corpora's gold names break the
-/// second rule 23 times in 97,920 (`a Master 's degree`) and the first never.
-fn forbid_clitic_breaks(doc: &Document<'_>, s: &std::ops::Range<usize>, em: &mut [[f32; NT]]) {
+/// Hard limits on which tags a token may take, applied to the emission scores of segment `s` before decoding
+/// (as the BIO constraints are):
+/// - a name never starts with `’s` (`Taylor Swift’s Eras Tour` gave the MISC name `’s Eras Tour`), a
+///   person's name never contains it, and no name runs on from `’s` into a lowercase word other than a
+///   joining one (`Elon Musk’s company X` was one ORG; `Lloyd’s of London` stays one). Both corpora's gold
+///   names break the last rule 23 times in 97,920 (`a Master 's degree`) and the others never;
+/// - symbols and control characters are never part of a name (`He said> Barack Obama` gave the PERSON
+///   `> Barack Obama`, and `Angela Merkel | Emmanuel Macron` one PERSON), and of the punctuation names do
+///   contain (`AT&T`, `Hewlett-Packard`, `Washington, D.C.`) only an opening quote may start one (a title).
+fn forbid_impossible_tags(doc: &Document<'_>, s: &std::ops::Range<usize>, em: &mut [[f32; NT]]) {
     use crate::text::TokenKind;
     const NEVER: f32 = -1.0e4;
     const JOINERS: [&str; 7] = ["of", "a", "de", "du", "la", "and", "the"];
+    let mut forbid = |k: usize, keep: &dyn Fn(usize) -> bool| {
+        for y in (1..NT).filter(|&y| !keep(y)) {
+            em[k][y] = NEVER;
+        }
+    };
     for (k, i) in s.clone().enumerate() {
         let tok = doc.tokens[i];
-        if tok.kind == TokenKind::Clitic {
-            for y in (1..NT).filter(|&y| is_begin(y) || tag_label(y) == Some(crate::Label::Person)) {
-                em[k][y] = NEVER;
+        let w = doc.token_text(i);
+        match tok.kind {
+            TokenKind::Clitic => forbid(k, &|y| !is_begin(y) && tag_label(y) != Some(crate::Label::Person)),
+            TokenKind::Punct => match w {
+                "\"" | "“" | "``" | "'" | "‘" | "`" => {}
+                "-" | "–" | "—" | "--" | "&" | "," | "." | "''" | "”" | "’" | "/" | "(" | ")" | ":" | "?" | "!" => {
+                    forbid(k, &|y| !is_begin(y))
+                }
+                _ => forbid(k, &|_| false),
+            },
+            TokenKind::Word
+                if i > s.start
+                    && doc.tokens[i - 1].kind == TokenKind::Clitic
+                    && w.starts_with(|c: char| c.is_lowercase())
+                    && !JOINERS.contains(&w) =>
+            {
+                forbid(k, &is_begin)
             }
-        } else if i > s.start
-            && doc.tokens[i - 1].kind == TokenKind::Clitic
-            && tok.kind == TokenKind::Word
-            && doc.token_text(i).starts_with(|c: char| c.is_lowercase())
-            && !JOINERS.contains(&doc.token_text(i))
-        {
-            for y in (1..NT).filter(|&y| !is_begin(y)) {
-                em[k][y] = NEVER;
-            }
+            _ => {}
         }
     }
 }
 
 /// Trims a tagged span of tokens `first..=last` to the GUIDE's conventions: no leading `the` (OntoNotes
 /// sometimes includes it; a capitalised `The` inside a sentence is kept: `The Hague`), no trailing clitic
-/// (`’s`) or apostrophe. Returns `first > last` when nothing is left.
-fn trim(doc: &Document<'_>, mut first: usize, mut last: usize, sentence_start: bool) -> (usize, usize) {
+/// (`’s`) or apostrophe, except an organisation's own `'s`. Returns `first > last` when nothing is left.
+fn trim(doc: &Document<'_>, mut first: usize, mut last: usize, sentence_start: bool, label: crate::Label) -> (usize, usize) {
     use crate::text::TokenKind;
     if first < last {
         let w = doc.token_text(first);
         if w == "the" || w == "THE" || (w == "The" && sentence_start) {
             first += 1;
         }
+    }
+    // `Moody's`, `McDonald's`, `Sainsbury's`: when the tagger kept `'s` inside an organisation's name it is
+    // the name's own (GUIDE section 1 rules out a trailing `'s` for people; possessives like `Gazprom's`
+    // are left outside by the tagger itself). Dev scores are unchanged to 4 decimals either way.
+    if label == crate::Label::Org && last > first && matches!(doc.token_text(last), "'s" | "’s") {
+        return (first, last);
     }
     while last >= first && (doc.tokens[last].kind == TokenKind::Clitic || matches!(doc.token_text(last), "'" | "’" | "\"" | "”")) {
         if last == 0 {
