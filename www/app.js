@@ -18,6 +18,12 @@ const APPROX = { more_than: "more than", at_least: "at least", less_than: "less 
 const WORKER_THRESHOLD = 20000;
 /** The panel lists at most this many rows per list; the rest are summarised. */
 const LIST_LIMIT = 300;
+/**
+ * The article is shown as block chunks of about this many UTF-16 units, each cut after a line break (never inside
+ * a highlight). Chunks are `content-visibility: auto`, so the browser lays out and styles only those near the
+ * screen: a 2 MB article laid out as one block took Chromium over 5 s of layout per render.
+ */
+const CHUNK = 3000;
 
 const $ = (id) => document.getElementById(id);
 const input = $("input"), article = $("article"), statusEl = $("status"), statsEl = $("stats");
@@ -30,6 +36,8 @@ const state = {
   took: 0, via: "",   // timing of the last annotation
   seq: 0,             // increases with every request; stale answers are dropped
   selected: null,     // the panel row whose mentions are highlighted
+  marks: [],          // marks[i]: the <mark> of entity i (absent for an entity overlapping an earlier one)
+  groupSize: new Map(), // group number -> its mentions
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -125,23 +133,68 @@ async function run() {
 const pending = new Map();
 let rerun = false;
 function onWorkerMessage(event) {
-  const { seq, entities, took, error } = event.data;
+  const { seq, packed, took, error } = event.data;
   const text = pending.get(seq);
   pending.delete(seq);
   if (rerun) { rerun = false; run(); }
   if (seq !== state.seq) return; // the text changed meanwhile
   if (error) { setStatus(`Could not annotate: ${error}`); return; }
-  show(text, entities, took, "a background worker");
+  show(text, unpack(text, packed), took, "a background worker");
 }
 
+/** The worker's packed answer (see worker.js) as the API's entity objects, `text` sliced from our own copy. */
+function unpack(text, { nums, labels, values }) {
+  const vals = JSON.parse(values);
+  const n = nums.length / 6, out = new Array(n);
+  for (let k = 0, i = 0; k < n; k++, i += 6) {
+    const start = nums[i], end = nums[i + 1];
+    const e = { start, end, label: labels[nums[i + 2]], text: text.slice(start, end), score: nums[i + 3] };
+    if (nums[i + 4] >= 0) e.group = nums[i + 4];
+    if (nums[i + 5] >= 0) e.value = vals[nums[i + 5]];
+    out[k] = e;
+  }
+  return out;
+}
+
+/**
+ * Shows `entities` of `text`. The article's DOM is built off-document in slices of about SLICE_MS, yielding to the
+ * browser between them (a 2 MB article has some 70,000 highlights: about 200 ms of DOM work), then swapped in
+ * at once, with the panel, legend and statistics. Until then the page keeps showing the previous result,
+ * consistently; a newer result abandons an unfinished build.
+ */
 function show(text, entities, took, via) {
-  state.text = text;
-  state.entities = entities;
-  state.took = took;
-  state.via = via;
-  state.selected = null;
-  renderAll();
-  window.articleAnnotator.shown = { text, count: entities.length, took, via };
+  const job = { gen: ++renderGen, text, entities, took, via, hidden: new Set(state.hidden), ...articleBuilder(text, entities) };
+  step(job);
+}
+
+const SLICE_MS = 12;
+let renderGen = 0;
+function step(job) {
+  if (job.gen !== renderGen) return; // superseded
+  const deadline = performance.now() + SLICE_MS;
+  while (!job.done()) {
+    job.next();
+    if (!job.done() && performance.now() > deadline) { setTimeout(() => step(job), 0); return; }
+  }
+  commit(job);
+}
+
+function commit(job) {
+  const { text, entities } = job;
+  Object.assign(state, { text, entities, took: job.took, via: job.via, selected: null, marks: job.marks });
+  state.groupSize = new Map();
+  for (const e of entities) if (e.group != null) state.groupSize.set(e.group, (state.groupSize.get(e.group) || 0) + 1);
+  renderLegend();
+  for (const label of LABELS) article.classList.toggle(`hide-${label}`, state.hidden.has(label));
+  article.replaceChildren(job.frag);
+  if (!text) article.append(el("p", { class: "empty-note" }, "The annotated article appears here."));
+  // a label toggled while the article was being built
+  const changed = LABELS.filter((l) => job.hidden.has(l) !== state.hidden.has(l));
+  if (changed.length) applyHidden(changed);
+  renderPanel();
+  renderStats();
+  for (const id of ["export-json", "export-csv", "copy-html"]) $(id).disabled = entities.length === 0;
+  window.articleAnnotator.shown = { text, count: entities.length, took: job.took, via: job.via };
   window.articleAnnotator.renders = (window.articleAnnotator.renders || 0) + 1;
   setStatus(text ? "Annotated." : "Ready. Paste an article to begin.");
 }
@@ -161,13 +214,6 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-function renderAll() {
-  renderLegend();
-  renderArticle();
-  renderPanel();
-  renderStats();
-  for (const id of ["export-json", "export-csv", "copy-html"]) $(id).disabled = state.entities.length === 0;
-}
 
 function counts() {
   const c = Object.fromEntries(LABELS.map((l) => [l, 0]));
@@ -192,27 +238,100 @@ function renderLegend() {
 }
 
 function toggleLabel(label) {
-  if (state.hidden.has(label)) state.hidden.delete(label); else state.hidden.add(label);
+  const hide = !state.hidden.has(label);
+  if (hide) state.hidden.add(label); else state.hidden.delete(label);
   const focused = document.activeElement?.dataset?.label === label && document.activeElement.classList.contains("chip");
   renderLegend();
-  renderArticle();
+  applyHidden([label]);
   if (focused) legendEl.querySelector(`button[data-label="${label}"]`)?.focus();
-  setStatus(`${LABEL_NAMES[label]} highlights ${state.hidden.has(label) ? "hidden" : "shown"}.`);
+  setStatus(`${LABEL_NAMES[label]} highlights ${hide ? "hidden" : "shown"}.`);
 }
 
-function renderArticle() {
-  const { text, entities } = state;
+/**
+ * Shows or hides the highlights of `labels` without rebuilding the article: a `hide-LABEL` class on the article
+ * lets the stylesheet drop their colour and badge (only on-screen chunks are restyled), and hidden marks leave
+ * the tab order. The marks stay, so the text is untouched.
+ */
+function applyHidden(labels) {
+  const set = new Set(labels);
+  for (const label of set) article.classList.toggle(`hide-${label}`, state.hidden.has(label));
+  const { entities, marks } = state;
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
+    if (set.has(e.label) && marks[i]) marks[i].tabIndex = state.hidden.has(e.label) ? -1 : 0;
+  }
+}
+
+/** Where the chunk starting at `pos` ends: after a line break at least CHUNK units on, never inside an entity. */
+function chunkEnd(text, pos, entities, k) {
+  if (text.length - pos <= CHUNK * 1.5) return text.length;
+  let end = pos + CHUNK;
+  for (;;) {
+    let cut = text.indexOf("\n", end);
+    if (cut < 0 || cut - end > CHUNK * 3) {
+      // no line break soon (one very long line): cut after a sentence's end, else after any space, else anywhere
+      // but inside a surrogate pair. Only the line break between the two blocks differs from the text.
+      const sentence = /[.!?]["'\u201d\u2019)\]]*\s+/g, space = /\s+/g;
+      sentence.lastIndex = space.lastIndex = end;
+      const m = sentence.exec(text);
+      const s = m && m.index - end <= CHUNK * 3 ? m : space.exec(text);
+      cut = s && s.index - end <= CHUNK * 3 ? s.index + s[0].length : end;
+      if (cut < text.length && /[\uDC00-\uDFFF]/.test(text[cut])) cut++;
+    } else {
+      cut++;
+      while (text[cut] === "\n" || text[cut] === "\r") cut++; // a paragraph's blank lines stay with it
+    }
+    end = Math.min(cut, text.length);
+    while (k < entities.length && entities[k].start < end && entities[k].end <= end) k++;
+    if (k < entities.length && entities[k].start < end) { end = entities[k].end; continue; } // it crosses the cut
+    return end;
+  }
+}
+
+/**
+ * Builds the article's DOM in a fragment, a chunk per next() call: block chunks (see CHUNK) of text nodes and
+ * `<mark data-label data-i tabindex>` elements, each with its expected height for `contain-intrinsic-size`.
+ */
+function articleBuilder(text, entities) {
+  const marks = new Array(entities.length);
   const frag = document.createDocumentFragment();
-  let pos = 0;
-  entities.forEach((e, i) => {
-    if (state.hidden.has(e.label) || e.start < pos) return;
-    if (e.start > pos) frag.append(text.slice(pos, e.start));
-    frag.append(el("mark", { tabIndex: 0, dataset: { label: e.label, i: String(i) } }, text.slice(e.start, e.end)));
-    pos = e.end;
-  });
-  if (pos < text.length) frag.append(text.slice(pos));
-  article.replaceChildren(frag);
-  if (!text) article.append(el("p", { class: "empty-note" }, "The annotated article appears here."));
+  // each chunk's expected height, so the scroll bar is about right before the browser lays the chunk out
+  const style = getComputedStyle(article);
+  const lineHeight = parseFloat(style.lineHeight) || 30;
+  const width = article.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const perLine = Math.max(20, Math.floor(width / ((parseFloat(style.fontSize) || 17) * 0.5)));
+  let pos = 0, k = 0;
+  const next = () => {
+    const end = chunkEnd(text, pos, entities, k);
+    const chunk = document.createElement("div");
+    chunk.className = "chunk";
+    let at = pos;
+    for (; k < entities.length && entities[k].start < end; k++) {
+      const e = entities[k];
+      if (e.start < at) continue; // overlaps the previous entity
+      if (e.start > at) chunk.appendChild(document.createTextNode(text.slice(at, e.start)));
+      const mark = document.createElement("mark");
+      mark.setAttribute("data-label", e.label);
+      mark.setAttribute("data-i", k);
+      mark.setAttribute("tabindex", state.hidden.has(e.label) ? "-1" : "0");
+      mark.appendChild(document.createTextNode(text.slice(e.start, e.end)));
+      chunk.appendChild(mark);
+      marks[k] = mark;
+      at = e.end;
+    }
+    if (at < end) chunk.appendChild(document.createTextNode(text.slice(at, end)));
+    let lines = 0;
+    for (let i = pos; i < end;) {
+      let nl = text.indexOf("\n", i);
+      if (nl < 0 || nl >= end) nl = end;
+      lines += Math.max(1, Math.ceil((nl - i) / perLine));
+      i = nl + 1;
+    }
+    chunk.style.containIntrinsicHeight = `auto ${Math.round(lines * lineHeight)}px`;
+    frag.appendChild(chunk);
+    pos = end;
+  };
+  return { frag, marks, next, done: () => pos >= text.length };
 }
 
 /** Name groups: mentions sharing `group` (or, without one, the same label and text). */
@@ -299,11 +418,9 @@ function select(button, indices) {
   for (const m of article.querySelectorAll("mark.hit")) m.classList.remove("hit");
   for (const b of document.querySelectorAll(".row[aria-current]")) b.removeAttribute("aria-current");
   const labels = new Set(indices.map((i) => state.entities[i].label));
-  let reshown = false;
-  for (const l of labels) if (state.hidden.has(l)) { state.hidden.delete(l); reshown = true; }
-  if (reshown) { renderLegend(); renderArticle(); }
-  const wanted = new Set(indices.map(String));
-  const marks = [...article.querySelectorAll("mark")].filter((m) => wanted.has(m.dataset.i));
+  const reshown = [...labels].filter((l) => state.hidden.delete(l));
+  if (reshown.length) { renderLegend(); applyHidden(reshown); }
+  const marks = indices.map((i) => state.marks[i]).filter(Boolean);
   marks.forEach((m) => m.classList.add("hit"));
   button.setAttribute("aria-current", "true");
   if (marks.length) {
@@ -318,13 +435,13 @@ function select(button, indices) {
 
 function showTip(mark) {
   const e = state.entities[Number(mark.dataset.i)];
-  if (!e) return;
+  if (!e || state.hidden.has(e.label)) return;
   const parts = [el("strong", {}, `${LABEL_NAMES[e.label]} (${e.label})`)];
   const value = formatValue(e);
   if (value) parts.push(el("span", {}, `Value: ${value}`));
   parts.push(el("span", {}, `Confidence: ${Math.round(e.score * 100)}%`));
   if (e.group != null) {
-    const n = state.entities.filter((x) => x.group === e.group).length;
+    const n = state.groupSize.get(e.group) || 0;
     parts.push(el("span", {}, `${n} mention${n === 1 ? "" : "s"} in this article`));
   }
   tip.replaceChildren(...parts);
@@ -465,7 +582,7 @@ ready.then(
     const afterLoad = nav && nav.loadEventStart > 0 ? Math.max(0, readyAt - nav.loadEventStart) : null;
     window.articleAnnotator.readyAfterLoadMs = afterLoad;
     document.documentElement.dataset.ready = "true";
-    renderAll();
+    show("", [], 0, "");
     setStatus(`Ready in ${Math.round(window.articleAnnotator.loadMs)} ms. Paste an article to begin.`);
     if (input.value) run();
     (window.requestIdleCallback || setTimeout)(startWorker);

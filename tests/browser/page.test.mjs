@@ -119,14 +119,22 @@ test("a label can be toggled off and on from the legend, by mouse and keyboard",
   const chip = page.locator(`#legend button[data-label="${label}"]`);
   await chip.click();
   assert.equal(await chip.getAttribute("aria-pressed"), "false");
-  assert.equal(await page.locator(`#article mark[data-label="${label}"]`).count(), 0, `${label} hidden`);
-  assert.equal(await page.locator("#article mark").count(), before.filter((l) => l !== label).length, "other labels stay");
+  // a hidden label's marks stay around their text but lose colour, badge and tab stop (the article is not rebuilt)
+  const looks = () => page.$$eval("#article mark", (ms) => ms.map((m) => {
+    const s = getComputedStyle(m);
+    return { label: m.dataset.label, shown: s.backgroundColor !== "rgba(0, 0, 0, 0)" && getComputedStyle(m, "::after").content !== "none" && m.tabIndex === 0 };
+  }));
+  let now = await looks();
+  assert.equal(now.length, before.length, "every mark stays");
+  assert.equal(now.filter((m) => m.label === label && m.shown).length, 0, `${label} hidden`);
+  assert.equal(now.filter((m) => m.shown).length, before.filter((l) => l !== label).length, "other labels stay highlighted");
   assert.equal(await page.$eval("#article", (a) => a.textContent), article, "the text itself stays");
   await page.screenshot({ path: path.join(SCREENSHOTS, `toggled-off-${label}.png`), fullPage: true });
   await chip.focus();
   await page.keyboard.press("Enter");
   assert.equal(await chip.getAttribute("aria-pressed"), "true");
-  assert.equal(await page.locator("#article mark").count(), before.length);
+  now = await looks();
+  assert.equal(now.filter((m) => m.shown).length, before.length, "all highlighted again");
   await context.close();
 });
 
@@ -213,6 +221,70 @@ test("a long text is annotated in the background worker", async () => {
   await page.keyboard.type(" On January 7, 3,000 more.");
   const typed = await page.inputValue("textarea");
   await page.waitForFunction((t) => window.articleAnnotator.shown?.text === t, typed, { timeout: 30000 });
+  await context.close();
+});
+
+/** Starts recording main-thread stalls in `page`: gaps between animation frames and long tasks. */
+const startStallProbe = (page) => page.evaluate(() => {
+  const probe = (window.__probe = { gaps: [], long: [] });
+  let last = performance.now();
+  const tick = () => { const now = performance.now(); probe.gaps.push(now - last); last = now; probe.raf = requestAnimationFrame(tick); };
+  probe.raf = requestAnimationFrame(tick);
+  probe.observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) probe.long.push(e.duration); });
+  probe.observer.observe({ type: "longtask" });
+});
+/** Stops the probe; returns the longest gap between frames and the longest long task, in ms. */
+const stopStallProbe = (page) => page.evaluate(async () => {
+  await new Promise((r) => setTimeout(r, 200));
+  const probe = window.__probe;
+  cancelAnimationFrame(probe.raf);
+  probe.observer.disconnect();
+  return { frameGap: Math.round(Math.max(0, ...probe.gaps)), longTask: Math.round(Math.max(0, ...probe.long)) };
+});
+
+test("a 1 MB text is highlighted, and a legend toggle or a keystroke afterwards does not freeze the page", async () => {
+  const { context, page, errors } = await openPage();
+  // a paragraph written for this test, repeated to 1 MB
+  const paragraph = `GENEVA (Wire) - About 3,500 delegates met on Tuesday at the Palais des Nations, where Maria Okafor of the
+World Health Organization said that 14% of the $2.3 billion fund had been spent by March 2023. The talks ran for
+the third day in a row and ended at 6 p.m., two hours late; Okafor flew to Nairobi on Friday.
+
+`;
+  let big = "";
+  while (big.length < 1_000_000) big += paragraph;
+  await page.evaluate((t) => {
+    const input = document.querySelector("textarea");
+    input.value = t;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }, big);
+  await page.waitForFunction((n) => window.articleAnnotator.shown?.text.length === n, big.length, { timeout: 120000 });
+  const count = await page.evaluate(() => window.articleAnnotator.shown.count);
+  assert.ok(count > 20000, `${count} entities in 1 MB`);
+  assert.equal(await page.locator("#article mark").count(), count, "every entity is highlighted");
+  assert.equal(await page.$eval("#article", (a) => a.textContent), big, "the article shows the text unchanged");
+  const marks = await page.$$eval("#article mark", (ms) => ms.map((m) => `${m.dataset.label} ${m.textContent}`));
+  const api = await page.evaluate((t) => window.articleAnnotator.annotate(t, null).map((e) => `${e.label} ${e.text}`), big);
+  assert.deepEqual(marks, api, "one <mark> per entity, around exactly its text");
+  await page.screenshot({ path: path.join(SCREENSHOTS, "one-megabyte.png") });
+
+  // hiding a label
+  await startStallProbe(page);
+  await page.click('#legend button[data-label="DATE"]');
+  const toggle = await stopStallProbe(page);
+  assert.equal(await page.getAttribute('#legend button[data-label="DATE"]', "aria-pressed"), "false");
+  // a keystroke at the end of the text, re-annotated in the worker and shown again
+  await page.locator("textarea").focus();
+  await page.evaluate(() => { const i = document.querySelector("textarea"); i.setSelectionRange(i.value.length, i.value.length); });
+  await startStallProbe(page);
+  await page.keyboard.type("!");
+  await page.waitForFunction((n) => window.articleAnnotator.shown?.text.length === n, big.length + 1, { timeout: 120000 });
+  const keystroke = await stopStallProbe(page);
+  console.log(`# 1 MB, ${count} entities: longest main-thread stall on a legend toggle ${JSON.stringify(toggle)}, on a keystroke ${JSON.stringify(keystroke)} (ms)`);
+  // generous bounds for a loaded 2-core machine
+  for (const [what, m] of [["legend toggle", toggle], ["keystroke", keystroke]]) {
+    assert.ok(m.frameGap < 1500 && m.longTask < 1500, `${what} blocked the main thread: ${JSON.stringify(m)}`);
+  }
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
