@@ -114,7 +114,7 @@ async function run() {
   const options = currentOptions();
   if (text.length > WORKER_THRESHOLD) startWorker();
   if (text.length > WORKER_THRESHOLD && worker) {
-    setStatus(`Annotating ${text.length.toLocaleString("en")} characters in the background…`);
+    setStatus(`${loaded.note && loaded.text === text ? `${loaded.note} — a` : "A"}nnotating ${text.length.toLocaleString("en")} characters in the background…`);
     // one job at a time: while the worker is busy, the newest text waits and older ones are skipped
     if (pending.size) { rerun = true; return; }
     worker.postMessage({ type: "annotate", seq, text, options });
@@ -196,7 +196,8 @@ function commit(job) {
   for (const id of ["export-json", "export-csv", "copy-html"]) $(id).disabled = entities.length === 0;
   window.articleAnnotator.shown = { text, count: entities.length, took: job.took, via: job.via };
   window.articleAnnotator.renders = (window.articleAnnotator.renders || 0) + 1;
-  setStatus(text ? "Annotated." : "Ready. Paste an article to begin.");
+  if (!text) setStatus("Ready. Paste an article to begin.");
+  else setStatus(loaded.note && loaded.text === text ? `${loaded.note} — annotated.` : "Annotated.");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -548,14 +549,51 @@ function setStatus(message) {
   statusEl.textContent = message;
 }
 
+/** The last file loaded and what to say about it, kept in the status while its text is shown unchanged. */
+const loaded = { text: null, note: "" };
+
+/** Bytes of a file as text: UTF-8 (or UTF-16 with a byte order mark); Windows-1252 when it is not valid UTF-8. */
+function decodeFile(bytes) {
+  // NUL bytes (or many other control bytes) in the first 8 KB: not a text file
+  const head = bytes.subarray(0, 8192);
+  const bom16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+  if (bom16) return { text: new TextDecoder(head[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes), encoding: "UTF-16" };
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) return { binary: true };
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  }
+  if (control > head.length * 0.05) return { binary: true };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8" };
+  } catch {
+    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "Windows-1252" };
+  }
+}
+
 async function loadFile(file) {
   if (!file) return;
   if (!(file.type === "text/plain" || /\.txt$/i.test(file.name) || file.type === "")) {
     setStatus(`“${file.name}” is not a .txt file.`);
     return;
   }
-  input.value = await file.text();
-  setStatus(`Loaded “${file.name}”.`);
+  let decoded;
+  try {
+    decoded = decodeFile(new Uint8Array(await file.arrayBuffer()));
+  } catch (err) {
+    setStatus(`Could not read “${file.name}”: ${err.message || err}`);
+    return;
+  }
+  if (decoded.binary) {
+    setStatus(`“${file.name}” looks like a binary file, not text, so it was not loaded.`);
+    return;
+  }
+  input.value = decoded.text;
+  loaded.text = decoded.text;
+  loaded.note = decoded.encoding === "Windows-1252"
+    ? `Loaded “${file.name}”, decoded as Windows-1252 because it is not valid UTF-8`
+    : `Loaded “${file.name}”`;
+  setStatus(`${loaded.note}.`);
   run();
 }
 

@@ -293,6 +293,7 @@ test("a dropped or opened .txt file is loaded and annotated", async () => {
   await page.setInputFiles("#file", { name: "article.txt", mimeType: "text/plain", buffer: Buffer.from(article, "utf8") });
   await page.waitForFunction((t) => window.articleAnnotator.shown?.text === t, article);
   assert.equal(await page.inputValue("textarea"), article);
+  assert.equal(await page.textContent("#status"), "Loaded “article.txt” — annotated.", "the loaded file stays named");
   // a drop onto the paste area
   const dropped = "Dropped on January 6: 2,000 people.";
   await page.evaluate((text) => {
@@ -302,6 +303,44 @@ test("a dropped or opened .txt file is loaded and annotated", async () => {
   }, dropped);
   await page.waitForFunction((t) => window.articleAnnotator.shown?.text === t, dropped);
   assert.equal(await page.inputValue("textarea"), dropped);
+  await context.close();
+});
+
+test("a file that is not UTF-8 is decoded as Windows-1252 with a note, and a binary file is refused", async () => {
+  const { context, page, errors } = await openPage();
+  const open = (name, buffer) => page.setInputFiles("#file", { name, mimeType: "text/plain", buffer });
+  // Windows-1252 bytes written here: 0xE9 é, 0xFC ü, 0x93/0x94 curly quotes (not valid UTF-8)
+  const latin = "Caf\u00e9 owners in Z\u00fcrich said \u201cno\u201d on January 6, 2022; 2,000 people marched.";
+  const bytes = Buffer.from(latin.replace("\u201c", "\x93").replace("\u201d", "\x94"), "latin1");
+  await open("latin.txt", bytes);
+  await page.waitForFunction((t) => window.articleAnnotator.shown?.text === t, latin);
+  assert.equal(await page.inputValue("textarea"), latin, "decoded as Windows-1252, no replacement characters");
+  assert.equal(await page.textContent("#status"),
+    "Loaded “latin.txt”, decoded as Windows-1252 because it is not valid UTF-8 — annotated.");
+  assert.ok(await page.locator("#article mark").count() > 0);
+  await page.screenshot({ path: path.join(SCREENSHOTS, "windows-1252-file.png"), clip: { x: 0, y: 0, width: 1280, height: 700 } });
+  // UTF-16 with a byte order mark
+  const utf16 = "On January 7, 2022, 3,000 people met in Almaty.";
+  await open("utf16.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, "utf16le")]));
+  await page.waitForFunction((t) => window.articleAnnotator.shown?.text === t, utf16);
+  assert.equal(await page.textContent("#status"), "Loaded “utf16.txt” — annotated.");
+  // a binary file, even named .txt, is refused and the text stays
+  const binary = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from("IHDR 2022 January 6 2,000")]);
+  await open("picture.txt", binary);
+  await page.waitForFunction(() => /binary/.test(document.querySelector("#status").textContent));
+  assert.equal(await page.textContent("#status"), "“picture.txt” looks like a binary file, not text, so it was not loaded.");
+  assert.equal(await page.inputValue("textarea"), utf16, "the text in the box is kept");
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.articleAnnotator.shown.text), utf16, "nothing re-annotated");
+  await page.screenshot({ path: path.join(SCREENSHOTS, "binary-file.png") });
+  // a dropped binary file too
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0])], "program", { type: "" }));
+    document.querySelector("textarea").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => /“program” looks like a binary file/.test(document.querySelector("#status").textContent));
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
