@@ -126,7 +126,7 @@ async function run() {
     const entities = annotate(text, options);
     show(text, entities, performance.now() - t0, "this tab");
   } catch (err) {
-    setStatus(`Could not annotate: ${err.message || err}`);
+    setStatus(`Could not annotate: ${err.message || err}`, true);
   }
 }
 
@@ -138,7 +138,7 @@ function onWorkerMessage(event) {
   pending.delete(seq);
   if (rerun) { rerun = false; run(); }
   if (seq !== state.seq) return; // the text changed meanwhile
-  if (error) { setStatus(`Could not annotate: ${error}`); return; }
+  if (error) { setStatus(`Could not annotate: ${error}`, true); return; }
   show(text, unpack(text, packed), took, "a background worker");
 }
 
@@ -545,8 +545,10 @@ $("copy-html").addEventListener("click", async () => {
 // ---------------------------------------------------------------------------------------------------------
 // Input: typing, files, dropping, clearing, the article date.
 
-function setStatus(message) {
+/** Shows `message` in the status line; `error` marks it as a problem (bold, with a red rule). */
+function setStatus(message, error = false) {
   statusEl.textContent = message;
+  statusEl.classList.toggle("error", error);
 }
 
 /** The last file loaded and what to say about it, kept in the status while its text is shown unchanged. */
@@ -574,18 +576,18 @@ function decodeFile(bytes) {
 async function loadFile(file) {
   if (!file) return;
   if (!(file.type === "text/plain" || /\.txt$/i.test(file.name) || file.type === "")) {
-    setStatus(`“${file.name}” is not a .txt file.`);
+    setStatus(`“${file.name}” is not a .txt file.`, true);
     return;
   }
   let decoded;
   try {
     decoded = decodeFile(new Uint8Array(await file.arrayBuffer()));
   } catch (err) {
-    setStatus(`Could not read “${file.name}”: ${err.message || err}`);
+    setStatus(`Could not read “${file.name}”: ${err.message || err}`, true);
     return;
   }
   if (decoded.binary) {
-    setStatus(`“${file.name}” looks like a binary file, not text, so it was not loaded.`);
+    setStatus(`“${file.name}” looks like a binary file, not text, so it was not loaded.`, true);
     return;
   }
   input.value = decoded.text;
@@ -625,5 +627,5 @@ ready.then(
     if (input.value) run();
     (window.requestIdleCallback || setTimeout)(startWorker);
   },
-  (err) => setStatus(`The annotator could not load: ${err.message || err}`),
+  (err) => setStatus(`The annotator could not load: ${err.message || err}`, true),
 );

@@ -5,6 +5,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import os from "node:os";
+import { pathToFileURL } from "node:url";
 import { serve, launch, localOnly, sharedArticle, OWN_ARTICLE, SCREENSHOTS, WWW, ensureDir, pageDownload } from "./harness.mjs";
 
 const NAME_LABELS = ["PERSON", "PLACE", "ORG", "MISC"];
@@ -341,6 +343,42 @@ test("a file that is not UTF-8 is decoded as Windows-1252 with a note, and a bin
   });
   await page.waitForFunction(() => /“program” looks like a binary file/.test(document.querySelector("#status").textContent));
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("opened from disk (file://) or without its module, the page says what to do instead of loading forever", async () => {
+  // file://: browsers refuse module scripts there, so app.js never runs; boot.js explains
+  const context = await browser.newContext({ viewport: { width: 1000, height: 600 } });
+  const outside = [];
+  await context.route("**/*", (route) => { // localOnly(), plus file: URLs
+    const u = new URL(route.request().url());
+    if (["file:", "data:", "blob:"].includes(u.protocol) || u.hostname === "127.0.0.1") route.continue();
+    else { outside.push(u.href); route.abort(); }
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(path.join(WWW, "index.html")).href);
+  await page.waitForSelector("html[data-failed]", { timeout: 10000 });
+  const status = await page.textContent("#status");
+  assert.match(status, /opened from a file \(file:\/\/\)/);
+  assert.match(status, /over HTTP/);
+  assert.match(status, /make serve/);
+  await page.screenshot({ path: path.join(SCREENSHOTS, "file-protocol.png") });
+  // over HTTP but with the WebAssembly glue missing (www/ copied without pkg/, as before `make build`)
+  const bare = fs.mkdtempSync(path.join(os.tmpdir(), "annotator-www-"));
+  for (const f of ["index.html", "boot.js", "app.js", "style.css", "worker.js"]) fs.copyFileSync(path.join(WWW, f), path.join(bare, f));
+  const srv = await serve(bare);
+  try {
+    await page.goto(srv.url);
+    await page.waitForSelector("html[data-failed]", { timeout: 10000 });
+    assert.match(await page.textContent("#status"), /could not load: .*app\.js \(or a file it imports\) did not load.*make build/);
+  } finally {
+    await srv.close();
+    fs.rmSync(bare, { recursive: true, force: true });
+  }
+  assert.deepEqual(errors, []);
+  assert.deepEqual(outside, [], "every request stays on this machine");
   await context.close();
 });
 
