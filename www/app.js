@@ -38,6 +38,8 @@ const state = {
   selected: null,     // the panel row whose mentions are highlighted
   marks: [],          // marks[i]: the <mark> of entity i (absent for an entity overlapping an earlier one)
   groupSize: new Map(), // group number -> its mentions
+  groupOf: new Map(),   // entity index -> its name group (see nameGroups)
+  rowOf: new Map(),     // a name group's key, or a figure's entity index -> its panel row (the first LIST_LIMIT)
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -355,6 +357,9 @@ function nameGroups() {
 
 function renderPanel() {
   const groups = nameGroups();
+  state.groupOf = new Map();
+  state.rowOf = new Map();
+  for (const g of groups) for (const i of g.mentions) state.groupOf.set(i, g);
   const rows = groups.slice(0, LIST_LIMIT).map((g) => {
     const others = [...g.forms.keys()].filter((f) => f !== g.name);
     const button = el("button", { type: "button", class: "row", dataset: { key: g.key, label: g.label } },
@@ -363,6 +368,7 @@ function renderPanel() {
       el("span", { class: "sr-only" }, ` ${LABEL_NAMES[g.label]}, ${g.mentions.length} mention${g.mentions.length === 1 ? "" : "s"}`));
     if (others.length) button.append(el("span", { class: "row-forms" }, `also ${others.join(", ")}`));
     button.addEventListener("click", () => select(button, g.mentions));
+    state.rowOf.set(g.key, button);
     return el("li", {}, button);
   });
   if (groups.length > LIST_LIMIT) rows.push(el("li", { class: "more" }, `and ${groups.length - LIST_LIMIT} more`));
@@ -380,6 +386,7 @@ function renderPanel() {
       el("span", { class: "sr-only" }, ` ${LABEL_NAMES[e.label]}`));
     if (value) button.append(el("span", { class: "row-value" }, `= ${value}`));
     button.addEventListener("click", () => select(button, [i]));
+    state.rowOf.set(i, button);
     return el("li", {}, button);
   });
   if (figures.length > LIST_LIMIT) frows.push(el("li", { class: "more" }, `and ${figures.length - LIST_LIMIT} more`));
@@ -415,20 +422,49 @@ function formatValue(e) {
 // ---------------------------------------------------------------------------------------------------------
 // Selecting from the panel: highlight and scroll to the mentions.
 
-function select(button, indices) {
+function clearSelection() {
   for (const m of article.querySelectorAll("mark.hit")) m.classList.remove("hit");
   for (const b of document.querySelectorAll(".row[aria-current]")) b.removeAttribute("aria-current");
+}
+
+/**
+ * Highlights the mentions `indices` (entity indices) and marks `button`, their panel row, as current. From the
+ * panel, the first mention is scrolled to and focused; from a highlight (`fromArticle`), focus and the article's
+ * scroll position stay, and the panel scrolls its row into view instead.
+ */
+function select(button, indices, fromArticle = false) {
+  clearSelection();
   const labels = new Set(indices.map((i) => state.entities[i].label));
   const reshown = [...labels].filter((l) => state.hidden.delete(l));
   if (reshown.length) { renderLegend(); applyHidden(reshown); }
   const marks = indices.map((i) => state.marks[i]).filter(Boolean);
   marks.forEach((m) => m.classList.add("hit"));
-  button.setAttribute("aria-current", "true");
-  if (marks.length) {
+  button?.setAttribute("aria-current", "true");
+  if (fromArticle) revealRow(button);
+  else if (marks.length) {
     marks[0].scrollIntoView({ block: "center", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
     marks[0].focus({ preventScroll: true });
   }
   setStatus(`${marks.length} mention${marks.length === 1 ? "" : "s"} highlighted.`);
+}
+
+/** Scrolls the side panel (only the panel, never the page) so that `row` shows. */
+function revealRow(row) {
+  const panel = row?.closest(".panel");
+  if (!panel || panel.scrollHeight <= panel.clientHeight) return;
+  const r = row.getBoundingClientRect(), p = panel.getBoundingClientRect();
+  if (r.top < p.top) panel.scrollTop += r.top - p.top - 8;
+  else if (r.bottom > p.bottom) panel.scrollTop += r.bottom - p.bottom + 8;
+}
+
+/** A click on a highlight (or Enter on a focused one): selects its name group, or the figure, as its row does. */
+function selectFromMark(mark) {
+  const i = Number(mark.dataset.i);
+  const e = state.entities[i];
+  if (!e || state.hidden.has(e.label)) return;
+  const group = state.groupOf.get(i);
+  if (group) select(state.rowOf.get(group.key), group.mentions, true);
+  else select(state.rowOf.get(i), [i], true);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -472,7 +508,16 @@ article.addEventListener("mouseover", (ev) => { const m = ev.target.closest("mar
 article.addEventListener("mouseout", (ev) => { const m = ev.target.closest("mark"); if (m && m !== document.activeElement) hideTip(m); });
 article.addEventListener("focusin", (ev) => { if (ev.target.matches("mark")) showTip(ev.target); });
 article.addEventListener("focusout", (ev) => { if (ev.target.matches("mark")) hideTip(ev.target); });
-document.addEventListener("keydown", (ev) => { if (ev.key === "Escape" && !tip.hidden) hideTip(document.activeElement); });
+article.addEventListener("click", (ev) => { const m = ev.target.closest("mark"); if (m) selectFromMark(m); });
+article.addEventListener("keydown", (ev) => {
+  if (ev.key === "Enter" && ev.target.matches("mark")) { ev.preventDefault(); selectFromMark(ev.target); }
+});
+// Esc hides the tooltip; pressed again (tooltip already hidden), it clears the selected mentions
+document.addEventListener("keydown", (ev) => {
+  if (ev.key !== "Escape") return;
+  if (!tip.hidden) hideTip(document.activeElement);
+  else if (article.querySelector("mark.hit")) { clearSelection(); setStatus("Selection cleared."); }
+});
 // on scroll the tooltip follows a focused highlight, and goes away for a hovered one
 window.addEventListener("scroll", () => {
   if (tip.hidden) return;

@@ -140,6 +140,48 @@ test("a label can be toggled off and on from the legend, by mouse and keyboard",
   await context.close();
 });
 
+test("clicking a highlight, or Enter on one, selects its name group or figure as its panel row does", async () => {
+  const { context, page, errors } = await openPage();
+  await paste(page, article);
+  const api = await page.evaluate((t) => window.articleAnnotator.annotate(t, null), article);
+  // the most mentioned name group, clicked at its last mention
+  const sizes = new Map();
+  for (const e of api) if (e.group != null) sizes.set(e.group, (sizes.get(e.group) || 0) + 1);
+  const [group, size] = [...sizes].sort((a, b) => b[1] - a[1])[0];
+  assert.ok(size > 1, "some name is mentioned more than once");
+  const members = api.flatMap((e, i) => (e.group === group ? [i] : []));
+  const last = members[members.length - 1];
+  const mark = page.locator(`#article mark[data-i="${last}"]`);
+  await mark.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await mark.click();
+  assert.deepEqual(await page.$$eval("#article mark.hit", (ms) => ms.map((m) => Number(m.dataset.i))), members, "every mention highlighted");
+  assert.equal(await page.getAttribute("#groups .row[aria-current=true]", "data-key"), `g${group}`, "its row is current");
+  assert.match(await page.textContent("#groups .row[aria-current=true] .row-name"), new RegExp(` — ${size}$`));
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.i), String(last), "focus stays on the clicked mark");
+  assert.equal(await page.evaluate(() => window.scrollY), scrolled, "the article does not jump");
+  assert.ok(await page.isVisible("#tip"), "the tooltip still shows");
+  assert.match(await page.textContent("#status"), new RegExp(`^${size} mentions highlighted`));
+  await page.screenshot({ path: path.join(SCREENSHOTS, "clicked-highlight.png") });
+  // Esc hides the tooltip, and again clears the selection
+  await page.keyboard.press("Escape");
+  assert.ok(await page.isHidden("#tip"));
+  assert.equal(await page.locator("#article mark.hit").count(), members.length);
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator("#article mark.hit").count(), 0);
+  assert.equal(await page.locator(".row[aria-current]").count(), 0);
+  // Enter on a focused figure selects that figure's row
+  const figure = api.findIndex((e) => !NAME_LABELS.includes(e.label));
+  await page.mouse.move(1270, 5); // keyboard only: no pointer hovering other highlights as the page scrolls
+  await page.locator(`#article mark[data-i="${figure}"]`).focus();
+  await page.keyboard.press("Enter");
+  assert.deepEqual(await page.$$eval("#article mark.hit", (ms) => ms.map((m) => Number(m.dataset.i))), [figure]);
+  assert.equal(await page.getAttribute("#figures .row[aria-current=true]", "data-i"), String(figure));
+  assert.ok(await page.isVisible("#tip"));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("export JSON, CSV and HTML carry the entities", async () => {
   const { context, page } = await openPage();
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
