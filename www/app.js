@@ -26,6 +26,8 @@ const LIST_LIMIT = 300;
 const CHUNK = 3000;
 
 const $ = (id) => document.getElementById(id);
+/** A count as the stats line writes it: 56,484. */
+const num = (n) => n.toLocaleString("en");
 const input = $("input"), article = $("article"), statusEl = $("status"), statsEl = $("stats");
 const legendEl = $("legend"), groupsEl = $("groups"), figuresEl = $("figures"), tip = $("tip"), dateEl = $("date");
 
@@ -75,7 +77,21 @@ const ready = (async () => {
 })();
 
 // The page's API, for embedders, the tests and the benchmark.
-window.articleAnnotator = { annotate: (text, options) => annotate(text, options), ready, readyAt: null, loadMs: null };
+// `annotate` before the module is ready would fail inside wasm-bindgen's glue ("Cannot read properties of undefined
+// (reading 'annotate')"), and a string for `labels` inside the module's options parser ("Reflect.get called on
+// non-object"): both are caught here with messages that say what to do.
+let moduleReady = false;
+ready.then(() => { moduleReady = true; }, () => {});
+function pageAnnotate(text, options) {
+  if (!moduleReady) {
+    throw new Error("articleAnnotator.annotate: the annotator is still loading; wait for `await articleAnnotator.ready` first");
+  }
+  if (options != null && typeof options === "object" && options.labels != null && !Array.isArray(options.labels)) {
+    throw new TypeError(`articleAnnotator.annotate: options.labels must be an array of labels like ["PERSON", "DATE"], got ${typeof options.labels === "string" ? JSON.stringify(options.labels) : typeof options.labels}`);
+  }
+  return annotate(text, options);
+}
+window.articleAnnotator = { annotate: pageAnnotate, ready, readyAt: null, loadMs: null };
 
 function startWorker() {
   if (worker || !compiled) return;
@@ -231,9 +247,9 @@ function renderLegend() {
     const button = el("button", {
       type: "button", class: "chip", dataset: { label },
       "aria-pressed": String(on),
-      "aria-label": `${LABEL_NAMES[label]} (${label}): ${c[label]}; ${on ? "shown" : "hidden"}`,
+      "aria-label": `${LABEL_NAMES[label]} (${label}): ${num(c[label])}; ${on ? "shown" : "hidden"}`,
       title: on ? `Hide ${LABEL_NAMES[label]} highlights` : `Show ${LABEL_NAMES[label]} highlights`,
-    }, el("span", { class: "chip-tag", "aria-hidden": "true" }, label), el("span", { class: "chip-count", "aria-hidden": "true" }, String(c[label])));
+    }, el("span", { class: "chip-tag", "aria-hidden": "true" }, label), el("span", { class: "chip-count", "aria-hidden": "true" }, num(c[label])));
     if (c[label] === 0) button.classList.add("empty");
     button.addEventListener("click", () => toggleLabel(label));
     return el("li", {}, button);
@@ -364,14 +380,14 @@ function renderPanel() {
     const others = [...g.forms.keys()].filter((f) => f !== g.name);
     const button = el("button", { type: "button", class: "row", dataset: { key: g.key, label: g.label } },
       el("span", { class: "tag", "aria-hidden": "true" }, g.label),
-      el("span", { class: "row-name" }, `${g.name} — ${g.mentions.length}`),
-      el("span", { class: "sr-only" }, ` ${LABEL_NAMES[g.label]}, ${g.mentions.length} mention${g.mentions.length === 1 ? "" : "s"}`));
+      el("span", { class: "row-name" }, `${g.name} — ${num(g.mentions.length)}`),
+      el("span", { class: "sr-only" }, ` ${LABEL_NAMES[g.label]}, ${num(g.mentions.length)} mention${g.mentions.length === 1 ? "" : "s"}`));
     if (others.length) button.append(el("span", { class: "row-forms" }, `also ${others.join(", ")}`));
     button.addEventListener("click", () => select(button, g.mentions));
     state.rowOf.set(g.key, button);
     return el("li", {}, button);
   });
-  if (groups.length > LIST_LIMIT) rows.push(el("li", { class: "more" }, `and ${groups.length - LIST_LIMIT} more`));
+  if (groups.length > LIST_LIMIT) rows.push(el("li", { class: "more" }, `and ${num(groups.length - LIST_LIMIT)} more`));
   if (!groups.length) rows.push(el("li", { class: "more" }, "No names found yet."));
   groupsEl.replaceChildren(...rows);
 
@@ -389,7 +405,7 @@ function renderPanel() {
     state.rowOf.set(i, button);
     return el("li", {}, button);
   });
-  if (figures.length > LIST_LIMIT) frows.push(el("li", { class: "more" }, `and ${figures.length - LIST_LIMIT} more`));
+  if (figures.length > LIST_LIMIT) frows.push(el("li", { class: "more" }, `and ${num(figures.length - LIST_LIMIT)} more`));
   if (!figures.length) frows.push(el("li", { class: "more" }, "No figures found yet."));
   figuresEl.replaceChildren(...frows);
 }
@@ -412,11 +428,39 @@ function formatValue(e) {
   if ("currency" in v) return `${fmt(v.amount)} ${v.currency}`;
   if ("percent" in v) return `${fmt(v.percent)}%`;
   if ("unit" in v) return `${fmt(v.amount)} ${v.unit}`;
-  if ("date" in v) return v.date;
+  if ("date" in v) return readableDate(v.date);
   if ("weekday" in v) return v.weekday;
-  if ("duration" in v) return v.duration;
+  if ("duration" in v) return readableDuration(v.duration);
   if ("time" in v) return v.time;
   return Object.entries(v).map(([k, x]) => `${k}: ${fmt(x)}`).join(", ");
+}
+
+/**
+ * A DATE value made readable where its code is terse: "199" (a decade) is "1990s", "18" (a century: years
+ * 1800-1899) is "19th century"; ISO dates ("2022-01-06", "2022-01", "2022") stay as they are.
+ */
+function readableDate(code) {
+  if (/^\d{3}$/.test(code)) return `${Number(code) * 10}s`;
+  if (/^\d{2}$/.test(code)) return `${ordinal(Number(code) + 1)} century`;
+  return code;
+}
+
+const ordinal = (n) => {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  return `${n}${teen ? "th" : ["th", "st", "nd", "rd"][n % 10] || "th"}`;
+};
+
+/** An ISO 8601 duration ("P30Y", "P2W", "PT3H30M") in words ("30 years"); anything else unchanged. */
+function readableDuration(code) {
+  const m = /^P(?:([\d.]+)Y)?(?:([\d.]+)M)?(?:([\d.]+)W)?(?:([\d.]+)D)?(?:T(?:([\d.]+)H)?(?:([\d.]+)M)?(?:([\d.]+)S)?)?$/.exec(code);
+  if (!m || code === "P" || code.endsWith("T")) return code;
+  const units = ["year", "month", "week", "day", "hour", "minute", "second"];
+  const parts = [];
+  units.forEach((unit, k) => {
+    const x = m[k + 1];
+    if (x !== undefined) parts.push(`${num(Number(x))} ${unit}${Number(x) === 1 ? "" : "s"}`);
+  });
+  return parts.join(" ");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -445,7 +489,7 @@ function select(button, indices, fromArticle = false) {
     marks[0].scrollIntoView({ block: "center", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
     marks[0].focus({ preventScroll: true });
   }
-  setStatus(`${marks.length} mention${marks.length === 1 ? "" : "s"} highlighted.`);
+  setStatus(`${num(marks.length)} mention${marks.length === 1 ? "" : "s"} highlighted.`);
 }
 
 /** Scrolls the side panel (only the panel, never the page) so that `row` shows. */
@@ -479,7 +523,7 @@ function showTip(mark) {
   parts.push(el("span", {}, `Confidence: ${Math.round(e.score * 100)}%`));
   if (e.group != null) {
     const n = state.groupSize.get(e.group) || 0;
-    parts.push(el("span", {}, `${n} mention${n === 1 ? "" : "s"} in this article`));
+    parts.push(el("span", {}, `${num(n)} mention${n === 1 ? "" : "s"} in this article`));
   }
   tip.replaceChildren(...parts);
   tip.hidden = false;

@@ -66,7 +66,7 @@ test("the Kazakhstan article is highlighted exactly as the API annotates it", as
   assert.ok(marks.some((m) => m.label === "NUMBER"), "some NUMBER highlighted");
   // the legend counts each label
   for (const label of ["PERSON", "PLACE", "DATE"]) {
-    const count = await page.$eval(`#legend button[data-label="${label}"] .chip-count`, (c) => Number(c.textContent));
+    const count = await page.$eval(`#legend button[data-label="${label}"] .chip-count`, (c) => Number(c.textContent.replace(/,/g, "")));
     assert.equal(count, api.filter((e) => e.label === label).length, `${label} count`);
   }
   // the panel: name groups, most mentioned first, "Name — N"
@@ -77,10 +77,10 @@ test("the Kazakhstan article is highlighted exactly as the API annotates it", as
     sizes.set(key, (sizes.get(key) || 0) + 1);
   }
   assert.equal(rows.length, Math.min(sizes.size, 300));
-  const counts = rows.map((r) => Number(r.split(" — ").pop()));
+  const counts = rows.map((r) => Number(r.split(" — ").pop().replace(/,/g, "")));
   assert.deepEqual(counts, [...counts].sort((a, b) => b - a), "most mentioned first");
   assert.equal(counts[0], Math.max(...sizes.values()));
-  assert.match(rows[0], /^\S.* — \d+$/);
+  assert.match(rows[0], /^\S.* — \d{1,3}(,\d{3})*$/);
   // figures with their values
   const figures = api.filter((e) => !NAME_LABELS.includes(e.label));
   assert.equal(await page.$$eval("#figures .row", (rs) => rs.length), Math.min(figures.length, 300));
@@ -179,6 +179,42 @@ test("clicking a highlight, or Enter on one, selects its name group or figure as
   assert.equal(await page.getAttribute("#figures .row[aria-current=true]", "data-i"), String(figure));
   assert.ok(await page.isVisible("#tip"));
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("values read plainly: decades, centuries and durations", async () => {
+  const { context, page } = await openPage();
+  const text = "Prices rose in the 1990s, fell in the 19th century and stayed flat for nearly three decades, then two weeks.";
+  await paste(page, text);
+  const values = await page.$$eval("#figures .row", (rs) => Object.fromEntries(rs.map((r) => [r.querySelector(".row-name").textContent, r.querySelector(".row-value")?.textContent])));
+  const api = Object.fromEntries((await page.evaluate((t) => window.articleAnnotator.annotate(t, null), text)).map((e) => [e.text, e.value]));
+  // what the module returns, and what the page shows for it
+  const expect = { "the 1990s": [{ date: "199" }, "= 1990s"], "the 19th century": [{ date: "18" }, "= 19th century"],
+    "nearly three decades": [{ duration: "P30Y" }, "= 30 years"], "two weeks": [{ duration: "P2W" }, "= 2 weeks"] };
+  for (const [span, [value, shown]] of Object.entries(expect)) {
+    if (JSON.stringify(api[span]) !== JSON.stringify(value)) { console.log(`# ${span}: the module now gives ${JSON.stringify(api[span])}; not checked`); continue; }
+    assert.equal(values[span], shown, span);
+  }
+  await context.close();
+});
+
+test("the page's JS API gives clear errors: called before it is ready, or with labels as a string", async () => {
+  // hold the .wasm back for a moment, so the API exists but the module is not ready yet
+  const context = await browser.newContext();
+  await localOnly(context, { seen: requests });
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route("**/*.wasm", async (route) => { await held; await route.continue(); });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.articleAnnotator);
+  const early = await page.evaluate(() => { try { window.articleAnnotator.annotate("On January 6.", null); return "no error"; } catch (e) { return e.message; } });
+  assert.match(early, /still loading.*await articleAnnotator\.ready/);
+  release();
+  await page.waitForSelector("html[data-ready]");
+  const labels = await page.evaluate(() => { try { window.articleAnnotator.annotate("x", { labels: "PERSON" }); return "no error"; } catch (e) { return `${e.name}: ${e.message}`; } });
+  assert.match(labels, /^TypeError: .*options\.labels must be an array of labels like \["PERSON", "DATE"\], got "PERSON"/);
+  assert.ok(Array.isArray(await page.evaluate(() => window.articleAnnotator.annotate("On January 6.", { labels: ["DATE"] }))));
   await context.close();
 });
 
@@ -310,6 +346,13 @@ the third day in a row and ended at 6 p.m., two hours late; Okafor flew to Nairo
   const api = await page.evaluate((t) => window.articleAnnotator.annotate(t, null).map((e) => `${e.label} ${e.text}`), big);
   assert.deepEqual(marks, api, "one <mark> per entity, around exactly its text");
   await page.screenshot({ path: path.join(SCREENSHOTS, "one-megabyte.png") });
+  // counts are written as the stats line writes them, with thousands separators
+  const legend = await page.$$eval("#legend .chip", (cs) => cs.map((c) => [c.dataset.label, c.querySelector(".chip-count").textContent]));
+  for (const [label, shown] of legend) {
+    assert.equal(shown, api.filter((m) => m.startsWith(`${label} `)).length.toLocaleString("en"), `${label} count`);
+  }
+  assert.ok(legend.some(([, shown]) => shown.includes(",")), "some count is over 999");
+  assert.match(await page.textContent("#stats"), new RegExp(`${count.toLocaleString("en")} entities`));
 
   // hiding a label
   await startStallProbe(page);

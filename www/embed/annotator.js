@@ -112,6 +112,10 @@ export async function ready() {
  */
 export async function annotateAsync(text, options = null) {
   if (typeof text !== "string") throw new TypeError("article-annotator: text must be a string");
+  if (options != null && typeof options === "object" && options.labels != null && !Array.isArray(options.labels)) {
+    // the module itself would say "bad options (TypeError: Reflect.get called on non-object)"
+    throw new TypeError(`article-annotator: options.labels must be an array of labels like ["PERSON", "DATE"], got ${JSON.stringify(options.labels)}`);
+  }
   const w = await startWorker();
   if (!w) {
     await readyHere();
