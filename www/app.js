@@ -6,6 +6,7 @@
 // - each highlight is <mark data-label="LABEL"> around exactly the entity's text; its badge is CSS generated
 //   content, so mark.textContent stays the entity's text.
 import init, { annotate } from "./pkg/article_annotator.js";
+import { PALETTE } from "./embed/annotator.js";
 
 const LABELS = ["PERSON", "PLACE", "ORG", "MISC", "NUMBER", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"];
 const NAME_LABELS = new Set(["PERSON", "PLACE", "ORG", "MISC"]);
@@ -24,6 +25,15 @@ const LIST_LIMIT = 300;
  * screen: a 2 MB article laid out as one block took Chromium over 5 s of layout per render.
  */
 const CHUNK = 3000;
+
+// The label colours come from the palette the embeds use (www/embed/annotator.js), as --LABEL-bg / --LABEL-ink
+// custom properties for style.css, in a constructed sheet (allowed by the page's CSP, style-src 'self').
+{
+  const vars = (scheme) => Object.entries(PALETTE).map(([l, c]) => `--${l}-bg: ${c[scheme][0]}; --${l}-ink: ${c[scheme][1]};`).join(" ");
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`:root { ${vars("light")} }\n@media (prefers-color-scheme: dark) { :root { ${vars("dark")} } }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
 
 const $ = (id) => document.getElementById(id);
 /** A count as the stats line writes it: 56,484. */
