@@ -690,7 +690,7 @@ async function loadFile(file) {
     return;
   }
   input.value = decoded.text;
-  loaded.text = decoded.text;
+  loaded.text = input.value; // as the box holds it (a textarea turns \r\n into \n)
   loaded.note = decoded.encoding === "Windows-1252"
     ? `Loaded “${file.name}”, decoded as Windows-1252 because it is not valid UTF-8`
     : `Loaded “${file.name}”`;

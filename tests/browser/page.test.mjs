@@ -375,6 +375,36 @@ the third day in a row and ended at 6 p.m., two hours late; Okafor flew to Nairo
   await context.close();
 });
 
+test("the article's chunks never split a highlight or a character, whatever the line breaks", async () => {
+  const { context, page, errors } = await openPage();
+  const para = "Delegates of the Collective Security Treaty\nOrganization met 2,000 people in Almaty on January 6, 2022. ";
+  const texts = {
+    "runs of blank lines": `${para}\n\n\n\n`.repeat(350),
+    "one long line": para.replace(/\n/g, " ").repeat(400),
+    "no spaces at all": `${"😀".repeat(7001)}x${"ab😀".repeat(5000)} on January 6, 2022`,
+    "names across line breaks": "Kassym-Jomart\nTokayev and the Collective Security\nTreaty Organization.\n".repeat(500),
+  };
+  for (const [what, text] of Object.entries(texts)) {
+    await paste(page, text);
+    const got = await page.evaluate(() => {
+      const chunks = [...document.querySelectorAll("#article .chunk")];
+      return {
+        chunks: chunks.length,
+        text: chunks.map((c) => c.textContent).join(""),
+        splitPairs: chunks.filter((c) => /^[\uDC00-\uDFFF]/.test(c.textContent)).length,
+        marks: [...document.querySelectorAll("#article mark")].map((m) => `${m.dataset.label} ${m.textContent}`),
+      };
+    });
+    const api = await page.evaluate((t) => window.articleAnnotator.annotate(t, null).map((e) => `${e.label} ${e.text}`), text);
+    assert.ok(got.chunks > 5, `${what}: ${got.chunks} chunks`);
+    assert.equal(got.text, text, `${what}: the chunks hold the text unchanged`);
+    assert.equal(got.splitPairs, 0, `${what}: no chunk starts inside a surrogate pair`);
+    assert.deepEqual(got.marks, api, `${what}: one mark per entity, none cut by a chunk`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a dropped or opened .txt file is loaded and annotated", async () => {
   const { context, page } = await openPage();
   await page.setInputFiles("#file", { name: "article.txt", mimeType: "text/plain", buffer: Buffer.from(article, "utf8") });
@@ -406,6 +436,11 @@ test("a file that is not UTF-8 is decoded as Windows-1252 with a note, and a bin
     "Loaded “latin.txt”, decoded as Windows-1252 because it is not valid UTF-8 — annotated.");
   assert.ok(await page.locator("#article mark").count() > 0);
   await page.screenshot({ path: path.join(SCREENSHOTS, "windows-1252-file.png"), clip: { x: 0, y: 0, width: 1280, height: 700 } });
+  // Windows line ends: the box holds \n, and the file is still named in the status
+  const crlf = "Almaty, January 6.\r\nAbout 2,000 people.\r\n";
+  await open("windows.txt", Buffer.from(crlf, "utf8"));
+  await page.waitForFunction((t) => window.articleAnnotator.shown?.text === t, crlf.replace(/\r\n/g, "\n"));
+  assert.equal(await page.textContent("#status"), "Loaded “windows.txt” — annotated.");
   // UTF-16 with a byte order mark
   const utf16 = "On January 7, 2022, 3,000 people met in Almaty.";
   await open("utf16.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, "utf16le")]));
