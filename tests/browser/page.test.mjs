@@ -492,7 +492,8 @@ test("opened from disk (file://) or without its module, the page says what to do
   try {
     await page.goto(srv.url);
     await page.waitForSelector("html[data-failed]", { timeout: 10000 });
-    assert.match(await page.textContent("#status"), /could not load: .*app\.js \(or a file it imports\) did not load.*make build/);
+    // whichever load error comes first: the modulepreload of the glue, or app.js whose import failed
+    assert.match(await page.textContent("#status"), /could not load: .*(app\.js \(or a file it imports\)|pkg\/article_annotator\.js) did not load.*make build/);
   } finally {
     await srv.close();
     fs.rmSync(bare, { recursive: true, force: true });
