@@ -6,6 +6,7 @@
 // - each highlight is <mark data-label="LABEL"> around exactly the entity's text; its badge is CSS generated
 //   content, so mark.textContent stays the entity's text.
 import init, { annotate } from "./pkg/article_annotator.js";
+import { PALETTE } from "./embed/annotator.js";
 
 const LABELS = ["PERSON", "PLACE", "ORG", "MISC", "NUMBER", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"];
 const NAME_LABELS = new Set(["PERSON", "PLACE", "ORG", "MISC"]);
@@ -18,8 +19,25 @@ const APPROX = { more_than: "more than", at_least: "at least", less_than: "less 
 const WORKER_THRESHOLD = 20000;
 /** The panel lists at most this many rows per list; the rest are summarised. */
 const LIST_LIMIT = 300;
+/**
+ * The article is shown as block chunks of about this many UTF-16 units, each cut after a line break (never inside
+ * a highlight). Chunks are `content-visibility: auto`, so the browser lays out and styles only those near the
+ * screen: a 2 MB article laid out as one block took Chromium over 5 s of layout per render.
+ */
+const CHUNK = 3000;
+
+// The label colours come from the palette the embeds use (www/embed/annotator.js), as --LABEL-bg / --LABEL-ink
+// custom properties for style.css, in a constructed sheet (allowed by the page's CSP, style-src 'self').
+{
+  const vars = (scheme) => Object.entries(PALETTE).map(([l, c]) => `--${l}-bg: ${c[scheme][0]}; --${l}-ink: ${c[scheme][1]};`).join(" ");
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`:root { ${vars("light")} }\n@media (prefers-color-scheme: dark) { :root { ${vars("dark")} } }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
 
 const $ = (id) => document.getElementById(id);
+/** A count as the stats line writes it: 56,484. */
+const num = (n) => n.toLocaleString("en");
 const input = $("input"), article = $("article"), statusEl = $("status"), statsEl = $("stats");
 const legendEl = $("legend"), groupsEl = $("groups"), figuresEl = $("figures"), tip = $("tip"), dateEl = $("date");
 
@@ -30,6 +48,10 @@ const state = {
   took: 0, via: "",   // timing of the last annotation
   seq: 0,             // increases with every request; stale answers are dropped
   selected: null,     // the panel row whose mentions are highlighted
+  marks: [],          // marks[i]: the <mark> of entity i (absent for an entity overlapping an earlier one)
+  groupSize: new Map(), // group number -> its mentions
+  groupOf: new Map(),   // entity index -> its name group (see nameGroups)
+  rowOf: new Map(),     // a name group's key, or a figure's entity index -> its panel row (the first LIST_LIMIT)
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -65,7 +87,21 @@ const ready = (async () => {
 })();
 
 // The page's API, for embedders, the tests and the benchmark.
-window.articleAnnotator = { annotate: (text, options) => annotate(text, options), ready, readyAt: null, loadMs: null };
+// `annotate` before the module is ready would fail inside wasm-bindgen's glue ("Cannot read properties of undefined
+// (reading 'annotate')"), and a string for `labels` inside the module's options parser ("Reflect.get called on
+// non-object"): both are caught here with messages that say what to do.
+let moduleReady = false;
+ready.then(() => { moduleReady = true; }, () => {});
+function pageAnnotate(text, options) {
+  if (!moduleReady) {
+    throw new Error("articleAnnotator.annotate: the annotator is still loading; wait for `await articleAnnotator.ready` first");
+  }
+  if (options != null && typeof options === "object" && options.labels != null && !Array.isArray(options.labels)) {
+    throw new TypeError(`articleAnnotator.annotate: options.labels must be an array of labels like ["PERSON", "DATE"], got ${typeof options.labels === "string" ? JSON.stringify(options.labels) : typeof options.labels}`);
+  }
+  return annotate(text, options);
+}
+window.articleAnnotator = { annotate: pageAnnotate, ready, readyAt: null, loadMs: null };
 
 function startWorker() {
   if (worker || !compiled) return;
@@ -106,7 +142,7 @@ async function run() {
   const options = currentOptions();
   if (text.length > WORKER_THRESHOLD) startWorker();
   if (text.length > WORKER_THRESHOLD && worker) {
-    setStatus(`Annotating ${text.length.toLocaleString("en")} characters in the background…`);
+    setStatus(`${loaded.note && loaded.text === text ? `${loaded.note} — a` : "A"}nnotating ${text.length.toLocaleString("en")} characters in the background…`);
     // one job at a time: while the worker is busy, the newest text waits and older ones are skipped
     if (pending.size) { rerun = true; return; }
     worker.postMessage({ type: "annotate", seq, text, options });
@@ -118,32 +154,78 @@ async function run() {
     const entities = annotate(text, options);
     show(text, entities, performance.now() - t0, "this tab");
   } catch (err) {
-    setStatus(`Could not annotate: ${err.message || err}`);
+    setStatus(`Could not annotate: ${err.message || err}`, true);
   }
 }
 
 const pending = new Map();
 let rerun = false;
 function onWorkerMessage(event) {
-  const { seq, entities, took, error } = event.data;
+  const { seq, packed, took, error } = event.data;
   const text = pending.get(seq);
   pending.delete(seq);
   if (rerun) { rerun = false; run(); }
   if (seq !== state.seq) return; // the text changed meanwhile
-  if (error) { setStatus(`Could not annotate: ${error}`); return; }
-  show(text, entities, took, "a background worker");
+  if (error) { setStatus(`Could not annotate: ${error}`, true); return; }
+  show(text, unpack(text, packed), took, "a background worker");
 }
 
+/** The worker's packed answer (see worker.js) as the API's entity objects, `text` sliced from our own copy. */
+function unpack(text, { nums, labels, values }) {
+  const vals = JSON.parse(values);
+  const n = nums.length / 6, out = new Array(n);
+  for (let k = 0, i = 0; k < n; k++, i += 6) {
+    const start = nums[i], end = nums[i + 1];
+    const e = { start, end, label: labels[nums[i + 2]], text: text.slice(start, end), score: nums[i + 3] };
+    if (nums[i + 4] >= 0) e.group = nums[i + 4];
+    if (nums[i + 5] >= 0) e.value = vals[nums[i + 5]];
+    out[k] = e;
+  }
+  return out;
+}
+
+/**
+ * Shows `entities` of `text`. The article's DOM is built off-document in slices of about SLICE_MS, yielding to the
+ * browser between them (a 2 MB article has some 70,000 highlights: about 200 ms of DOM work), then swapped in
+ * at once, with the panel, legend and statistics. Until then the page keeps showing the previous result,
+ * consistently; a newer result abandons an unfinished build.
+ */
 function show(text, entities, took, via) {
-  state.text = text;
-  state.entities = entities;
-  state.took = took;
-  state.via = via;
-  state.selected = null;
-  renderAll();
-  window.articleAnnotator.shown = { text, count: entities.length, took, via };
+  const job = { gen: ++renderGen, text, entities, took, via, hidden: new Set(state.hidden), ...articleBuilder(text, entities) };
+  step(job);
+}
+
+const SLICE_MS = 12;
+let renderGen = 0;
+function step(job) {
+  if (job.gen !== renderGen) return; // superseded
+  const deadline = performance.now() + SLICE_MS;
+  while (!job.done()) {
+    job.next();
+    if (!job.done() && performance.now() > deadline) { setTimeout(() => step(job), 0); return; }
+  }
+  commit(job);
+}
+
+function commit(job) {
+  const { text, entities } = job;
+  Object.assign(state, { text, entities, took: job.took, via: job.via, selected: null, marks: job.marks });
+  state.groupSize = new Map();
+  for (const e of entities) if (e.group != null) state.groupSize.set(e.group, (state.groupSize.get(e.group) || 0) + 1);
+  renderLegend();
+  for (const label of LABELS) article.classList.toggle(`hide-${label}`, state.hidden.has(label));
+  article.replaceChildren(job.frag);
+  if (!text) article.append(el("p", { class: "empty-note" }, "The annotated article appears here."));
+  // a label toggled while the article was being built
+  const changed = LABELS.filter((l) => job.hidden.has(l) !== state.hidden.has(l));
+  if (changed.length) applyHidden(changed);
+  renderPanel();
+  renderStats();
+  for (const id of ["export-json", "export-csv", "copy-html"]) $(id).disabled = entities.length === 0;
+  window.articleAnnotator.shown = { text, count: entities.length, took: job.took, via: job.via };
   window.articleAnnotator.renders = (window.articleAnnotator.renders || 0) + 1;
-  setStatus(text ? "Annotated." : "Ready. Paste an article to begin.");
+  if (!text) setStatus("Ready. Paste an article to begin.");
+  else setStatus(loaded.note && loaded.text === text ? `${loaded.note} — annotated.` : "Annotated.");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -161,13 +243,6 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-function renderAll() {
-  renderLegend();
-  renderArticle();
-  renderPanel();
-  renderStats();
-  for (const id of ["export-json", "export-csv", "copy-html"]) $(id).disabled = state.entities.length === 0;
-}
 
 function counts() {
   const c = Object.fromEntries(LABELS.map((l) => [l, 0]));
@@ -182,9 +257,9 @@ function renderLegend() {
     const button = el("button", {
       type: "button", class: "chip", dataset: { label },
       "aria-pressed": String(on),
-      "aria-label": `${LABEL_NAMES[label]} (${label}): ${c[label]}; ${on ? "shown" : "hidden"}`,
+      "aria-label": `${LABEL_NAMES[label]} (${label}): ${num(c[label])}; ${on ? "shown" : "hidden"}`,
       title: on ? `Hide ${LABEL_NAMES[label]} highlights` : `Show ${LABEL_NAMES[label]} highlights`,
-    }, el("span", { class: "chip-tag", "aria-hidden": "true" }, label), el("span", { class: "chip-count", "aria-hidden": "true" }, String(c[label])));
+    }, el("span", { class: "chip-tag", "aria-hidden": "true" }, label), el("span", { class: "chip-count", "aria-hidden": "true" }, num(c[label])));
     if (c[label] === 0) button.classList.add("empty");
     button.addEventListener("click", () => toggleLabel(label));
     return el("li", {}, button);
@@ -192,27 +267,100 @@ function renderLegend() {
 }
 
 function toggleLabel(label) {
-  if (state.hidden.has(label)) state.hidden.delete(label); else state.hidden.add(label);
+  const hide = !state.hidden.has(label);
+  if (hide) state.hidden.add(label); else state.hidden.delete(label);
   const focused = document.activeElement?.dataset?.label === label && document.activeElement.classList.contains("chip");
   renderLegend();
-  renderArticle();
+  applyHidden([label]);
   if (focused) legendEl.querySelector(`button[data-label="${label}"]`)?.focus();
-  setStatus(`${LABEL_NAMES[label]} highlights ${state.hidden.has(label) ? "hidden" : "shown"}.`);
+  setStatus(`${LABEL_NAMES[label]} highlights ${hide ? "hidden" : "shown"}.`);
 }
 
-function renderArticle() {
-  const { text, entities } = state;
+/**
+ * Shows or hides the highlights of `labels` without rebuilding the article: a `hide-LABEL` class on the article
+ * lets the stylesheet drop their colour and badge (only on-screen chunks are restyled), and hidden marks leave
+ * the tab order. The marks stay, so the text is untouched.
+ */
+function applyHidden(labels) {
+  const set = new Set(labels);
+  for (const label of set) article.classList.toggle(`hide-${label}`, state.hidden.has(label));
+  const { entities, marks } = state;
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
+    if (set.has(e.label) && marks[i]) marks[i].tabIndex = state.hidden.has(e.label) ? -1 : 0;
+  }
+}
+
+/** Where the chunk starting at `pos` ends: after a line break at least CHUNK units on, never inside an entity. */
+function chunkEnd(text, pos, entities, k) {
+  if (text.length - pos <= CHUNK * 1.5) return text.length;
+  let end = pos + CHUNK;
+  for (;;) {
+    let cut = text.indexOf("\n", end);
+    if (cut < 0 || cut - end > CHUNK * 3) {
+      // no line break soon (one very long line): cut after a sentence's end, else after any space, else anywhere
+      // but inside a surrogate pair. Only the line break between the two blocks differs from the text.
+      const sentence = /[.!?]["'\u201d\u2019)\]]*\s+/g, space = /\s+/g;
+      sentence.lastIndex = space.lastIndex = end;
+      const m = sentence.exec(text);
+      const s = m && m.index - end <= CHUNK * 3 ? m : space.exec(text);
+      cut = s && s.index - end <= CHUNK * 3 ? s.index + s[0].length : end;
+      if (cut < text.length && /[\uDC00-\uDFFF]/.test(text[cut])) cut++;
+    } else {
+      cut++;
+      while (text[cut] === "\n" || text[cut] === "\r") cut++; // a paragraph's blank lines stay with it
+    }
+    end = Math.min(cut, text.length);
+    while (k < entities.length && entities[k].start < end && entities[k].end <= end) k++;
+    if (k < entities.length && entities[k].start < end) { end = entities[k].end; continue; } // it crosses the cut
+    return end;
+  }
+}
+
+/**
+ * Builds the article's DOM in a fragment, a chunk per next() call: block chunks (see CHUNK) of text nodes and
+ * `<mark data-label data-i tabindex>` elements, each with its expected height for `contain-intrinsic-size`.
+ */
+function articleBuilder(text, entities) {
+  const marks = new Array(entities.length);
   const frag = document.createDocumentFragment();
-  let pos = 0;
-  entities.forEach((e, i) => {
-    if (state.hidden.has(e.label) || e.start < pos) return;
-    if (e.start > pos) frag.append(text.slice(pos, e.start));
-    frag.append(el("mark", { tabIndex: 0, dataset: { label: e.label, i: String(i) } }, text.slice(e.start, e.end)));
-    pos = e.end;
-  });
-  if (pos < text.length) frag.append(text.slice(pos));
-  article.replaceChildren(frag);
-  if (!text) article.append(el("p", { class: "empty-note" }, "The annotated article appears here."));
+  // each chunk's expected height, so the scroll bar is about right before the browser lays the chunk out
+  const style = getComputedStyle(article);
+  const lineHeight = parseFloat(style.lineHeight) || 30;
+  const width = article.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const perLine = Math.max(20, Math.floor(width / ((parseFloat(style.fontSize) || 17) * 0.5)));
+  let pos = 0, k = 0;
+  const next = () => {
+    const end = chunkEnd(text, pos, entities, k);
+    const chunk = document.createElement("div");
+    chunk.className = "chunk";
+    let at = pos;
+    for (; k < entities.length && entities[k].start < end; k++) {
+      const e = entities[k];
+      if (e.start < at) continue; // overlaps the previous entity
+      if (e.start > at) chunk.appendChild(document.createTextNode(text.slice(at, e.start)));
+      const mark = document.createElement("mark");
+      mark.setAttribute("data-label", e.label);
+      mark.setAttribute("data-i", k);
+      mark.setAttribute("tabindex", state.hidden.has(e.label) ? "-1" : "0");
+      mark.appendChild(document.createTextNode(text.slice(e.start, e.end)));
+      chunk.appendChild(mark);
+      marks[k] = mark;
+      at = e.end;
+    }
+    if (at < end) chunk.appendChild(document.createTextNode(text.slice(at, end)));
+    let lines = 0;
+    for (let i = pos; i < end;) {
+      let nl = text.indexOf("\n", i);
+      if (nl < 0 || nl >= end) nl = end;
+      lines += Math.max(1, Math.ceil((nl - i) / perLine));
+      i = nl + 1;
+    }
+    chunk.style.containIntrinsicHeight = `auto ${Math.round(lines * lineHeight)}px`;
+    frag.appendChild(chunk);
+    pos = end;
+  };
+  return { frag, marks, next, done: () => pos >= text.length };
 }
 
 /** Name groups: mentions sharing `group` (or, without one, the same label and text). */
@@ -235,17 +383,21 @@ function nameGroups() {
 
 function renderPanel() {
   const groups = nameGroups();
+  state.groupOf = new Map();
+  state.rowOf = new Map();
+  for (const g of groups) for (const i of g.mentions) state.groupOf.set(i, g);
   const rows = groups.slice(0, LIST_LIMIT).map((g) => {
     const others = [...g.forms.keys()].filter((f) => f !== g.name);
     const button = el("button", { type: "button", class: "row", dataset: { key: g.key, label: g.label } },
       el("span", { class: "tag", "aria-hidden": "true" }, g.label),
-      el("span", { class: "row-name" }, `${g.name} — ${g.mentions.length}`),
-      el("span", { class: "sr-only" }, ` ${LABEL_NAMES[g.label]}, ${g.mentions.length} mention${g.mentions.length === 1 ? "" : "s"}`));
+      el("span", { class: "row-name" }, `${g.name} — ${num(g.mentions.length)}`),
+      el("span", { class: "sr-only" }, ` ${LABEL_NAMES[g.label]}, ${num(g.mentions.length)} mention${g.mentions.length === 1 ? "" : "s"}`));
     if (others.length) button.append(el("span", { class: "row-forms" }, `also ${others.join(", ")}`));
     button.addEventListener("click", () => select(button, g.mentions));
+    state.rowOf.set(g.key, button);
     return el("li", {}, button);
   });
-  if (groups.length > LIST_LIMIT) rows.push(el("li", { class: "more" }, `and ${groups.length - LIST_LIMIT} more`));
+  if (groups.length > LIST_LIMIT) rows.push(el("li", { class: "more" }, `and ${num(groups.length - LIST_LIMIT)} more`));
   if (!groups.length) rows.push(el("li", { class: "more" }, "No names found yet."));
   groupsEl.replaceChildren(...rows);
 
@@ -260,9 +412,10 @@ function renderPanel() {
       el("span", { class: "sr-only" }, ` ${LABEL_NAMES[e.label]}`));
     if (value) button.append(el("span", { class: "row-value" }, `= ${value}`));
     button.addEventListener("click", () => select(button, [i]));
+    state.rowOf.set(i, button);
     return el("li", {}, button);
   });
-  if (figures.length > LIST_LIMIT) frows.push(el("li", { class: "more" }, `and ${figures.length - LIST_LIMIT} more`));
+  if (figures.length > LIST_LIMIT) frows.push(el("li", { class: "more" }, `and ${num(figures.length - LIST_LIMIT)} more`));
   if (!figures.length) frows.push(el("li", { class: "more" }, "No figures found yet."));
   figuresEl.replaceChildren(...frows);
 }
@@ -285,32 +438,87 @@ function formatValue(e) {
   if ("currency" in v) return `${fmt(v.amount)} ${v.currency}`;
   if ("percent" in v) return `${fmt(v.percent)}%`;
   if ("unit" in v) return `${fmt(v.amount)} ${v.unit}`;
-  if ("date" in v) return v.date;
+  if ("date" in v) return readableDate(v.date);
   if ("weekday" in v) return v.weekday;
-  if ("duration" in v) return v.duration;
+  if ("duration" in v) return readableDuration(v.duration);
   if ("time" in v) return v.time;
   return Object.entries(v).map(([k, x]) => `${k}: ${fmt(x)}`).join(", ");
+}
+
+/**
+ * A DATE value made readable where its code is terse: "199" (a decade) is "1990s", "18" (a century: years
+ * 1800-1899) is "19th century"; ISO dates ("2022-01-06", "2022-01", "2022") stay as they are.
+ */
+function readableDate(code) {
+  if (/^\d{3}$/.test(code)) return `${Number(code) * 10}s`;
+  if (/^\d{2}$/.test(code)) return `${ordinal(Number(code) + 1)} century`;
+  return code;
+}
+
+const ordinal = (n) => {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  return `${n}${teen ? "th" : ["th", "st", "nd", "rd"][n % 10] || "th"}`;
+};
+
+/** An ISO 8601 duration ("P30Y", "P2W", "PT3H30M") in words ("30 years"); anything else unchanged. */
+function readableDuration(code) {
+  const m = /^P(?:([\d.]+)Y)?(?:([\d.]+)M)?(?:([\d.]+)W)?(?:([\d.]+)D)?(?:T(?:([\d.]+)H)?(?:([\d.]+)M)?(?:([\d.]+)S)?)?$/.exec(code);
+  if (!m || code === "P" || code.endsWith("T")) return code;
+  const units = ["year", "month", "week", "day", "hour", "minute", "second"];
+  const parts = [];
+  units.forEach((unit, k) => {
+    const x = m[k + 1];
+    if (x !== undefined) parts.push(`${num(Number(x))} ${unit}${Number(x) === 1 ? "" : "s"}`);
+  });
+  return parts.join(" ");
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Selecting from the panel: highlight and scroll to the mentions.
 
-function select(button, indices) {
+function clearSelection() {
   for (const m of article.querySelectorAll("mark.hit")) m.classList.remove("hit");
   for (const b of document.querySelectorAll(".row[aria-current]")) b.removeAttribute("aria-current");
+}
+
+/**
+ * Highlights the mentions `indices` (entity indices) and marks `button`, their panel row, as current. From the
+ * panel, the first mention is scrolled to and focused; from a highlight (`fromArticle`), focus and the article's
+ * scroll position stay, and the panel scrolls its row into view instead.
+ */
+function select(button, indices, fromArticle = false) {
+  clearSelection();
   const labels = new Set(indices.map((i) => state.entities[i].label));
-  let reshown = false;
-  for (const l of labels) if (state.hidden.has(l)) { state.hidden.delete(l); reshown = true; }
-  if (reshown) { renderLegend(); renderArticle(); }
-  const wanted = new Set(indices.map(String));
-  const marks = [...article.querySelectorAll("mark")].filter((m) => wanted.has(m.dataset.i));
+  const reshown = [...labels].filter((l) => state.hidden.delete(l));
+  if (reshown.length) { renderLegend(); applyHidden(reshown); }
+  const marks = indices.map((i) => state.marks[i]).filter(Boolean);
   marks.forEach((m) => m.classList.add("hit"));
-  button.setAttribute("aria-current", "true");
-  if (marks.length) {
+  button?.setAttribute("aria-current", "true");
+  if (fromArticle) revealRow(button);
+  else if (marks.length) {
     marks[0].scrollIntoView({ block: "center", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
     marks[0].focus({ preventScroll: true });
   }
-  setStatus(`${marks.length} mention${marks.length === 1 ? "" : "s"} highlighted.`);
+  setStatus(`${num(marks.length)} mention${marks.length === 1 ? "" : "s"} highlighted.`);
+}
+
+/** Scrolls the side panel (only the panel, never the page) so that `row` shows. */
+function revealRow(row) {
+  const panel = row?.closest(".panel");
+  if (!panel || panel.scrollHeight <= panel.clientHeight) return;
+  const r = row.getBoundingClientRect(), p = panel.getBoundingClientRect();
+  if (r.top < p.top) panel.scrollTop += r.top - p.top - 8;
+  else if (r.bottom > p.bottom) panel.scrollTop += r.bottom - p.bottom + 8;
+}
+
+/** A click on a highlight (or Enter on a focused one): selects its name group, or the figure, as its row does. */
+function selectFromMark(mark) {
+  const i = Number(mark.dataset.i);
+  const e = state.entities[i];
+  if (!e || state.hidden.has(e.label)) return;
+  const group = state.groupOf.get(i);
+  if (group) select(state.rowOf.get(group.key), group.mentions, true);
+  else select(state.rowOf.get(i), [i], true);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -318,14 +526,14 @@ function select(button, indices) {
 
 function showTip(mark) {
   const e = state.entities[Number(mark.dataset.i)];
-  if (!e) return;
+  if (!e || state.hidden.has(e.label)) return;
   const parts = [el("strong", {}, `${LABEL_NAMES[e.label]} (${e.label})`)];
   const value = formatValue(e);
   if (value) parts.push(el("span", {}, `Value: ${value}`));
   parts.push(el("span", {}, `Confidence: ${Math.round(e.score * 100)}%`));
   if (e.group != null) {
-    const n = state.entities.filter((x) => x.group === e.group).length;
-    parts.push(el("span", {}, `${n} mention${n === 1 ? "" : "s"} in this article`));
+    const n = state.groupSize.get(e.group) || 0;
+    parts.push(el("span", {}, `${num(n)} mention${n === 1 ? "" : "s"} in this article`));
   }
   tip.replaceChildren(...parts);
   tip.hidden = false;
@@ -354,7 +562,16 @@ article.addEventListener("mouseover", (ev) => { const m = ev.target.closest("mar
 article.addEventListener("mouseout", (ev) => { const m = ev.target.closest("mark"); if (m && m !== document.activeElement) hideTip(m); });
 article.addEventListener("focusin", (ev) => { if (ev.target.matches("mark")) showTip(ev.target); });
 article.addEventListener("focusout", (ev) => { if (ev.target.matches("mark")) hideTip(ev.target); });
-document.addEventListener("keydown", (ev) => { if (ev.key === "Escape" && !tip.hidden) hideTip(document.activeElement); });
+article.addEventListener("click", (ev) => { const m = ev.target.closest("mark"); if (m) selectFromMark(m); });
+article.addEventListener("keydown", (ev) => {
+  if (ev.key === "Enter" && ev.target.matches("mark")) { ev.preventDefault(); selectFromMark(ev.target); }
+});
+// Esc hides the tooltip; pressed again (tooltip already hidden), it clears the selected mentions
+document.addEventListener("keydown", (ev) => {
+  if (ev.key !== "Escape") return;
+  if (!tip.hidden) hideTip(document.activeElement);
+  else if (article.querySelector("mark.hit")) { clearSelection(); setStatus("Selection cleared."); }
+});
 // on scroll the tooltip follows a focused highlight, and goes away for a hovered one
 window.addEventListener("scroll", () => {
   if (tip.hidden) return;
@@ -427,18 +644,57 @@ $("copy-html").addEventListener("click", async () => {
 // ---------------------------------------------------------------------------------------------------------
 // Input: typing, files, dropping, clearing, the article date.
 
-function setStatus(message) {
+/** Shows `message` in the status line; `error` marks it as a problem (bold, with a red rule). */
+function setStatus(message, error = false) {
   statusEl.textContent = message;
+  statusEl.classList.toggle("error", error);
+}
+
+/** The last file loaded and what to say about it, kept in the status while its text is shown unchanged. */
+const loaded = { text: null, note: "" };
+
+/** Bytes of a file as text: UTF-8 (or UTF-16 with a byte order mark); Windows-1252 when it is not valid UTF-8. */
+function decodeFile(bytes) {
+  // NUL bytes (or many other control bytes) in the first 8 KB: not a text file
+  const head = bytes.subarray(0, 8192);
+  const bom16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+  if (bom16) return { text: new TextDecoder(head[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes), encoding: "UTF-16" };
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) return { binary: true };
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  }
+  if (control > head.length * 0.05) return { binary: true };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8" };
+  } catch {
+    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "Windows-1252" };
+  }
 }
 
 async function loadFile(file) {
   if (!file) return;
   if (!(file.type === "text/plain" || /\.txt$/i.test(file.name) || file.type === "")) {
-    setStatus(`“${file.name}” is not a .txt file.`);
+    setStatus(`“${file.name}” is not a .txt file.`, true);
     return;
   }
-  input.value = await file.text();
-  setStatus(`Loaded “${file.name}”.`);
+  let decoded;
+  try {
+    decoded = decodeFile(new Uint8Array(await file.arrayBuffer()));
+  } catch (err) {
+    setStatus(`Could not read “${file.name}”: ${err.message || err}`, true);
+    return;
+  }
+  if (decoded.binary) {
+    setStatus(`“${file.name}” looks like a binary file, not text, so it was not loaded.`, true);
+    return;
+  }
+  input.value = decoded.text;
+  loaded.text = input.value; // as the box holds it (a textarea turns \r\n into \n)
+  loaded.note = decoded.encoding === "Windows-1252"
+    ? `Loaded “${file.name}”, decoded as Windows-1252 because it is not valid UTF-8`
+    : `Loaded “${file.name}”`;
+  setStatus(`${loaded.note}.`);
   run();
 }
 
@@ -465,10 +721,10 @@ ready.then(
     const afterLoad = nav && nav.loadEventStart > 0 ? Math.max(0, readyAt - nav.loadEventStart) : null;
     window.articleAnnotator.readyAfterLoadMs = afterLoad;
     document.documentElement.dataset.ready = "true";
-    renderAll();
+    show("", [], 0, "");
     setStatus(`Ready in ${Math.round(window.articleAnnotator.loadMs)} ms. Paste an article to begin.`);
     if (input.value) run();
     (window.requestIdleCallback || setTimeout)(startWorker);
   },
-  (err) => setStatus(`The annotator could not load: ${err.message || err}`),
+  (err) => setStatus(`The annotator could not load: ${err.message || err}`, true),
 );

@@ -112,6 +112,10 @@ export async function ready() {
  */
 export async function annotateAsync(text, options = null) {
   if (typeof text !== "string") throw new TypeError("article-annotator: text must be a string");
+  if (options != null && typeof options === "object" && options.labels != null && !Array.isArray(options.labels)) {
+    // the module itself would say "bad options (TypeError: Reflect.get called on non-object)"
+    throw new TypeError(`article-annotator: options.labels must be an array of labels like ["PERSON", "DATE"], got ${JSON.stringify(options.labels)}`);
+  }
   const w = await startWorker();
   if (!w) {
     await readyHere();
@@ -126,6 +130,25 @@ export async function annotateAsync(text, options = null) {
 
 /** The labels of GUIDE section 1, names first. */
 export const LABELS = ["PERSON", "PLACE", "ORG", "MISC", "NUMBER", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"];
+
+/**
+ * The label colours, the one palette of the page (www/index.html), the web component, highlight() and the editor
+ * demos: for each label a light tint for the highlight and a strong ink for its badge and underline, in the
+ * light and the dark colour scheme. The page turns it into its `--LABEL-bg` / `--LABEL-ink` properties.
+ */
+export const PALETTE = {
+  PERSON: { light: ["#fde2e8", "#b0164b"], dark: ["#4a1e2b", "#ff9fbc"] },
+  PLACE: { light: ["#dcf3e1", "#1e6b33"], dark: ["#1d3d26", "#8fe0a4"] },
+  ORG: { light: ["#dfe8fd", "#1f48b8"], dark: ["#1f2d52", "#a9c1ff"] },
+  MISC: { light: ["#efe3fb", "#6a2a99"], dark: ["#3a2550", "#d8b4ff"] },
+  NUMBER: { light: ["#fdf0c9", "#7d5200"], dark: ["#43371a", "#f5cf6b"] },
+  MONEY: { light: ["#d5f3ee", "#00665a"], dark: ["#153f3a", "#7fe0d0"] },
+  PERCENT: { light: ["#ffe4d1", "#a4410a"], dark: ["#4a2c18", "#ffb685"] },
+  QUANTITY: { light: ["#e8edd3", "#4f5c00"], dark: ["#343a1a", "#d2df87"] },
+  DATE: { light: ["#dcefff", "#0b4f8a"], dark: ["#16344f", "#93ccff"] },
+  TIME: { light: ["#efe6dd", "#6b4a35"], dark: ["#3b2f26", "#e2c2a8"] },
+  ORDINAL: { light: ["#ececec", "#4a4a4a"], dark: ["#34353a", "#d0d0d5"] },
+};
 
 /** Parses a labels attribute or option: "PERSON PLACE", "PERSON,PLACE" or an array; empty means all. */
 export function parseLabels(value) {

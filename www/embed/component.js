@@ -16,18 +16,7 @@
 // - Each highlight is `<mark data-label="LABEL">` around exactly the entity's text (GUIDE section 5); its label
 //   badge is CSS generated content, so `mark.textContent` is the entity's text. The text only ever enters the
 //   DOM as text nodes, never as HTML.
-import { annotateAsync, parseLabels, LABELS } from "./annotator.js";
-
-const COLOURS = {
-  PERSON: ["#ffd9a8", "#7a4a00"], PLACE: ["#bfe3c4", "#175c22"], ORG: ["#c7d8ff", "#1f3f8f"],
-  MISC: ["#f0c9f0", "#6d1f6d"], NUMBER: ["#e3e3e3", "#3d3d3d"], MONEY: ["#d4f0a0", "#3f5c00"],
-  PERCENT: ["#ffe08a", "#6b5200"], QUANTITY: ["#c8eeee", "#135656"], DATE: ["#ffc9c9", "#8a1c1c"],
-  TIME: ["#e6d4ff", "#4b2a80"], ORDINAL: ["#f5dcc4", "#6b3d12"],
-};
-const DARK = {
-  PERSON: "#6b4a1a", PLACE: "#1f5228", ORG: "#263f7a", MISC: "#5e2a5e", NUMBER: "#4a4a4a", MONEY: "#3f5715",
-  PERCENT: "#6b5a12", QUANTITY: "#1d5555", DATE: "#6e2424", TIME: "#45306e", ORDINAL: "#5e4024",
-};
+import { annotateAsync, parseLabels, LABELS, PALETTE } from "./annotator.js";
 
 const STYLE = `
 :host { display: block; font: var(--article-annotator-font, inherit); color: inherit; }
@@ -39,14 +28,14 @@ mark { background: var(--_bg); color: inherit; border-radius: var(--article-anno
 mark::after { content: attr(data-label); display: var(--article-annotator-badge-display, inline-block);
   margin-inline-start: 0.3em; padding: 0 0.25em; border-radius: 0.2em; font-size: 0.62em; font-weight: 600;
   letter-spacing: 0.03em; vertical-align: 0.15em; line-height: 1.4; color: var(--_bg); background: var(--_fg); }
-${LABELS.map((l) => `mark[data-label="${l}"] { --_bg: var(--article-annotator-${l.toLowerCase()}, ${COLOURS[l][0]});
-  --_fg: var(--article-annotator-${l.toLowerCase()}-ink, ${COLOURS[l][1]}); }`).join("\n")}
+${LABELS.map((l) => `mark[data-label="${l}"] { --_bg: var(--article-annotator-${l.toLowerCase()}, ${PALETTE[l].light[0]});
+  --_fg: var(--article-annotator-${l.toLowerCase()}-ink, ${PALETTE[l].light[1]}); }`).join("\n")}
 mark[data-label="PLACE"], mark[data-label="MONEY"] { --_line: double; }
 mark[data-label="ORG"], mark[data-label="DATE"] { --_line: dashed; }
 mark[data-label="MISC"], mark[data-label="TIME"] { --_line: dotted; }
 @media (prefers-color-scheme: dark) {
-  ${LABELS.map((l) => `mark[data-label="${l}"] { --_bg: var(--article-annotator-${l.toLowerCase()}, ${DARK[l]});
-    --_fg: var(--article-annotator-${l.toLowerCase()}-ink, ${COLOURS[l][0]}); }`).join("\n  ")}
+  ${LABELS.map((l) => `mark[data-label="${l}"] { --_bg: var(--article-annotator-${l.toLowerCase()}, ${PALETTE[l].dark[0]});
+    --_fg: var(--article-annotator-${l.toLowerCase()}-ink, ${PALETTE[l].dark[1]}); }`).join("\n  ")}
 }
 `;
 

@@ -29,7 +29,7 @@
 // - **Thousands of highlights stay cheap.** The browser revalidates every registered highlight range after each
 //   change to the document, so above ALL_LIMIT entities only those within a screen's height of the visible part
 //   of the element are registered, and the set follows scrolling (see HighlightPainter).
-import { annotateAsync, parseLabels, LABELS, nodeIndex } from "./annotator.js";
+import { annotateAsync, parseLabels, LABELS, PALETTE, nodeIndex } from "./annotator.js";
 
 /** Elements whose start and end are paragraph breaks. */
 const BLOCK = new Set([
@@ -129,15 +129,26 @@ export function supportsHighlights() {
 const shared = new Map(); // name -> {highlight, users}
 const styled = new WeakMap(); // root (Document or ShadowRoot) -> Set of names with rules installed
 
-const PAINT = {
-  PERSON: ["255 170 60", "solid"], PLACE: ["60 170 80", "double"], ORG: ["70 120 240", "dashed"],
-  MISC: ["200 80 200", "dotted"], NUMBER: ["130 130 130", "solid"], MONEY: ["120 170 20", "double"],
-  PERCENT: ["230 180 0", "solid"], QUANTITY: ["30 160 160", "solid"], DATE: ["230 70 70", "dashed"],
-  TIME: ["140 90 230", "dotted"], ORDINAL: ["190 120 60", "solid"],
+// Colours from the shared PALETTE (annotator.js), as on the page; the underline's style tells labels apart
+// without colour.
+const LINE = {
+  PERSON: "solid", PLACE: "double", ORG: "dashed", MISC: "dotted", NUMBER: "solid", MONEY: "double",
+  PERCENT: "solid", QUANTITY: "solid", DATE: "dashed", TIME: "dotted", ORDINAL: "solid",
 };
 
-function colour(label, alpha) {
-  return `var(--article-annotator-${label.toLowerCase()}, rgb(${PAINT[label][0]} / ${alpha}))`;
+/**
+ * The highlight and overlay rules of every label in one colour scheme ("light" or "dark"). Overlay boxes lie over
+ * the text, so they are the ink at 25% (about the palette's tint, and the text shows through), not the tint.
+ */
+function labelRules(prefix, scheme) {
+  return LABELS.map((l) => {
+    const [bg, ink] = PALETTE[l][scheme];
+    const fill = `var(--article-annotator-${l.toLowerCase()}, ${bg})`, line = `var(--article-annotator-${l.toLowerCase()}-ink, ${ink})`;
+    return `::highlight(${prefix}-${l}) { background-color: ${fill}; text-decoration-line: underline;
+  text-decoration-style: ${LINE[l]}; text-decoration-thickness: 2px; text-decoration-color: ${line}; }
+[data-article-annotator-overlay] > [data-label="${l}"] { border-bottom: 2px ${LINE[l]} ${line};
+  background: var(--article-annotator-${l.toLowerCase()}, color-mix(in srgb, ${ink} 25%, transparent)); }`;
+  }).join("\n");
 }
 
 /** Default `::highlight()` rules (background and a label-specific underline), installed once per root. */
@@ -146,12 +157,12 @@ function installStyles(root, prefix) {
   if (!names) { names = new Set(); styled.set(root, names); }
   if (names.has(prefix)) return;
   names.add(prefix);
-  const css = LABELS.map((l) => `::highlight(${prefix}-${l}) { background-color: ${colour(l, 0.32)};
-  text-decoration-line: underline; text-decoration-style: ${PAINT[l][1]}; text-decoration-thickness: 2px;
-  text-decoration-color: var(--article-annotator-${l.toLowerCase()}-ink, rgb(${PAINT[l][0]})); }`).join("\n")
-    + `\n[data-article-annotator-overlay] > [data-label] { position: fixed; border-radius: 2px; mix-blend-mode: multiply; }\n`
-    + LABELS.map((l) => `[data-article-annotator-overlay] > [data-label="${l}"] { background: ${colour(l, 0.32)};
-  border-bottom: 2px ${PAINT[l][1]} var(--article-annotator-${l.toLowerCase()}-ink, rgb(${PAINT[l][0]})); }`).join("\n");
+  const css = `[data-article-annotator-overlay] > [data-label] { position: fixed; border-radius: 2px; mix-blend-mode: multiply; }
+${labelRules(prefix, "light")}
+@media (prefers-color-scheme: dark) {
+[data-article-annotator-overlay] > [data-label] { mix-blend-mode: normal; }
+${labelRules(prefix, "dark")}
+}`;
   // A constructed sheet, not a <style> element: pages with a Content-Security-Policy without 'unsafe-inline'
   // accept it.
   if ("adoptedStyleSheets" in root) {

@@ -8,6 +8,15 @@ import { keymap } from "prosemirror-keymap";
 import { baseKeymap } from "prosemirror-commands";
 import { history, undo, redo, closeHistory } from "prosemirror-history";
 import { annotations, annotationsKey, annotationsSettled } from "./prosemirror.js";
+import { LABELS, PALETTE } from "./annotator.js";
+
+// the decorations' colours: the palette of the page and the other embeds, light and dark
+{
+  const rules = (scheme) => LABELS.map((l) => `.ProseMirror mark[data-label="${l}"] { background: ${PALETTE[l][scheme][0]}; border-color: ${PALETTE[l][scheme][1]}; }`).join("\n");
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`${rules("light")}\n@media (prefers-color-scheme: dark) {\n${rules("dark")}\n}`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
 
 const params = new URLSearchParams(location.search);
 const status = document.getElementById("status");
