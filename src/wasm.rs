@@ -180,6 +180,16 @@ fn parse_options(value: &JsValue) -> Result<Options, JsError> {
             )));
         }
     }
+    // A string where a list belongs ("PERSON") would fail deep inside serde-wasm-bindgen with
+    // "Reflect.get called on non-object"; say what is wrong instead.
+    if let Ok(labels) = js_sys::Reflect::get(value, &JsValue::from_str("labels")) {
+        if !labels.is_undefined() && !labels.is_null() && !js_sys::Array::is_array(&labels) {
+            return Err(JsError::new(&format!(
+                "annotate: options.labels must be an array of label names like [\"PERSON\", \"DATE\"], got {}",
+                describe(&labels)
+            )));
+        }
+    }
     let raw: JsOptions = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
         JsError::new(&format!(
             "annotate: bad options ({e}); expected {{labels?: string[], date?: \"YYYY-MM-DD\"}}"
