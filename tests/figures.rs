@@ -552,3 +552,48 @@ fn random_figure_soup_keeps_the_invariants() {
         }
     }
 }
+
+/// Values of every figure found in `text` with document date `d`.
+fn values_on(d: &str, text: &str) -> Vec<(String, Option<Value>)> {
+    let opts = Options { document_date: Some(CivilDate::parse(d).unwrap()), ..Options::default() };
+    find_with(text, &opts).into_iter().map(|e| (e.text, e.value)).collect()
+}
+
+fn pairs(v: &[(&str, Option<Value>)]) -> Vec<(String, Option<Value>)> {
+    v.iter().map(|(t, v)| (t.to_string(), v.clone())).collect()
+}
+
+#[test]
+fn weekday_ranges_end_after_they_start() {
+    // 2026-11-24 is a Tuesday
+    let d = "2026-11-24";
+    assert_eq!(
+        values_on(d, "The office is shut from Monday to Wednesday."),
+        pairs(&[("Monday to Wednesday", date("2026-11-23/2026-11-25"))])
+    );
+    assert_eq!(
+        values_on(d, "Tuesday through Thursday the depot stays closed."),
+        pairs(&[("Tuesday through Thursday", date("2026-11-24/2026-11-26"))])
+    );
+    // a range that wraps over the weekend
+    assert_eq!(
+        values_on(d, "The fair runs Friday to Monday."),
+        pairs(&[("Friday to Monday", date("2026-11-20/2026-11-23"))])
+    );
+    // the same weekday at both ends is the same day
+    assert_eq!(
+        values_on(d, "It runs Sunday to Sunday."),
+        pairs(&[("Sunday to Sunday", date("2026-11-22/2026-11-22"))])
+    );
+    // month-day ranges over the new year move the end on a year; written years are kept as written
+    assert_eq!(
+        values_on("2026-06-15", "The lights stay up Dec. 28 to Jan. 3 in the town."),
+        pairs(&[("Dec. 28 to Jan. 3", date("2026-12-28/2027-01-03"))])
+    );
+    assert_eq!(
+        values_on(d, "The war lasted from 1953 to 1955."),
+        pairs(&[("1953 to 1955", date("1953/1955"))])
+    );
+    // without a document date a weekday range has no single value
+    assert_eq!(one("The office is shut from Monday to Wednesday.", "Monday to Wednesday", Label::Date), None);
+}

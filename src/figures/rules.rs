@@ -278,6 +278,7 @@ impl<'a> Scanner<'a> {
                     Some(h2) if h2.label == Some(label) && h2.start.is_none() => {
                         h.value = match (&h.value, &h2.value) {
                             (Some(Value::Date { date: a }), Some(Value::Date { date: b })) => {
+                                let b = self.range_end(a, b, e + 1, h2.end);
                                 Some(Value::Date { date: format!("{a}/{b}") })
                             }
                             _ => None,
@@ -290,6 +291,36 @@ impl<'a> Scanner<'a> {
             }
         }
         h
+    }
+
+    /// The end of an interval of dates, resolved against its start `a`: a weekday (tokens `k..end`) is the
+    /// first such day on or after the start (`Monday to Wednesday` in an article of a Tuesday ends on the
+    /// next day, not on the Wednesday before), and a month or day without a written year that would fall
+    /// before the start moves on a year (`Dec. 28 to Jan. 3`).
+    fn range_end(&self, a: &str, b: &str, k: usize, end: usize) -> String {
+        let Some(start) = CivilDate::parse(a).ok().filter(|_| a.len() == 10) else {
+            return self.later_year(a, b, k, end);
+        };
+        if end == k + 1 && self.cap(k) {
+            if let Some(wd) = lexicon::weekday(self.w(k)) {
+                let ahead = (wd + 7 - calendar::weekday_of(start)) % 7;
+                return calendar::add_days(start, ahead as i64).to_string();
+            }
+        }
+        self.later_year(a, b, k, end)
+    }
+
+    /// `b` a year later when it is a month or a day of the document's year that sorts before `a` and its
+    /// tokens `k..end` write no year.
+    fn later_year(&self, a: &str, b: &str, k: usize, end: usize) -> String {
+        let written_year = (k..end).any(|j| self.year_at(j).is_some());
+        if written_year || !(b.len() == 7 || b.len() == 10) || b.starts_with('-') || b >= a || a.len() < 7 {
+            return b.to_string();
+        }
+        match b[..4].parse::<i32>() {
+            Ok(y) => format!("{:04}{}", y + 1, &b[4..]),
+            Err(_) => b.to_string(),
+        }
     }
 
     // ---- token access -------------------------------------------------------------------------------
