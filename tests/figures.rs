@@ -597,3 +597,20 @@ fn weekday_ranges_end_after_they_start() {
     // without a document date a weekday range has no single value
     assert_eq!(one("The office is shut from Monday to Wednesday.", "Monday to Wednesday", Label::Date), None);
 }
+
+#[test]
+fn temperatures_with_a_degree_sign() {
+    // the unit is `deg` as for `degrees` (the scale, Celsius or Fahrenheit, is not part of the value)
+    assert_eq!(one("At dawn it was 5°C in the valley.", "5°C", Label::Quantity), qty(5.0, "deg"));
+    assert_eq!(one("Inland it was 41°F at dawn.", "41°F", Label::Quantity), qty(41.0, "deg"));
+    assert_eq!(one("The pool is kept at 30 °C for swimmers.", "30 °C", Label::Quantity), qty(30.0, "deg"));
+    assert_eq!(one("The pool is kept at 30 ºC for swimmers.", "30 ºC", Label::Quantity), qty(30.0, "deg"));
+    assert_eq!(one("The pool is kept at 30ºC for swimmers.", "30ºC", Label::Quantity), qty(30.0, "deg"));
+    assert_eq!(one("Milk is kept below 4 ℃ here.", "4 ℃", Label::Quantity), qty(4.0, "deg"));
+    assert_eq!(one("The roof is pitched at 45° to the wall.", "45°", Label::Quantity), qty(45.0, "deg"));
+    assert_eq!(one("It baked at 321 degrees Fahrenheit.", "321 degrees Fahrenheit", Label::Quantity), qty(321.0, "deg"));
+    // at the end of a sentence the dot stays outside
+    assert_eq!(one("The town hit 38.5°C.", "38.5°C", Label::Quantity), qty(38.5, "deg"));
+    let found = spans("Highs of 20°C to 25°C are forecast.");
+    assert_eq!(found, [("20°C to 25°C".to_string(), Label::Quantity)]);
+}

@@ -1005,6 +1005,11 @@ impl<'a> Scanner<'a> {
         if w == "per" && self.w(e + 1) == "cent" {
             return Some((Label::Percent, value.map(|p| Value::Percent { percent: p }), score::EXPLICIT, e + 2));
         }
+        // temperatures and angles with a degree sign: 5°C, 41 °F, 30 ºC, 5 ℃ (unit `deg`, as `degrees`)
+        if let Some(end) = self.degree_sign(e) {
+            let v = value.filter(|_| !num.vague).map(|a| Value::Quantity { amount: a, unit: "deg".to_string() });
+            return Some((Label::Quantity, v, score::EXPLICIT, end));
+        }
         // clock times: 3 p.m., 10 o'clock
         if let Some(h) = num.int.filter(|h| (1..=12).contains(h)) {
             if let Some((pm, end)) = self.ampm_at(e) {
@@ -1188,6 +1193,19 @@ impl<'a> Scanner<'a> {
             return Some((Label::Quantity, v, score::UNIT, end));
         }
         None
+    }
+
+    /// A degree sign at `e` (`°`, the ordinal indicator `º` often typed for it, `℃`, `℉`), with a glued `C` or
+    /// `F` after it: the token after the sign and its scale.
+    fn degree_sign(&self, e: usize) -> Option<usize> {
+        match self.s(e) {
+            "℃" | "℉" | "ºC" | "ºF" | "ºc" | "ºf" => Some(e + 1),
+            "°" | "º" | "˚" => {
+                let scale = self.glued(e + 1) && matches!(self.s(e + 1), "C" | "F" | "c" | "f");
+                Some(if scale { e + 2 } else { e + 1 })
+            }
+            _ => None,
+        }
     }
 
     /// `a.m.` / `p.m.` at `e`, also when the tokenizer split a sentence-final `p.m` into `p`, `.`, `m`:

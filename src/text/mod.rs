@@ -309,7 +309,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // abbreviations (`Mr.`).
             if !numeric && at(j) == Some('.') {
                 let word = &text[start..j];
-                let single_upper = j == start + cl && c.is_uppercase();
+                // (not the scale after a degree sign: `41°C.` ends a sentence)
+                let single_upper = j == start + cl
+                    && c.is_uppercase()
+                    && !matches!(char_before(text, start), Some('°' | 'º' | '˚'));
                 if single_upper || word.contains('.') || ABBREVIATIONS.contains(&word) {
                     j += 1;
                 }
@@ -528,6 +531,7 @@ mod tests {
         assert_eq!(toks("N.Y. and L.A. e.g. this"), ["N.Y.", "and", "L.A.", "e.g.", "this"]);
         assert_eq!(toks("O’Neill’s students' union"), ["O’Neill", "’s", "students", "'", "union"]);
         assert_eq!(toks("Almaty—the city, a 5-4 win"), ["Almaty", "—", "the", "city", ",", "a", "5", "-", "4", "win"]);
+        assert_eq!(toks("It hit 41°C. Then"), ["It", "hit", "41", "°", "C", ".", "Then"]);
     }
 
     #[test]
