@@ -614,3 +614,23 @@ fn temperatures_with_a_degree_sign() {
     let found = spans("Highs of 20°C to 25°C are forecast.");
     assert_eq!(found, [("20°C to 25°C".to_string(), Label::Quantity)]);
 }
+
+#[test]
+fn minus_signs_are_part_of_the_figure() {
+    assert_eq!(one("The lake froze at -5°C in the town.", "-5°C", Label::Quantity), qty(-5.0, "deg"));
+    assert_eq!(
+        one("The lake froze at −5 degrees Celsius.", "−5 degrees Celsius", Label::Quantity),
+        qty(-5.0, "deg")
+    );
+    assert_eq!(one("Shares fell -3% in trading.", "-3%", Label::Percent), Some(Value::Percent { percent: -3.0 }));
+    assert_eq!(one("Output grew (-2.5%) in the end.", "-2.5%", Label::Percent), Some(Value::Percent { percent: -2.5 }));
+    assert_eq!(one("The balance was -40 at close.", "-40", Label::Number), num(-40.0));
+    assert_eq!(one("It hit minus 12 degrees.", "minus 12 degrees", Label::Quantity), qty(-12.0, "deg"));
+    // hyphens of ranges and scores are not signs
+    assert_eq!(spans("The match ended 2-1 after extra time."), []);
+    // (a glued range without a unit is read as nothing, as before, and never as 10 and -15)
+    assert_eq!(spans("Read pages 10-15 of the book."), []);
+    assert_eq!(one("They walked 10-12 miles a day.", "10-12 miles", Label::Quantity), None);
+    let found = spans("The vote was 5 -4 in the end.");
+    assert_eq!(found, [("5".to_string(), Label::Number)]);
+}

@@ -504,7 +504,7 @@ impl<'a> Scanner<'a> {
             }
             _ => {}
         }
-        if a == "between" || (a == "minus" && self.kind(i + 1) == Some(TokenKind::Number)) {
+        if a == "between" || (a == "minus" && self.kind(i + 1) == Some(TokenKind::Number)) || self.is_sign(i) {
             return (None, i + 1);
         }
         // `over` stays with an amount of money (OntoNotes), not with other figures
@@ -525,6 +525,22 @@ impl<'a> Scanner<'a> {
             return (q, i + 1);
         }
         (None, i)
+    }
+
+    /// A minus sign at `i`: `-` or `−` glued to the digits after it and preceded by whitespace, the start of
+    /// the text or an opening bracket (`fell -3%`, `(-5°C)`), not the hyphen of a range or score (`10-15`,
+    /// nor `10 -15` after a number).
+    fn is_sign(&self, i: usize) -> bool {
+        matches!(self.s(i), "-" | "−")
+            && self.glued(i + 1)
+            && self.kind(i + 1) == Some(TokenKind::Number)
+            && self.tk(i).is_some_and(|t| t.space || (i > 0 && matches!(self.s(i - 1), "(" | "[")))
+            && (i == 0 || self.kind(i - 1) != Some(TokenKind::Number))
+    }
+
+    /// The token `q0` before the number at `j` negates it (`minus 12`, `-5`).
+    fn negates(&self, q0: usize, j: usize) -> bool {
+        q0 + 1 == j && (self.w(q0) == "minus" || self.is_sign(q0))
     }
 
     // ---- numbers ------------------------------------------------------------------------------------
@@ -758,6 +774,7 @@ impl<'a> Scanner<'a> {
                 Some(DigitToken::Clock(h, m)) => return Some(self.clock(j + 1, h, m)),
                 Some(DigitToken::ClockAmPm(h, m)) => return Some(self.clock_zone(j + 1, h, m)),
                 Some(DigitToken::WithUnit(v, u)) => {
+                    let v = if self.negates(q0, j) { -v } else { v };
                     let value = Value::Quantity { amount: v, unit: u.to_string() };
                     return Some(Hit::new(j + 1, Label::Quantity, Some(value), score::UNIT));
                 }
@@ -769,7 +786,7 @@ impl<'a> Scanner<'a> {
             }
         }
         let mut num = self.number(j)?;
-        if self.w(q0) == "minus" && q0 + 1 == j {
+        if self.negates(q0, j) {
             num.value = -num.value;
         }
         self.after_number(j, num, approx, q0)
