@@ -634,3 +634,36 @@ fn minus_signs_are_part_of_the_figure() {
     let found = spans("The vote was 5 -4 in the end.");
     assert_eq!(found, [("5".to_string(), Label::Number)]);
 }
+
+#[test]
+fn twenty_four_hour_times_with_a_zone() {
+    assert_eq!(one("Talks began at 1200 GMT in the hall.", "1200 GMT", Label::Time), time("12:00"));
+    assert_eq!(one("Talks ended at 1630 GMT in the hall.", "1630 GMT", Label::Time), time("16:30"));
+    assert_eq!(one("Talks resume at 0900 GMT in the hall.", "0900 GMT", Label::Time), time("09:00"));
+    assert_eq!(one("The ceasefire holds from 2359 UTC onwards.", "2359 UTC", Label::Time), time("23:59"));
+    assert_eq!(one("The deadline is 1800 GMT+3 for bids.", "1800 GMT+3", Label::Time), time("18:00"));
+    assert_eq!(one("The border shuts at 2200 CEST for cars.", "2200 CEST", Label::Time), time("22:00"));
+    assert_eq!(one("Troops move at 0600 hours from the base.", "0600 hours", Label::Time), time("06:00"));
+    assert_eq!(one("Troops move at 1630 hrs from the base.", "1630 hrs", Label::Time), time("16:30"));
+    // `local time` stays outside the span, as after `3 p.m.`
+    assert_eq!(one("Polls close at 2100 local time in the east.", "2100", Label::Time), time("21:00"));
+    // consistent with the other clock times
+    assert_eq!(one("It starts at 3 p.m. EST for viewers.", "3 p.m. EST", Label::Time), time("15:00"));
+    assert_eq!(one("It starts at 15:30 GMT for viewers.", "15:30 GMT", Label::Time), time("15:30"));
+    // not times: bad hours or minutes, years, durations in hours
+    assert_eq!(one("The town was founded in 1200 by monks.", "1200", Label::Date), date("1200"));
+    assert_eq!(one("The job took 1200 hours of work.", "1200 hours", Label::Time), dur("PT1200H"));
+    assert_eq!(one("The code 2475 GMT is wrong.", "2475", Label::Number), num(2475.0));
+}
+
+#[test]
+fn durations_with_glued_unit_letters() {
+    assert_eq!(one("The climb lasted 2h 30m for the team.", "2h 30m", Label::Time), dur("PT2H30M"));
+    assert_eq!(one("The climb lasted 1h 20m 5s for the team.", "1h 20m 5s", Label::Time), dur("PT1H20M5S"));
+    assert_eq!(one("The climb lasted 45min for the team.", "45min", Label::Time), dur("PT45M"));
+    assert_eq!(one("The climb lasted 3h for the team.", "3h", Label::Time), dur("PT3H"));
+    // a glued `m` alone is still millions, with or without a currency sign
+    assert_eq!(one("He paid $30m for the club.", "$30m", Label::Money), money(30e6, "USD"));
+    assert_eq!(one("He paid £4.5m for the club.", "£4.5m", Label::Money), money(4.5e6, "GBP"));
+    assert_eq!(one("The region has 30m people.", "30m", Label::Number), num(30e6));
+}

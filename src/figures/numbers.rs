@@ -189,6 +189,25 @@ pub fn digit_token(tok: &str) -> Option<DigitToken> {
     None
 }
 
+/// A piece of a duration written with a glued unit: `2h`, `1.5hrs`, `45min`, `30m`, `5s`. The unit is `H`
+/// (hours), `N` (minutes written `min`), `m` (a bare `m`: minutes only after hours), `S` (`sec`) or `s` (a
+/// bare `s`).
+pub fn duration_piece(tok: &str) -> Option<(f64, char)> {
+    let (int, frac, suffix) = split_number(tok.as_bytes())?;
+    if int.contains(&b',') {
+        return None;
+    }
+    let unit = match suffix {
+        b"h" | b"hr" | b"hrs" => 'H',
+        b"min" | b"mins" => 'N',
+        b"m" => 'm',
+        b"sec" | b"secs" => 'S',
+        b"s" => 's',
+        _ => return None,
+    };
+    Some((parse_f64(int, frac)?, unit))
+}
+
 fn ordinal_suffix_ok(n: u64, suffix: &str) -> bool {
     let expected = match (n % 100, n % 10) {
         (11..=13, _) => "th",

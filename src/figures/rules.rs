@@ -785,6 +785,11 @@ impl<'a> Scanner<'a> {
                 _ => {}
             }
         }
+        if self.kind(j) == Some(TokenKind::Number) {
+            if let Some(h) = self.military_time(j).or_else(|| self.clock_duration(j)) {
+                return Some(h);
+            }
+        }
         let mut num = self.number(j)?;
         if self.negates(q0, j) {
             num.value = -num.value;
@@ -1261,9 +1266,10 @@ impl<'a> Scanner<'a> {
         Hit::new(e, Label::Time, Some(Value::Time { time: format!("{h:02}:{m:02}") }), score::EXPLICIT)
     }
 
-    /// A time zone after a clock time: `GMT`, `Eastern time`, `local time`.
+    /// A time zone after a clock time: `GMT`, `GMT+3`, `UTC-05:00`, `CEST`, `Eastern time` (`local time` stays
+    /// outside, as in OntoNotes).
     fn zone(&self, e: usize) -> usize {
-        match self.w(e) {
+        let end = match self.w(e) {
             "gmt" | "utc" | "est" | "edt" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet" | "msk" => e + 1,
             "eastern" | "pacific" | "central" | "mountain" => {
                 if matches!(self.w(e + 1), "time" | "standard") {
@@ -1272,8 +1278,92 @@ impl<'a> Scanner<'a> {
                     e + 1
                 }
             }
-            _ => e,
+            // written in capitals only: several are English words in lowercase (`eat`, `cat`, `west`)
+            _ if matches!(
+                self.s(e),
+                "CEST" | "EET" | "EEST" | "WET" | "WEST" | "MSK" | "IST" | "JST" | "KST" | "HKT" | "SGT" | "AEST"
+                    | "AEDT" | "AWST" | "NZST" | "NZDT" | "EAT" | "WAT" | "CAT" | "SAST" | "AST" | "ADT" | "MST"
+                    | "MDT" | "AKST" | "AKDT" | "HST" | "WIB" | "PKT" | "ALMT" | "Z"
+            ) =>
+            {
+                e + 1
+            }
+            _ => return e,
+        };
+        // GMT+3, UTC-05:00, GMT +3
+        if end == e + 1
+            && matches!(self.s(end), "+" | "-" | "−")
+            && self.kind(end + 1) == Some(TokenKind::Number)
+            && self.glued(end + 1)
+            && self.s(end + 1).len() <= 5
+        {
+            return end + 2;
         }
+        end
+    }
+
+    /// A time on the 24-hour clock written as four digits (`1630 GMT`, `0900 hours`, `at 1200 local time`):
+    /// HHMM with HH below 24 and MM below 60, followed by a time zone (inside the span), by `hours` / `hrs`
+    /// (inside the span; only after `at`, `by`, `until`, ..., with a leading zero or before a zone, since
+    /// `1200 hours` is mostly a duration) or by `local time` (outside the span, as after `3 p.m.`).
+    fn military_time(&self, j: usize) -> Option<Hit> {
+        let s = self.s(j).as_bytes();
+        if s.len() != 4 || !s.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let h = (s[0] - b'0') as u32 * 10 + (s[1] - b'0') as u32;
+        let m = (s[2] - b'0') as u32 * 10 + (s[3] - b'0') as u32;
+        if h > 23 || m > 59 {
+            return None;
+        }
+        let e = j + 1;
+        let mut end = self.zone(e);
+        if end == e && matches!(self.w(e), "hours" | "hrs" | "hrs.") {
+            let prep = matches!(
+                self.w(j.wrapping_sub(1)),
+                "at" | "by" | "until" | "till" | "from" | "before" | "after" | "around" | "about" | "since" | "to"
+            );
+            let zone = self.zone(e + 1);
+            if s[0] == b'0' || prep || zone > e + 1 {
+                end = zone.max(e + 1);
+            }
+        }
+        if end == e && !(self.w(e) == "local" && self.w(e + 1) == "time") {
+            return None;
+        }
+        Some(self.clock_zone_end(end, h, m))
+    }
+
+    /// A duration written with glued unit letters: `2h`, `2h 30m`, `45min`, `1h 20m 5s` (a TIME, `PT2H30M`).
+    /// `m` and `s` alone mean millions and decades, so they count only after a larger piece.
+    fn clock_duration(&self, j: usize) -> Option<Hit> {
+        let (v, unit) = numbers::duration_piece(self.s(j))?;
+        if !matches!(unit, 'H' | 'N') {
+            return None;
+        }
+        let mut value = String::from("PT");
+        let mut push = |v: f64, u: char| {
+            let n = if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") };
+            value.push_str(&n);
+            value.push(if u == 'N' || u == 'm' { 'M' } else { u.to_ascii_uppercase() });
+        };
+        push(v, unit);
+        let mut last = unit;
+        let mut k = j + 1;
+        while let Some((v, u)) = numbers::duration_piece(self.s(k)).filter(|_| self.kind(k) == Some(TokenKind::Number)) {
+            let rank = |u: char| match u {
+                'H' => 3,
+                'N' | 'm' => 2,
+                _ => 1,
+            };
+            if rank(u) >= rank(last) {
+                break;
+            }
+            push(v, u);
+            last = u;
+            k += 1;
+        }
+        Some(Hit::new(k, Label::Time, Some(Value::Duration { duration: value }), score::UNIT))
     }
 
     // ---- ordinals -----------------------------------------------------------------------------------
