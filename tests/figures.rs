@@ -667,3 +667,76 @@ fn durations_with_glued_unit_letters() {
     assert_eq!(one("He paid £4.5m for the club.", "£4.5m", Label::Money), money(4.5e6, "GBP"));
     assert_eq!(one("The region has 30m people.", "30m", Label::Number), num(30e6));
 }
+
+#[test]
+fn currencies_as_codes_and_local_names() {
+    // ISO 4217 codes before or after the amount, and local marks
+    assert_eq!(one("The budget is KSh 40 trillion in all.", "KSh 40 trillion", Label::Money), money(40e12, "KES"));
+    assert_eq!(one("A coffee costs CHF 10 there.", "CHF 10", Label::Money), money(10.0, "CHF"));
+    assert_eq!(one("A coffee costs 10 CHF there.", "10 CHF", Label::Money), money(10.0, "CHF"));
+    assert_eq!(one("The fine was 500 KES for him.", "500 KES", Label::Money), money(500.0, "KES"));
+    assert_eq!(one("The fine was INR 300 for him.", "INR 300", Label::Money), money(300.0, "INR"));
+    assert_eq!(one("The fine was ZAR 1,200 for him.", "ZAR 1,200", Label::Money), money(1200.0, "ZAR"));
+    assert_eq!(one("The fine was ₦2,000 for him.", "₦2,000", Label::Money), money(2000.0, "NGN"));
+    assert_eq!(one("The fine was Rs 500 for him.", "Rs 500", Label::Money), money(500.0, "INR"));
+    // glued marks split off the amount
+    assert_eq!(one("Roads got KSh40 billion from it.", "KSh40 billion", Label::Money), money(40e9, "KES"));
+    assert_eq!(one("Roads got Sh40 billion from it.", "Sh40 billion", Label::Money), money(40e9, "KES"));
+    assert_eq!(one("The fine was Rs500 for him.", "Rs500", Label::Money), money(500.0, "INR"));
+    // `R` is the rand only before an amount with a scale
+    assert_eq!(one("Eskom lost R5 million on it.", "R5 million", Label::Money), money(5e6, "ZAR"));
+    assert_eq!(one("Eskom lost R2.5bn on it.", "R2.5bn", Label::Money), money(2.5e9, "ZAR"));
+    assert_eq!(spans("He drove down the R5 towards the coast."), []);
+    // currency names, with the country from an adjective; alone, the most cited reading
+    assert_eq!(one("He paid 3,500 shillings for it.", "3,500 shillings", Label::Money), money(3500.0, "KES"));
+    assert_eq!(
+        one("He paid 3,500 Kenyan shillings for it.", "3,500 Kenyan shillings", Label::Money),
+        money(3500.0, "KES")
+    );
+    assert_eq!(
+        one("He paid 200 Ugandan shillings for it.", "200 Ugandan shillings", Label::Money),
+        money(200.0, "UGX")
+    );
+    assert_eq!(one("He paid 900 naira for it.", "900 naira", Label::Money), money(900.0, "NGN"));
+    assert_eq!(one("He paid 100 rand for it.", "100 rand", Label::Money), money(100.0, "ZAR"));
+    assert_eq!(
+        one("He paid 20 South African rand for it.", "20 South African rand", Label::Money),
+        money(20.0, "ZAR")
+    );
+    assert_eq!(one("He paid 20 Sri Lankan rupees for it.", "20 Sri Lankan rupees", Label::Money), money(20.0, "LKR"));
+    assert_eq!(one("He paid 300 baht for it.", "300 baht", Label::Money), money(300.0, "THB"));
+    assert_eq!(one("He paid 40 ringgit for it.", "40 ringgit", Label::Money), money(40.0, "MYR"));
+    assert_eq!(one("He paid 40 zlotys for it.", "40 zlotys", Label::Money), money(40.0, "PLN"));
+    assert_eq!(one("He paid 400 forints for it.", "400 forints", Label::Money), money(400.0, "HUF"));
+    assert_eq!(one("He paid 40 koruna for it.", "40 koruna", Label::Money), money(40.0, "CZK"));
+    assert_eq!(one("He paid 40 Danish kroner for it.", "40 Danish kroner", Label::Money), money(40.0, "DKK"));
+    assert_eq!(one("He paid 40 Turkish lira for it.", "40 Turkish lira", Label::Money), money(40.0, "TRY"));
+    assert_eq!(one("He paid 20 Swiss francs for it.", "20 Swiss francs", Label::Money), money(20.0, "CHF"));
+    assert_eq!(one("He paid 60 pesos for it.", "60 pesos", Label::Money), money(60.0, "MXN"));
+    assert_eq!(one("He paid 60 Philippine pesos for it.", "60 Philippine pesos", Label::Money), money(60.0, "PHP"));
+    assert_eq!(one("He paid 20 reais for it.", "20 reais", Label::Money), money(20.0, "BRL"));
+    assert_eq!(one("He paid 10 Brazilian reals for it.", "10 Brazilian reals", Label::Money), money(10.0, "BRL"));
+    assert_eq!(one("He paid 5 New Taiwan dollars for it.", "5 New Taiwan dollars", Label::Money), money(5.0, "TWD"));
+    // `real` without `Brazilian` is not a currency; `won` needs a scale or a Korean adjective
+    assert_eq!(one("He found 20 real gems.", "20", Label::Number), num(20.0));
+    assert_eq!(one("They spent 500 billion won on it.", "500 billion won", Label::Money), money(500e9, "KRW"));
+    assert_eq!(one("They spent 500 South Korean won on it.", "500 South Korean won", Label::Money), money(500.0, "KRW"));
+    assert_eq!(spans("Jones, 25, won the race."), [("25".to_string(), Label::Number)]);
+    // codes that are also words stay words; lowercase codes are not read as prefixes
+    assert_eq!(one("PHP 8 was released.", "8", Label::Number), num(8.0));
+}
+
+#[test]
+fn money_with_a_code_wins_over_a_name_in_the_whole_pipeline() {
+    // the name tagger may read `KSh` or `CHF` as a name; the longer MONEY span wins in mentions::resolve
+    for (text, span, cur) in [
+        ("The budget is KSh 40 trillion this year.", "KSh 40 trillion", "KES"),
+        ("A coffee costs CHF 10 in Zurich.", "CHF 10", "CHF"),
+    ] {
+        let found = article_annotator::annotate(text, &Options::default());
+        let m: Vec<_> = found.iter().filter(|e| e.text.contains(span.split(' ').next().unwrap())).collect();
+        assert_eq!(m.len(), 1, "{text}: {found:?}");
+        assert_eq!((m[0].text.as_str(), m[0].label), (span, Label::Money), "{text}");
+        assert_eq!(m[0].value, money(if cur == "KES" { 40e12 } else { 10.0 }, cur));
+    }
+}

@@ -726,6 +726,13 @@ impl<'a> Scanner<'a> {
         if s == "#" && self.kind(k + 1) != Some(TokenKind::Number) {
             return None;
         }
+        // R for the rand only before an amount in millions or more: R5 million, R 2.5bn (R alone is too
+        // often a letter, a road or a rating)
+        if s == "R" && self.kind(k + 1) == Some(TokenKind::Number) {
+            let scaled = matches!(numbers::digit_token(self.s(k + 1)), Some(DigitToken::Scaled(v)) if v >= 1e6)
+                || matches!(self.w(k + 2), "million" | "billion" | "trillion" | "bn" | "m");
+            return scaled.then_some(("ZAR", k + 1));
+        }
         lexicon::currency_prefix(s).map(|c| (c, k + 1))
     }
 
@@ -1047,13 +1054,33 @@ impl<'a> Scanner<'a> {
         {
             let mut k = e;
             let mut country = None;
-            while k < e + 2 && (lexicon::currency_country(self.w(k)).is_some() && (self.cap(k) || self.w(k) == "nt")) {
-                country = country.or(lexicon::currency_country(self.w(k)));
+            // the last adjective names the country: New Taiwan, South African, Sri Lankan
+            while k < e + 3
+                && (self.cap(k) || self.w(k) == "nt")
+                && (lexicon::currency_country(self.w(k)).is_some()
+                    || (lexicon::country_first_word(self.w(k)) && self.cap(k + 1)))
+            {
+                country = lexicon::currency_country(self.w(k)).or(country);
+                if self.w(k) == "korean" && self.w(k.wrapping_sub(1)) == "north" {
+                    country = Some("KPW");
+                }
                 k += 1;
             }
             let cw = self.w(k);
-            if let Some(code) = lexicon::currency_word(cw).filter(|_| !(cw == "won" || cw == "mark" || cw == "pound")) {
-                let code = if matches!(cw, "dollar" | "dollars" | "bucks") { country.unwrap_or(code) } else { code };
+            // `won` is a verb after a bare number (`Smith, 25, won`): money only after a Korean adjective or
+            // with a scale (`500 billion won`); `real` only after `Brazilian`
+            let won_ok = cw == "won" && (matches!(country, Some("KRW" | "KPW")) || self.scaled_number(e));
+            let real = matches!(cw, "real" | "reals") && country == Some("BRL");
+            let code = match cw {
+                "won" if won_ok => Some("KRW"),
+                "won" | "mark" | "pound" => None,
+                _ if real => Some("BRL"),
+                _ => lexicon::currency_word(cw),
+            };
+            // an ISO code after the amount: 500 KES, 10 CHF
+            let code = code.or_else(|| lexicon::iso_code(self.s(k)).filter(|_| country.is_none()));
+            if let Some(code) = code {
+                let code = if lexicon::shared_currency_name(cw) || real { country.unwrap_or(code) } else { code };
                 let amount = value.map(|v| {
                     if matches!(cw, "cent" | "cents" | "pence" | "penny" | "pennies") {
                         v / 100.0
@@ -1228,6 +1255,13 @@ impl<'a> Scanner<'a> {
             }
             _ => None,
         }
+    }
+
+    /// The number that ends before `e` carries a scale (`500 billion`, `4.5bn`).
+    fn scaled_number(&self, e: usize) -> bool {
+        e > 0
+            && (lexicon::scale_word(self.w(e - 1)).is_some()
+                || matches!(numbers::digit_token(self.s(e - 1)), Some(DigitToken::Scaled(_))))
     }
 
     /// `a.m.` / `p.m.` at `e`, also when the tokenizer split a sentence-final `p.m` into `p`, `.`, `m`:
