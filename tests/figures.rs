@@ -740,3 +740,23 @@ fn money_with_a_code_wins_over_a_name_in_the_whole_pipeline() {
         assert_eq!(m[0].value, money(if cur == "KES" { 40e12 } else { 10.0 }, cur));
     }
 }
+
+#[test]
+fn ago_resolves_against_the_document_date() {
+    let d = "2026-11-24";
+    assert_eq!(values_on(d, "Two days ago the port shut."), pairs(&[("Two days ago", date("2026-11-22"))]));
+    assert_eq!(values_on(d, "It shut a year ago for repairs."), pairs(&[("a year ago", date("2025"))]));
+    assert_eq!(values_on(d, "It shut two years ago for repairs."), pairs(&[("two years ago", date("2024"))]));
+    assert_eq!(values_on(d, "It shut a decade ago for repairs."), pairs(&[("a decade ago", date("2016"))]));
+    assert_eq!(values_on(d, "It shut three months ago for repairs."), pairs(&[("three months ago", date("2026-08"))]));
+    assert_eq!(values_on(d, "It shut two weeks ago for repairs."), pairs(&[("two weeks ago", date("2026-11-10"))]));
+    assert_eq!(
+        values_on("2026-01-15", "It shut three months ago for repairs."),
+        pairs(&[("three months ago", date("2025-10"))])
+    );
+    // a fraction, a vague amount, `earlier` (relative to the story, not the document) stay as they were
+    assert_eq!(values_on(d, "It shut 1.5 years ago for repairs."), pairs(&[("1.5 years ago", dur("P1.5Y"))]));
+    assert_eq!(values_on(d, "It shut 20 years earlier for repairs."), pairs(&[("20 years earlier", dur("P20Y"))]));
+    // without a document date `ago` stays a duration
+    assert_eq!(one("It was built 20 years ago.", "20 years ago", Label::Date), dur("P20Y"));
+}

@@ -1158,7 +1158,7 @@ impl<'a> Scanner<'a> {
             }
             let v = value
                 .filter(|_| !num.vague && uw != "weekend" && uw != "weekends")
-                .map(|n| Value::Duration { duration: duration(n * per, letter, false) });
+                .map(|n| self.ago(n * per, letter, self.w(end - 1) == "ago" && end > u + 1));
             return Some((Label::Date, v, score::DURATION, end));
         }
         if let Some(letter) = lexicon::time_unit(uw) {
@@ -1262,6 +1262,28 @@ impl<'a> Scanner<'a> {
         e > 0
             && (lexicon::scale_word(self.w(e - 1)).is_some()
                 || matches!(numbers::digit_token(self.s(e - 1)), Some(DigitToken::Scaled(_))))
+    }
+
+    /// The value of a period of `n` units `letter` (`Y`, `M`, `W`, `D`): with `ago` and a document date, the date
+    /// that long before it, as precise as the unit (`two years ago` 2024, `three months ago` 2026-08, `two
+    /// weeks ago` 2026-11-10); otherwise (or for a fraction: `1.5 years ago`) the duration `P2Y`.
+    fn ago(&self, n: f64, letter: char, ago: bool) -> Value {
+        if let (true, Some(d)) = (ago, self.date) {
+            if n.fract() == 0.0 && (0.0..=5000.0).contains(&n) {
+                let n = n as i64;
+                let date = match letter {
+                    'Y' => format!("{:04}", d.year as i64 - n),
+                    'M' => {
+                        let (y, m) = calendar::add_months(d.year, d.month, -(n as i32));
+                        format!("{y:04}-{m:02}")
+                    }
+                    'W' => calendar::add_days(d, -7 * n).to_string(),
+                    _ => calendar::add_days(d, -n).to_string(),
+                };
+                return Value::Date { date };
+            }
+        }
+        Value::Duration { duration: duration(n, letter, false) }
     }
 
     /// `a.m.` / `p.m.` at `e`, also when the tokenizer split a sentence-final `p.m` into `p`, `.`, `m`:
