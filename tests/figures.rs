@@ -760,3 +760,36 @@ fn ago_resolves_against_the_document_date() {
     // without a document date `ago` stays a duration
     assert_eq!(one("It was built 20 years ago.", "20 years ago", Label::Date), dur("P20Y"));
 }
+
+#[test]
+fn months_and_weekdays_follow_the_tense_of_the_sentence() {
+    // 2026-11-24 is a Tuesday
+    let d = "2026-11-24";
+    let v = |text: &str| values_on(d, text);
+    // past cues: since, earlier, was/were/had/said, past forms
+    assert_eq!(v("Prices have risen since January."), pairs(&[("January", date("2026-01"))]));
+    assert_eq!(v("Prices have risen since December."), pairs(&[("December", date("2025-12"))]));
+    assert_eq!(v("He travelled in March."), pairs(&[("March", date("2026-03"))]));
+    assert_eq!(v("He travelled there in December."), pairs(&[("December", date("2025-12"))]));
+    assert_eq!(v("In early December, troops left the town."), pairs(&[("early December", date("2025-12"))]));
+    assert_eq!(v("The deal was signed on December 3."), pairs(&[("December 3", date("2025-12-03"))]));
+    assert_eq!(v("The strike was held on Friday."), pairs(&[("Friday", date("2026-11-20"))]));
+    // future cues: will, 'll, due, scheduled, plans to, set to, to be, next
+    assert_eq!(v("They will hold a strike on Friday."), pairs(&[("Friday", date("2026-11-27"))]));
+    assert_eq!(v("They'll hold a strike on Tuesday."), pairs(&[("Tuesday", date("2026-11-24"))]));
+    assert_eq!(v("On Friday, the union will strike."), pairs(&[("Friday", date("2026-11-27"))]));
+    assert_eq!(v("He said the strike will be held on Friday."), pairs(&[("Friday", date("2026-11-27"))]));
+    assert_eq!(v("Elections are due in May."), pairs(&[("May", date("2027-05"))]));
+    assert_eq!(v("The vote is scheduled in April."), pairs(&[("April", date("2027-04"))]));
+    assert_eq!(v("She plans to visit in March."), pairs(&[("March", date("2027-03"))]));
+    assert_eq!(v("The match is to be played on Monday."), pairs(&[("Monday", date("2026-11-30"))]));
+    assert_eq!(v("The firm will report on February 2."), pairs(&[("February 2", date("2027-02-02"))]));
+    assert_eq!(v("The firm will report in December."), pairs(&[("December", date("2026-12"))]));
+    // no cue: the document's own year, except two months or less across the new year
+    assert_eq!(v("Rain in March is normal."), pairs(&[("March", date("2026-03"))]));
+    assert_eq!(v("Rain in January is normal."), pairs(&[("January", date("2027-01"))]));
+    assert_eq!(values_on("2026-01-10", "Rain in December is normal."), pairs(&[("December", date("2025-12"))]));
+    assert_eq!(values_on("2026-01-10", "Rain in October is normal."), pairs(&[("October", date("2026-10"))]));
+    // a bare weekday without a cue is the last one on or before the document date
+    assert_eq!(v("Talks resume on Friday in Geneva."), pairs(&[("Friday", date("2026-11-20"))]));
+}

@@ -86,6 +86,8 @@ pub struct Scanner<'a> {
     toks: Vec<Tk>,
     /// the end of the current sentence: rules never look past it
     limit: std::cell::Cell<usize>,
+    /// the start of the current sentence (tense cues are looked for back to it)
+    sent_start: std::cell::Cell<usize>,
     sentences: Vec<std::ops::Range<usize>>,
     date: Option<CivilDate>,
 }
@@ -126,7 +128,8 @@ impl<'a> Scanner<'a> {
             sentences.push(s.clone());
         }
         let limit = std::cell::Cell::new(toks.len());
-        Scanner { text: doc.text, lower: doc.text.to_ascii_lowercase(), toks, limit, sentences, date }
+        let sent_start = std::cell::Cell::new(0);
+        Scanner { text: doc.text, lower: doc.text.to_ascii_lowercase(), toks, limit, sent_start, sentences, date }
     }
 
     /// Runs the scan and returns the figures, sorted and disjoint.
@@ -134,6 +137,7 @@ impl<'a> Scanner<'a> {
         let mut out = Vec::new();
         for s in &self.sentences {
             self.limit.set(s.end.min(self.toks.len()));
+            self.sent_start.set(s.start);
             self.scan(s.start, &mut out);
         }
         out
@@ -148,6 +152,7 @@ impl<'a> Scanner<'a> {
         let mut parts = Vec::new();
         for s in &self.sentences {
             self.limit.set(s.end.min(self.toks.len()));
+            self.sent_start.set(s.start);
             self.scan_into(s.start, &mut out, Some(&mut parts));
         }
         (out, parts)
@@ -1533,21 +1538,33 @@ impl<'a> Scanner<'a> {
         if !calendar::valid_day(year, m, d) {
             return None;
         }
-        Some(Hit::new(e, Label::Date, Some(self.month_day_value(year, m, Some(d))), score::MONTH_DATE))
+        Some(Hit::new(e, Label::Date, Some(self.month_day_value(year, m, Some(d), k)), score::MONTH_DATE))
     }
 
-    /// The value of a month (and day) with an optional year; without a year the document date picks the
-    /// year that puts it nearest, else `--MM-DD`.
-    fn month_day_value(&self, year: Option<i32>, m: u32, d: Option<u32>) -> Value {
+    /// The value of a month (and day) with an optional year. Without a year the document date picks it, after
+    /// the tense cues of the sentence (see [`Scanner::tense`]) around the date at token `at`: in the past the
+    /// last such month or day on or before the document date (`since January`, `He said in December`), in
+    /// the future the next one on or after it (`will vote in March`); without a cue the document's own year
+    /// (most months in news are of the current year), except that a month at most two months away across
+    /// the new year is taken on that side (`January` in a late-November article is next January, `December`
+    /// in a January article last December). Without a document date: `--MM-DD`.
+    fn month_day_value(&self, year: Option<i32>, m: u32, d: Option<u32>, at: usize) -> Value {
         let year = year.or_else(|| {
             self.date.map(|doc| {
-                let diff = m as i32 - doc.month as i32;
-                if diff > 6 {
-                    doc.year - 1
-                } else if diff < -6 {
-                    doc.year + 1
-                } else {
-                    doc.year
+                let later = (m, d.unwrap_or(0)) > (doc.month, if d.is_some() { doc.day } else { 0 });
+                let earlier = (m, d.unwrap_or(0)) < (doc.month, if d.is_some() { doc.day } else { 0 });
+                match self.tense(at) {
+                    -1 => doc.year - later as i32,
+                    1 => doc.year + earlier as i32,
+                    _ => {
+                        if m < doc.month && m + 12 - doc.month <= 2 {
+                            doc.year + 1
+                        } else if m > doc.month && doc.month + 12 - m <= 2 {
+                            doc.year - 1
+                        } else {
+                            doc.year
+                        }
+                    }
                 }
             })
         });
@@ -1558,6 +1575,52 @@ impl<'a> Scanner<'a> {
             (None, None) => format!("--{m:02}"),
         };
         Value::Date { date }
+    }
+
+    /// The tense of the sentence around a date at token `at`, from cheap cues: 1 (future) for `will`, `'ll`,
+    /// `shall`, `next`, `due`, `scheduled`, `expected`, `plans` / `plan to`, `set to`, `going to`, `upcoming`;
+    /// `to be`; -1 (past) for `since`, `ago`, `earlier`, `was`, `were`, `had`, `did`, `said`, common irregular
+    /// past forms (`left`, `began`, `took`, ...) and lowercase past forms in `-ed`; 0 without a cue. The words before the date count first (a future cue wins over a past
+    /// one there: `He said the strike will be held on Friday`), then those after it (`On Friday, the union
+    /// will strike`). At most 30 tokens each way, inside the sentence.
+    fn tense(&self, at: usize) -> i32 {
+        let start = self.sent_start.get().max(at.saturating_sub(30));
+        let before = self.tense_in(start, at);
+        if before != 0 {
+            return before;
+        }
+        let end = self.limit.get().min(at + 30);
+        self.tense_in(at + 1, end)
+    }
+
+    fn tense_in(&self, from: usize, to: usize) -> i32 {
+        let mut past = false;
+        for k in from..to {
+            let w = self.w(k);
+            match w {
+                "will" | "'ll" | "’ll" | "shall" | "next" | "due" | "scheduled" | "expected" | "upcoming" | "plans"
+                | "planning" | "slated" => return 1,
+                "plan" | "set" | "going" if self.w(k + 1) == "to" => return 1,
+                "to" if self.w(k + 1) == "be" => return 1,
+                "since" | "ago" | "earlier" | "was" | "were" | "had" | "did" | "said" | "left" | "began" | "took"
+                | "came" | "went" | "met" | "fell" | "rose" | "saw" | "told" | "made" | "gave" | "lost" | "sent"
+                | "spent" | "paid" | "found" | "fled" | "brought" | "became" | "broke" | "struck" | "stood" | "sold"
+                | "built" | "wrote" | "spoke" | "ran" | "chose" | "drew" | "drove" | "flew" | "grew" | "knew"
+                | "threw" | "held" | "won" => past = true,
+                _ => {
+                    past |= w.len() >= 5
+                        && w.ends_with("ed")
+                        && !w.ends_with("eed")
+                        && !self.cap(k)
+                        && !matches!(w, "hundred" | "proposed" | "intended" | "supposed" | "based" | "planned")
+                }
+            }
+        }
+        if past {
+            -1
+        } else {
+            0
+        }
     }
 
     /// Dates that start with a month: `January`, `January 6`, `Jan. 6, 2022`, `October 1987`.
@@ -1594,7 +1657,7 @@ impl<'a> Scanner<'a> {
                 return Some(Hit::new(
                     end,
                     Label::Date,
-                    Some(self.month_day_value(year, m, Some(d))),
+                    Some(self.month_day_value(year, m, Some(d), i)),
                     score::MONTH_DATE,
                 ));
             }
@@ -1602,15 +1665,15 @@ impl<'a> Scanner<'a> {
         // September twenty-eighth, October twelfth (spoken dates)
         if let Some((d, k)) = self.spoken_day(e) {
             if calendar::valid_day(None, m, d) {
-                return Some(Hit::new(k, Label::Date, Some(self.month_day_value(None, m, Some(d))), score::MONTH_DATE));
+                return Some(Hit::new(k, Label::Date, Some(self.month_day_value(None, m, Some(d), i)), score::MONTH_DATE));
             }
         }
         let c = if self.w(e) == "of" || self.w(e) == "," { e + 1 } else { e };
         if let Some(y) = self.year_at(c) {
-            return Some(Hit::new(c + 1, Label::Date, Some(self.month_day_value(Some(y), m, None)), score::MONTH_DATE));
+            return Some(Hit::new(c + 1, Label::Date, Some(self.month_day_value(Some(y), m, None, i)), score::MONTH_DATE));
         }
         if let Some((y, k)) = self.spoken_year(c) {
-            return Some(Hit::new(k, Label::Date, Some(self.month_day_value(Some(y), m, None)), score::MONTH_DATE));
+            return Some(Hit::new(k, Label::Date, Some(self.month_day_value(Some(y), m, None, i)), score::MONTH_DATE));
         }
         // a month alone: `May` and `March` need a preposition before them, abbreviations are not dates alone
         if abbrev_nodot || w.ends_with('.') && e == i + 1 && !self.cap(i) {
@@ -1640,7 +1703,7 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
-        Some(Hit::new(e, Label::Date, Some(self.month_day_value(None, m, None)), score::MONTH_DATE))
+        Some(Hit::new(e, Label::Date, Some(self.month_day_value(None, m, None, i)), score::MONTH_DATE))
     }
 
     /// Date and time phrases that start with a word other than `the` and a number.
@@ -1653,7 +1716,7 @@ impl<'a> Scanner<'a> {
             return Some(h);
         }
         if let Some(wd) = lexicon::weekday(w).filter(|_| self.cap(i)) {
-            return Some(Hit::new(i + 1, Label::Date, Some(self.weekday_value(wd, 0)), score::WEEKDAY));
+            return Some(Hit::new(i + 1, Label::Date, Some(self.weekday_value(wd, 0, i)), score::WEEKDAY));
         }
         let doc = self.date;
         match w {
@@ -1760,7 +1823,7 @@ impl<'a> Scanner<'a> {
                 if matches!(self.w(k + 1), "morning" | "afternoon" | "evening" | "night") {
                     return Some(Hit::new(k + 2, Label::Time, None, score::RELATIVE));
                 }
-                return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, 0)), score::WEEKDAY));
+                return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, 0, k)), score::WEEKDAY));
             }
             if self.w(k) == "in" && self.w(k + 1) == "the" && matches!(self.w(k + 2), "day" | "year" | "week" | "month")
             {
@@ -1779,7 +1842,7 @@ impl<'a> Scanner<'a> {
             return Some(Hit::new(k + 1, Label::Time, None, score::RELATIVE));
         }
         if let Some(wd) = lexicon::weekday(u).filter(|_| self.cap(k)) {
-            return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, dir)), score::WEEKDAY));
+            return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, dir, k)), score::WEEKDAY));
         }
         if let Some(m) = self.month_at(k) {
             if self.month_date(k).is_some_and(|h| h.end > k + 1 + self.w(k + 1).starts_with('.') as usize) {
@@ -1908,13 +1971,16 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// A weekday's value: resolved against the document date (`dir` -1 for `last`, 1 for `next`).
-    fn weekday_value(&self, wd: u32, dir: i32) -> Value {
+    /// A weekday's value: resolved against the document date (`dir` -1 for `last`, 1 for `next`; otherwise the
+    /// day on or after the document date when the sentence around token `at` speaks of the future (`will hold
+    /// a strike on Friday`), else the day on or before it, as news mostly reports what happened).
+    fn weekday_value(&self, wd: u32, dir: i32, at: usize) -> Value {
         match self.date {
             Some(d) => {
                 let date = match dir {
                     -1 => calendar::weekday_on_or_before(calendar::add_days(d, -1), wd),
                     1 => calendar::add_days(calendar::weekday_on_or_before(d, wd), 7),
+                    _ if self.tense(at) == 1 => calendar::weekday_on_or_before(calendar::add_days(d, 6), wd),
                     _ => calendar::weekday_on_or_before(d, wd),
                 };
                 Value::Date { date: date.to_string() }
