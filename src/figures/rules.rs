@@ -1400,7 +1400,11 @@ impl<'a> Scanner<'a> {
     fn clock_duration(&self, j: usize) -> Option<Hit> {
         let (v, unit) = numbers::duration_piece(self.s(j))?;
         if !matches!(unit, 'H' | 'N') {
-            return None;
+            // `30m` right after `2h` is the rest of a duration, not 30 million (nor `5s` a decade)
+            let after_piece = j > 0
+                && self.kind(j - 1) == Some(TokenKind::Number)
+                && numbers::duration_piece(self.s(j - 1)).is_some_and(|(_, u)| matches!(u, 'H' | 'N' | 'm'));
+            return after_piece.then(|| Hit::skip(j + 1));
         }
         let mut value = String::from("PT");
         let mut push = |v: f64, u: char| {
