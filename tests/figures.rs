@@ -199,7 +199,7 @@ fn dates_with_months() {
     assert_eq!(one("They met in September.", "September", Label::Date), date("--09"));
     assert_eq!(one("On the 6th of January they left.", "6th of January", Label::Date), date("--01-06"));
     assert_eq!(one("They left on September twenty-eighth.", "September twenty-eighth", Label::Date), date("--09-28"));
-    assert_eq!(one("Talks ran Dec. 2 - 3 in Malta.", "Dec. 2 - 3", Label::Date), date("--12-02"));
+    assert_eq!(one("Talks ran Dec. 2 - 3 in Malta.", "Dec. 2 - 3", Label::Date), date("--12-02/--12-03"));
     // `may` and `march` as verbs are not dates
     assert_eq!(spans("You may march home."), []);
     assert_eq!(one("Elections are due in May.", "May", Label::Date), date("--05"));
@@ -792,4 +792,28 @@ fn months_and_weekdays_follow_the_tense_of_the_sentence() {
     assert_eq!(values_on("2026-01-10", "Rain in October is normal."), pairs(&[("October", date("2026-10"))]));
     // a bare weekday without a cue is the last one on or before the document date
     assert_eq!(v("Talks resume on Friday in Geneva."), pairs(&[("Friday", date("2026-11-20"))]));
+}
+
+#[test]
+fn ranges_of_days_and_years_are_one_date() {
+    assert_eq!(one("The fair runs from 10 to 14 April.", "10 to 14 April", Label::Date), date("--04-10/--04-14"));
+    assert_eq!(one("The fair runs 10-14 April 2027.", "10-14 April 2027", Label::Date), date("2027-04-10/2027-04-14"));
+    assert_eq!(one("The fair runs 10 - 14 April.", "10 - 14 April", Label::Date), date("--04-10/--04-14"));
+    assert_eq!(
+        one("The fair runs between 10 and 14 April.", "between 10 and 14 April", Label::Date),
+        date("--04-10/--04-14")
+    );
+    assert_eq!(one("The fair runs April 10 to 14.", "April 10 to 14", Label::Date), date("--04-10/--04-14"));
+    assert_eq!(
+        values_on("2026-11-24", "The fair runs from 10 to 14 April."),
+        pairs(&[("10 to 14 April", date("2026-04-10/2026-04-14"))])
+    );
+    // as Oct. 14 to Dec. 31, with its months
+    assert_eq!(one("It runs Oct. 14 to Dec. 31 this time.", "Oct. 14 to Dec. 31", Label::Date), date("--10-14/--12-31"));
+    // years: `between` is part of the span, as in OntoNotes
+    assert_eq!(one("Prices rose between 2019 and 2021.", "between 2019 and 2021", Label::Date), date("2019/2021"));
+    assert_eq!(one("Prices rose from 2019 to 2021.", "2019 to 2021", Label::Date), date("2019/2021"));
+    // not dates: a day range needs a month, a bad day is not a date
+    assert_eq!(one("Between 10 and 14 people came.", "Between 10 and 14", Label::Number), None);
+    assert!(spans("It rose 30 to 31 February.").iter().all(|(t, _)| !t.contains(" to ")));
 }

@@ -851,8 +851,17 @@ impl<'a> Scanner<'a> {
         if num.article {
             return None;
         }
+        // a range of days in one month: 10 to 14 April, 10-14 April, between 10 and 14 April
+        if let Some(h) = self.day_range(j, &num, q0) {
+            return Some(h);
+        }
         if self.w(q0) == "between" {
             if let (Some(r), false) = (range_end, num.vague) {
+                // between 2019 and 2021: a DATE, `between` included as in OntoNotes
+                if let Some(n2) = self.number(e + 1).filter(|n2| num.year && n2.year && n2.end == r) {
+                    let v = Value::Date { date: format!("{:04}/{:04}", num.value as i64, n2.value as i64) };
+                    return Some(Hit::new(r, Label::Date, Some(v), score::YEAR));
+                }
                 return Some(Hit::new(r, Label::Number, None, score::DIGITS));
             }
             // `between` without a range is not part of the figure
@@ -1545,6 +1554,27 @@ impl<'a> Scanner<'a> {
         Some(Hit::new(e, Label::Date, Some(self.month_day_value(year, m, Some(d), k)), score::MONTH_DATE))
     }
 
+    /// A range of days before a month, read from the first day at `j`: `10 to 14 April`, `10-14 April 2026`,
+    /// `between 10 and 14 April`. One DATE whose value is the interval, each end as `month_after_day` values
+    /// the last day (`2026-04-10/2026-04-14`, `--04-10/--04-14`).
+    fn day_range(&self, j: usize, num: &Num, q0: usize) -> Option<Hit> {
+        let d = num.int.filter(|d| (1..=31).contains(d) && num.digits && num.end == j + 1)?;
+        let e = num.end;
+        match self.w(e) {
+            "to" | "-" | "–" | "through" => {}
+            "and" if self.w(q0) == "between" => {}
+            _ => return None,
+        }
+        let (d2, k2) = self.day_at(e + 1).filter(|(d2, _)| *d2 > d)?;
+        let mut h = self.month_after_day(k2, d2)?;
+        if let Some(Value::Date { date: b }) = &h.value {
+            // the first day: the last day's value with its own day
+            let a = format!("{}{:02}", &b[..b.len() - 2], d);
+            h.value = Some(Value::Date { date: format!("{a}/{b}") });
+        }
+        Some(h)
+    }
+
     /// The value of a month (and day) with an optional year. Without a year the document date picks it, after
     /// the tense cues of the sentence (see [`Scanner::tense`]) around the date at token `at`: in the past the
     /// last such month or day on or before the document date (`since January`, `He said in December`), in
@@ -1645,10 +1675,12 @@ impl<'a> Scanner<'a> {
         };
         if let Some((d, k)) = self.day_at(e) {
             let mut end = k;
+            let mut last_day = None;
             // Dec. 2 - 3, August 5th to 9th
-            if matches!(self.w(end), "-" | "to" | "through") {
-                if let Some((_, k2)) = self.day_at(end + 1).filter(|(d2, _)| *d2 > d) {
+            if matches!(self.w(end), "-" | "to" | "through" | "–") {
+                if let Some((d2, k2)) = self.day_at(end + 1).filter(|(d2, _)| *d2 > d) {
                     end = k2;
+                    last_day = Some(d2);
                 }
             }
             let mut year = None;
@@ -1657,13 +1689,13 @@ impl<'a> Scanner<'a> {
                 year = Some(y);
                 end = c + 1;
             }
-            if calendar::valid_day(year, m, d) {
-                return Some(Hit::new(
-                    end,
-                    Label::Date,
-                    Some(self.month_day_value(year, m, Some(d), i)),
-                    score::MONTH_DATE,
-                ));
+            if calendar::valid_day(year, m, d) && last_day.map_or(true, |d2| calendar::valid_day(year, m, d2)) {
+                let mut v = self.month_day_value(year, m, Some(d), i);
+                if let (Some(d2), Value::Date { date: a }) = (last_day, &v) {
+                    let b = format!("{}{:02}", &a[..a.len() - 2], d2);
+                    v = Value::Date { date: format!("{a}/{b}") };
+                }
+                return Some(Hit::new(end, Label::Date, Some(v), score::MONTH_DATE));
             }
         }
         // September twenty-eighth, October twelfth (spoken dates)
