@@ -199,7 +199,7 @@ fn dates_with_months() {
     assert_eq!(one("They met in September.", "September", Label::Date), date("--09"));
     assert_eq!(one("On the 6th of January they left.", "6th of January", Label::Date), date("--01-06"));
     assert_eq!(one("They left on September twenty-eighth.", "September twenty-eighth", Label::Date), date("--09-28"));
-    assert_eq!(one("Talks ran Dec. 2 - 3 in Malta.", "Dec. 2 - 3", Label::Date), date("--12-02"));
+    assert_eq!(one("Talks ran Dec. 2 - 3 in Malta.", "Dec. 2 - 3", Label::Date), date("--12-02/--12-03"));
     // `may` and `march` as verbs are not dates
     assert_eq!(spans("You may march home."), []);
     assert_eq!(one("Elections are due in May.", "May", Label::Date), date("--05"));
@@ -551,4 +551,269 @@ fn random_figure_soup_keeps_the_invariants() {
             }
         }
     }
+}
+
+/// Values of every figure found in `text` with document date `d`.
+fn values_on(d: &str, text: &str) -> Vec<(String, Option<Value>)> {
+    let opts = Options { document_date: Some(CivilDate::parse(d).unwrap()), ..Options::default() };
+    find_with(text, &opts).into_iter().map(|e| (e.text, e.value)).collect()
+}
+
+fn pairs(v: &[(&str, Option<Value>)]) -> Vec<(String, Option<Value>)> {
+    v.iter().map(|(t, v)| (t.to_string(), v.clone())).collect()
+}
+
+#[test]
+fn weekday_ranges_end_after_they_start() {
+    // 2026-11-24 is a Tuesday
+    let d = "2026-11-24";
+    assert_eq!(
+        values_on(d, "The office is shut from Monday to Wednesday."),
+        pairs(&[("Monday to Wednesday", date("2026-11-23/2026-11-25"))])
+    );
+    assert_eq!(
+        values_on(d, "Tuesday through Thursday the depot stays closed."),
+        pairs(&[("Tuesday through Thursday", date("2026-11-24/2026-11-26"))])
+    );
+    // a range that wraps over the weekend
+    assert_eq!(
+        values_on(d, "The fair runs Friday to Monday."),
+        pairs(&[("Friday to Monday", date("2026-11-20/2026-11-23"))])
+    );
+    // the same weekday at both ends is the same day
+    assert_eq!(
+        values_on(d, "It runs Sunday to Sunday."),
+        pairs(&[("Sunday to Sunday", date("2026-11-22/2026-11-22"))])
+    );
+    // month-day ranges over the new year move the end on a year; written years are kept as written
+    assert_eq!(
+        values_on("2026-06-15", "The lights stay up Dec. 28 to Jan. 3 in the town."),
+        pairs(&[("Dec. 28 to Jan. 3", date("2026-12-28/2027-01-03"))])
+    );
+    assert_eq!(
+        values_on(d, "The war lasted from 1953 to 1955."),
+        pairs(&[("1953 to 1955", date("1953/1955"))])
+    );
+    // without a document date a weekday range has no single value
+    assert_eq!(one("The office is shut from Monday to Wednesday.", "Monday to Wednesday", Label::Date), None);
+}
+
+#[test]
+fn temperatures_with_a_degree_sign() {
+    // the unit is `deg` as for `degrees` (the scale, Celsius or Fahrenheit, is not part of the value)
+    assert_eq!(one("At dawn it was 5°C in the valley.", "5°C", Label::Quantity), qty(5.0, "deg"));
+    assert_eq!(one("Inland it was 41°F at dawn.", "41°F", Label::Quantity), qty(41.0, "deg"));
+    assert_eq!(one("The pool is kept at 30 °C for swimmers.", "30 °C", Label::Quantity), qty(30.0, "deg"));
+    assert_eq!(one("The pool is kept at 30 ºC for swimmers.", "30 ºC", Label::Quantity), qty(30.0, "deg"));
+    assert_eq!(one("The pool is kept at 30ºC for swimmers.", "30ºC", Label::Quantity), qty(30.0, "deg"));
+    assert_eq!(one("Milk is kept below 4 ℃ here.", "4 ℃", Label::Quantity), qty(4.0, "deg"));
+    assert_eq!(one("The roof is pitched at 45° to the wall.", "45°", Label::Quantity), qty(45.0, "deg"));
+    assert_eq!(one("It baked at 321 degrees Fahrenheit.", "321 degrees Fahrenheit", Label::Quantity), qty(321.0, "deg"));
+    // at the end of a sentence the dot stays outside
+    assert_eq!(one("The town hit 38.5°C.", "38.5°C", Label::Quantity), qty(38.5, "deg"));
+    let found = spans("Highs of 20°C to 25°C are forecast.");
+    assert_eq!(found, [("20°C to 25°C".to_string(), Label::Quantity)]);
+}
+
+#[test]
+fn minus_signs_are_part_of_the_figure() {
+    assert_eq!(one("The lake froze at -5°C in the town.", "-5°C", Label::Quantity), qty(-5.0, "deg"));
+    assert_eq!(
+        one("The lake froze at −5 degrees Celsius.", "−5 degrees Celsius", Label::Quantity),
+        qty(-5.0, "deg")
+    );
+    assert_eq!(one("Shares fell -3% in trading.", "-3%", Label::Percent), Some(Value::Percent { percent: -3.0 }));
+    assert_eq!(one("Output grew (-2.5%) in the end.", "-2.5%", Label::Percent), Some(Value::Percent { percent: -2.5 }));
+    assert_eq!(one("The balance was -40 at close.", "-40", Label::Number), num(-40.0));
+    assert_eq!(one("It hit minus 12 degrees.", "minus 12 degrees", Label::Quantity), qty(-12.0, "deg"));
+    // hyphens of ranges and scores are not signs
+    assert_eq!(spans("The match ended 2-1 after extra time."), []);
+    // (a glued range without a unit is read as nothing, as before, and never as 10 and -15)
+    assert_eq!(spans("Read pages 10-15 of the book."), []);
+    assert_eq!(one("They walked 10-12 miles a day.", "10-12 miles", Label::Quantity), None);
+    let found = spans("The vote was 5 -4 in the end.");
+    assert_eq!(found, [("5".to_string(), Label::Number)]);
+}
+
+#[test]
+fn twenty_four_hour_times_with_a_zone() {
+    assert_eq!(one("Talks began at 1200 GMT in the hall.", "1200 GMT", Label::Time), time("12:00"));
+    assert_eq!(one("Talks ended at 1630 GMT in the hall.", "1630 GMT", Label::Time), time("16:30"));
+    assert_eq!(one("Talks resume at 0900 GMT in the hall.", "0900 GMT", Label::Time), time("09:00"));
+    assert_eq!(one("The ceasefire holds from 2359 UTC onwards.", "2359 UTC", Label::Time), time("23:59"));
+    assert_eq!(one("The deadline is 1800 GMT+3 for bids.", "1800 GMT+3", Label::Time), time("18:00"));
+    assert_eq!(one("The border shuts at 2200 CEST for cars.", "2200 CEST", Label::Time), time("22:00"));
+    assert_eq!(one("Troops move at 0600 hours from the base.", "0600 hours", Label::Time), time("06:00"));
+    assert_eq!(one("Troops move at 1630 hrs from the base.", "1630 hrs", Label::Time), time("16:30"));
+    // `local time` stays outside the span, as after `3 p.m.`
+    assert_eq!(one("Polls close at 2100 local time in the east.", "2100", Label::Time), time("21:00"));
+    // consistent with the other clock times
+    assert_eq!(one("It starts at 3 p.m. EST for viewers.", "3 p.m. EST", Label::Time), time("15:00"));
+    assert_eq!(one("It starts at 15:30 GMT for viewers.", "15:30 GMT", Label::Time), time("15:30"));
+    // not times: bad hours or minutes, years, durations in hours
+    assert_eq!(one("The town was founded in 1200 by monks.", "1200", Label::Date), date("1200"));
+    assert_eq!(one("The job took 1200 hours of work.", "1200 hours", Label::Time), dur("PT1200H"));
+    assert_eq!(one("The code 2475 GMT is wrong.", "2475", Label::Number), num(2475.0));
+}
+
+#[test]
+fn durations_with_glued_unit_letters() {
+    assert_eq!(one("The climb lasted 2h 30m for the team.", "2h 30m", Label::Time), dur("PT2H30M"));
+    assert_eq!(one("The climb lasted 1h 20m 5s for the team.", "1h 20m 5s", Label::Time), dur("PT1H20M5S"));
+    assert_eq!(one("The climb lasted 45min for the team.", "45min", Label::Time), dur("PT45M"));
+    assert_eq!(one("The climb lasted 3h for the team.", "3h", Label::Time), dur("PT3H"));
+    // a glued `m` alone is still millions, with or without a currency sign
+    assert_eq!(one("He paid $30m for the club.", "$30m", Label::Money), money(30e6, "USD"));
+    assert_eq!(one("He paid £4.5m for the club.", "£4.5m", Label::Money), money(4.5e6, "GBP"));
+    assert_eq!(one("The region has 30m people.", "30m", Label::Number), num(30e6));
+}
+
+#[test]
+fn currencies_as_codes_and_local_names() {
+    // ISO 4217 codes before or after the amount, and local marks
+    assert_eq!(one("The budget is KSh 40 trillion in all.", "KSh 40 trillion", Label::Money), money(40e12, "KES"));
+    assert_eq!(one("A coffee costs CHF 10 there.", "CHF 10", Label::Money), money(10.0, "CHF"));
+    assert_eq!(one("A coffee costs 10 CHF there.", "10 CHF", Label::Money), money(10.0, "CHF"));
+    assert_eq!(one("The fine was 500 KES for him.", "500 KES", Label::Money), money(500.0, "KES"));
+    assert_eq!(one("The fine was INR 300 for him.", "INR 300", Label::Money), money(300.0, "INR"));
+    assert_eq!(one("The fine was ZAR 1,200 for him.", "ZAR 1,200", Label::Money), money(1200.0, "ZAR"));
+    assert_eq!(one("The fine was ₦2,000 for him.", "₦2,000", Label::Money), money(2000.0, "NGN"));
+    assert_eq!(one("The fine was Rs 500 for him.", "Rs 500", Label::Money), money(500.0, "INR"));
+    // glued marks split off the amount
+    assert_eq!(one("Roads got KSh40 billion from it.", "KSh40 billion", Label::Money), money(40e9, "KES"));
+    assert_eq!(one("Roads got Sh40 billion from it.", "Sh40 billion", Label::Money), money(40e9, "KES"));
+    assert_eq!(one("The fine was Rs500 for him.", "Rs500", Label::Money), money(500.0, "INR"));
+    // `R` is the rand only before an amount with a scale
+    assert_eq!(one("Eskom lost R5 million on it.", "R5 million", Label::Money), money(5e6, "ZAR"));
+    assert_eq!(one("Eskom lost R2.5bn on it.", "R2.5bn", Label::Money), money(2.5e9, "ZAR"));
+    assert_eq!(spans("He drove down the R5 towards the coast."), []);
+    // currency names, with the country from an adjective; alone, the most cited reading
+    assert_eq!(one("He paid 3,500 shillings for it.", "3,500 shillings", Label::Money), money(3500.0, "KES"));
+    assert_eq!(
+        one("He paid 3,500 Kenyan shillings for it.", "3,500 Kenyan shillings", Label::Money),
+        money(3500.0, "KES")
+    );
+    assert_eq!(
+        one("He paid 200 Ugandan shillings for it.", "200 Ugandan shillings", Label::Money),
+        money(200.0, "UGX")
+    );
+    assert_eq!(one("He paid 900 naira for it.", "900 naira", Label::Money), money(900.0, "NGN"));
+    assert_eq!(one("He paid 100 rand for it.", "100 rand", Label::Money), money(100.0, "ZAR"));
+    assert_eq!(
+        one("He paid 20 South African rand for it.", "20 South African rand", Label::Money),
+        money(20.0, "ZAR")
+    );
+    assert_eq!(one("He paid 20 Sri Lankan rupees for it.", "20 Sri Lankan rupees", Label::Money), money(20.0, "LKR"));
+    assert_eq!(one("He paid 300 baht for it.", "300 baht", Label::Money), money(300.0, "THB"));
+    assert_eq!(one("He paid 40 ringgit for it.", "40 ringgit", Label::Money), money(40.0, "MYR"));
+    assert_eq!(one("He paid 40 zlotys for it.", "40 zlotys", Label::Money), money(40.0, "PLN"));
+    assert_eq!(one("He paid 400 forints for it.", "400 forints", Label::Money), money(400.0, "HUF"));
+    assert_eq!(one("He paid 40 koruna for it.", "40 koruna", Label::Money), money(40.0, "CZK"));
+    assert_eq!(one("He paid 40 Danish kroner for it.", "40 Danish kroner", Label::Money), money(40.0, "DKK"));
+    assert_eq!(one("He paid 40 Turkish lira for it.", "40 Turkish lira", Label::Money), money(40.0, "TRY"));
+    assert_eq!(one("He paid 20 Swiss francs for it.", "20 Swiss francs", Label::Money), money(20.0, "CHF"));
+    assert_eq!(one("He paid 60 pesos for it.", "60 pesos", Label::Money), money(60.0, "MXN"));
+    assert_eq!(one("He paid 60 Philippine pesos for it.", "60 Philippine pesos", Label::Money), money(60.0, "PHP"));
+    assert_eq!(one("He paid 20 reais for it.", "20 reais", Label::Money), money(20.0, "BRL"));
+    assert_eq!(one("He paid 10 Brazilian reals for it.", "10 Brazilian reals", Label::Money), money(10.0, "BRL"));
+    assert_eq!(one("He paid 5 New Taiwan dollars for it.", "5 New Taiwan dollars", Label::Money), money(5.0, "TWD"));
+    // `real` without `Brazilian` is not a currency; `won` needs a scale or a Korean adjective
+    assert_eq!(one("He found 20 real gems.", "20", Label::Number), num(20.0));
+    assert_eq!(one("They spent 500 billion won on it.", "500 billion won", Label::Money), money(500e9, "KRW"));
+    assert_eq!(one("They spent 500 South Korean won on it.", "500 South Korean won", Label::Money), money(500.0, "KRW"));
+    assert_eq!(spans("Jones, 25, won the race."), [("25".to_string(), Label::Number)]);
+    // codes that are also words stay words; lowercase codes are not read as prefixes
+    assert_eq!(one("PHP 8 was released.", "8", Label::Number), num(8.0));
+}
+
+#[test]
+fn money_with_a_code_wins_over_a_name_in_the_whole_pipeline() {
+    // the name tagger may read `KSh` or `CHF` as a name; the longer MONEY span wins in mentions::resolve
+    for (text, span, cur) in [
+        ("The budget is KSh 40 trillion this year.", "KSh 40 trillion", "KES"),
+        ("A coffee costs CHF 10 in Zurich.", "CHF 10", "CHF"),
+    ] {
+        let found = article_annotator::annotate(text, &Options::default());
+        let m: Vec<_> = found.iter().filter(|e| e.text.contains(span.split(' ').next().unwrap())).collect();
+        assert_eq!(m.len(), 1, "{text}: {found:?}");
+        assert_eq!((m[0].text.as_str(), m[0].label), (span, Label::Money), "{text}");
+        assert_eq!(m[0].value, money(if cur == "KES" { 40e12 } else { 10.0 }, cur));
+    }
+}
+
+#[test]
+fn ago_resolves_against_the_document_date() {
+    let d = "2026-11-24";
+    assert_eq!(values_on(d, "Two days ago the port shut."), pairs(&[("Two days ago", date("2026-11-22"))]));
+    assert_eq!(values_on(d, "It shut a year ago for repairs."), pairs(&[("a year ago", date("2025"))]));
+    assert_eq!(values_on(d, "It shut two years ago for repairs."), pairs(&[("two years ago", date("2024"))]));
+    assert_eq!(values_on(d, "It shut a decade ago for repairs."), pairs(&[("a decade ago", date("2016"))]));
+    assert_eq!(values_on(d, "It shut three months ago for repairs."), pairs(&[("three months ago", date("2026-08"))]));
+    assert_eq!(values_on(d, "It shut two weeks ago for repairs."), pairs(&[("two weeks ago", date("2026-11-10"))]));
+    assert_eq!(
+        values_on("2026-01-15", "It shut three months ago for repairs."),
+        pairs(&[("three months ago", date("2025-10"))])
+    );
+    // a fraction, a vague amount, `earlier` (relative to the story, not the document) stay as they were
+    assert_eq!(values_on(d, "It shut 1.5 years ago for repairs."), pairs(&[("1.5 years ago", dur("P1.5Y"))]));
+    assert_eq!(values_on(d, "It shut 20 years earlier for repairs."), pairs(&[("20 years earlier", dur("P20Y"))]));
+    // without a document date `ago` stays a duration
+    assert_eq!(one("It was built 20 years ago.", "20 years ago", Label::Date), dur("P20Y"));
+}
+
+#[test]
+fn months_and_weekdays_follow_the_tense_of_the_sentence() {
+    // 2026-11-24 is a Tuesday
+    let d = "2026-11-24";
+    let v = |text: &str| values_on(d, text);
+    // past cues: since, earlier, was/were/had/said, past forms
+    assert_eq!(v("Prices have risen since January."), pairs(&[("January", date("2026-01"))]));
+    assert_eq!(v("Prices have risen since December."), pairs(&[("December", date("2025-12"))]));
+    assert_eq!(v("He travelled in March."), pairs(&[("March", date("2026-03"))]));
+    assert_eq!(v("He travelled there in December."), pairs(&[("December", date("2025-12"))]));
+    assert_eq!(v("In early December, troops left the town."), pairs(&[("early December", date("2025-12"))]));
+    assert_eq!(v("The deal was signed on December 3."), pairs(&[("December 3", date("2025-12-03"))]));
+    assert_eq!(v("The strike was held on Friday."), pairs(&[("Friday", date("2026-11-20"))]));
+    // future cues: will, 'll, due, scheduled, plans to, set to, to be, next
+    assert_eq!(v("They will hold a strike on Friday."), pairs(&[("Friday", date("2026-11-27"))]));
+    assert_eq!(v("They'll hold a strike on Tuesday."), pairs(&[("Tuesday", date("2026-11-24"))]));
+    assert_eq!(v("On Friday, the union will strike."), pairs(&[("Friday", date("2026-11-27"))]));
+    assert_eq!(v("He said the strike will be held on Friday."), pairs(&[("Friday", date("2026-11-27"))]));
+    assert_eq!(v("Elections are due in May."), pairs(&[("May", date("2027-05"))]));
+    assert_eq!(v("The vote is scheduled in April."), pairs(&[("April", date("2027-04"))]));
+    assert_eq!(v("She plans to visit in March."), pairs(&[("March", date("2027-03"))]));
+    assert_eq!(v("The match is to be played on Monday."), pairs(&[("Monday", date("2026-11-30"))]));
+    assert_eq!(v("The firm will report on February 2."), pairs(&[("February 2", date("2027-02-02"))]));
+    assert_eq!(v("The firm will report in December."), pairs(&[("December", date("2026-12"))]));
+    // no cue: the document's own year, except two months or less across the new year
+    assert_eq!(v("Rain in March is normal."), pairs(&[("March", date("2026-03"))]));
+    assert_eq!(v("Rain in January is normal."), pairs(&[("January", date("2027-01"))]));
+    assert_eq!(values_on("2026-01-10", "Rain in December is normal."), pairs(&[("December", date("2025-12"))]));
+    assert_eq!(values_on("2026-01-10", "Rain in October is normal."), pairs(&[("October", date("2026-10"))]));
+    // a bare weekday without a cue is the last one on or before the document date
+    assert_eq!(v("Talks resume on Friday in Geneva."), pairs(&[("Friday", date("2026-11-20"))]));
+}
+
+#[test]
+fn ranges_of_days_and_years_are_one_date() {
+    assert_eq!(one("The fair runs from 10 to 14 April.", "10 to 14 April", Label::Date), date("--04-10/--04-14"));
+    assert_eq!(one("The fair runs 10-14 April 2027.", "10-14 April 2027", Label::Date), date("2027-04-10/2027-04-14"));
+    assert_eq!(one("The fair runs 10 - 14 April.", "10 - 14 April", Label::Date), date("--04-10/--04-14"));
+    assert_eq!(
+        one("The fair runs between 10 and 14 April.", "between 10 and 14 April", Label::Date),
+        date("--04-10/--04-14")
+    );
+    assert_eq!(one("The fair runs April 10 to 14.", "April 10 to 14", Label::Date), date("--04-10/--04-14"));
+    assert_eq!(
+        values_on("2026-11-24", "The fair runs from 10 to 14 April."),
+        pairs(&[("10 to 14 April", date("2026-04-10/2026-04-14"))])
+    );
+    // as Oct. 14 to Dec. 31, with its months
+    assert_eq!(one("It runs Oct. 14 to Dec. 31 this time.", "Oct. 14 to Dec. 31", Label::Date), date("--10-14/--12-31"));
+    // years: `between` is part of the span, as in OntoNotes
+    assert_eq!(one("Prices rose between 2019 and 2021.", "between 2019 and 2021", Label::Date), date("2019/2021"));
+    assert_eq!(one("Prices rose from 2019 to 2021.", "2019 to 2021", Label::Date), date("2019/2021"));
+    // not dates: a day range needs a month, a bad day is not a date
+    assert_eq!(one("Between 10 and 14 people came.", "Between 10 and 14", Label::Number), None);
+    assert!(spans("It rose 30 to 31 February.").iter().all(|(t, _)| !t.contains(" to ")));
 }

@@ -210,8 +210,31 @@ pub fn currency_word(w: &str) -> Option<&'static str> {
         "franc" | "francs" => "FRF",
         "pence" | "penny" | "pennies" => "GBP", // value scaled by the caller
         "sterling" => "GBP",
-        "lire" | "lira" => "ITL",
+        "lire" => "ITL", // the Italian plural; `lira` alone is today's Turkish lira
+        "lira" | "liras" => "TRY",
         "rupee" | "rupees" => "INR",
+        // the most cited reading in English news when no country adjective says otherwise (`Ugandan
+        // shillings` is UGX, see `currency_country`)
+        "shilling" | "shillings" => "KES",
+        "naira" => "NGN",
+        "rand" => "ZAR",
+        "rupiah" => "IDR",
+        "zloty" | "zlotys" | "zlotych" | "zł" => "PLN",
+        "forint" | "forints" => "HUF",
+        "koruna" | "korunas" | "koruny" | "kč" => "CZK",
+        "reais" => "BRL",
+        "rial" | "rials" => "IRR",
+        "taka" => "BDT",
+        "cedi" | "cedis" => "GHS",
+        "kwacha" => "ZMW",
+        "birr" => "ETB",
+        "lari" => "GEL",
+        "manat" => "AZN",
+        "tugrik" | "tugriks" => "MNT",
+        "kyat" | "kyats" => "MMK",
+        "riel" | "riels" => "KHR",
+        "dong" => "VND",
+        "bolivar" | "bolivars" | "bolivares" => "VES",
         "ruble" | "rubles" | "rouble" | "roubles" => "RUB",
         "tenge" => "KZT",
         "won" => "KRW",
@@ -220,7 +243,7 @@ pub fn currency_word(w: &str) -> Option<&'static str> {
         "dinar" | "dinars" => "IQD",
         "shekel" | "shekels" => "ILS",
         "kronor" | "krona" => "SEK",
-        "kroner" | "krone" => "NOK",
+        "kroner" | "krone" | "kronur" => "NOK",
         "hryvnia" | "hryvnias" => "UAH",
         "punt" | "punts" => "IEP",
         "drachma" | "drachmas" => "GRD",
@@ -261,11 +284,80 @@ pub fn currency_prefix(w: &str) -> Option<&'static str> {
         "₸" => "KZT",
         "RMB" => "CNY",
         "Rs" | "Rs." => "INR",
-        "USD" => "USD",
-        "EUR" => "EUR",
-        "GBP" => "GBP",
-        _ => return None,
+        "KSh" | "Ksh" | "KShs" | "Kshs" | "Sh" => "KES",
+        "USh" => "UGX",
+        "TSh" => "TZS",
+        "Rp" => "IDR",
+        "RM" => "MYR",
+        "₦" => "NGN",
+        "₱" => "PHP",
+        "₩" => "KRW",
+        "₪" => "ILS",
+        "₫" => "VND",
+        "฿" => "THB",
+        "₺" => "TRY",
+        "₴" => "UAH",
+        "₵" => "GHS",
+        _ => return iso_code(w),
     })
+}
+
+/// ISO 4217 codes as written before or after an amount (`CHF 10`, `500 KES`), in capitals only. Codes that
+/// are also words or names in capitals are left out (`ALL`, `COP`, `PEN`, `AMD`, `PHP`, `SOS`, `MAD`, `BOB`).
+pub fn iso_code(w: &str) -> Option<&'static str> {
+    const CODES: &[&str] = &[
+        "AED", "AFN", "ARS", "AUD", "AZN", "BDT", "BGN", "BHD", "BRL", "BYN", "CAD", "CHF", "CLP", "CNY", "CZK",
+        "DKK", "DZD", "EGP", "ETB", "EUR", "GBP", "GEL", "GHS", "HKD", "HUF", "IDR", "ILS", "INR", "IQD", "IRR",
+        "ISK", "JOD", "JPY", "KES", "KHR", "KRW", "KWD", "KZT", "LBP", "LKR", "LYD", "MMK", "MNT", "MUR", "MWK",
+        "MXN", "MYR", "NGN", "NOK", "NPR", "NZD", "OMR", "PKR", "PLN", "QAR", "RON", "RSD", "RUB", "RWF", "SAR",
+        "SDG", "SEK", "SGD", "SYP", "THB", "TND", "TRY", "TWD", "TZS", "UAH", "UGX", "USD", "UZS", "VND", "XAF",
+        "XOF", "YER", "ZAR", "ZMW",
+    ];
+    if w.len() != 3 || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    CODES.binary_search(&w).ok().map(|i| CODES[i])
+}
+
+/// Currency names that several countries use (`dollar`, `shilling`, `peso`): a country adjective before them
+/// names the currency (`Kenyan shillings` KES, `Ugandan shillings` UGX, `Swiss francs` CHF).
+pub fn shared_currency_name(w: &str) -> bool {
+    matches!(
+        w,
+        "dollar"
+            | "dollars"
+            | "bucks"
+            | "shilling"
+            | "shillings"
+            | "peso"
+            | "pesos"
+            | "rupee"
+            | "rupees"
+            | "dinar"
+            | "dinars"
+            | "riyal"
+            | "riyals"
+            | "rial"
+            | "rials"
+            | "franc"
+            | "francs"
+            | "lira"
+            | "liras"
+            | "lire"
+            | "krona"
+            | "kronor"
+            | "krone"
+            | "kroner"
+            | "dirham"
+            | "dirhams"
+            | "ruble"
+            | "rubles"
+            | "rouble"
+            | "roubles"
+            | "won"
+            | "yuan"
+            | "manat"
+    )
 }
 
 /// Dollar-like currency names before `$`: `US $`, `NT $` in spaced text.
@@ -278,6 +370,7 @@ pub fn dollar_country(w: &str) -> Option<&'static str> {
         "A" => "AUD",
         "S" => "SGD",
         "NZ" => "NZD",
+        "R" => "BRL",
         _ => return None,
     })
 }
@@ -311,8 +404,74 @@ pub fn currency_country(w: &str) -> Option<&'static str> {
         "norwegian" => "NOK",
         "danish" => "DKK",
         "ukrainian" => "UAH",
+        "kenyan" => "KES",
+        "ugandan" => "UGX",
+        "tanzanian" => "TZS",
+        "somali" => "SOS",
+        "nigerian" => "NGN",
+        "african" => "ZAR", // South African
+        "ghanaian" => "GHS",
+        "ethiopian" => "ETB",
+        "zambian" => "ZMW",
+        "malawian" => "MWK",
+        "brazilian" => "BRL",
+        "argentine" | "argentinian" => "ARS",
+        "chilean" => "CLP",
+        "colombian" => "COP",
+        "philippine" | "filipino" => "PHP",
+        "cuban" => "CUP",
+        "pakistani" => "PKR",
+        "lankan" => "LKR",
+        "nepalese" | "nepali" => "NPR",
+        "bangladeshi" => "BDT",
+        "indonesian" => "IDR",
+        "malaysian" => "MYR",
+        "thai" => "THB",
+        "vietnamese" => "VND",
+        "korean" => "KRW",
+        "turkish" => "TRY",
+        "italian" => "ITL",
+        "lebanese" => "LBP",
+        "syrian" => "SYP",
+        "sudanese" => "SDG",
+        "kuwaiti" => "KWD",
+        "jordanian" => "JOD",
+        "bahraini" => "BHD",
+        "libyan" => "LYD",
+        "tunisian" => "TND",
+        "algerian" => "DZD",
+        "qatari" => "QAR",
+        "omani" => "OMR",
+        "yemeni" => "YER",
+        "iranian" => "IRR",
+        "emirati" => "AED",
+        "moroccan" => "MAD",
+        "polish" => "PLN",
+        "hungarian" => "HUF",
+        "czech" => "CZK",
+        "icelandic" => "ISK",
+        "romanian" => "RON",
+        "bulgarian" => "BGN",
+        "georgian" => "GEL",
+        "azerbaijani" => "AZN",
+        "belarusian" => "BYN",
+        "jamaican" => "JMD",
+        "namibian" => "NAD",
+        "belgian" => "BEF",
+        "austrian" => "ATS",
+        "dutch" => "NLG",
+        "spanish" => "ESP",
+        "portuguese" => "PTE",
+        "greek" => "GRD",
+        "finnish" => "FIM",
         _ => return None,
     })
+}
+
+/// First words of two-word country names before a currency (`South African rand`, `Sri Lankan rupees`,
+/// `North Korean won`): they let the adjective after them through.
+pub fn country_first_word(w: &str) -> bool {
+    matches!(w, "south" | "north" | "sri" | "new" | "hong" | "costa" | "saudi" | "central")
 }
 
 /// Measurement units, with the symbol used in values. `square` and `cubic` are handled by the caller.

@@ -115,6 +115,17 @@ pub fn digit_token(tok: &str) -> Option<DigitToken> {
     if b.len() > 64 {
         return None;
     }
+    // 30ºC: the ordinal indicator typed for a degree sign is a letter, so the tokenizer keeps it on the number
+    if !b.is_ascii() {
+        for sign in ["ºC", "ºF", "ºc", "ºf", "º"] {
+            if let Some(n) = tok.strip_suffix(sign) {
+                return match digit_token(n)? {
+                    DigitToken::Plain { value, .. } => Some(DigitToken::WithUnit(value, "deg")),
+                    _ => None,
+                };
+            }
+        }
+    }
     if let Some((int, frac, suffix)) = split_number(b) {
         let suffix = suffix.to_ascii_lowercase();
         let suffix = std::str::from_utf8(&suffix).unwrap_or("");
@@ -176,6 +187,25 @@ pub fn digit_token(tok: &str) -> Option<DigitToken> {
         };
     }
     None
+}
+
+/// A piece of a duration written with a glued unit: `2h`, `1.5hrs`, `45min`, `30m`, `5s`. The unit is `H`
+/// (hours), `N` (minutes written `min`), `m` (a bare `m`: minutes only after hours), `S` (`sec`) or `s` (a
+/// bare `s`).
+pub fn duration_piece(tok: &str) -> Option<(f64, char)> {
+    let (int, frac, suffix) = split_number(tok.as_bytes())?;
+    if int.contains(&b',') {
+        return None;
+    }
+    let unit = match suffix {
+        b"h" | b"hr" | b"hrs" => 'H',
+        b"min" | b"mins" => 'N',
+        b"m" => 'm',
+        b"sec" | b"secs" => 'S',
+        b"s" => 's',
+        _ => return None,
+    };
+    Some((parse_f64(int, frac)?, unit))
 }
 
 fn ordinal_suffix_ok(n: u64, suffix: &str) -> bool {
@@ -336,6 +366,9 @@ mod tests {
         assert_eq!(digit_token("3.30pm"), Some(DigitToken::ClockAmPm(15, 30)));
         assert_eq!(digit_token("12am"), Some(DigitToken::ClockAmPm(0, 0)));
         assert_eq!(digit_token("5km"), Some(DigitToken::WithUnit(5.0, "km")));
+        assert_eq!(digit_token("30ºC"), Some(DigitToken::WithUnit(30.0, "deg")));
+        assert_eq!(digit_token("12.5ºf"), Some(DigitToken::WithUnit(12.5, "deg")));
+        assert_eq!(digit_token("1stºC"), None);
         assert_eq!(digit_token("3/4"), Some(DigitToken::Fraction(0.75)));
         assert_eq!(digit_token("1/6/2022"), Some(DigitToken::SlashDate(1, 6, 2022)));
         assert_eq!(digit_token("2/30/2022"), None);

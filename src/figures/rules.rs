@@ -86,6 +86,8 @@ pub struct Scanner<'a> {
     toks: Vec<Tk>,
     /// the end of the current sentence: rules never look past it
     limit: std::cell::Cell<usize>,
+    /// the start of the current sentence (tense cues are looked for back to it)
+    sent_start: std::cell::Cell<usize>,
     sentences: Vec<std::ops::Range<usize>>,
     date: Option<CivilDate>,
 }
@@ -126,7 +128,8 @@ impl<'a> Scanner<'a> {
             sentences.push(s.clone());
         }
         let limit = std::cell::Cell::new(toks.len());
-        Scanner { text: doc.text, lower: doc.text.to_ascii_lowercase(), toks, limit, sentences, date }
+        let sent_start = std::cell::Cell::new(0);
+        Scanner { text: doc.text, lower: doc.text.to_ascii_lowercase(), toks, limit, sent_start, sentences, date }
     }
 
     /// Runs the scan and returns the figures, sorted and disjoint.
@@ -134,6 +137,7 @@ impl<'a> Scanner<'a> {
         let mut out = Vec::new();
         for s in &self.sentences {
             self.limit.set(s.end.min(self.toks.len()));
+            self.sent_start.set(s.start);
             self.scan(s.start, &mut out);
         }
         out
@@ -148,6 +152,7 @@ impl<'a> Scanner<'a> {
         let mut parts = Vec::new();
         for s in &self.sentences {
             self.limit.set(s.end.min(self.toks.len()));
+            self.sent_start.set(s.start);
             self.scan_into(s.start, &mut out, Some(&mut parts));
         }
         (out, parts)
@@ -278,6 +283,7 @@ impl<'a> Scanner<'a> {
                     Some(h2) if h2.label == Some(label) && h2.start.is_none() => {
                         h.value = match (&h.value, &h2.value) {
                             (Some(Value::Date { date: a }), Some(Value::Date { date: b })) => {
+                                let b = self.range_end(a, b, e + 1, h2.end);
                                 Some(Value::Date { date: format!("{a}/{b}") })
                             }
                             _ => None,
@@ -290,6 +296,36 @@ impl<'a> Scanner<'a> {
             }
         }
         h
+    }
+
+    /// The end of an interval of dates, resolved against its start `a`: a weekday (tokens `k..end`) is the
+    /// first such day on or after the start (`Monday to Wednesday` in an article of a Tuesday ends on the
+    /// next day, not on the Wednesday before), and a month or day without a written year that would fall
+    /// before the start moves on a year (`Dec. 28 to Jan. 3`).
+    fn range_end(&self, a: &str, b: &str, k: usize, end: usize) -> String {
+        let Some(start) = CivilDate::parse(a).ok().filter(|_| a.len() == 10) else {
+            return self.later_year(a, b, k, end);
+        };
+        if end == k + 1 && self.cap(k) {
+            if let Some(wd) = lexicon::weekday(self.w(k)) {
+                let ahead = (wd + 7 - calendar::weekday_of(start)) % 7;
+                return calendar::add_days(start, ahead as i64).to_string();
+            }
+        }
+        self.later_year(a, b, k, end)
+    }
+
+    /// `b` a year later when it is a month or a day of the document's year that sorts before `a` and its
+    /// tokens `k..end` write no year.
+    fn later_year(&self, a: &str, b: &str, k: usize, end: usize) -> String {
+        let written_year = (k..end).any(|j| self.year_at(j).is_some());
+        if written_year || !(b.len() == 7 || b.len() == 10) || b.starts_with('-') || b >= a || a.len() < 7 {
+            return b.to_string();
+        }
+        match b[..4].parse::<i32>() {
+            Ok(y) => format!("{:04}{}", y + 1, &b[4..]),
+            Err(_) => b.to_string(),
+        }
     }
 
     // ---- token access -------------------------------------------------------------------------------
@@ -473,7 +509,7 @@ impl<'a> Scanner<'a> {
             }
             _ => {}
         }
-        if a == "between" || (a == "minus" && self.kind(i + 1) == Some(TokenKind::Number)) {
+        if a == "between" || (a == "minus" && self.kind(i + 1) == Some(TokenKind::Number)) || self.is_sign(i) {
             return (None, i + 1);
         }
         // `over` stays with an amount of money (OntoNotes), not with other figures
@@ -494,6 +530,22 @@ impl<'a> Scanner<'a> {
             return (q, i + 1);
         }
         (None, i)
+    }
+
+    /// A minus sign at `i`: `-` or `−` glued to the digits after it and preceded by whitespace, the start of
+    /// the text or an opening bracket (`fell -3%`, `(-5°C)`), not the hyphen of a range or score (`10-15`,
+    /// nor `10 -15` after a number).
+    fn is_sign(&self, i: usize) -> bool {
+        matches!(self.s(i), "-" | "−")
+            && self.glued(i + 1)
+            && self.kind(i + 1) == Some(TokenKind::Number)
+            && self.tk(i).is_some_and(|t| t.space || (i > 0 && matches!(self.s(i - 1), "(" | "[")))
+            && (i == 0 || self.kind(i - 1) != Some(TokenKind::Number))
+    }
+
+    /// The token `q0` before the number at `j` negates it (`minus 12`, `-5`).
+    fn negates(&self, q0: usize, j: usize) -> bool {
+        q0 + 1 == j && (self.w(q0) == "minus" || self.is_sign(q0))
     }
 
     // ---- numbers ------------------------------------------------------------------------------------
@@ -679,6 +731,13 @@ impl<'a> Scanner<'a> {
         if s == "#" && self.kind(k + 1) != Some(TokenKind::Number) {
             return None;
         }
+        // R for the rand only before an amount in millions or more: R5 million, R 2.5bn (R alone is too
+        // often a letter, a road or a rating)
+        if s == "R" && self.kind(k + 1) == Some(TokenKind::Number) {
+            let scaled = matches!(numbers::digit_token(self.s(k + 1)), Some(DigitToken::Scaled(v)) if v >= 1e6)
+                || matches!(self.w(k + 2), "million" | "billion" | "trillion" | "bn" | "m");
+            return scaled.then_some(("ZAR", k + 1));
+        }
         lexicon::currency_prefix(s).map(|c| (c, k + 1))
     }
 
@@ -727,6 +786,7 @@ impl<'a> Scanner<'a> {
                 Some(DigitToken::Clock(h, m)) => return Some(self.clock(j + 1, h, m)),
                 Some(DigitToken::ClockAmPm(h, m)) => return Some(self.clock_zone(j + 1, h, m)),
                 Some(DigitToken::WithUnit(v, u)) => {
+                    let v = if self.negates(q0, j) { -v } else { v };
                     let value = Value::Quantity { amount: v, unit: u.to_string() };
                     return Some(Hit::new(j + 1, Label::Quantity, Some(value), score::UNIT));
                 }
@@ -737,8 +797,13 @@ impl<'a> Scanner<'a> {
                 _ => {}
             }
         }
+        if self.kind(j) == Some(TokenKind::Number) {
+            if let Some(h) = self.military_time(j).or_else(|| self.clock_duration(j)) {
+                return Some(h);
+            }
+        }
         let mut num = self.number(j)?;
-        if self.w(q0) == "minus" && q0 + 1 == j {
+        if self.negates(q0, j) {
             num.value = -num.value;
         }
         self.after_number(j, num, approx, q0)
@@ -786,8 +851,17 @@ impl<'a> Scanner<'a> {
         if num.article {
             return None;
         }
+        // a range of days in one month: 10 to 14 April, 10-14 April, between 10 and 14 April
+        if let Some(h) = self.day_range(j, &num, q0) {
+            return Some(h);
+        }
         if self.w(q0) == "between" {
             if let (Some(r), false) = (range_end, num.vague) {
+                // between 2019 and 2021: a DATE, `between` included as in OntoNotes
+                if let Some(n2) = self.number(e + 1).filter(|n2| num.year && n2.year && n2.end == r) {
+                    let v = Value::Date { date: format!("{:04}/{:04}", num.value as i64, n2.value as i64) };
+                    return Some(Hit::new(r, Label::Date, Some(v), score::YEAR));
+                }
                 return Some(Hit::new(r, Label::Number, None, score::DIGITS));
             }
             // `between` without a range is not part of the figure
@@ -974,6 +1048,11 @@ impl<'a> Scanner<'a> {
         if w == "per" && self.w(e + 1) == "cent" {
             return Some((Label::Percent, value.map(|p| Value::Percent { percent: p }), score::EXPLICIT, e + 2));
         }
+        // temperatures and angles with a degree sign: 5°C, 41 °F, 30 ºC, 5 ℃ (unit `deg`, as `degrees`)
+        if let Some(end) = self.degree_sign(e) {
+            let v = value.filter(|_| !num.vague).map(|a| Value::Quantity { amount: a, unit: "deg".to_string() });
+            return Some((Label::Quantity, v, score::EXPLICIT, end));
+        }
         // clock times: 3 p.m., 10 o'clock
         if let Some(h) = num.int.filter(|h| (1..=12).contains(h)) {
             if let Some((pm, end)) = self.ampm_at(e) {
@@ -989,13 +1068,33 @@ impl<'a> Scanner<'a> {
         {
             let mut k = e;
             let mut country = None;
-            while k < e + 2 && (lexicon::currency_country(self.w(k)).is_some() && (self.cap(k) || self.w(k) == "nt")) {
-                country = country.or(lexicon::currency_country(self.w(k)));
+            // the last adjective names the country: New Taiwan, South African, Sri Lankan
+            while k < e + 3
+                && (self.cap(k) || self.w(k) == "nt")
+                && (lexicon::currency_country(self.w(k)).is_some()
+                    || (lexicon::country_first_word(self.w(k)) && self.cap(k + 1)))
+            {
+                country = lexicon::currency_country(self.w(k)).or(country);
+                if self.w(k) == "korean" && self.w(k.wrapping_sub(1)) == "north" {
+                    country = Some("KPW");
+                }
                 k += 1;
             }
             let cw = self.w(k);
-            if let Some(code) = lexicon::currency_word(cw).filter(|_| !(cw == "won" || cw == "mark" || cw == "pound")) {
-                let code = if matches!(cw, "dollar" | "dollars" | "bucks") { country.unwrap_or(code) } else { code };
+            // `won` is a verb after a bare number (`Smith, 25, won`): money only after a Korean adjective or
+            // with a scale (`500 billion won`); `real` only after `Brazilian`
+            let won_ok = cw == "won" && (matches!(country, Some("KRW" | "KPW")) || self.scaled_number(e));
+            let real = matches!(cw, "real" | "reals") && country == Some("BRL");
+            let code = match cw {
+                "won" if won_ok => Some("KRW"),
+                "won" | "mark" | "pound" => None,
+                _ if real => Some("BRL"),
+                _ => lexicon::currency_word(cw),
+            };
+            // an ISO code after the amount: 500 KES, 10 CHF
+            let code = code.or_else(|| lexicon::iso_code(self.s(k)).filter(|_| country.is_none()));
+            if let Some(code) = code {
+                let code = if lexicon::shared_currency_name(cw) || real { country.unwrap_or(code) } else { code };
                 let amount = value.map(|v| {
                     if matches!(cw, "cent" | "cents" | "pence" | "penny" | "pennies") {
                         v / 100.0
@@ -1073,7 +1172,7 @@ impl<'a> Scanner<'a> {
             }
             let v = value
                 .filter(|_| !num.vague && uw != "weekend" && uw != "weekends")
-                .map(|n| Value::Duration { duration: duration(n * per, letter, false) });
+                .map(|n| self.ago(n * per, letter, self.w(end - 1) == "ago" && end > u + 1));
             return Some((Label::Date, v, score::DURATION, end));
         }
         if let Some(letter) = lexicon::time_unit(uw) {
@@ -1159,6 +1258,48 @@ impl<'a> Scanner<'a> {
         None
     }
 
+    /// A degree sign at `e` (`°`, the ordinal indicator `º` often typed for it, `℃`, `℉`), with a glued `C` or
+    /// `F` after it: the token after the sign and its scale.
+    fn degree_sign(&self, e: usize) -> Option<usize> {
+        match self.s(e) {
+            "℃" | "℉" | "ºC" | "ºF" | "ºc" | "ºf" => Some(e + 1),
+            "°" | "º" | "˚" => {
+                let scale = self.glued(e + 1) && matches!(self.s(e + 1), "C" | "F" | "c" | "f");
+                Some(if scale { e + 2 } else { e + 1 })
+            }
+            _ => None,
+        }
+    }
+
+    /// The number that ends before `e` carries a scale (`500 billion`, `4.5bn`).
+    fn scaled_number(&self, e: usize) -> bool {
+        e > 0
+            && (lexicon::scale_word(self.w(e - 1)).is_some()
+                || matches!(numbers::digit_token(self.s(e - 1)), Some(DigitToken::Scaled(_))))
+    }
+
+    /// The value of a period of `n` units `letter` (`Y`, `M`, `W`, `D`): with `ago` and a document date, the date
+    /// that long before it, as precise as the unit (`two years ago` 2024, `three months ago` 2026-08, `two
+    /// weeks ago` 2026-11-10); otherwise (or for a fraction: `1.5 years ago`) the duration `P2Y`.
+    fn ago(&self, n: f64, letter: char, ago: bool) -> Value {
+        if let (true, Some(d)) = (ago, self.date) {
+            if n.fract() == 0.0 && (0.0..=5000.0).contains(&n) {
+                let n = n as i64;
+                let date = match letter {
+                    'Y' => format!("{:04}", d.year as i64 - n),
+                    'M' => {
+                        let (y, m) = calendar::add_months(d.year, d.month, -(n as i32));
+                        format!("{y:04}-{m:02}")
+                    }
+                    'W' => calendar::add_days(d, -7 * n).to_string(),
+                    _ => calendar::add_days(d, -n).to_string(),
+                };
+                return Value::Date { date };
+            }
+        }
+        Value::Duration { duration: duration(n, letter, false) }
+    }
+
     /// `a.m.` / `p.m.` at `e`, also when the tokenizer split a sentence-final `p.m` into `p`, `.`, `m`:
     /// whether it is p.m., and the token after it.
     fn ampm_at(&self, e: usize) -> Option<(bool, usize)> {
@@ -1195,9 +1336,10 @@ impl<'a> Scanner<'a> {
         Hit::new(e, Label::Time, Some(Value::Time { time: format!("{h:02}:{m:02}") }), score::EXPLICIT)
     }
 
-    /// A time zone after a clock time: `GMT`, `Eastern time`, `local time`.
+    /// A time zone after a clock time: `GMT`, `GMT+3`, `UTC-05:00`, `CEST`, `Eastern time` (`local time` stays
+    /// outside, as in OntoNotes).
     fn zone(&self, e: usize) -> usize {
-        match self.w(e) {
+        let end = match self.w(e) {
             "gmt" | "utc" | "est" | "edt" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet" | "msk" => e + 1,
             "eastern" | "pacific" | "central" | "mountain" => {
                 if matches!(self.w(e + 1), "time" | "standard") {
@@ -1206,8 +1348,96 @@ impl<'a> Scanner<'a> {
                     e + 1
                 }
             }
-            _ => e,
+            // written in capitals only: several are English words in lowercase (`eat`, `cat`, `west`)
+            _ if matches!(
+                self.s(e),
+                "CEST" | "EET" | "EEST" | "WET" | "WEST" | "MSK" | "IST" | "JST" | "KST" | "HKT" | "SGT" | "AEST"
+                    | "AEDT" | "AWST" | "NZST" | "NZDT" | "EAT" | "WAT" | "CAT" | "SAST" | "AST" | "ADT" | "MST"
+                    | "MDT" | "AKST" | "AKDT" | "HST" | "WIB" | "PKT" | "ALMT" | "Z"
+            ) =>
+            {
+                e + 1
+            }
+            _ => return e,
+        };
+        // GMT+3, UTC-05:00, GMT +3
+        if end == e + 1
+            && matches!(self.s(end), "+" | "-" | "−")
+            && self.kind(end + 1) == Some(TokenKind::Number)
+            && self.glued(end + 1)
+            && self.s(end + 1).len() <= 5
+        {
+            return end + 2;
         }
+        end
+    }
+
+    /// A time on the 24-hour clock written as four digits (`1630 GMT`, `0900 hours`, `at 1200 local time`):
+    /// HHMM with HH below 24 and MM below 60, followed by a time zone (inside the span), by `hours` / `hrs`
+    /// (inside the span; only after `at`, `by`, `until`, ..., with a leading zero or before a zone, since
+    /// `1200 hours` is mostly a duration) or by `local time` (outside the span, as after `3 p.m.`).
+    fn military_time(&self, j: usize) -> Option<Hit> {
+        let s = self.s(j).as_bytes();
+        if s.len() != 4 || !s.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let h = (s[0] - b'0') as u32 * 10 + (s[1] - b'0') as u32;
+        let m = (s[2] - b'0') as u32 * 10 + (s[3] - b'0') as u32;
+        if h > 23 || m > 59 {
+            return None;
+        }
+        let e = j + 1;
+        let mut end = self.zone(e);
+        if end == e && matches!(self.w(e), "hours" | "hrs" | "hrs.") {
+            let prep = matches!(
+                self.w(j.wrapping_sub(1)),
+                "at" | "by" | "until" | "till" | "from" | "before" | "after" | "around" | "about" | "since" | "to"
+            );
+            let zone = self.zone(e + 1);
+            if s[0] == b'0' || prep || zone > e + 1 {
+                end = zone.max(e + 1);
+            }
+        }
+        if end == e && !(self.w(e) == "local" && self.w(e + 1) == "time") {
+            return None;
+        }
+        Some(self.clock_zone_end(end, h, m))
+    }
+
+    /// A duration written with glued unit letters: `2h`, `2h 30m`, `45min`, `1h 20m 5s` (a TIME, `PT2H30M`).
+    /// `m` and `s` alone mean millions and decades, so they count only after a larger piece.
+    fn clock_duration(&self, j: usize) -> Option<Hit> {
+        let (v, unit) = numbers::duration_piece(self.s(j))?;
+        if !matches!(unit, 'H' | 'N') {
+            // `30m` right after `2h` is the rest of a duration, not 30 million (nor `5s` a decade)
+            let after_piece = j > 0
+                && self.kind(j - 1) == Some(TokenKind::Number)
+                && numbers::duration_piece(self.s(j - 1)).is_some_and(|(_, u)| matches!(u, 'H' | 'N' | 'm'));
+            return after_piece.then(|| Hit::skip(j + 1));
+        }
+        let mut value = String::from("PT");
+        let mut push = |v: f64, u: char| {
+            let n = if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") };
+            value.push_str(&n);
+            value.push(if u == 'N' || u == 'm' { 'M' } else { u.to_ascii_uppercase() });
+        };
+        push(v, unit);
+        let mut last = unit;
+        let mut k = j + 1;
+        while let Some((v, u)) = numbers::duration_piece(self.s(k)).filter(|_| self.kind(k) == Some(TokenKind::Number)) {
+            let rank = |u: char| match u {
+                'H' => 3,
+                'N' | 'm' => 2,
+                _ => 1,
+            };
+            if rank(u) >= rank(last) {
+                break;
+            }
+            push(v, u);
+            last = u;
+            k += 1;
+        }
+        Some(Hit::new(k, Label::Time, Some(Value::Duration { duration: value }), score::UNIT))
     }
 
     // ---- ordinals -----------------------------------------------------------------------------------
@@ -1321,21 +1551,54 @@ impl<'a> Scanner<'a> {
         if !calendar::valid_day(year, m, d) {
             return None;
         }
-        Some(Hit::new(e, Label::Date, Some(self.month_day_value(year, m, Some(d))), score::MONTH_DATE))
+        Some(Hit::new(e, Label::Date, Some(self.month_day_value(year, m, Some(d), k)), score::MONTH_DATE))
     }
 
-    /// The value of a month (and day) with an optional year; without a year the document date picks the
-    /// year that puts it nearest, else `--MM-DD`.
-    fn month_day_value(&self, year: Option<i32>, m: u32, d: Option<u32>) -> Value {
+    /// A range of days before a month, read from the first day at `j`: `10 to 14 April`, `10-14 April 2026`,
+    /// `between 10 and 14 April`. One DATE whose value is the interval, each end as `month_after_day` values
+    /// the last day (`2026-04-10/2026-04-14`, `--04-10/--04-14`).
+    fn day_range(&self, j: usize, num: &Num, q0: usize) -> Option<Hit> {
+        let d = num.int.filter(|d| (1..=31).contains(d) && num.digits && num.end == j + 1)?;
+        let e = num.end;
+        match self.w(e) {
+            "to" | "-" | "–" | "through" => {}
+            "and" if self.w(q0) == "between" => {}
+            _ => return None,
+        }
+        let (d2, k2) = self.day_at(e + 1).filter(|(d2, _)| *d2 > d)?;
+        let mut h = self.month_after_day(k2, d2)?;
+        if let Some(Value::Date { date: b }) = &h.value {
+            // the first day: the last day's value with its own day
+            let a = format!("{}{:02}", &b[..b.len() - 2], d);
+            h.value = Some(Value::Date { date: format!("{a}/{b}") });
+        }
+        Some(h)
+    }
+
+    /// The value of a month (and day) with an optional year. Without a year the document date picks it, after
+    /// the tense cues of the sentence (see [`Scanner::tense`]) around the date at token `at`: in the past the
+    /// last such month or day on or before the document date (`since January`, `He said in December`), in
+    /// the future the next one on or after it (`will vote in March`); without a cue the document's own year
+    /// (most months in news are of the current year), except that a month at most two months away across
+    /// the new year is taken on that side (`January` in a late-November article is next January, `December`
+    /// in a January article last December). Without a document date: `--MM-DD`.
+    fn month_day_value(&self, year: Option<i32>, m: u32, d: Option<u32>, at: usize) -> Value {
         let year = year.or_else(|| {
             self.date.map(|doc| {
-                let diff = m as i32 - doc.month as i32;
-                if diff > 6 {
-                    doc.year - 1
-                } else if diff < -6 {
-                    doc.year + 1
-                } else {
-                    doc.year
+                let later = (m, d.unwrap_or(0)) > (doc.month, if d.is_some() { doc.day } else { 0 });
+                let earlier = (m, d.unwrap_or(0)) < (doc.month, if d.is_some() { doc.day } else { 0 });
+                match self.tense(at) {
+                    -1 => doc.year - later as i32,
+                    1 => doc.year + earlier as i32,
+                    _ => {
+                        if m < doc.month && m + 12 - doc.month <= 2 {
+                            doc.year + 1
+                        } else if m > doc.month && doc.month + 12 - m <= 2 {
+                            doc.year - 1
+                        } else {
+                            doc.year
+                        }
+                    }
                 }
             })
         });
@@ -1346,6 +1609,52 @@ impl<'a> Scanner<'a> {
             (None, None) => format!("--{m:02}"),
         };
         Value::Date { date }
+    }
+
+    /// The tense of the sentence around a date at token `at`, from cheap cues: 1 (future) for `will`, `'ll`,
+    /// `shall`, `next`, `due`, `scheduled`, `expected`, `plans` / `plan to`, `set to`, `going to`, `upcoming`;
+    /// `to be`; -1 (past) for `since`, `ago`, `earlier`, `was`, `were`, `had`, `did`, `said`, common irregular
+    /// past forms (`left`, `began`, `took`, ...) and lowercase past forms in `-ed`; 0 without a cue. The words before the date count first (a future cue wins over a past
+    /// one there: `He said the strike will be held on Friday`), then those after it (`On Friday, the union
+    /// will strike`). At most 30 tokens each way, inside the sentence.
+    fn tense(&self, at: usize) -> i32 {
+        let start = self.sent_start.get().max(at.saturating_sub(30));
+        let before = self.tense_in(start, at);
+        if before != 0 {
+            return before;
+        }
+        let end = self.limit.get().min(at + 30);
+        self.tense_in(at + 1, end)
+    }
+
+    fn tense_in(&self, from: usize, to: usize) -> i32 {
+        let mut past = false;
+        for k in from..to {
+            let w = self.w(k);
+            match w {
+                "will" | "'ll" | "’ll" | "shall" | "next" | "due" | "scheduled" | "expected" | "upcoming" | "plans"
+                | "planning" | "slated" => return 1,
+                "plan" | "set" | "going" if self.w(k + 1) == "to" => return 1,
+                "to" if self.w(k + 1) == "be" => return 1,
+                "since" | "ago" | "earlier" | "was" | "were" | "had" | "did" | "said" | "left" | "began" | "took"
+                | "came" | "went" | "met" | "fell" | "rose" | "saw" | "told" | "made" | "gave" | "lost" | "sent"
+                | "spent" | "paid" | "found" | "fled" | "brought" | "became" | "broke" | "struck" | "stood" | "sold"
+                | "built" | "wrote" | "spoke" | "ran" | "chose" | "drew" | "drove" | "flew" | "grew" | "knew"
+                | "threw" | "held" | "won" => past = true,
+                _ => {
+                    past |= w.len() >= 5
+                        && w.ends_with("ed")
+                        && !w.ends_with("eed")
+                        && !self.cap(k)
+                        && !matches!(w, "hundred" | "proposed" | "intended" | "supposed" | "based" | "planned")
+                }
+            }
+        }
+        if past {
+            -1
+        } else {
+            0
+        }
     }
 
     /// Dates that start with a month: `January`, `January 6`, `Jan. 6, 2022`, `October 1987`.
@@ -1366,10 +1675,12 @@ impl<'a> Scanner<'a> {
         };
         if let Some((d, k)) = self.day_at(e) {
             let mut end = k;
+            let mut last_day = None;
             // Dec. 2 - 3, August 5th to 9th
-            if matches!(self.w(end), "-" | "to" | "through") {
-                if let Some((_, k2)) = self.day_at(end + 1).filter(|(d2, _)| *d2 > d) {
+            if matches!(self.w(end), "-" | "to" | "through" | "–") {
+                if let Some((d2, k2)) = self.day_at(end + 1).filter(|(d2, _)| *d2 > d) {
                     end = k2;
+                    last_day = Some(d2);
                 }
             }
             let mut year = None;
@@ -1378,27 +1689,27 @@ impl<'a> Scanner<'a> {
                 year = Some(y);
                 end = c + 1;
             }
-            if calendar::valid_day(year, m, d) {
-                return Some(Hit::new(
-                    end,
-                    Label::Date,
-                    Some(self.month_day_value(year, m, Some(d))),
-                    score::MONTH_DATE,
-                ));
+            if calendar::valid_day(year, m, d) && last_day.map_or(true, |d2| calendar::valid_day(year, m, d2)) {
+                let mut v = self.month_day_value(year, m, Some(d), i);
+                if let (Some(d2), Value::Date { date: a }) = (last_day, &v) {
+                    let b = format!("{}{:02}", &a[..a.len() - 2], d2);
+                    v = Value::Date { date: format!("{a}/{b}") };
+                }
+                return Some(Hit::new(end, Label::Date, Some(v), score::MONTH_DATE));
             }
         }
         // September twenty-eighth, October twelfth (spoken dates)
         if let Some((d, k)) = self.spoken_day(e) {
             if calendar::valid_day(None, m, d) {
-                return Some(Hit::new(k, Label::Date, Some(self.month_day_value(None, m, Some(d))), score::MONTH_DATE));
+                return Some(Hit::new(k, Label::Date, Some(self.month_day_value(None, m, Some(d), i)), score::MONTH_DATE));
             }
         }
         let c = if self.w(e) == "of" || self.w(e) == "," { e + 1 } else { e };
         if let Some(y) = self.year_at(c) {
-            return Some(Hit::new(c + 1, Label::Date, Some(self.month_day_value(Some(y), m, None)), score::MONTH_DATE));
+            return Some(Hit::new(c + 1, Label::Date, Some(self.month_day_value(Some(y), m, None, i)), score::MONTH_DATE));
         }
         if let Some((y, k)) = self.spoken_year(c) {
-            return Some(Hit::new(k, Label::Date, Some(self.month_day_value(Some(y), m, None)), score::MONTH_DATE));
+            return Some(Hit::new(k, Label::Date, Some(self.month_day_value(Some(y), m, None, i)), score::MONTH_DATE));
         }
         // a month alone: `May` and `March` need a preposition before them, abbreviations are not dates alone
         if abbrev_nodot || w.ends_with('.') && e == i + 1 && !self.cap(i) {
@@ -1428,7 +1739,7 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
-        Some(Hit::new(e, Label::Date, Some(self.month_day_value(None, m, None)), score::MONTH_DATE))
+        Some(Hit::new(e, Label::Date, Some(self.month_day_value(None, m, None, i)), score::MONTH_DATE))
     }
 
     /// Date and time phrases that start with a word other than `the` and a number.
@@ -1441,7 +1752,7 @@ impl<'a> Scanner<'a> {
             return Some(h);
         }
         if let Some(wd) = lexicon::weekday(w).filter(|_| self.cap(i)) {
-            return Some(Hit::new(i + 1, Label::Date, Some(self.weekday_value(wd, 0)), score::WEEKDAY));
+            return Some(Hit::new(i + 1, Label::Date, Some(self.weekday_value(wd, 0, i)), score::WEEKDAY));
         }
         let doc = self.date;
         match w {
@@ -1548,7 +1859,7 @@ impl<'a> Scanner<'a> {
                 if matches!(self.w(k + 1), "morning" | "afternoon" | "evening" | "night") {
                     return Some(Hit::new(k + 2, Label::Time, None, score::RELATIVE));
                 }
-                return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, 0)), score::WEEKDAY));
+                return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, 0, k)), score::WEEKDAY));
             }
             if self.w(k) == "in" && self.w(k + 1) == "the" && matches!(self.w(k + 2), "day" | "year" | "week" | "month")
             {
@@ -1567,7 +1878,7 @@ impl<'a> Scanner<'a> {
             return Some(Hit::new(k + 1, Label::Time, None, score::RELATIVE));
         }
         if let Some(wd) = lexicon::weekday(u).filter(|_| self.cap(k)) {
-            return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, dir)), score::WEEKDAY));
+            return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, dir, k)), score::WEEKDAY));
         }
         if let Some(m) = self.month_at(k) {
             if self.month_date(k).is_some_and(|h| h.end > k + 1 + self.w(k + 1).starts_with('.') as usize) {
@@ -1696,13 +2007,16 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// A weekday's value: resolved against the document date (`dir` -1 for `last`, 1 for `next`).
-    fn weekday_value(&self, wd: u32, dir: i32) -> Value {
+    /// A weekday's value: resolved against the document date (`dir` -1 for `last`, 1 for `next`; otherwise the
+    /// day on or after the document date when the sentence around token `at` speaks of the future (`will hold
+    /// a strike on Friday`), else the day on or before it, as news mostly reports what happened).
+    fn weekday_value(&self, wd: u32, dir: i32, at: usize) -> Value {
         match self.date {
             Some(d) => {
                 let date = match dir {
                     -1 => calendar::weekday_on_or_before(calendar::add_days(d, -1), wd),
                     1 => calendar::add_days(calendar::weekday_on_or_before(d, wd), 7),
+                    _ if self.tense(at) == 1 => calendar::weekday_on_or_before(calendar::add_days(d, 6), wd),
                     _ => calendar::weekday_on_or_before(d, wd),
                 };
                 Value::Date { date: date.to_string() }

@@ -164,6 +164,55 @@ const ABBREVIATIONS: &[&str] = &[
     "Va", "Vt", "Wash", "Wis", "Wyo", "a.m", "p.m", "fig", "vol", "op", "cf", "al",
 ];
 
+/// Currency marks written glued to the amount. `R` (rand) and `Sh` (Kenyan shilling) split off only before an
+/// amount with a scale (`R5bn`, `Sh40 billion`): `R5` alone is as often a road or a model.
+const GLUED_CURRENCIES: &[(&str, bool)] =
+    &[("KShs", false), ("Kshs", false), ("KSh", false), ("Ksh", false), ("USh", false), ("TSh", false), ("Rs", false), ("Rp", false), ("Sh", true), ("R", true)];
+
+/// The length of a currency mark at the start of the word `text[start..j]` when digits follow it.
+fn currency_glue(text: &str, start: usize, j: usize) -> Option<usize> {
+    let word = &text[start..j];
+    let b = word.as_bytes();
+    // (cheap tests first: the tokenizer calls this for every word)
+    if b.len() < 2 || !b[0].is_ascii_uppercase() || !b[1..b.len().min(5)].iter().any(u8::is_ascii_digit) {
+        return None;
+    }
+    let &(mark, needs_scale) = GLUED_CURRENCIES.iter().find(|(m, _)| word.starts_with(m))?;
+    let rest = &word[mark.len()..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let suffix = &rest[digits..];
+    let is_scale = |w: &str| matches!(w, "bn" | "m" | "mn" | "tn" | "million" | "billion" | "trillion");
+    if !suffix.is_empty() {
+        // letters after the digits: only a scale suffix (`R5bn`)
+        return is_scale(suffix).then_some(mark.len());
+    }
+    if !needs_scale {
+        return Some(mark.len());
+    }
+    // digits, perhaps with separators and decimals, then a space and a scale word: `R5 million`, `Sh2.5 bn`
+    let t = &text.as_bytes()[j..];
+    let mut k = 0;
+    while k + 1 < t.len() && matches!(t[k], b',' | b'.') && t[k + 1].is_ascii_digit() {
+        k += 1;
+        while k < t.len() && t[k].is_ascii_digit() {
+            k += 1;
+        }
+    }
+    if k < t.len() && t[k].is_ascii_alphabetic() {
+        let w_end = k + t[k..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        return is_scale(std::str::from_utf8(&t[k..w_end]).unwrap_or("")).then_some(mark.len());
+    }
+    if k < t.len() && t[k] == b' ' {
+        let w = &t[k + 1..];
+        let w_end = w.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        return is_scale(std::str::from_utf8(&w[..w_end]).unwrap_or("")).then_some(mark.len());
+    }
+    None
+}
+
 /// Clitics that split off a word (after the apostrophe, compared in lowercase).
 const CLITICS: &[&str] = &["s", "re", "ve", "ll", "d", "m"];
 
@@ -305,11 +354,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 break;
             }
+            // A currency mark glued to its amount (`KSh40`, `Rs500`, `R5bn`) splits off, so that the amount is
+            // read as a number.
+            if !numeric {
+                if let Some(p) = currency_glue(text, start, j) {
+                    tokens.push(Token { start, end: start + p, kind: TokenKind::Word, space_before });
+                    space_before = false;
+                    i = start + p;
+                    continue;
+                }
+            }
             // A final dot that belongs to the token: initials (`J.`), letter-dot sequences (`U.S.`), known
             // abbreviations (`Mr.`).
             if !numeric && at(j) == Some('.') {
                 let word = &text[start..j];
-                let single_upper = j == start + cl && c.is_uppercase();
+                // (not the scale after a degree sign: `41°C.` ends a sentence)
+                let single_upper = j == start + cl
+                    && c.is_uppercase()
+                    && !matches!(char_before(text, start), Some('°' | 'º' | '˚'));
                 if single_upper || word.contains('.') || ABBREVIATIONS.contains(&word) {
                     j += 1;
                 }
@@ -528,6 +590,9 @@ mod tests {
         assert_eq!(toks("N.Y. and L.A. e.g. this"), ["N.Y.", "and", "L.A.", "e.g.", "this"]);
         assert_eq!(toks("O’Neill’s students' union"), ["O’Neill", "’s", "students", "'", "union"]);
         assert_eq!(toks("Almaty—the city, a 5-4 win"), ["Almaty", "—", "the", "city", ",", "a", "5", "-", "4", "win"]);
+        assert_eq!(toks("It hit 41°C. Then"), ["It", "hit", "41", "°", "C", ".", "Then"]);
+        assert_eq!(toks("KSh40 and Rs1,500 or R5bn, R2.5 million"), ["KSh", "40", "and", "Rs", "1,500", "or", "R", "5bn", ",", "R", "2.5", "million"]);
+        assert_eq!(toks("the R5 road, R2D2, Sh3"), ["the", "R5", "road", ",", "R2D2", ",", "Sh3"]);
     }
 
     #[test]
