@@ -451,10 +451,4 @@ mod tests {
             "B- starts a new entity of the same type"
         );
     }
-
-    #[test]
-    fn universal_newlines() {
-        let lines: Vec<&str> = py_lines("a\r\nb\rc\n\nd").collect();
-        assert_eq!(lines, ["a", "b", "c", "", "d"]);
-    }
 }

@@ -116,6 +116,12 @@ mod tests {
     }
 
     #[test]
+    fn universal_newlines() {
+        let lines: Vec<&str> = py_lines("a\r\nb\rc\n\nd").collect();
+        assert_eq!(lines, ["a", "b", "c", "", "d"]);
+    }
+
+    #[test]
     fn empty_and_blank_files_have_no_documents() {
         assert!(bio_documents("").is_empty());
         assert!(bio_documents("\n \n-DOCSTART- -X- O O\n\n").is_empty());
