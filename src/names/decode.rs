@@ -111,7 +111,7 @@ impl<'a> Decoder<'a> {
         let pot: Vec<[f32; NT]> = emissions
             .iter()
             .map(|e| {
-                let m = e.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
+                let m = e.iter().cloned().fold(f32::NEG_INFINITY, max_f32);
                 let mut o = [0f32; NT];
                 for y in 0..NT {
                     o[y] = exp_nonpositive((e[y] - m) * inv);
@@ -307,6 +307,16 @@ mod tests {
     }
 }
 
+/// The larger of two scores, as a comparison (see [`exp_nonpositive`]).
+#[inline(always)]
+fn max_f32(a: f32, b: f32) -> f32 {
+    if b > a {
+        b
+    } else {
+        a
+    }
+}
+
 /// `e^x` for `x <= 0` (0 below -87, where `e^x` is no longer a normal `f32`), within a few ulp of
 /// `f32::exp`. Nine of these a token are most of the confidence computation; in WebAssembly the libm `exp`
 /// was about 4% of all annotation time. This is a range reduction and one polynomial without branches or
@@ -317,7 +327,15 @@ fn exp_nonpositive(x: f32) -> f32 {
     const LN2_LO: f32 = 1.428_606_8e-6;
     // Adding 1.5 * 2^23 rounds to an integer held in the low mantissa bits.
     const MAGIC: f32 = 12_582_912.0;
-    let xc = x.max(-87.0).min(0.0);
+    // Comparisons, not `f32::max`/`min`: in WebAssembly those are calls to `fmaxf`/`fminf` (their NaN rules
+    // differ from the instructions'), which showed in the profile; scores are never NaN.
+    let xc = if x < -87.0 {
+        -87.0
+    } else if x > 0.0 {
+        0.0
+    } else {
+        x
+    };
     let t = xc * std::f32::consts::LOG2_E + MAGIC;
     let k = t - MAGIC;
     let r = (xc - k * LN2_HI) - k * LN2_LO; // |r| <= ln(2)/2
