@@ -332,7 +332,7 @@ impl<'l> DocFeatures<'l> {
         // How the same word is written elsewhere in the document.
         // Keyed by the 64-bit hash of the lowercase word (already computed per word type; two different words
         // of one document sharing it is a chance of about 1e-12 even for a very long document).
-        let mut seen: FxHashMap<u64, u8> = FxHashMap::default();
+        let mut seen: FxHashMap<u64, u8> = FxHashMap::with_capacity_and_hasher(n / 2, Default::default());
         for s in &doc.sentences {
             for i in s.clone() {
                 if doc.tokens[i].kind != TokenKind::Word || caps_sentence[i] {
