@@ -140,6 +140,11 @@ fn initials(words: &[String], original: &str) -> String {
     words.iter().filter(|w| !STOP.contains(&w.as_str())).filter_map(|w| w.chars().next()).collect()
 }
 
+/// A full name at least this confident makes its surname a person elsewhere in the document.
+const SURE_PERSON: f32 = 0.9;
+/// A mention at least this sure of its own label keeps it.
+const KEEP_OWN_LABEL: f32 = 0.95;
+
 /// Steps 1-3 of the module documentation: label agreement, acronyms, repeats.
 pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity> {
     if names.is_empty() {
@@ -222,6 +227,23 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
     }
     for (e, l) in names.iter_mut().zip(relabel) {
         e.label = l;
+    }
+    // A one-word name that is the surname of a person the document names in full, confidently, is that
+    // person (`Trump met Biden. ... Donald Trump left.`: the tagger gave the first `Trump`s ORG), unless the
+    // tagger was nearly sure of its own label (`Washington` the city beside George Washington).
+    let mut surnames: HashMap<String, ()> = HashMap::default();
+    for e in names.iter().filter(|e| e.label == Label::Person && e.score >= SURE_PERSON) {
+        let w = span_words(doc, e.start, e.end);
+        if w.len() >= 2 && w[w.len() - 1].chars().count() > 1 {
+            surnames.insert(w[w.len() - 1].clone(), ());
+        }
+    }
+    if !surnames.is_empty() {
+        for (e, k) in names.iter_mut().zip(&keys) {
+            if e.label != Label::Person && e.label.is_name() && e.score < KEEP_OWN_LABEL && surnames.contains_key(k.as_str()) {
+                e.label = Label::Person;
+            }
+        }
     }
     // 3. Repeats the tagger missed: capitalised token sequences equal to a confident name of the document.
     // Folded tokens, label and best confidence of each name worth looking for again.

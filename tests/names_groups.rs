@@ -97,3 +97,26 @@ fn nationality_before_an_organisation_is_part_of_its_name() {
     assert_eq!(out.len(), 1, "{out:?}");
     assert_eq!((out[0].text.as_str(), out[0].label), ("Russian Defense Ministry", Label::Org));
 }
+
+#[test]
+fn a_surname_before_the_full_name_is_that_person() {
+    let text = "Trump met Biden. Later, Trump said Biden was wrong. Donald Trump left Washington for George Washington University.";
+    let doc = Document::new(text);
+    let names = vec![
+        ent(text, "Trump", 0, Label::Org, 0.57),
+        ent(text, "Biden", 0, Label::Person, 0.92),
+        ent(text, "Trump", 1, Label::Org, 0.93),
+        ent(text, "Biden", 1, Label::Person, 0.99),
+        ent(text, "Donald Trump", 0, Label::Person, 0.99),
+        ent(text, "Washington", 0, Label::Place, 0.99),
+        ent(text, "George Washington University", 0, Label::Org, 0.97),
+    ];
+    let out = resolve(&doc, names, Vec::new());
+    let trump: Vec<&Entity> = out.iter().filter(|e| e.text.contains("Trump")).collect();
+    assert_eq!(trump.len(), 3, "{out:?}");
+    assert!(trump.iter().all(|e| e.label == Label::Person), "{trump:?}");
+    assert!(trump.iter().all(|e| e.group == trump[0].group), "{trump:?}");
+    // a confident place keeps its label; only people's surnames count
+    let place = out.iter().find(|e| e.text == "Washington").unwrap();
+    assert_eq!(place.label, Label::Place, "{out:?}");
+}
