@@ -100,6 +100,15 @@ fn an_organisations_own_possessive_stays_in_its_name() {
 }
 
 #[test]
+fn the_hague_keeps_its_the_and_a_plain_possessive_is_left_out() {
+    let found = find("The Hague court ruled on Monday, and judges in The Hague agreed.");
+    assert_eq!(found.iter().filter(|(n, _)| n == "The Hague").count(), 2, "{found:?}");
+    let found = find("In a statement, Apple's lawyers disagreed with Moody's.");
+    assert!(found.iter().all(|(n, _)| n != "Apple's"), "{found:?}");
+    assert!(found.iter().any(|(n, _)| n == "Moody's"), "{found:?}");
+}
+
+#[test]
 fn scores_are_probabilities_and_spans_are_exact() {
     let text = "Prime Minister Justin Trudeau flew from Ottawa to Tokyo.";
     let doc = Document::new(text);
