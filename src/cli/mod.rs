@@ -8,7 +8,7 @@ pub mod output;
 pub mod pipeline;
 
 use article_annotator::text::offsets::{entities_to_unit, OffsetUnit};
-use article_annotator::{annotate, CivilDate, Label, Options};
+use article_annotator::{annotate, mentions, CivilDate, Label, Options};
 use output::Format;
 use pipeline::{ordered_map, Feeder, Flow};
 use serde_json::{json, Value};
@@ -292,20 +292,24 @@ fn exit_on_write_error(e: std::io::Error) -> ! {
 pub const PIECE_BYTES: usize = 256 * 1024;
 
 /// Annotates `text`, in pieces of about [`PIECE_BYTES`] split at paragraph breaks when it is longer, on up to
-/// `threads` threads; offsets are shifted back and `group` numbers kept distinct, so the result looks like one
-/// document's (sorted, non-overlapping, byte offsets of `text`).
+/// `threads` threads, then runs the document-level steps (label agreement, repeats of confident names,
+/// mention groups: [`mentions::resolve`]) once over the whole text, so a name keeps one label and one group
+/// across pieces as GUIDE section 2 asks. The result is one document's: sorted, non-overlapping, byte offsets
+/// of `text`.
 ///
-/// Why: a news article is a few tens of kilobytes, and the core's document-level steps (label consistency,
-/// mention groups) are meant for one article; a 20 MB input is an archive pasted as one text. Pieces keep the
-/// time linear in the input and let a single big file use every core. Texts up to `PIECE_BYTES` are
-/// annotated whole, exactly as `annotate()` does.
+/// Why pieces: they let a single big file use every core and bound the tagger's working memory. What the
+/// tagger itself sees of the document (how a word is written elsewhere, what earlier sentences called it)
+/// stays within a piece, so a text over `PIECE_BYTES` can differ slightly from `annotate()` on the whole
+/// text. Texts up to `PIECE_BYTES` are annotated whole, exactly as `annotate()` does.
 pub fn annotate_large(text: &str, options: &Options, threads: usize) -> Vec<article_annotator::Entity> {
     if text.len() <= PIECE_BYTES {
         return annotate(text, options);
     }
     let pieces = split_pieces(text, PIECE_BYTES);
+    // Every label per piece: the whole-text steps below may relabel a name, and the filter comes last.
+    let all_labels = Options { labels: None, ..options.clone() };
     let work = |r: std::ops::Range<usize>| {
-        let mut es = annotate(&text[r.clone()], options);
+        let mut es = annotate(&text[r.clone()], &all_labels);
         for e in &mut es {
             e.start += r.start;
             e.end += r.start;
@@ -343,19 +347,10 @@ pub fn annotate_large(text: &str, options: &Options, threads: usize) -> Vec<arti
             panic!("{e}");
         }
     }
-    let mut out = Vec::with_capacity(per_piece.iter().map(Vec::len).sum());
-    let mut group_base = 0u32;
-    for mut es in per_piece {
-        let mut next_base = group_base;
-        for e in &mut es {
-            if let Some(g) = e.group.as_mut() {
-                *g = g.saturating_add(group_base);
-                next_base = next_base.max(g.saturating_add(1));
-            }
-        }
-        group_base = next_base;
-        out.extend(es);
-    }
+    let (names, figures): (Vec<_>, Vec<_>) = per_piece.into_iter().flatten().partition(|e| e.label.is_name());
+    let doc = article_annotator::text::Document::new(text);
+    let mut out = mentions::resolve(&doc, names, figures);
+    out.retain(|e| options.labels.as_ref().map_or(true, |ls| ls.contains(&e.label)));
     out
 }
 
@@ -978,6 +973,14 @@ mod tests {
         }
         let whole_para = annotate(para, &Options::default()).len();
         assert_eq!(large.len(), whole_para * 20_000, "every paragraph annotated as on its own");
+        // one document: a name has one group (and one label) across all the pieces
+        let anna: Vec<_> = large.iter().filter(|e| e.text == "Anna").collect();
+        assert_eq!(anna.len(), 20_000);
+        assert!(anna.iter().all(|e| e.group == anna[0].group && e.label == anna[0].label), "groups across pieces");
+        // the label filter applies after the whole-text steps
+        let only = Options { labels: Some(vec![Label::Place]), ..Options::default() };
+        let places = annotate_large(&text, &only, 2);
+        assert!(!places.is_empty() && places.iter().all(|e| e.label == Label::Place));
     }
 
     #[test]
