@@ -407,6 +407,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         // Punctuation or a symbol: one character, plus any modifiers and ZWJ-joined characters that follow.
         let mut j = i + cl;
+        // A flag is a pair of regional indicators (🇫🇷): one token.
+        let regional = |x: char| ('\u{1F1E6}'..='\u{1F1FF}').contains(&x);
+        if regional(c) {
+            if let Some(d) = at(j).filter(|&d| regional(d)) {
+                j += d.len_utf8();
+            }
+        }
         while let Some(d) = at(j) {
             if is_extender(d) && d != '\u{200C}' {
                 j += d.len_utf8();
@@ -620,6 +627,8 @@ mod tests {
     fn emoji_sequences_stay_whole() {
         let s = "hi 👩‍👩‍👧 👍🏽 ok";
         assert_eq!(toks(s), ["hi", "👩‍👩‍👧", "👍🏽", "ok"]);
+        // flags are pairs of regional indicators, one token each, also back to back
+        assert_eq!(toks("Paris 🇫🇷🇩🇪 Berlin 🇺"), ["Paris", "🇫🇷", "🇩🇪", "Berlin", "🇺"]);
     }
 
     #[test]
