@@ -115,6 +115,11 @@ mark[data-label="MISC"] { background: #c887fb; }
 mark[data-label="NUMBER"], mark[data-label="ORDINAL"] { background: #e4e7d2; }
 mark[data-label="MONEY"], mark[data-label="PERCENT"], mark[data-label="QUANTITY"] { background: #e4e7d2; }
 mark[data-label="DATE"], mark[data-label="TIME"] { background: #bfe1d9; }
+mark { color: #111; }
+@media (prefers-color-scheme: dark) {
+  body { background: #16181d; color: #e6e6e6; }
+  h2 { color: #aaa; }
+}
 </style>
 </head>
 <body>
