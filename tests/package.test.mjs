@@ -78,6 +78,38 @@ test("Node: import the installed package, init() without arguments, annotate", (
   assert.equal(sync.trim(), "1");
 });
 
+test("Node: the Node entry exports the browser entry's names (less the DOM-only ones); configure, ready, parseLabels, LABELS", () => {
+  const dir = path.join(scratch, "node_modules/article-annotator");
+  const script = `
+    import * as node from "article-annotator";
+    import init, { annotate, annotateAsync, configure, ready, parseLabels, LABELS, wasmPath } from "article-annotator";
+    import fs from "node:fs";
+    const browser = await import(${JSON.stringify(path.join(dir, "index.js"))});
+    // configure() before the first use: the wasm from bytes, worker ignored in Node
+    configure({ wasm: fs.readFileSync(wasmPath), worker: true });
+    await ready();
+    const viaConfigured = await annotateAsync("Prices rose 12% on Monday.", { labels: parseLabels("percent, DATE") });
+    console.log(JSON.stringify({
+      node: Object.keys(node).sort(), browser: Object.keys(browser).sort(), LABELS,
+      parsed: [parseLabels("PERSON PLACE"), parseLabels(["org"]), parseLabels(null)],
+      viaConfigured: viaConfigured.map((e) => [e.label, e.text]),
+    }));`;
+  const out = JSON.parse(run("node", ["--input-type=module", "-e", script], scratch));
+  const domOnly = ["ArticleAnnotatorElement", "highlight", "rangeOf", "supportsHighlights", "textOf"];
+  assert.deepEqual(out.node.filter((n) => n !== "wasmPath"), out.browser.filter((n) => !domOnly.includes(n)));
+  for (const name of ["default", "configure", "ready", "parseLabels", "LABELS", "annotateAsync", "initSync"]) {
+    assert.ok(out.node.includes(name), `${name} is exported in Node`);
+  }
+  assert.equal(out.LABELS.length, 11);
+  assert.deepEqual(out.parsed, [["PERSON", "PLACE"], ["ORG"], null]);
+  assert.deepEqual(out.viaConfigured, [["PERCENT", "12%"], ["DATE", "Monday"]]);
+  // configure() with a file path, in a fresh process
+  const viaPath = run("node", ["--input-type=module", "-e",
+    `import { configure, annotateAsync, wasmPath } from "article-annotator"; configure({ wasm: wasmPath });
+     console.log((await annotateAsync("On January 6, 2022.")).length);`], scratch);
+  assert.equal(viaPath.trim(), "1");
+});
+
 test("TypeScript: the package's types describe the API and the entity shape", () => {
   const tsc = path.join(ROOT, "node_modules/typescript/bin/tsc");
   assert.ok(fs.existsSync(tsc), "run npm ci first (typescript is a dev dependency)");
