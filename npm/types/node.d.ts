@@ -1,6 +1,6 @@
 // article-annotator, Node entry: the browser entry's API without the DOM parts (component, highlight()).
 import type { AnnotateOptions, Entity, InitInput, InitOutput, SyncInitInput } from "./pkg/article_annotator.js";
-export type { AnnotateOptions, Entity, Label, InitInput, InitOutput, SyncInitInput } from "./pkg/article_annotator.js";
+export type { AnnotateOptions, Approx, Entity, EntityValue, Label, InitInput, InitOutput, SyncInitInput } from "./pkg/article_annotator.js";
 export { annotate, labels, version } from "./pkg/article_annotator.js";
 export { parseLabels, LABELS } from "./embed/annotator.js";
 
