@@ -48,6 +48,14 @@ test("the tarball holds an npm-ready ES module package with types", () => {
   const types = fs.readFileSync(path.join(dir, "pkg/article_annotator.d.ts"), "utf8");
   assert.match(types, /export interface Entity/);
   assert.match(fs.readFileSync(path.join(dir, "README.md"), "utf8"), /import init, \{ annotate \} from "article-annotator";/);
+  // the licence the manifest names, and the data licences (GeoNames asks for attribution)
+  assert.equal(manifest.license, "MIT");
+  assert.match(fs.readFileSync(path.join(dir, "LICENSE"), "utf8"), /^MIT License/);
+  assert.equal(fs.readFileSync(path.join(dir, "LICENSE"), "utf8"), fs.readFileSync(path.join(ROOT, "LICENSE"), "utf8"));
+  const readme = fs.readFileSync(path.join(dir, "README.md"), "utf8");
+  for (const want of [/GeoNames.*CC BY 4\.0/s, /iso-codes \(LGPL-2\.1\)/, /Census.*public domain/s, /spaCy.*MIT/s, /CoNLL-2003.*OntoNotes.*research use/s]) {
+    assert.match(readme, want);
+  }
 });
 
 test("Node: import the installed package, init() without arguments, annotate", () => {
