@@ -99,7 +99,7 @@ test("Node: the Node entry exports the browser entry's names (less the DOM-only 
     const viaConfigured = await annotateAsync("Prices rose 12% on Monday.", { labels: parseLabels("percent, DATE") });
     console.log(JSON.stringify({
       node: Object.keys(node).sort(), browser: Object.keys(browser).sort(), LABELS,
-      parsed: [parseLabels("PERSON PLACE"), parseLabels(["org"]), parseLabels(null)],
+      parsed: [parseLabels("PERSON PLACE"), parseLabels(["org"]), parseLabels(null), parseLabels(""), parseLabels([])],
       viaConfigured: viaConfigured.map((e) => [e.label, e.text]),
     }));`;
   const out = JSON.parse(run("node", ["--input-type=module", "-e", script], scratch));
@@ -109,7 +109,7 @@ test("Node: the Node entry exports the browser entry's names (less the DOM-only 
     assert.ok(out.node.includes(name), `${name} is exported in Node`);
   }
   assert.equal(out.LABELS.length, 11);
-  assert.deepEqual(out.parsed, [["PERSON", "PLACE"], ["ORG"], null]);
+  assert.deepEqual(out.parsed, [["PERSON", "PLACE"], ["ORG"], null, [], []], "absent: every label; empty: none");
   assert.deepEqual(out.viaConfigured, [["PERCENT", "12%"], ["DATE", "Monday"]]);
   // configure() with a file path, in a fresh process
   const viaPath = run("node", ["--input-type=module", "-e",
