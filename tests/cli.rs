@@ -448,6 +448,44 @@ fn eval_of_a_broken_gold_file_is_a_clear_error() {
     assert!(stderr(&o).contains("broken.jsonl") && stderr(&o).contains("line 2"), "{}", stderr(&o));
 }
 
+/// What `eval` cannot score is refused with the file's name and exit status 1 (README: an input that could not
+/// be used), not scored as nonsense: plain text, a file without documents, gold offsets outside the text or in
+/// another unit than code points. The other files of the run are still scored.
+#[test]
+fn eval_refuses_files_it_cannot_score() {
+    let cases: [(&str, &str, &[&str]); 7] = [
+        ("article-text.txt", "President Anna Karenina said on Monday that order was restored.\nIt was cold.\n", &["line 1", "not CoNLL-2003 or OntoNotes BIO columns"]),
+        ("one-column.txt", "Anna B-PER\nvisited\n", &["line 2", "not CoNLL-2003 or OntoNotes BIO columns"]),
+        ("bad-tag.tsv", "Anna\tB-PER\nvisited\tX-PER\n", &["line 2", "BIO"]),
+        ("empty.txt", "", &["no documents"]),
+        ("only-docstart.txt", "\n-DOCSTART- -X- -X- O\n\n \n", &["no documents"]),
+        ("beyond.jsonl", "{\"id\": \"a\", \"text\": \"Almaty\", \"entities\": [{\"start\": 0, \"end\": 20, \"label\": \"PLACE\"}]}\n", &["document \"a\"", "0..20", "6 code points"]),
+        // UTF-8 byte offsets (3..9) where code points (2..8) are meant: the entity's text does not match
+        ("bytes.jsonl", "{\"id\": \"b\", \"text\": \"é Almaty city\", \"entities\": [{\"start\": 3, \"end\": 9, \"label\": \"PLACE\", \"text\": \"Almaty\"}]}\n", &["document \"b\"", "3..9", "code points"]),
+    ];
+    let good = scratch("refuse-good.tsv");
+    std::fs::write(&good, "Anna\tB-PERSON\nKarenina\tE-PERSON\nleft\tO\nAlmaty\tS-GPE\n").unwrap();
+    for (name, content, wants) in cases {
+        let path = scratch(&format!("refuse-{name}"));
+        std::fs::write(&path, content).unwrap();
+        let o = run(&["eval", path.to_str().unwrap(), good.to_str().unwrap()], b"");
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains(&format!("refuse-{name}")), "{name}: the message names the file: {err}");
+        for want in wants {
+            assert!(err.contains(want), "{name}: {want:?} in {err}");
+        }
+        let out = stdout(&o);
+        assert!(!out.contains(&format!("refuse-{name}")), "{name} is not scored: {out}");
+        assert!(out.contains("refuse-good.tsv: 1 documents"), "the good file is still scored: {out}");
+    }
+    // the well-formed files alone: exit 0, in-range gold JSONL included
+    let jsonl = scratch("refuse-ok.jsonl");
+    std::fs::write(&jsonl, "{\"id\": \"c\", \"text\": \"é Almaty\", \"entities\": [{\"start\": 2, \"end\": 8, \"label\": \"PLACE\", \"text\": \"Almaty\"}]}\n").unwrap();
+    let o = run(&["eval", good.to_str().unwrap(), jsonl.to_str().unwrap()], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
 #[test]
 fn closed_output_pipe_ends_quietly() {
     let input: String = (0..20_000).map(|i| format!("{{\"id\":{i},\"text\":\"{SAMPLE}\"}}\n")).collect();
