@@ -203,6 +203,51 @@ fn jsonl_keeps_order_and_count_and_reports_broken_lines() {
     assert_eq!(v["id"], "no-text", "the id is kept when the line had one");
 }
 
+/// A `--jsonl` line's own "date" overrides `--date` for that document; a bad one makes that line an error object
+/// (GUIDE section 4) and the others are still annotated.
+#[test]
+fn jsonl_line_date_overrides_the_flag() {
+    let text = "Troops left on Wednesday.";
+    let input = [
+        json_line(1, text, None),
+        json_line(2, text, Some("\"2022-01-05\"")),
+        json_line(3, text, Some("\"2022-02-30\"")),
+        json_line(4, text, Some("20220105")),
+        json_line(5, text, Some("null")),
+    ]
+    .concat();
+    let o = run(&["--jsonl", "--date", "2022-01-19"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 5);
+    let date_of = |v: &Value| -> String {
+        let e = v["entities"].as_array().unwrap().iter().find(|e| e["label"] == "DATE").expect("a DATE");
+        e["value"]["date"].as_str().unwrap().to_string()
+    };
+    assert_eq!(date_of(&lines[0]), "2022-01-19", "no date on the line: --date");
+    assert_eq!(date_of(&lines[1]), "2022-01-05", "the line's date wins");
+    assert_eq!(date_of(&lines[4]), "2022-01-19", "null is the same as absent");
+    for (i, want) in [(2, "2022-02-30"), (3, "must be a string")] {
+        assert_eq!(lines[i]["id"], i as u64 + 1);
+        assert_eq!(lines[i]["line"], i as u64 + 1);
+        assert!(lines[i]["error"].as_str().unwrap().contains(want), "{}", lines[i]);
+        assert!(lines[i].get("entities").is_none());
+    }
+    assert!(stderr(&o).contains("line 3") && stderr(&o).contains("line 4"), "{}", stderr(&o));
+    // without --date, the line's date still resolves the weekday
+    let o = run(&["--jsonl"], json_line(6, text, Some("\"2022-01-05\"")).as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(date_of(&v), "2022-01-05");
+}
+
+fn json_line(id: u32, text: &str, date: Option<&str>) -> String {
+    match date {
+        Some(d) => format!("{{\"id\": {id}, \"text\": {}, \"date\": {d}}}\n", Value::from(text)),
+        None => format!("{{\"id\": {id}, \"text\": {}}}\n", Value::from(text)),
+    }
+}
+
 #[test]
 fn jsonl_single_thread_equals_many_threads() {
     let input: String =

@@ -28,7 +28,9 @@ USAGE:
 OPTIONS:
     -f, --format FORMAT   json (default), jsonl, html or conll
         --jsonl           streaming mode: one {\"id\", \"text\"} object a line in, one {\"id\", \"entities\"}
-                          line out, in the same order; uses every core with bounded memory
+                          line out, in the same order; uses every core with bounded memory. A line's own
+                          \"date\": \"YYYY-MM-DD\" overrides --date for that document (a bad one makes that
+                          line an error object)
     -o, --offsets UNIT    codepoint (default; Python string indices), utf16 (JavaScript) or utf8 (bytes)
     -d, --date DATE       the document date, YYYY-MM-DD, to resolve weekdays and relative dates
     -l, --labels LIST     only these labels, comma-separated: PERSON,PLACE,ORG,MISC,NUMBER,MONEY,
@@ -534,6 +536,21 @@ fn annotate_line(line: Line, options: &Options, unit: OffsetUnit) -> Annotated {
     let id = doc.get("id").cloned().unwrap_or(Value::Null);
     let Some(Value::String(text)) = doc.get("text") else {
         return fail(id, "no string \"text\" field".to_string());
+    };
+    // The line's own "date" (YYYY-MM-DD) overrides --date for this document; null is the same as absent.
+    let dated;
+    let options = match doc.get("date") {
+        None | Some(Value::Null) => options,
+        Some(Value::String(s)) => match CivilDate::parse(s) {
+            Ok(date) => {
+                dated = Options { document_date: Some(date), ..options.clone() };
+                &dated
+            }
+            Err(e) => return fail(id, format!("\"date\": {e}")),
+        },
+        Some(other) => {
+            return fail(id, format!("\"date\" must be a string YYYY-MM-DD, not {other}"))
+        }
     };
     let entities = annotate(text, options);
     Annotated {
