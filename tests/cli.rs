@@ -531,6 +531,21 @@ fn eval_refuses_files_it_cannot_score() {
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
+/// `eval --markdown` on a user's own file does not claim the project's report boilerplate (../shared/data,
+/// `make report`, CoNLL-2003).
+#[test]
+fn eval_markdown_on_own_files_is_neutral() {
+    let gold = scratch("own-gold.tsv");
+    std::fs::write(&gold, "Anna\tB-PERSON\nKarenina\tI-PERSON\nleft\tO\nAlmaty\tB-GPE\n").unwrap();
+    let o = run(&["eval", "--markdown", gold.to_str().unwrap()], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(md.starts_with("# Accuracy") && md.contains("own-gold.tsv") && md.contains("names (PERSON+PLACE+ORG)"), "{md}");
+    for claim in ["../shared/data", "make report", "CoNLL-2003 has no figures"] {
+        assert!(!md.contains(claim), "{claim:?} in {md}");
+    }
+}
+
 #[test]
 fn closed_output_pipe_ends_quietly() {
     let input: String = (0..20_000).map(|i| format!("{{\"id\":{i},\"text\":\"{SAMPLE}\"}}\n")).collect();
