@@ -118,7 +118,9 @@ pub fn check_bio_columns(content: &str) -> Result<(), String> {
         let cols: Vec<&str> = if line.contains('\t') {
             line.split('\t').collect()
         } else {
-            line.split(corpus::py_isspace).filter(|c| !c.is_empty()).collect()
+            line.split(corpus::py_isspace)
+                .filter(|c| !c.is_empty())
+                .collect()
         };
         if cols[0] == "-DOCSTART-" {
             continue;
