@@ -30,8 +30,9 @@ for (const f of embedFiles) fs.copyFileSync(path.join(ROOT, "www/embed", f), pat
 for (const f of ["annotator", "highlight", "component", "prosemirror"]) {
   fs.copyFileSync(here("types", `${f}.d.ts`), path.join(PKG, "embed", `${f}.d.ts`));
 }
-for (const f of ["index.d.ts", "node.d.ts"]) fs.copyFileSync(here("types", f), path.join(PKG, f));
+for (const f of ["index.d.ts", "node.d.ts", "wasm.d.ts"]) fs.copyFileSync(here("types", f), path.join(PKG, f));
 for (const f of ["index.js", "node.js", "README.md"]) fs.copyFileSync(here(f), path.join(PKG, f));
+fs.copyFileSync(path.join(ROOT, "LICENSE"), path.join(PKG, "LICENSE")); // the repository's licence (Cargo.toml: MIT)
 const manifest = JSON.parse(fs.readFileSync(here("package.json"), "utf8"));
 manifest.version = version;
 fs.writeFileSync(path.join(PKG, "package.json"), JSON.stringify(manifest, null, 2) + "\n");

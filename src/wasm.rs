@@ -118,10 +118,29 @@ const TS_TYPES: &'static str = r#"
 /** A label of GUIDE section 1. */
 export type Label = "PERSON" | "PLACE" | "ORG" | "MISC" | "NUMBER" | "MONEY" | "PERCENT" | "QUANTITY"
   | "DATE" | "TIME" | "ORDINAL";
+/** How a qualifier bounds a number (`More than 2,000`: "more_than"). */
+export type Approx = "more_than" | "at_least" | "less_than" | "at_most" | "about" | "nearly";
+type ValueKey = "number" | "approx" | "amount" | "currency" | "percent" | "unit" | "date" | "weekday" | "duration" | "time";
+/** One value shape, with the other shapes' keys absent (so `value?.number` type-checks without a cast). */
+type OnlyValue<T> = T & { [K in Exclude<ValueKey, keyof T>]?: undefined };
+/**
+ * A figure's normalised value (GUIDE section 2): NUMBER and ORDINAL `{number, approx?}`; MONEY `{amount, currency}`
+ * (ISO 4217); PERCENT `{percent}`; QUANTITY `{amount, unit}`; DATE `{date}` (ISO 8601 as far as the text goes),
+ * `{weekday}` or `{duration}` (ISO 8601 duration); TIME `{time}` ("HH:MM").
+ */
+export type EntityValue =
+  | OnlyValue<{ number: number; approx?: Approx }>
+  | OnlyValue<{ amount: number; currency: string }>
+  | OnlyValue<{ percent: number }>
+  | OnlyValue<{ amount: number; unit: string }>
+  | OnlyValue<{ date: string }>
+  | OnlyValue<{ weekday: string }>
+  | OnlyValue<{ duration: string }>
+  | OnlyValue<{ time: string }>;
 /** One entity; start and end are JavaScript string indices (UTF-16 code units), end exclusive. */
 export interface Entity {
   start: number; end: number; label: Label; text: string; score: number;
-  group?: number; value?: Record<string, number | string>;
+  group?: number; value?: EntityValue;
 }
 export interface AnnotateOptions { labels?: Label[] | null; date?: string | null; }
 /** Annotates text; throws an Error on a non-string text or bad options. */

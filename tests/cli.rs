@@ -203,6 +203,51 @@ fn jsonl_keeps_order_and_count_and_reports_broken_lines() {
     assert_eq!(v["id"], "no-text", "the id is kept when the line had one");
 }
 
+/// A `--jsonl` line's own "date" overrides `--date` for that document; a bad one makes that line an error object
+/// (GUIDE section 4) and the others are still annotated.
+#[test]
+fn jsonl_line_date_overrides_the_flag() {
+    let text = "Troops left on Wednesday.";
+    let input = [
+        json_line(1, text, None),
+        json_line(2, text, Some("\"2022-01-05\"")),
+        json_line(3, text, Some("\"2022-02-30\"")),
+        json_line(4, text, Some("20220105")),
+        json_line(5, text, Some("null")),
+    ]
+    .concat();
+    let o = run(&["--jsonl", "--date", "2022-01-19"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 5);
+    let date_of = |v: &Value| -> String {
+        let e = v["entities"].as_array().unwrap().iter().find(|e| e["label"] == "DATE").expect("a DATE");
+        e["value"]["date"].as_str().unwrap().to_string()
+    };
+    assert_eq!(date_of(&lines[0]), "2022-01-19", "no date on the line: --date");
+    assert_eq!(date_of(&lines[1]), "2022-01-05", "the line's date wins");
+    assert_eq!(date_of(&lines[4]), "2022-01-19", "null is the same as absent");
+    for (i, want) in [(2, "2022-02-30"), (3, "must be a string")] {
+        assert_eq!(lines[i]["id"], i as u64 + 1);
+        assert_eq!(lines[i]["line"], i as u64 + 1);
+        assert!(lines[i]["error"].as_str().unwrap().contains(want), "{}", lines[i]);
+        assert!(lines[i].get("entities").is_none());
+    }
+    assert!(stderr(&o).contains("line 3") && stderr(&o).contains("line 4"), "{}", stderr(&o));
+    // without --date, the line's date still resolves the weekday
+    let o = run(&["--jsonl"], json_line(6, text, Some("\"2022-01-05\"")).as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(date_of(&v), "2022-01-05");
+}
+
+fn json_line(id: u32, text: &str, date: Option<&str>) -> String {
+    match date {
+        Some(d) => format!("{{\"id\": {id}, \"text\": {}, \"date\": {d}}}\n", Value::from(text)),
+        None => format!("{{\"id\": {id}, \"text\": {}}}\n", Value::from(text)),
+    }
+}
+
 #[test]
 fn jsonl_single_thread_equals_many_threads() {
     let input: String =
@@ -446,6 +491,59 @@ fn eval_of_a_broken_gold_file_is_a_clear_error() {
     let o = run(&["eval", gold.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("broken.jsonl") && stderr(&o).contains("line 2"), "{}", stderr(&o));
+}
+
+/// What `eval` cannot score is refused with the file's name and exit status 1 (README: an input that could not
+/// be used), not scored as nonsense: plain text, a file without documents, gold offsets outside the text or in
+/// another unit than code points. The other files of the run are still scored.
+#[test]
+fn eval_refuses_files_it_cannot_score() {
+    let cases: [(&str, &str, &[&str]); 7] = [
+        ("article-text.txt", "President Anna Karenina said on Monday that order was restored.\nIt was cold.\n", &["line 1", "not CoNLL-2003 or OntoNotes BIO columns"]),
+        ("one-column.txt", "Anna B-PER\nvisited\n", &["line 2", "not CoNLL-2003 or OntoNotes BIO columns"]),
+        ("bad-tag.tsv", "Anna\tB-PER\nvisited\tX-PER\n", &["line 2", "BIO"]),
+        ("empty.txt", "", &["no documents"]),
+        ("only-docstart.txt", "\n-DOCSTART- -X- -X- O\n\n \n", &["no documents"]),
+        ("beyond.jsonl", "{\"id\": \"a\", \"text\": \"Almaty\", \"entities\": [{\"start\": 0, \"end\": 20, \"label\": \"PLACE\"}]}\n", &["document \"a\"", "0..20", "6 code points"]),
+        // UTF-8 byte offsets (3..9) where code points (2..8) are meant: the entity's text does not match
+        ("bytes.jsonl", "{\"id\": \"b\", \"text\": \"é Almaty city\", \"entities\": [{\"start\": 3, \"end\": 9, \"label\": \"PLACE\", \"text\": \"Almaty\"}]}\n", &["document \"b\"", "3..9", "code points"]),
+    ];
+    let good = scratch("refuse-good.tsv");
+    std::fs::write(&good, "Anna\tB-PERSON\nKarenina\tE-PERSON\nleft\tO\nAlmaty\tS-GPE\n").unwrap();
+    for (name, content, wants) in cases {
+        let path = scratch(&format!("refuse-{name}"));
+        std::fs::write(&path, content).unwrap();
+        let o = run(&["eval", path.to_str().unwrap(), good.to_str().unwrap()], b"");
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains(&format!("refuse-{name}")), "{name}: the message names the file: {err}");
+        for want in wants {
+            assert!(err.contains(want), "{name}: {want:?} in {err}");
+        }
+        let out = stdout(&o);
+        assert!(!out.contains(&format!("refuse-{name}")), "{name} is not scored: {out}");
+        assert!(out.contains("refuse-good.tsv: 1 documents"), "the good file is still scored: {out}");
+    }
+    // the well-formed files alone: exit 0, in-range gold JSONL included
+    let jsonl = scratch("refuse-ok.jsonl");
+    std::fs::write(&jsonl, "{\"id\": \"c\", \"text\": \"é Almaty\", \"entities\": [{\"start\": 2, \"end\": 8, \"label\": \"PLACE\", \"text\": \"Almaty\"}]}\n").unwrap();
+    let o = run(&["eval", good.to_str().unwrap(), jsonl.to_str().unwrap()], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// `eval --markdown` on a user's own file does not claim the project's report boilerplate (../shared/data,
+/// `make report`, CoNLL-2003).
+#[test]
+fn eval_markdown_on_own_files_is_neutral() {
+    let gold = scratch("own-gold.tsv");
+    std::fs::write(&gold, "Anna\tB-PERSON\nKarenina\tI-PERSON\nleft\tO\nAlmaty\tB-GPE\n").unwrap();
+    let o = run(&["eval", "--markdown", gold.to_str().unwrap()], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(md.starts_with("# Accuracy") && md.contains("own-gold.tsv") && md.contains("names (PERSON+PLACE+ORG)"), "{md}");
+    for claim in ["../shared/data", "make report", "CoNLL-2003 has no figures"] {
+        assert!(!md.contains(claim), "{claim:?} in {md}");
+    }
 }
 
 #[test]

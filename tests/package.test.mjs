@@ -41,13 +41,21 @@ test("the tarball holds an npm-ready ES module package with types", () => {
   assert.equal(manifest.type, "module");
   assert.ok(manifest.exports["."].types && manifest.exports["."].node && manifest.exports["."].default);
   assert.deepEqual(manifest.dependencies ?? {}, {}, "no runtime dependencies");
-  for (const f of ["index.js", "index.d.ts", "node.js", "node.d.ts", "README.md", "pkg/article_annotator_bg.wasm",
+  for (const f of ["index.js", "index.d.ts", "node.js", "node.d.ts", "wasm.d.ts", "README.md", "pkg/article_annotator_bg.wasm",
     "pkg/article_annotator.d.ts", "embed/component.js", "embed/highlight.js", "embed/worker.js", "embed/prosemirror.js"]) {
     assert.ok(fs.existsSync(path.join(dir, f)), `${f} is in the package`);
   }
   const types = fs.readFileSync(path.join(dir, "pkg/article_annotator.d.ts"), "utf8");
   assert.match(types, /export interface Entity/);
   assert.match(fs.readFileSync(path.join(dir, "README.md"), "utf8"), /import init, \{ annotate \} from "article-annotator";/);
+  // the licence the manifest names, and the data licences (GeoNames asks for attribution)
+  assert.equal(manifest.license, "MIT");
+  assert.match(fs.readFileSync(path.join(dir, "LICENSE"), "utf8"), /^MIT License/);
+  assert.equal(fs.readFileSync(path.join(dir, "LICENSE"), "utf8"), fs.readFileSync(path.join(ROOT, "LICENSE"), "utf8"));
+  const readme = fs.readFileSync(path.join(dir, "README.md"), "utf8");
+  for (const want of [/GeoNames.*CC BY 4\.0/s, /iso-codes \(LGPL-2\.1\)/, /Census.*public domain/s, /spaCy.*MIT/s, /CoNLL-2003.*OntoNotes.*research use/s]) {
+    assert.match(readme, want);
+  }
 });
 
 test("Node: import the installed package, init() without arguments, annotate", () => {
@@ -76,6 +84,38 @@ test("Node: import the installed package, init() without arguments, annotate", (
   const sync = run("node", ["--input-type=module", "-e",
     `import { initSync, annotate } from "article-annotator"; initSync(); console.log(annotate("On January 6, 2022.").length);`], scratch);
   assert.equal(sync.trim(), "1");
+});
+
+test("Node: the Node entry exports the browser entry's names (less the DOM-only ones); configure, ready, parseLabels, LABELS", () => {
+  const dir = path.join(scratch, "node_modules/article-annotator");
+  const script = `
+    import * as node from "article-annotator";
+    import init, { annotate, annotateAsync, configure, ready, parseLabels, LABELS, wasmPath } from "article-annotator";
+    import fs from "node:fs";
+    const browser = await import(${JSON.stringify(path.join(dir, "index.js"))});
+    // configure() before the first use: the wasm from bytes, worker ignored in Node
+    configure({ wasm: fs.readFileSync(wasmPath), worker: true });
+    await ready();
+    const viaConfigured = await annotateAsync("Prices rose 12% on Monday.", { labels: parseLabels("percent, DATE") });
+    console.log(JSON.stringify({
+      node: Object.keys(node).sort(), browser: Object.keys(browser).sort(), LABELS,
+      parsed: [parseLabels("PERSON PLACE"), parseLabels(["org"]), parseLabels(null), parseLabels(""), parseLabels([])],
+      viaConfigured: viaConfigured.map((e) => [e.label, e.text]),
+    }));`;
+  const out = JSON.parse(run("node", ["--input-type=module", "-e", script], scratch));
+  const domOnly = ["ArticleAnnotatorElement", "highlight", "rangeOf", "supportsHighlights", "textOf"];
+  assert.deepEqual(out.node.filter((n) => n !== "wasmPath"), out.browser.filter((n) => !domOnly.includes(n)));
+  for (const name of ["default", "configure", "ready", "parseLabels", "LABELS", "annotateAsync", "initSync"]) {
+    assert.ok(out.node.includes(name), `${name} is exported in Node`);
+  }
+  assert.equal(out.LABELS.length, 11);
+  assert.deepEqual(out.parsed, [["PERSON", "PLACE"], ["ORG"], null, [], []], "absent: every label; empty: none");
+  assert.deepEqual(out.viaConfigured, [["PERCENT", "12%"], ["DATE", "Monday"]]);
+  // configure() with a file path, in a fresh process
+  const viaPath = run("node", ["--input-type=module", "-e",
+    `import { configure, annotateAsync, wasmPath } from "article-annotator"; configure({ wasm: wasmPath });
+     console.log((await annotateAsync("On January 6, 2022.")).length);`], scratch);
+  assert.equal(viaPath.trim(), "1");
 });
 
 test("TypeScript: the package's types describe the API and the entity shape", () => {
@@ -111,16 +151,52 @@ test("TypeScript: the package's types describe the API and the entity shape", ()
     const el: ArticleAnnotatorElement | null = typeof document === "undefined" ? null : document.createElement("article-annotator");
     if (el) { el.text = "x"; el.labels = ["PERSON"]; const e: Entity[] = el.entities; void e; }
     const plugin = annotations({ debounce: 100 });
-    export { first, plugin };
+    // the esbuild recipe's wasm import, and the helpers every entry exports (Node's under nodenext)
+    import wasmUrl from "article-annotator/wasm";
+    import { configure, ready, parseLabels, LABELS, type EntityValue } from "article-annotator";
+    const url: string = wasmUrl;
+    configure({ wasm: url, worker: false });
+    await ready();
+    const picked: Label[] | null = parseLabels("PERSON PLACE");
+    const all: readonly Label[] = LABELS;
+    // the value shapes of GUIDE section 2, read without casts
+    for (const e of entities) {
+      const n: number | undefined = e.value?.number;
+      const currency: string | undefined = e.value?.currency;
+      const iso: string | undefined = e.value?.date ?? e.value?.weekday ?? e.value?.duration ?? e.value?.time;
+      if (e.value?.unit !== undefined) { const amount: number = e.value.amount; void amount; }
+      if (e.value?.percent !== undefined) { const p: number = e.value.percent; void p; }
+      void n; void currency; void iso;
+    }
+    const money: EntityValue = { amount: 4.5e9, currency: "USD" };
+    const approx: EntityValue = { number: 2000, approx: "more_than" };
+    export { first, plugin, picked, all, money, approx };
   `);
   const ok = spawnSync("node", [tsc, "-p", dir], { encoding: "utf8" });
   assert.equal(ok.status, 0, `types check:\n${ok.stdout}${ok.stderr}`);
-  // and the types catch a wrong call
-  fs.writeFileSync(path.join(dir, "bad.ts"), `import { annotate } from "article-annotator";\nannotate(42, { labels: ["NOPE"] });\n`);
-  const bad = spawnSync("node", [tsc, "-p", dir], { encoding: "utf8" });
-  assert.notEqual(bad.status, 0, "a number as text and an unknown label are type errors");
-  assert.match(bad.stdout, /bad\.ts/);
-  fs.rmSync(path.join(dir, "bad.ts"));
+  // the same file under bundler resolution (no "node" condition: the browser entry's types)
+  const bundlerDir = path.join(scratch, "ts-bundler");
+  fs.mkdirSync(bundlerDir, { recursive: true });
+  const config = JSON.parse(fs.readFileSync(path.join(dir, "tsconfig.json"), "utf8"));
+  config.compilerOptions = { ...config.compilerOptions, module: "esnext", moduleResolution: "bundler" };
+  fs.writeFileSync(path.join(bundlerDir, "tsconfig.json"), JSON.stringify(config));
+  fs.writeFileSync(path.join(bundlerDir, "package.json"), JSON.stringify({ type: "module" }));
+  fs.copyFileSync(path.join(dir, "ok.ts"), path.join(bundlerDir, "ok.ts"));
+  fs.symlinkSync(path.join(scratch, "node_modules"), path.join(bundlerDir, "node_modules"));
+  const okBundler = spawnSync("node", [tsc, "-p", bundlerDir], { encoding: "utf8" });
+  assert.equal(okBundler.status, 0, `types check (bundler resolution):\n${okBundler.stdout}${okBundler.stderr}`);
+  // and the types catch a wrong call and a value mixing two shapes
+  for (const [file, wrong] of [
+    ["bad.ts", `import { annotate } from "article-annotator";\nannotate(42, { labels: ["NOPE"] });\n`],
+    ["badvalue.ts", `import type { EntityValue } from "article-annotator";\nexport const v: EntityValue = { amount: 1, currency: "USD", unit: "km" };\n`],
+    ["badwasm.ts", `import wasmUrl from "article-annotator/wasm";\nexport const n: number = wasmUrl;\n`],
+  ]) {
+    fs.writeFileSync(path.join(dir, file), wrong);
+    const bad = spawnSync("node", [tsc, "-p", dir], { encoding: "utf8" });
+    assert.notEqual(bad.status, 0, `${file} is a type error`);
+    assert.match(bad.stdout, new RegExp(file.replace(".", "\\.")));
+    fs.rmSync(path.join(dir, file));
+  }
 });
 
 async function annotateInPage(dir, file) {

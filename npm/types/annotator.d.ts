@@ -14,5 +14,5 @@ export function ready(): Promise<void>;
 export function annotateAsync(text: string, options?: AnnotateOptions | null): Promise<Entity[]>;
 /** Every label, names first. */
 export const LABELS: readonly Label[];
-/** "PERSON PLACE", "PERSON,PLACE" or an array to a label array; empty or null gives null (every label). */
+/** "PERSON PLACE", "PERSON,PLACE" or an array to a label array; null or undefined gives null (every label), "" or [] gives [] (none). */
 export function parseLabels(value: string | readonly string[] | null | undefined): Label[] | null;

@@ -9,7 +9,7 @@ export class ArticleAnnotatorElement extends HTMLElement {
   static observedAttributes: string[];
   /** The text shown: the `text` attribute or property, else the element's own text content. */
   text: string;
-  /** The labels shown, or null for every label (reflects to the `labels` attribute). */
+  /** The labels shown ([] for none), or null for every label (reflects to the `labels` attribute; null removes it). */
   get labels(): Label[] | null;
   set labels(value: readonly Label[] | string | null);
   /** The document date "YYYY-MM-DD", or null (reflects to the `date` attribute). */

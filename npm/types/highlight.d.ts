@@ -1,7 +1,7 @@
 import type { Entity, Label } from "../pkg/article_annotator.js";
 
 export interface HighlightOptions {
-  /** Labels to show (array or "PERSON PLACE"); default every label. */
+  /** Labels to show (array or "PERSON PLACE"); null or absent: every label; "" or []: none. */
   labels?: readonly Label[] | string | null;
   /** The document's date, "YYYY-MM-DD", to resolve "Wednesday" or "last year". */
   date?: string | null;

@@ -55,14 +55,27 @@ pub struct GoldDoc {
 
 /// Reads a gold file, detecting its format. Documents with the same id keep the first one's place and the
 /// last one's content, as `score.py`'s dictionary does.
+///
+/// Refuses, with a message naming the file, what would otherwise be scored as nonsense: a file that is neither
+/// JSONL nor BIO columns (a plain article, say), a file without documents, and gold JSONL entities whose offsets
+/// are not code points inside their text.
 pub fn read_gold(name: &str, content: &str) -> Result<(GoldFormat, Vec<GoldDoc>), String> {
     let first = content
         .lines()
         .map(str::trim)
         .find(|l| !l.is_empty())
         .unwrap_or("");
+    let no_documents = || {
+        format!("{name}: no documents (the file is empty or holds only blank and -DOCSTART- lines)")
+    };
     if first.starts_with('{') {
         let docs = read_docs_jsonl(content, true).map_err(|e| format!("{name}: {e}"))?;
+        for d in &docs {
+            check_gold_offsets(d).map_err(|e| format!("{name}: document {}: {e}", d.id))?;
+        }
+        if docs.is_empty() {
+            return Err(no_documents());
+        }
         return Ok((GoldFormat::Jsonl, docs));
     }
     let format = if first.contains('\t') {
@@ -70,8 +83,93 @@ pub fn read_gold(name: &str, content: &str) -> Result<(GoldFormat, Vec<GoldDoc>)
     } else {
         GoldFormat::Conll2003
     };
+    check_bio_columns(content).map_err(|e| format!("{name}: {e}"))?;
     let prefix = name.rsplit('/').next().unwrap_or(name);
-    Ok((format, bio_to_docs(content, prefix)))
+    let docs = bio_to_docs(content, prefix);
+    if docs.is_empty() {
+        return Err(no_documents());
+    }
+    Ok((format, docs))
+}
+
+/// True for a BIO tag as the readers understand it: `O`, or a prefix (`B`, `I`, `E`, `S`, or BILOU's `L`, `U`),
+/// a hyphen and a type (`B-PER`, `I-WORK_OF_ART`).
+fn is_bio_tag(tag: &str) -> bool {
+    if tag == "O" {
+        return true;
+    }
+    match tag.split_once('-') {
+        Some((pre, typ)) => {
+            matches!(pre, "B" | "I" | "E" | "S" | "L" | "U")
+                && !typ.is_empty()
+                && !typ.chars().any(corpus::py_isspace)
+        }
+        None => false,
+    }
+}
+
+/// Checks that every line of a file read as CoNLL-2003 or OntoNotes columns is blank, a `-DOCSTART-` line, or
+/// a token followed by columns whose last is a BIO tag (split as [`corpus::bio_documents`] splits them).
+pub fn check_bio_columns(content: &str) -> Result<(), String> {
+    for (n, line) in corpus::py_lines(content).enumerate() {
+        if corpus::py_strip(line).is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = if line.contains('\t') {
+            line.split('\t').collect()
+        } else {
+            line.split(corpus::py_isspace)
+                .filter(|c| !c.is_empty())
+                .collect()
+        };
+        if cols[0] == "-DOCSTART-" {
+            continue;
+        }
+        let tag = cols[cols.len() - 1];
+        if cols.len() < 2 || !is_bio_tag(tag) {
+            let shown: String = line.chars().take(60).collect();
+            let more = if shown.len() < line.len() { "..." } else { "" };
+            return Err(format!(
+                "line {}: not CoNLL-2003 or OntoNotes BIO columns (a token, then columns ending in a tag such as \
+                 O, B-PER, I-ORG, E-LOC or S-MISC), nor gold JSONL: {shown:?}{more}",
+                n + 1
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks that a gold JSONL document's entities lie inside its text, in code points, and, where an entity gives
+/// its `text`, that the offsets select exactly that text (offsets in another unit, UTF-8 bytes or UTF-16, fail
+/// here rather than score as misses).
+pub fn check_gold_offsets(doc: &GoldDoc) -> Result<(), String> {
+    let chars: Vec<(usize, char)> = doc.text.char_indices().collect();
+    let len = chars.len() as i64;
+    let byte_at = |cp: i64| chars.get(cp as usize).map_or(doc.text.len(), |&(b, _)| b);
+    for e in &doc.entities {
+        let (Some(start), Some(end)) = (
+            e.get("start").and_then(Value::as_i64),
+            e.get("end").and_then(Value::as_i64),
+        ) else {
+            return Err(format!("an entity without integer start and end: {e}"));
+        };
+        if start < 0 || end > len || start >= end {
+            return Err(format!(
+                "entity {e}: offsets {start}..{end} are not a span inside the text ({len} code points; gold \
+                 offsets are code points, end exclusive)"
+            ));
+        }
+        if let Some(want) = e.get("text").and_then(Value::as_str) {
+            let got = &doc.text[byte_at(start)..byte_at(end)];
+            if got != want {
+                return Err(format!(
+                    "entity {e}: the text at code points {start}..{end} is {got:?}, not its \"text\" (gold offsets \
+                     are code points, end exclusive)"
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads `{"id", "text"?, "entities"}` lines, the last of equal ids winning (in the first one's place).

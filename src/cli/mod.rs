@@ -28,7 +28,9 @@ USAGE:
 OPTIONS:
     -f, --format FORMAT   json (default), jsonl, html or conll
         --jsonl           streaming mode: one {\"id\", \"text\"} object a line in, one {\"id\", \"entities\"}
-                          line out, in the same order; uses every core with bounded memory
+                          line out, in the same order; uses every core with bounded memory. A line's own
+                          \"date\": \"YYYY-MM-DD\" overrides --date for that document (a bad one makes that
+                          line an error object)
     -o, --offsets UNIT    codepoint (default; Python string indices), utf16 (JavaScript) or utf8 (bytes)
     -d, --date DATE       the document date, YYYY-MM-DD, to resolve weekdays and relative dates
     -l, --labels LIST     only these labels, comma-separated: PERSON,PLACE,ORG,MISC,NUMBER,MONEY,
@@ -530,6 +532,21 @@ fn annotate_line(line: Line, options: &Options, unit: OffsetUnit) -> Annotated {
     let Some(Value::String(text)) = doc.get("text") else {
         return fail(id, "no string \"text\" field".to_string());
     };
+    // The line's own "date" (YYYY-MM-DD) overrides --date for this document; null is the same as absent.
+    let dated;
+    let options = match doc.get("date") {
+        None | Some(Value::Null) => options,
+        Some(Value::String(s)) => match CivilDate::parse(s) {
+            Ok(date) => {
+                dated = Options { document_date: Some(date), ..options.clone() };
+                &dated
+            }
+            Err(e) => return fail(id, format!("\"date\": {e}")),
+        },
+        Some(other) => {
+            return fail(id, format!("\"date\" must be a string YYYY-MM-DD, not {other}"))
+        }
+    };
     let entities = annotate(text, options);
     Annotated {
         number,
@@ -839,11 +856,17 @@ fn run_eval(args: &Args) -> i32 {
     }
     if args.report == Report::Markdown {
         let shown = |n: &str| n.trim_start_matches("../shared/data/").to_string();
-        let mut md = String::from(
+        // The project's report (`make report`) scores files of ../shared/data/ and says so; on a user's own files
+        // the text names neither that folder nor `make report`.
+        let report = args.files.iter().all(|f| f.starts_with("../shared/data/"));
+        let mut md = String::from(if report {
             "# Accuracy\n\nExact-span precision, recall and F1 of `annotate` against gold files in `../shared/data/`, \
              scored by `annotate eval`, which re-implements `../shared/eval/bio_to_docs.py` and `score.py` (its JSON \
-             output agrees with `score.py` digit for digit). Regenerate with `make report`; the command it runs:\n\n",
-        );
+             output agrees with `score.py` digit for digit). Regenerate with `make report`; the command it runs:\n\n"
+        } else {
+            "# Accuracy\n\nExact-span precision, recall and F1 of `annotate` against the gold files below, scored by \
+             `annotate eval` (an entity counts only when its start, end and label all match), with this command:\n\n"
+        });
         md.push_str(&format!(
             "```sh\nannotate eval --markdown {}\n```\n\n",
             args.files.join(" ")
@@ -862,7 +885,11 @@ fn run_eval(args: &Args) -> i32 {
                 f1(&s.figures_untyped)
             ));
         }
-        md.push_str("\n\"names\" is PERSON + PLACE + ORG; CoNLL-2003 has no figures, so its figure columns are empty.\n");
+        md.push_str(if report {
+            "\n\"names\" is PERSON + PLACE + ORG; CoNLL-2003 has no figures, so its figure columns are empty.\n"
+        } else {
+            "\n\"names\" is PERSON + PLACE + ORG; the figure columns are empty (–) for a gold file without figures.\n"
+        });
         for (name, format, s) in &done {
             md.push_str(&format!(
                 "\n## {}\n\n{} document(s), {}.\n\n{}",

@@ -68,7 +68,7 @@ pub fn bio_documents(content: &str) -> Vec<BioDoc<'_>> {
 }
 
 /// Python's `str.isspace()`: Rust's `char::is_whitespace` plus the four information separators.
-fn py_isspace(c: char) -> bool {
+pub fn py_isspace(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 

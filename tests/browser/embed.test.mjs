@@ -121,10 +121,39 @@ test("<article-annotator>: text from its own content, labels attribute, styling 
     el.labels = null;
     await el.updateComplete;
     const b = [...el.shadowRoot.querySelectorAll("mark")].map((m) => m.dataset.label);
-    return { a, b, attr: el.getAttribute("labels") };
+    const attr = el.getAttribute("labels");
+    // empty means no label, as annotate(text, {labels: []}) does; only an absent attribute means every label
+    el.setAttribute("labels", "");
+    await el.updateComplete;
+    const emptyAttr = { marks: el.shadowRoot.querySelectorAll("mark").length, labels: el.labels, text: el.shadowRoot.textContent.length };
+    el.labels = null;
+    await el.updateComplete;
+    el.labels = [];
+    await el.updateComplete;
+    const emptyProp = { marks: el.shadowRoot.querySelectorAll("mark").length, attr: el.getAttribute("labels") };
+    el.removeAttribute("labels");
+    await el.updateComplete;
+    const absent = el.shadowRoot.querySelectorAll("mark").length;
+    // the demo's checkboxes: unchecking every label leaves nothing highlighted
+    const boxes = [...document.querySelectorAll("#labels input[type=checkbox]")];
+    for (const c of boxes) c.click();
+    await el.updateComplete;
+    const unchecked = el.shadowRoot.querySelectorAll("mark").length;
+    for (const c of boxes) c.click();
+    await el.updateComplete;
+    const rechecked = el.shadowRoot.querySelectorAll("mark").length;
+    return { a, b, attr, emptyAttr, emptyProp, absent, boxes: boxes.length, unchecked, rechecked };
   });
   assert.ok(filtered.a.length > 0 && filtered.a.every((l) => l === "DATE" || l === "PERCENT"), JSON.stringify(filtered.a));
   assert.ok(filtered.b.length > filtered.a.length && filtered.attr === null, "clearing labels shows every label");
+  assert.deepEqual(filtered.emptyAttr.labels, []);
+  assert.equal(filtered.emptyAttr.marks, 0, 'labels="" highlights nothing');
+  assert.ok(filtered.emptyAttr.text > 0, "the text is still shown");
+  assert.deepEqual(filtered.emptyProp, { marks: 0, attr: "" }, "labels = [] highlights nothing and leaves the attribute empty");
+  assert.equal(filtered.absent, filtered.b.length, "no attribute: every label again");
+  assert.equal(filtered.boxes, 11);
+  assert.equal(filtered.unchecked, 0, "the demo: unchecking every label highlights nothing");
+  assert.equal(filtered.rechecked, filtered.b.length, "the demo: checking them all again shows every label");
 
   const styled = await page.evaluate(async () => {
     const el = document.getElementById("custom");

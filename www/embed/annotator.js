@@ -150,12 +150,15 @@ export const PALETTE = {
   ORDINAL: { light: ["#ececec", "#4a4a4a"], dark: ["#34353a", "#d0d0d5"] },
 };
 
-/** Parses a labels attribute or option: "PERSON PLACE", "PERSON,PLACE" or an array; empty means all. */
+/**
+ * Parses a labels attribute or option: "PERSON PLACE", "PERSON,PLACE" or an array. null or undefined (the
+ * attribute or option absent) gives null, every label; an empty string or array gives [], no label, as
+ * `annotate(text, {labels: []})` does.
+ */
 export function parseLabels(value) {
   if (value == null) return null;
   const list = Array.isArray(value) ? value : String(value).split(/[\s,]+/);
-  const labels = list.map((l) => String(l).trim().toUpperCase()).filter(Boolean);
-  return labels.length ? labels : null;
+  return list.map((l) => String(l).trim().toUpperCase()).filter(Boolean);
 }
 
 /**

@@ -5,7 +5,7 @@
 //
 // - Text: the `text` attribute or property; without either, the element's own text content, trimmed (light DOM,
 //   kept hidden, re-read when it changes). The last of attribute and property to be set wins.
-// - `labels` attribute ("PERSON PLACE" or "PERSON,PLACE") or property (array); none means every label.
+// - `labels` attribute ("PERSON PLACE" or "PERSON,PLACE") or property (array); no attribute means every label, an empty one (`labels=""`, `[]`) none.
 //   `date` attribute or property ("YYYY-MM-DD") resolves weekdays and relative dates.
 // - `entities` (read-only) holds the entities of the text shown, GUIDE section 2, with UTF-16 offsets.
 // - Event `annotated` (bubbles, composed) with `detail: {text, entities}` after each render; event
@@ -112,7 +112,10 @@ export class ArticleAnnotatorElement extends Base {
   get text() { return this.#text ?? (this.textContent ?? "").trim(); }
   set text(value) { this.#text = value == null ? null : String(value); this.#schedule(); }
 
-  /** The labels shown (array), or null for every label. Setting reflects to the `labels` attribute. */
+  /**
+   * The labels shown (array; [] for none), or null for every label. Setting reflects to the `labels` attribute
+   * (null removes it; [] leaves it empty).
+   */
   get labels() { return this.#labels ? [...this.#labels] : null; }
   set labels(value) {
     const labels = parseLabels(value);
@@ -143,7 +146,7 @@ export class ArticleAnnotatorElement extends Base {
     let entities = [];
     let error = null;
     try {
-      entities = text ? await annotateAsync(text, options) : [];
+      entities = text && this.#labels?.length !== 0 ? await annotateAsync(text, options) : [];
     } catch (err) {
       error = err;
     }

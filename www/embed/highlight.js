@@ -355,7 +355,7 @@ class OverlayPainter {
  * Highlights the names and figures in `element`'s text and keeps them up to date; returns a handle.
  *
  * options:
- * - `labels`: labels to show (array or "PERSON PLACE"), default all; `date`: document date "YYYY-MM-DD";
+ * - `labels`: labels to show (array or "PERSON PLACE"), default (null or absent) all, empty none; `date`: document date "YYYY-MM-DD";
  * - `debounce`: ms of quiet after an edit before annotating again (default 150);
  * - `name`: highlight name prefix (default "article-annotator": highlights `article-annotator-PERSON`, ...);
  * - `styles`: false to skip installing the default `::highlight()` rules (then style them yourself);
