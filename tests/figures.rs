@@ -817,3 +817,24 @@ fn ranges_of_days_and_years_are_one_date() {
     assert_eq!(one("Between 10 and 14 people came.", "Between 10 and 14", Label::Number), None);
     assert!(spans("It rose 30 to 31 February.").iter().all(|(t, _)| !t.contains(" to ")));
 }
+
+#[test]
+fn ranges_share_the_scale_of_their_second_end() {
+    // the value of a range is its first end, with the scale written after the second
+    assert_eq!(
+        one("The plan costs $1.2 to $1.5 billion.", "$1.2 to $1.5 billion", Label::Money),
+        money(1.2e9, "USD")
+    );
+    assert_eq!(one("Fees of $10 to $15 million were paid.", "$10 to $15 million", Label::Money), money(1e7, "USD"));
+    assert_eq!(one("It raised £3bn-£4bn in the end.", "£3bn-£4bn", Label::Money), money(3e9, "GBP"));
+    assert_eq!(one("It raised £3-4bn in the end.", "£3-4bn", Label::Money), money(3e9, "GBP"));
+    // a first end with its own magnitude keeps it
+    assert_eq!(
+        one("It cost between $500,000 and $1.5 million.", "between $500,000 and $1.5 million", Label::Money),
+        money(5e5, "USD")
+    );
+    let found = find("About 2 to 3 million people fled.");
+    let values: Vec<_> = found.iter().map(|e| e.value.clone()).collect();
+    assert!(values.contains(&approx(2e6, Approx::About)) || values.contains(&num(2e6)), "{found:?}");
+    assert!(!values.contains(&approx(2.0, Approx::About)) && !values.contains(&num(2.0)), "{found:?}");
+}

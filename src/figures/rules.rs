@@ -70,12 +70,14 @@ struct Num {
     int: Option<u32>,
     /// written as words, a single token (`one`, `two`)
     single_word: bool,
+    /// the factor of the scale words or suffix read with it (1e6 for `2.3 million`, 1e9 for `4bn`, else 1)
+    scale: f64,
 }
 
 impl Num {
     /// A number written in words: not digits, not a year, no article standing for one, not vague.
     fn words(value: f64, end: usize, int: Option<u32>, single_word: bool) -> Num {
-        Num { value, end, year: false, article: false, vague: false, digits: false, int, single_word }
+        Num { value, end, year: false, article: false, vague: false, digits: false, int, single_word, scale: 1.0 }
     }
 }
 
@@ -203,7 +205,28 @@ impl<'a> Scanner<'a> {
                                 if matches!(self.w(k), "to" | "-" | "–" | "or" | "and" | "through" | ",") {
                                     self.limit.set(k);
                                     let hk = self.at(first).map(|hk| self.compound(first, hk));
+                                    let n1 = (first..k).rev().find_map(|j| self.number(j).filter(|n| n.end == k));
                                     self.limit.set(limit);
+                                    // `about 2` in `about 2 to 3 million` is two million
+                                    let k2 = self.currency_prefix(k + 1).map_or(k + 1, |(_, k2)| k2);
+                                    let factor = match (n1, self.number(k2)) {
+                                        (Some(n1), Some(n2)) if n1.value != 0.0 => shared_scale(&n1, &n2) / n1.value,
+                                        _ => 1.0,
+                                    };
+                                    let hk = hk.map(|mut hk| {
+                                        if factor != 1.0 {
+                                            hk.value = match hk.value {
+                                                Some(Value::Number { number, approx }) => {
+                                                    Some(Value::Number { number: number * factor, approx })
+                                                }
+                                                Some(Value::Money { amount, currency }) => {
+                                                    Some(Value::Money { amount: amount * factor, currency })
+                                                }
+                                                v => v,
+                                            };
+                                        }
+                                        hk
+                                    });
                                     if let Some(hk) = hk.filter(|hk| hk.start.is_none() && hk.end > first) {
                                         parts.extend(self.entity(first, hk));
                                     }
@@ -587,6 +610,7 @@ impl<'a> Scanner<'a> {
                             e += 1;
                         }
                     }
+                    let base = v;
                     let (v, e2) = self.scales(v, e);
                     let year = plain_digits == Some(4) && e2 == k + 1 && (1000.0..=2100.0).contains(&v);
                     let int = (plain_digits.is_some() && e2 == k + 1 && v < 1e6).then_some(v as u32);
@@ -599,18 +623,26 @@ impl<'a> Scanner<'a> {
                         digits: true,
                         int,
                         single_word: false,
+                        scale: if base != 0.0 { v / base } else { 1.0 },
                     })
                 }
-                DigitToken::Scaled(v) | DigitToken::Fraction(v) => Some(Num {
-                    value: v,
-                    end: k + 1,
-                    year: false,
-                    article: false,
-                    vague: false,
-                    digits: true,
-                    int: None,
-                    single_word: false,
-                }),
+                DigitToken::Scaled(v) | DigitToken::Fraction(v) => {
+                    let digits: String =
+                        self.s(k).chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+                    let base = digits.replace(',', "").parse::<f64>().unwrap_or(0.0);
+                    let scaled = matches!(numbers::digit_token(self.s(k)), Some(DigitToken::Scaled(_)));
+                    Some(Num {
+                        value: v,
+                        end: k + 1,
+                        year: false,
+                        article: false,
+                        vague: false,
+                        digits: true,
+                        int: None,
+                        single_word: false,
+                        scale: if scaled && base != 0.0 { v / base } else { 1.0 },
+                    })
+                }
                 _ => None,
             };
         }
@@ -626,6 +658,7 @@ impl<'a> Scanner<'a> {
             digits: false,
             int: None,
             single_word: false,
+            scale: 1.0,
         };
         // tens of thousands, hundreds of millions, dozens
         if w == "tens" && self.w(k + 1) == "of" {
@@ -659,6 +692,7 @@ impl<'a> Scanner<'a> {
                 digits: false,
                 int: Some(1),
                 single_word: false,
+                scale: 1.0,
             });
         }
         // half a dozen
@@ -714,6 +748,7 @@ impl<'a> Scanner<'a> {
             digits: false,
             int,
             single_word: used == 1,
+            scale: 1.0,
         })
     }
 
@@ -756,16 +791,19 @@ impl<'a> Scanner<'a> {
                 currency = if matches!(c, "USD") { cur } else { c };
                 e += 1;
             }
-            // ranges: $ 10 to $ 20, $ 10 - 20 million
+            // ranges: $ 10 to $ 20, $ 10 - 20 million; the value is the first end, which takes the scale
+            // written after the second when it has none of its own (`$1.2 to $1.5 billion` from 1.2e9)
+            let mut amount = num.value;
             if matches!(self.w(e), "to" | "-" | "and") {
                 let k2 = self.currency_prefix(e + 1).map_or(e + 1, |(_, k)| k);
                 if let Some(n2) = self.number(k2).filter(|n| !n.article && !n.vague) {
                     if self.w(e) != "and" || self.w(q0) == "between" {
                         e = n2.end;
+                        amount = shared_scale(&num, &n2);
                     }
                 }
             }
-            let v = (!num.value.is_nan()).then(|| Value::Money { amount: num.value, currency: currency.to_string() });
+            let v = (!amount.is_nan()).then(|| Value::Money { amount, currency: currency.to_string() });
             let mut hit = Hit::new(e, Label::Money, v, score::EXPLICIT);
             // Treebank-tokenised text (`$ 15,000`, a space after the sign) follows the OntoNotes convention
             // of leaving the sign out of a plain amount; `$15,000` as people write it keeps it.
@@ -1021,6 +1059,11 @@ impl<'a> Scanner<'a> {
                 return Some(Hit::skip(e));
             }
         }
+        // `2` in `2 to 3 million` (OntoNotes tags the two ends apart) is two million
+        let value = match (value, range_end.and_then(|_| self.number(e + 1))) {
+            (Some(_), Some(n2)) => Some(shared_scale(&num, &n2)),
+            (v, _) => v,
+        };
         let v = value.map(|n| Value::Number { number: n, approx });
         let sc = if num.vague {
             score::VAGUE
@@ -2191,6 +2234,17 @@ impl<'a> Scanner<'a> {
 }
 
 /// A decade in words (`sixties`): its first year within the century.
+/// The first end of a range `a to b` where a scale word or suffix follows only `b` (`1.2 to 1.5 billion`,
+/// `10-15m`): `a` takes `b`'s scale when it has none and is written below a thousand (`500,000 to 1.5
+/// million` keeps its own value).
+fn shared_scale(a: &Num, b: &Num) -> f64 {
+    if a.scale == 1.0 && b.scale > 1.0 && a.value.abs() < 1000.0 && a.end > 0 {
+        a.value * b.scale
+    } else {
+        a.value
+    }
+}
+
 fn decade_word(w: &str) -> Option<u32> {
     Some(match w {
         "twenties" => 20,
