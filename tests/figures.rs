@@ -838,3 +838,32 @@ fn ranges_share_the_scale_of_their_second_end() {
     assert!(values.contains(&approx(2e6, Approx::About)) || values.contains(&num(2e6)), "{found:?}");
     assert!(!values.contains(&approx(2.0, Approx::About)) && !values.contains(&num(2.0)), "{found:?}");
 }
+
+#[test]
+fn a_date_range_start_takes_the_written_year_of_its_end() {
+    let opts = Options { document_date: Some(CivilDate::parse("2025-06-10").unwrap()), ..Options::default() };
+    let dates = |text: &str| -> Vec<(String, Option<Value>)> {
+        find_with(text, &opts).into_iter().filter(|e| e.label == Label::Date).map(|e| (e.text, e.value)).collect()
+    };
+    assert_eq!(
+        dates("The show ran from March to May 2024."),
+        [("March to May 2024".to_string(), date("2024-03/2024-05"))]
+    );
+    assert_eq!(
+        dates("It runs from December to February 2024."),
+        [("December to February 2024".to_string(), date("2023-12/2024-02"))]
+    );
+    assert_eq!(
+        dates("It happened between Oct. 3 and Nov. 21, 2024."),
+        [("Oct. 3".to_string(), date("2024-10-03")), ("Nov. 21, 2024".to_string(), date("2024-11-21"))]
+    );
+    assert_eq!(
+        dates("The strike ran from Dec. 28 to Jan. 3, 2025."),
+        [("Dec. 28 to Jan. 3, 2025".to_string(), date("2024-12-28/2025-01-03"))]
+    );
+    // a month after `to` in a range of months is read, and the range is one DATE as in OntoNotes
+    assert_eq!(spans("From January to March, exports fell 4%.")[0], ("January to March".to_string(), Label::Date));
+    assert_eq!(spans("Prices rose from January to May.")[0], ("January to May".to_string(), Label::Date));
+    // `to March` after a verb is not a month
+    assert!(spans("We were asked to March on Sunday.").iter().all(|(t, _)| t != "March"));
+}

@@ -1557,6 +1557,33 @@ impl<'a> Scanner<'a> {
         Some(m)
     }
 
+    /// The year a date without one at `k..end` (month `m`, day `d`) takes from the end of a range it starts:
+    /// `March to May 2024`, `between Oct. 3 and Nov. 21, 2024`, `Dec. 28 to Jan. 3, 2025` (a year earlier
+    /// when the start falls after the end in the calendar).
+    fn range_year(&self, at: usize, end: usize, m: u32, d: Option<u32>) -> Option<i32> {
+        let joint = self.w(end);
+        let ok = matches!(joint, "to" | "-" | "–" | "through" | "until" | "till")
+            || (joint == "and" && self.w(at.wrapping_sub(1)) == "between");
+        if !ok {
+            return None;
+        }
+        let k = end + 1;
+        let m2 = self.month_at(k)?;
+        let mut e = k + 1;
+        if self.w(e) == "." && self.glued(e) {
+            e += 1;
+        }
+        let mut d2 = None;
+        if let Some((dd, k2)) = self.day_at(e) {
+            d2 = Some(dd);
+            e = k2;
+        }
+        let c = if matches!(self.w(e), "," | "of") { e + 1 } else { e };
+        let y = self.year_at(c)?;
+        let later = (m, d.unwrap_or(0)) > (m2, if d.is_some() { d2.unwrap_or(0) } else { 0 });
+        Some(y - later as i32)
+    }
+
     /// A four-digit year token at `k`.
     fn year_at(&self, k: usize) -> Option<i32> {
         let s = self.s(k);
@@ -1732,6 +1759,9 @@ impl<'a> Scanner<'a> {
                 year = Some(y);
                 end = c + 1;
             }
+            if year.is_none() {
+                year = self.range_year(i, end, m, Some(d));
+            }
             if calendar::valid_day(year, m, d) && last_day.map_or(true, |d2| calendar::valid_day(year, m, d2)) {
                 let mut v = self.month_day_value(year, m, Some(d), i);
                 if let (Some(d2), Value::Date { date: a }) = (last_day, &v) {
@@ -1778,11 +1808,21 @@ impl<'a> Scanner<'a> {
                     | "before"
                     | "after"
                     | "during"
-            ) {
+            ) && !(matches!(prev, "to" | "and" | "until" | "till") && self.month_before_joint(i.wrapping_sub(1)))
+            {
                 return None;
             }
         }
-        Some(Hit::new(e, Label::Date, Some(self.month_day_value(None, m, None, i)), score::MONTH_DATE))
+        let year = self.range_year(i, e, m, None);
+        Some(Hit::new(e, Label::Date, Some(self.month_day_value(year, m, None, i)), score::MONTH_DATE))
+    }
+
+    /// A month (with an optional day) ends just before the joining word at `j`: `January to` March.
+    fn month_before_joint(&self, j: usize) -> bool {
+        let p = j.wrapping_sub(1);
+        let p = if self.day_at(p).is_some() { p.wrapping_sub(1) } else { p };
+        let p = if self.w(p) == "." { p.wrapping_sub(1) } else { p };
+        self.month_at(p).is_some()
     }
 
     /// Date and time phrases that start with a word other than `the` and a number.
