@@ -867,3 +867,29 @@ fn a_date_range_start_takes_the_written_year_of_its_end() {
     // `to March` after a verb is not a month
     assert!(spans("We were asked to March on Sunday.").iter().all(|(t, _)| t != "March"));
 }
+
+#[test]
+fn fiscal_periods() {
+    // a quarter or half with a written year is the calendar interval of its months
+    assert_eq!(one("Sales rose in Q4 2025.", "Q4 2025", Label::Date), date("2025-10/2025-12"));
+    assert_eq!(one("Sales fell in H1 2024.", "H1 2024", Label::Date), date("2024-01/2024-06"));
+    assert_eq!(
+        one("Sales rose in the first quarter of 2024.", "the first quarter of 2024", Label::Date),
+        date("2024-01/2024-03")
+    );
+    assert_eq!(
+        one("Sales rose in the fourth quarter of 2025.", "the fourth quarter of 2025", Label::Date),
+        date("2025-10/2025-12")
+    );
+    // without a year, or inside a fiscal year whose months are the company's, there is no value
+    assert_eq!(one("Sales rose in Q2.", "Q2", Label::Date), None);
+    assert_eq!(one("Sales rose in H1.", "H1", Label::Date), None);
+    assert_eq!(one("Sales rose in the third quarter.", "the third quarter", Label::Date), None);
+    assert_eq!(one("Sales rose in Q3 FY2025.", "Q3 FY2025", Label::Date), None);
+    // a fiscal year is valued as its year, as `fiscal 2025`
+    assert_eq!(one("Sales rose in FY2024.", "FY2024", Label::Date), date("2024"));
+    assert_eq!(one("Sales rose in FY24.", "FY24", Label::Date), date("2024"));
+    assert_eq!(one("Sales rose in fiscal 2025.", "fiscal 2025", Label::Date), date("2025"));
+    // a code alone elsewhere is not a period
+    assert!(spans("The Q2 engine is loud.").is_empty());
+}

@@ -409,7 +409,7 @@ impl<'a> Scanner<'a> {
         if matches!(w, "its" | "his" | "her" | "their" | "a" | "the") {
             let ordinal = lexicon::ordinal_word(self.w(i + 1)).is_some()
                 || matches!(numbers::digit_token(self.s(i + 1)), Some(DigitToken::Ordinal(_)));
-            if ordinal {
+            if ordinal && !(w == "the" && self.quarter_of_year(i + 1)) {
                 if let Some(end) = self.period_unit(i + 2) {
                     return Some(Hit::new(end, Label::Date, None, score::RELATIVE));
                 }
@@ -1817,6 +1817,58 @@ impl<'a> Scanner<'a> {
         Some(Hit::new(e, Label::Date, Some(self.month_day_value(year, m, None, i)), score::MONTH_DATE))
     }
 
+    /// Quarters and halves written as codes, `Q2`, `Q4 2025`, `H1 2024`, `Q3 FY2024`, and fiscal years
+    /// `FY2024`, `FY24`. A quarter or half with a written year is valued as the calendar interval of its
+    /// months (`2025-10/2025-12`, as `the fourth quarter of 2025`); without a year, or in a fiscal year
+    /// (`Q3 FY2025`, whose months depend on the company), it has no value (as `the third quarter`); a fiscal
+    /// year is valued as its year (as `fiscal 2025`).
+    fn fiscal_code(&self, i: usize) -> Option<Hit> {
+        let s = self.s(i);
+        let fy = |s: &str| -> Option<i32> {
+            let d = s.strip_prefix("FY")?;
+            let d = d.strip_prefix('\'').or_else(|| d.strip_prefix('-')).unwrap_or(d);
+            if !d.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            match d.len() {
+                4 => d.parse().ok().filter(|y| (1900..=2100).contains(y)),
+                2 => d.parse::<i32>().ok().map(|y| 2000 + y),
+                _ => None,
+            }
+        };
+        if let Some(y) = fy(s) {
+            return Some(Hit::new(i + 1, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::MONTH_DATE));
+        }
+        let b = s.as_bytes();
+        if b.len() != 2 || !matches!((b[0], b[1]), (b'Q', b'1'..=b'4') | (b'H', b'1'..=b'2')) {
+            return None;
+        }
+        let months = if b[0] == b'Q' { 3 } else { 6 };
+        let n = (b[1] - b'0') as u32;
+        let mut e = i + 1;
+        let c = if self.w(e) == "of" { e + 1 } else { e };
+        let year = self.year_at(c);
+        let fiscal = fy(self.s(c));
+        if year.is_some() || fiscal.is_some() {
+            e = c + 1;
+        }
+        // a code alone must stand where a period can: after a preposition or before a year (`Q2 results`
+        // and the like would be too many other things: grades, a form, a paper size)
+        if e == i + 1 && !matches!(self.w(i.wrapping_sub(1)), "in" | "for" | "during" | "since" | "by" | "of" | "this" | "last" | "next" | "until" | "from" | "to" | "and") {
+            return None;
+        }
+        let value = year.map(|y| {
+            let (m1, m2) = ((n - 1) * months + 1, n * months);
+            Value::Date { date: format!("{y:04}-{m1:02}/{y:04}-{m2:02}") }
+        });
+        Some(Hit::new(e, Label::Date, value, score::MONTH_DATE))
+    }
+
+    /// `first quarter of 2024`, `second half of 2025` at `k`: read by [`Self::the_phrase`] with its value.
+    fn quarter_of_year(&self, k: usize) -> bool {
+        matches!(self.w(k + 1), "quarter" | "half") && self.w(k + 2) == "of" && self.year_at(k + 3).is_some()
+    }
+
     /// A month (with an optional day) ends just before the joining word at `j`: `January to` March.
     fn month_before_joint(&self, j: usize) -> bool {
         let p = j.wrapping_sub(1);
@@ -1832,6 +1884,9 @@ impl<'a> Scanner<'a> {
             return None;
         }
         if let Some(h) = self.month_date(i) {
+            return Some(h);
+        }
+        if let Some(h) = self.fiscal_code(i) {
             return Some(h);
         }
         if let Some(wd) = lexicon::weekday(w).filter(|_| self.cap(i)) {
@@ -2141,7 +2196,9 @@ impl<'a> Scanner<'a> {
                     return Some(h);
                 }
             }
-            "past" | "last" | "next" | "previous" | "coming" | "following" | "first" | "final" => {
+            "past" | "last" | "next" | "previous" | "coming" | "following" | "first" | "final"
+                if !(w == "first" && self.quarter_of_year(k)) =>
+            {
                 // the past five years, the last two decades, the past year, the next few days
                 let j = k + 1;
                 let num = self.number(j);
@@ -2226,11 +2283,18 @@ impl<'a> Scanner<'a> {
             return Some(h);
         }
         // the first quarter (of 1990), the second half
-        if let Some(_n) = lexicon::ordinal_word(w) {
+        if let Some(n) = lexicon::ordinal_word(w) {
             if matches!(self.w(k + 1), "quarter" | "half") {
                 let mut e = k + 2;
+                let mut value = None;
                 if self.w(e) == "of" {
-                    if self.year_at(e + 1).is_some() {
+                    if let Some(y) = self.year_at(e + 1) {
+                        // the calendar months of the quarter or half, as for `Q4 2025`
+                        let months = if self.w(k + 1) == "quarter" { 3 } else { 6 };
+                        if (1.0..=(12 / months) as f64).contains(&n) && n.fract() == 0.0 {
+                            let (m1, m2) = ((n as u32 - 1) * months + 1, n as u32 * months);
+                            value = Some(Value::Date { date: format!("{y:04}-{m1:02}/{y:04}-{m2:02}") });
+                        }
                         e += 2;
                     } else if self.w(e + 1) == "the" && self.w(e + 2) == "year" {
                         e += 3;
@@ -2240,7 +2304,7 @@ impl<'a> Scanner<'a> {
                         }
                     }
                 }
-                return Some(Hit::new(e, Label::Date, None, score::RELATIVE));
+                return Some(Hit::new(e, Label::Date, value, score::RELATIVE));
             }
             if self.w(k + 1) == "century" {
                 return self.ordinal_word(k);
