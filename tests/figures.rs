@@ -893,3 +893,12 @@ fn fiscal_periods() {
     // a code alone elsewhere is not a period
     assert!(spans("The Q2 engine is loud.").is_empty());
 }
+
+#[test]
+fn south_asian_scales() {
+    assert_eq!(one("He paid Rs 50 lakh.", "Rs 50 lakh", Label::Money), money(5e6, "INR"));
+    assert_eq!(one("He paid Rs. 2.5 crore for it.", "Rs. 2.5 crore", Label::Money), money(2.5e7, "INR"));
+    assert_eq!(one("He paid 40 crore rupees.", "40 crore rupees", Label::Money), money(4e8, "INR"));
+    assert_eq!(one("About 1.5 lakh people came.", "About 1.5 lakh", Label::Number), approx(150000.0, Approx::About));
+    assert_eq!(one("Nearly two lakh people came.", "Nearly two lakh", Label::Number), approx(2e5, Approx::Nearly));
+}

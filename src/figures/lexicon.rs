@@ -53,6 +53,9 @@ pub fn scale_word(w: &str) -> Option<f64> {
         "million" | "mln" => 1e6,
         "billion" | "bln" => 1e9,
         "trillion" => 1e12,
+        // South Asian scales: 1.5 lakh (150,000), 40 crore (400,000,000)
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         _ => return None,
     })
 }

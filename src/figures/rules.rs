@@ -121,7 +121,16 @@ impl<'a> Scanner<'a> {
                 let lt = last.text(doc.text);
                 let same_line =
                     s.start < doc.tokens.len() && !doc.text[last.end..doc.tokens[s.start].start].contains(['\n', '\r']);
-                if prev.end == s.start && last.kind == TokenKind::Word && lt.len() > 1 && lt.ends_with('.') && same_line
+                // `Rs. 2.5 crore`: the splitter ends a sentence after `Rs` `.`
+                let rupee = lt == "."
+                    && prev.end >= prev.start + 2
+                    && doc.tokens[prev.end - 2].text(doc.text) == "Rs"
+                    && doc.tokens[prev.end - 2].end == last.start
+                    && s.start < doc.tokens.len()
+                    && doc.tokens[s.start].kind == TokenKind::Number;
+                if prev.end == s.start
+                    && (last.kind == TokenKind::Word && lt.len() > 1 && lt.ends_with('.') || rupee)
+                    && same_line
                 {
                     prev.end = s.end;
                     continue;
@@ -762,6 +771,9 @@ impl<'a> Scanner<'a> {
         }
         if s == "U.S" && self.s(k + 1) == "." && self.s(k + 2) == "$" {
             return Some(("USD", k + 3));
+        }
+        if s == "Rs" && self.s(k + 1) == "." && self.glued(k + 1) && self.kind(k + 2) == Some(TokenKind::Number) {
+            return Some(("INR", k + 2));
         }
         if s == "#" && self.kind(k + 1) != Some(TokenKind::Number) {
             return None;
