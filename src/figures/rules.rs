@@ -672,7 +672,7 @@ impl<'a> Scanner<'a> {
         // tens of thousands, hundreds of millions, dozens
         if w == "tens" && self.w(k + 1) == "of" {
             if let Some(v) = lexicon::vague_plural(self.w(k + 2)).filter(|v| *v >= 2000.0) {
-                return Some(vague(v * 5.0, k + 3));
+                return Some(vague(v * 10.0, k + 3));
             }
             return None;
         }
@@ -1076,6 +1076,8 @@ impl<'a> Scanner<'a> {
             (Some(_), Some(n2)) => Some(shared_scale(&num, &n2)),
             (v, _) => v,
         };
+        // a vague plural gives its least value (`hundreds` at least 200, `tens of thousands` at least 20,000)
+        let approx = if num.vague { approx.or(Some(Approx::AtLeast)) } else { approx };
         let v = value.map(|n| Value::Number { number: n, approx });
         let sc = if num.vague {
             score::VAGUE
