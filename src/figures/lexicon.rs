@@ -80,6 +80,8 @@ pub fn vague_plural(w: &str) -> Option<f64> {
         "millions" => 2e6,
         "billions" => 2e9,
         "trillions" => 2e12,
+        "lakhs" => 2e5,
+        "crores" => 2e7,
         _ => return None,
     })
 }
