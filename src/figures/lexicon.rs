@@ -53,6 +53,9 @@ pub fn scale_word(w: &str) -> Option<f64> {
         "million" | "mln" => 1e6,
         "billion" | "bln" => 1e9,
         "trillion" => 1e12,
+        // South Asian scales: 1.5 lakh (150,000), 40 crore (400,000,000)
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         _ => return None,
     })
 }
@@ -77,6 +80,8 @@ pub fn vague_plural(w: &str) -> Option<f64> {
         "millions" => 2e6,
         "billions" => 2e9,
         "trillions" => 2e12,
+        "lakhs" => 2e5,
+        "crores" => 2e7,
         _ => return None,
     })
 }

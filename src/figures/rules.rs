@@ -70,12 +70,14 @@ struct Num {
     int: Option<u32>,
     /// written as words, a single token (`one`, `two`)
     single_word: bool,
+    /// the factor of the scale words or suffix read with it (1e6 for `2.3 million`, 1e9 for `4bn`, else 1)
+    scale: f64,
 }
 
 impl Num {
     /// A number written in words: not digits, not a year, no article standing for one, not vague.
     fn words(value: f64, end: usize, int: Option<u32>, single_word: bool) -> Num {
-        Num { value, end, year: false, article: false, vague: false, digits: false, int, single_word }
+        Num { value, end, year: false, article: false, vague: false, digits: false, int, single_word, scale: 1.0 }
     }
 }
 
@@ -119,7 +121,16 @@ impl<'a> Scanner<'a> {
                 let lt = last.text(doc.text);
                 let same_line =
                     s.start < doc.tokens.len() && !doc.text[last.end..doc.tokens[s.start].start].contains(['\n', '\r']);
-                if prev.end == s.start && last.kind == TokenKind::Word && lt.len() > 1 && lt.ends_with('.') && same_line
+                // `Rs. 2.5 crore`: the splitter ends a sentence after `Rs` `.`
+                let rupee = lt == "."
+                    && prev.end >= prev.start + 2
+                    && doc.tokens[prev.end - 2].text(doc.text) == "Rs"
+                    && doc.tokens[prev.end - 2].end == last.start
+                    && s.start < doc.tokens.len()
+                    && doc.tokens[s.start].kind == TokenKind::Number;
+                if prev.end == s.start
+                    && (last.kind == TokenKind::Word && lt.len() > 1 && lt.ends_with('.') || rupee)
+                    && same_line
                 {
                     prev.end = s.end;
                     continue;
@@ -203,7 +214,28 @@ impl<'a> Scanner<'a> {
                                 if matches!(self.w(k), "to" | "-" | "–" | "or" | "and" | "through" | ",") {
                                     self.limit.set(k);
                                     let hk = self.at(first).map(|hk| self.compound(first, hk));
+                                    let n1 = (first..k).rev().find_map(|j| self.number(j).filter(|n| n.end == k));
                                     self.limit.set(limit);
+                                    // `about 2` in `about 2 to 3 million` is two million
+                                    let k2 = self.currency_prefix(k + 1).map_or(k + 1, |(_, k2)| k2);
+                                    let factor = match (n1, self.number(k2)) {
+                                        (Some(n1), Some(n2)) if n1.value != 0.0 => shared_scale(&n1, &n2) / n1.value,
+                                        _ => 1.0,
+                                    };
+                                    let hk = hk.map(|mut hk| {
+                                        if factor != 1.0 {
+                                            hk.value = match hk.value {
+                                                Some(Value::Number { number, approx }) => {
+                                                    Some(Value::Number { number: number * factor, approx })
+                                                }
+                                                Some(Value::Money { amount, currency }) => {
+                                                    Some(Value::Money { amount: amount * factor, currency })
+                                                }
+                                                v => v,
+                                            };
+                                        }
+                                        hk
+                                    });
                                     if let Some(hk) = hk.filter(|hk| hk.start.is_none() && hk.end > first) {
                                         parts.extend(self.entity(first, hk));
                                     }
@@ -386,7 +418,7 @@ impl<'a> Scanner<'a> {
         if matches!(w, "its" | "his" | "her" | "their" | "a" | "the") {
             let ordinal = lexicon::ordinal_word(self.w(i + 1)).is_some()
                 || matches!(numbers::digit_token(self.s(i + 1)), Some(DigitToken::Ordinal(_)));
-            if ordinal {
+            if ordinal && !(w == "the" && self.quarter_of_year(i + 1)) {
                 if let Some(end) = self.period_unit(i + 2) {
                     return Some(Hit::new(end, Label::Date, None, score::RELATIVE));
                 }
@@ -587,6 +619,7 @@ impl<'a> Scanner<'a> {
                             e += 1;
                         }
                     }
+                    let base = v;
                     let (v, e2) = self.scales(v, e);
                     let year = plain_digits == Some(4) && e2 == k + 1 && (1000.0..=2100.0).contains(&v);
                     let int = (plain_digits.is_some() && e2 == k + 1 && v < 1e6).then_some(v as u32);
@@ -599,18 +632,26 @@ impl<'a> Scanner<'a> {
                         digits: true,
                         int,
                         single_word: false,
+                        scale: if base != 0.0 { v / base } else { 1.0 },
                     })
                 }
-                DigitToken::Scaled(v) | DigitToken::Fraction(v) => Some(Num {
-                    value: v,
-                    end: k + 1,
-                    year: false,
-                    article: false,
-                    vague: false,
-                    digits: true,
-                    int: None,
-                    single_word: false,
-                }),
+                DigitToken::Scaled(v) | DigitToken::Fraction(v) => {
+                    let digits: String =
+                        self.s(k).chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+                    let base = digits.replace(',', "").parse::<f64>().unwrap_or(0.0);
+                    let scaled = matches!(numbers::digit_token(self.s(k)), Some(DigitToken::Scaled(_)));
+                    Some(Num {
+                        value: v,
+                        end: k + 1,
+                        year: false,
+                        article: false,
+                        vague: false,
+                        digits: true,
+                        int: None,
+                        single_word: false,
+                        scale: if scaled && base != 0.0 { v / base } else { 1.0 },
+                    })
+                }
                 _ => None,
             };
         }
@@ -626,11 +667,12 @@ impl<'a> Scanner<'a> {
             digits: false,
             int: None,
             single_word: false,
+            scale: 1.0,
         };
         // tens of thousands, hundreds of millions, dozens
         if w == "tens" && self.w(k + 1) == "of" {
             if let Some(v) = lexicon::vague_plural(self.w(k + 2)).filter(|v| *v >= 2000.0) {
-                return Some(vague(v * 5.0, k + 3));
+                return Some(vague(v * 10.0, k + 3));
             }
             return None;
         }
@@ -659,6 +701,7 @@ impl<'a> Scanner<'a> {
                 digits: false,
                 int: Some(1),
                 single_word: false,
+                scale: 1.0,
             });
         }
         // half a dozen
@@ -714,6 +757,7 @@ impl<'a> Scanner<'a> {
             digits: false,
             int,
             single_word: used == 1,
+            scale: 1.0,
         })
     }
 
@@ -727,6 +771,9 @@ impl<'a> Scanner<'a> {
         }
         if s == "U.S" && self.s(k + 1) == "." && self.s(k + 2) == "$" {
             return Some(("USD", k + 3));
+        }
+        if s == "Rs" && self.s(k + 1) == "." && self.glued(k + 1) && self.kind(k + 2) == Some(TokenKind::Number) {
+            return Some(("INR", k + 2));
         }
         if s == "#" && self.kind(k + 1) != Some(TokenKind::Number) {
             return None;
@@ -756,16 +803,19 @@ impl<'a> Scanner<'a> {
                 currency = if matches!(c, "USD") { cur } else { c };
                 e += 1;
             }
-            // ranges: $ 10 to $ 20, $ 10 - 20 million
+            // ranges: $ 10 to $ 20, $ 10 - 20 million; the value is the first end, which takes the scale
+            // written after the second when it has none of its own (`$1.2 to $1.5 billion` from 1.2e9)
+            let mut amount = num.value;
             if matches!(self.w(e), "to" | "-" | "and") {
                 let k2 = self.currency_prefix(e + 1).map_or(e + 1, |(_, k)| k);
                 if let Some(n2) = self.number(k2).filter(|n| !n.article && !n.vague) {
                     if self.w(e) != "and" || self.w(q0) == "between" {
                         e = n2.end;
+                        amount = shared_scale(&num, &n2);
                     }
                 }
             }
-            let v = (!num.value.is_nan()).then(|| Value::Money { amount: num.value, currency: currency.to_string() });
+            let v = (!amount.is_nan()).then(|| Value::Money { amount, currency: currency.to_string() });
             let mut hit = Hit::new(e, Label::Money, v, score::EXPLICIT);
             // Treebank-tokenised text (`$ 15,000`, a space after the sign) follows the OntoNotes convention
             // of leaving the sign out of a plain amount; `$15,000` as people write it keeps it.
@@ -1021,6 +1071,13 @@ impl<'a> Scanner<'a> {
                 return Some(Hit::skip(e));
             }
         }
+        // `2` in `2 to 3 million` (OntoNotes tags the two ends apart) is two million
+        let value = match (value, range_end.and_then(|_| self.number(e + 1))) {
+            (Some(_), Some(n2)) => Some(shared_scale(&num, &n2)),
+            (v, _) => v,
+        };
+        // a vague plural gives its least value (`hundreds` at least 200, `tens of thousands` at least 20,000)
+        let approx = if num.vague { approx.or(Some(Approx::AtLeast)) } else { approx };
         let v = value.map(|n| Value::Number { number: n, approx });
         let sc = if num.vague {
             score::VAGUE
@@ -1514,6 +1571,33 @@ impl<'a> Scanner<'a> {
         Some(m)
     }
 
+    /// The year a date without one at `k..end` (month `m`, day `d`) takes from the end of a range it starts:
+    /// `March to May 2024`, `between Oct. 3 and Nov. 21, 2024`, `Dec. 28 to Jan. 3, 2025` (a year earlier
+    /// when the start falls after the end in the calendar).
+    fn range_year(&self, at: usize, end: usize, m: u32, d: Option<u32>) -> Option<i32> {
+        let joint = self.w(end);
+        let ok = matches!(joint, "to" | "-" | "–" | "through" | "until" | "till")
+            || (joint == "and" && self.w(at.wrapping_sub(1)) == "between");
+        if !ok {
+            return None;
+        }
+        let k = end + 1;
+        let m2 = self.month_at(k)?;
+        let mut e = k + 1;
+        if self.w(e) == "." && self.glued(e) {
+            e += 1;
+        }
+        let mut d2 = None;
+        if let Some((dd, k2)) = self.day_at(e) {
+            d2 = Some(dd);
+            e = k2;
+        }
+        let c = if matches!(self.w(e), "," | "of") { e + 1 } else { e };
+        let y = self.year_at(c)?;
+        let later = (m, d.unwrap_or(0)) > (m2, if d.is_some() { d2.unwrap_or(0) } else { 0 });
+        Some(y - later as i32)
+    }
+
     /// A four-digit year token at `k`.
     fn year_at(&self, k: usize) -> Option<i32> {
         let s = self.s(k);
@@ -1689,6 +1773,9 @@ impl<'a> Scanner<'a> {
                 year = Some(y);
                 end = c + 1;
             }
+            if year.is_none() {
+                year = self.range_year(i, end, m, Some(d));
+            }
             if calendar::valid_day(year, m, d) && last_day.map_or(true, |d2| calendar::valid_day(year, m, d2)) {
                 let mut v = self.month_day_value(year, m, Some(d), i);
                 if let (Some(d2), Value::Date { date: a }) = (last_day, &v) {
@@ -1735,11 +1822,73 @@ impl<'a> Scanner<'a> {
                     | "before"
                     | "after"
                     | "during"
-            ) {
+            ) && !(matches!(prev, "to" | "and" | "until" | "till") && self.month_before_joint(i.wrapping_sub(1)))
+            {
                 return None;
             }
         }
-        Some(Hit::new(e, Label::Date, Some(self.month_day_value(None, m, None, i)), score::MONTH_DATE))
+        let year = self.range_year(i, e, m, None);
+        Some(Hit::new(e, Label::Date, Some(self.month_day_value(year, m, None, i)), score::MONTH_DATE))
+    }
+
+    /// Quarters and halves written as codes, `Q2`, `Q4 2025`, `H1 2024`, `Q3 FY2024`, and fiscal years
+    /// `FY2024`, `FY24`. A quarter or half with a written year is valued as the calendar interval of its
+    /// months (`2025-10/2025-12`, as `the fourth quarter of 2025`); without a year, or in a fiscal year
+    /// (`Q3 FY2025`, whose months depend on the company), it has no value (as `the third quarter`); a fiscal
+    /// year is valued as its year (as `fiscal 2025`).
+    fn fiscal_code(&self, i: usize) -> Option<Hit> {
+        let s = self.s(i);
+        let fy = |s: &str| -> Option<i32> {
+            let d = s.strip_prefix("FY")?;
+            let d = d.strip_prefix('\'').or_else(|| d.strip_prefix('-')).unwrap_or(d);
+            if !d.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            match d.len() {
+                4 => d.parse().ok().filter(|y| (1900..=2100).contains(y)),
+                2 => d.parse::<i32>().ok().map(|y| 2000 + y),
+                _ => None,
+            }
+        };
+        if let Some(y) = fy(s) {
+            return Some(Hit::new(i + 1, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::MONTH_DATE));
+        }
+        let b = s.as_bytes();
+        if b.len() != 2 || !matches!((b[0], b[1]), (b'Q', b'1'..=b'4') | (b'H', b'1'..=b'2')) {
+            return None;
+        }
+        let months = if b[0] == b'Q' { 3 } else { 6 };
+        let n = (b[1] - b'0') as u32;
+        let mut e = i + 1;
+        let c = if self.w(e) == "of" { e + 1 } else { e };
+        let year = self.year_at(c);
+        let fiscal = fy(self.s(c));
+        if year.is_some() || fiscal.is_some() {
+            e = c + 1;
+        }
+        // a code alone must stand where a period can: after a preposition or before a year (`Q2 results`
+        // and the like would be too many other things: grades, a form, a paper size)
+        if e == i + 1 && !matches!(self.w(i.wrapping_sub(1)), "in" | "for" | "during" | "since" | "by" | "of" | "this" | "last" | "next" | "until" | "from" | "to" | "and") {
+            return None;
+        }
+        let value = year.map(|y| {
+            let (m1, m2) = ((n - 1) * months + 1, n * months);
+            Value::Date { date: format!("{y:04}-{m1:02}/{y:04}-{m2:02}") }
+        });
+        Some(Hit::new(e, Label::Date, value, score::MONTH_DATE))
+    }
+
+    /// `first quarter of 2024`, `second half of 2025` at `k`: read by [`Self::the_phrase`] with its value.
+    fn quarter_of_year(&self, k: usize) -> bool {
+        matches!(self.w(k + 1), "quarter" | "half") && self.w(k + 2) == "of" && self.year_at(k + 3).is_some()
+    }
+
+    /// A month (with an optional day) ends just before the joining word at `j`: `January to` March.
+    fn month_before_joint(&self, j: usize) -> bool {
+        let p = j.wrapping_sub(1);
+        let p = if self.day_at(p).is_some() { p.wrapping_sub(1) } else { p };
+        let p = if self.w(p) == "." { p.wrapping_sub(1) } else { p };
+        self.month_at(p).is_some()
     }
 
     /// Date and time phrases that start with a word other than `the` and a number.
@@ -1749,6 +1898,9 @@ impl<'a> Scanner<'a> {
             return None;
         }
         if let Some(h) = self.month_date(i) {
+            return Some(h);
+        }
+        if let Some(h) = self.fiscal_code(i) {
             return Some(h);
         }
         if let Some(wd) = lexicon::weekday(w).filter(|_| self.cap(i)) {
@@ -2058,7 +2210,9 @@ impl<'a> Scanner<'a> {
                     return Some(h);
                 }
             }
-            "past" | "last" | "next" | "previous" | "coming" | "following" | "first" | "final" => {
+            "past" | "last" | "next" | "previous" | "coming" | "following" | "first" | "final"
+                if !(w == "first" && self.quarter_of_year(k)) =>
+            {
                 // the past five years, the last two decades, the past year, the next few days
                 let j = k + 1;
                 let num = self.number(j);
@@ -2143,11 +2297,18 @@ impl<'a> Scanner<'a> {
             return Some(h);
         }
         // the first quarter (of 1990), the second half
-        if let Some(_n) = lexicon::ordinal_word(w) {
+        if let Some(n) = lexicon::ordinal_word(w) {
             if matches!(self.w(k + 1), "quarter" | "half") {
                 let mut e = k + 2;
+                let mut value = None;
                 if self.w(e) == "of" {
-                    if self.year_at(e + 1).is_some() {
+                    if let Some(y) = self.year_at(e + 1) {
+                        // the calendar months of the quarter or half, as for `Q4 2025`
+                        let months = if self.w(k + 1) == "quarter" { 3 } else { 6 };
+                        if (1.0..=(12 / months) as f64).contains(&n) && n.fract() == 0.0 {
+                            let (m1, m2) = ((n as u32 - 1) * months + 1, n as u32 * months);
+                            value = Some(Value::Date { date: format!("{y:04}-{m1:02}/{y:04}-{m2:02}") });
+                        }
                         e += 2;
                     } else if self.w(e + 1) == "the" && self.w(e + 2) == "year" {
                         e += 3;
@@ -2157,7 +2318,7 @@ impl<'a> Scanner<'a> {
                         }
                     }
                 }
-                return Some(Hit::new(e, Label::Date, None, score::RELATIVE));
+                return Some(Hit::new(e, Label::Date, value, score::RELATIVE));
             }
             if self.w(k + 1) == "century" {
                 return self.ordinal_word(k);
@@ -2191,6 +2352,17 @@ impl<'a> Scanner<'a> {
 }
 
 /// A decade in words (`sixties`): its first year within the century.
+/// The first end of a range `a to b` where a scale word or suffix follows only `b` (`1.2 to 1.5 billion`,
+/// `10-15m`): `a` takes `b`'s scale when it has none and is written below a thousand (`500,000 to 1.5
+/// million` keeps its own value).
+fn shared_scale(a: &Num, b: &Num) -> f64 {
+    if a.scale == 1.0 && b.scale > 1.0 && a.value.abs() < 1000.0 && a.end > 0 {
+        a.value * b.scale
+    } else {
+        a.value
+    }
+}
+
 fn decade_word(w: &str) -> Option<u32> {
     Some(match w {
         "twenties" => 20,
