@@ -43,6 +43,8 @@ pub struct Lex {
     gaz: Option<u16>,
     /// Looks derived from a country's name (`Kazakh`, `Russian`).
     demonym: bool,
+    /// The word in lowercase (digits kept), as gazetteer keys are written.
+    gaz_lower: Box<str>,
     /// Starts with an uppercase letter.
     cap: bool,
     /// Starts with a lowercase letter.
@@ -174,6 +176,7 @@ impl Lex {
         buf.clear();
         buf.extend(w.chars().flat_map(char::to_lowercase));
         let gaz = res.gazetteer.get(buf.as_str()).copied();
+        let gaz_lower: Box<str> = buf.as_str().into();
         let cap = is_cap(w);
         // Capitalised words that look derived from a country's name: Kazakh(stan), Russia(n), Armenia(n),
         // Tajik(istan), Chin(a)(ese).
@@ -203,6 +206,7 @@ impl Lex {
             cluster,
             gaz,
             demonym,
+            gaz_lower,
             cap,
             low: w.chars().next().is_some_and(|c| c.is_lowercase()),
             long: w.chars().nth(1).is_some(),
@@ -271,7 +275,6 @@ impl<'l> DocFeatures<'l> {
     pub fn new(doc: &Document<'_>, lexicon: &'l Lexicon, ty: Vec<u32>, res: &Resources) -> DocFeatures<'l> {
         let n = doc.tokens.len();
         assert_eq!(ty.len(), n, "one word type per token");
-        let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
         let lex = |i: usize| lexicon.get(ty[i]);
         // Gazetteer: longest match from each start; bits 2*cat (begin) and 2*cat+1 (inside).
         let mut gaz = vec![0u32; n];
@@ -283,10 +286,10 @@ impl<'l> DocFeatures<'l> {
                 let mut best = (m & !GAZ_PREFIX != 0).then_some((i, m & !GAZ_PREFIX));
                 if m & GAZ_PREFIX != 0 {
                     key.clear();
-                    key.extend(words[i].chars().flat_map(char::to_lowercase));
+                    key.push_str(&lex(i).gaz_lower);
                     for j in i + 1..n.min(i + GAZ_MAX_TOKENS) {
                         key.push(' ');
-                        key.extend(words[j].chars().flat_map(char::to_lowercase));
+                        key.push_str(&lex(j).gaz_lower);
                         match res.gazetteer.get(key.as_str()) {
                             Some(&m) => {
                                 if m & !GAZ_PREFIX != 0 {
