@@ -79,6 +79,11 @@ impl Num {
     fn words(value: f64, end: usize, int: Option<u32>, single_word: bool) -> Num {
         Num { value, end, year: false, article: false, vague: false, digits: false, int, single_word, scale: 1.0 }
     }
+
+    /// One digit token with something glued to it (`4.5bn`, `½`-like fractions): not a plain integer.
+    fn glued(value: f64, end: usize, scale: f64) -> Num {
+        Num { value, end, year: false, article: false, vague: false, digits: true, int: None, single_word: false, scale }
+    }
 }
 
 /// One scan over a document.
@@ -635,23 +640,18 @@ impl<'a> Scanner<'a> {
                         scale: if base != 0.0 { v / base } else { 1.0 },
                     })
                 }
-                DigitToken::Scaled(v) | DigitToken::Fraction(v) => {
-                    let digits: String =
-                        self.s(k).chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
-                    let base = digits.replace(',', "").parse::<f64>().unwrap_or(0.0);
-                    let scaled = matches!(numbers::digit_token(self.s(k)), Some(DigitToken::Scaled(_)));
-                    Some(Num {
-                        value: v,
-                        end: k + 1,
-                        year: false,
-                        article: false,
-                        vague: false,
-                        digits: true,
-                        int: None,
-                        single_word: false,
-                        scale: if scaled && base != 0.0 { v / base } else { 1.0 },
-                    })
+                DigitToken::Scaled(v) => {
+                    // the number as written before its glued scale (`4.5` of `4.5bn`)
+                    let digits: String = self
+                        .s(k)
+                        .chars()
+                        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                        .filter(|&c| c != ',')
+                        .collect();
+                    let base = digits.parse::<f64>().unwrap_or(0.0);
+                    Some(Num::glued(v, k + 1, if base != 0.0 { v / base } else { 1.0 }))
                 }
+                DigitToken::Fraction(v) => Some(Num::glued(v, k + 1, 1.0)),
                 _ => None,
             };
         }
