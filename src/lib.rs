@@ -97,7 +97,8 @@ pub struct Options {
 }
 
 impl Options {
-    fn wants(&self, label: Label) -> bool {
+    /// Whether entities with `label` are asked for.
+    pub fn wants(&self, label: Label) -> bool {
         self.labels.as_ref().map_or(true, |ls| ls.contains(&label))
     }
 }

@@ -352,7 +352,7 @@ pub fn annotate_large(text: &str, options: &Options, threads: usize) -> Vec<arti
     let (names, figures): (Vec<_>, Vec<_>) = per_piece.into_iter().flatten().partition(|e| e.label.is_name());
     let doc = article_annotator::text::Document::new(text);
     let mut out = mentions::resolve(&doc, names, figures);
-    out.retain(|e| options.labels.as_ref().map_or(true, |ls| ls.contains(&e.label)));
+    out.retain(|e| options.wants(e.label));
     out
 }
 
