@@ -198,8 +198,9 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
             votes.entry(k.as_str()).or_default()[i] += e.score.max(0.01);
         }
     }
-    // Surnames and first names of people named in full.
+    // Surnames and first names of people named in full, and the surnames of those named confidently.
     let mut person_parts: HashMap<String, f32> = HashMap::default();
+    let mut surnames: HashMap<String, ()> = HashMap::default();
     for e in names.iter().filter(|e| e.label == Label::Person) {
         let w = span_words(doc, e.start, e.end);
         if w.len() >= 2 {
@@ -207,6 +208,9 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
                 if part.chars().count() > 1 {
                     *person_parts.entry(part.clone()).or_default() += e.score.max(0.01);
                 }
+            }
+            if e.score >= SURE_PERSON && w[w.len() - 1].chars().count() > 1 {
+                surnames.insert(w[w.len() - 1].clone(), ());
             }
         }
     }
@@ -230,14 +234,9 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
     }
     // A one-word name that is the surname of a person the document names in full, confidently, is that
     // person (`Trump met Biden. ... Donald Trump left.`: the tagger gave the first `Trump`s ORG), unless the
-    // tagger was nearly sure of its own label (`Washington` the city beside George Washington).
-    let mut surnames: HashMap<String, ()> = HashMap::default();
-    for e in names.iter().filter(|e| e.label == Label::Person && e.score >= SURE_PERSON) {
-        let w = span_words(doc, e.start, e.end);
-        if w.len() >= 2 && w[w.len() - 1].chars().count() > 1 {
-            surnames.insert(w[w.len() - 1].clone(), ());
-        }
-    }
+    // tagger was nearly sure of its own label (`Washington` the city beside George Washington). The surnames
+    // were collected before the relabelling above, which never touches a mention of SURE_PERSON confidence
+    // (only those under 0.75 give way).
     if !surnames.is_empty() {
         for (e, k) in names.iter_mut().zip(&keys) {
             if e.label != Label::Person && e.label.is_name() && e.score < KEEP_OWN_LABEL && surnames.contains_key(k.as_str()) {
