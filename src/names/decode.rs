@@ -327,15 +327,9 @@ fn exp_nonpositive(x: f32) -> f32 {
     const LN2_LO: f32 = 1.428_606_8e-6;
     // Adding 1.5 * 2^23 rounds to an integer held in the low mantissa bits.
     const MAGIC: f32 = 12_582_912.0;
-    // Comparisons, not `f32::max`/`min`: in WebAssembly those are calls to `fmaxf`/`fminf` (their NaN rules
-    // differ from the instructions'), which showed in the profile; scores are never NaN.
-    let xc = if x < -87.0 {
-        -87.0
-    } else if x > 0.0 {
-        0.0
-    } else {
-        x
-    };
+    // `clamp` compares; `f32::max`/`min` would be calls to `fmaxf`/`fminf` in WebAssembly (their NaN rules
+    // differ from the instructions'), which showed in the profile.
+    let xc = x.clamp(-87.0, 0.0);
     let t = xc * std::f32::consts::LOG2_E + MAGIC;
     let k = t - MAGIC;
     let r = (xc - k * LN2_HI) - k * LN2_LO; // |r| <= ln(2)/2

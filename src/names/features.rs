@@ -464,17 +464,18 @@ fn cap_runs<'l>(doc: &Document<'_>, lex: &impl Fn(usize) -> &'l Lex, caps_senten
                 }
             }
             let len = (j - i).min(4) as u8;
-            for k in i..j {
-                let place = if j - i == 1 {
+            let n = j - i;
+            for (k, r) in runs[i..j].iter_mut().enumerate() {
+                let place = if n == 1 {
                     0
-                } else if k == i {
+                } else if k == 0 {
                     1
-                } else if k + 1 == j {
+                } else if k + 1 == n {
                     3
                 } else {
                     2
                 };
-                runs[k] = Some(Run { place, len });
+                *r = Some(Run { place, len });
             }
             i = j;
         }
