@@ -80,7 +80,7 @@ impl Num {
         Num { value, end, year: false, article: false, vague: false, digits: false, int, single_word, scale: 1.0 }
     }
 
-    /// One digit token with something glued to it (`4.5bn`, `½`-like fractions): not a plain integer.
+    /// One digit token that is not a plain number: a glued scale (`4.5bn`) or a fraction (`3/4`).
     fn glued(value: f64, end: usize, scale: f64) -> Num {
         Num { value, end, year: false, article: false, vague: false, digits: true, int: None, single_word: false, scale }
     }
