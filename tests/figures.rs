@@ -926,3 +926,25 @@ fn percentage_and_basis_points_are_numbers_as_in_ontonotes() {
 fn vague_lakhs() {
     assert_eq!(one("Lakhs of people came.", "Lakhs", Label::Number), approx(2e5, Approx::AtLeast));
 }
+
+#[test]
+fn race_distances_glued_to_m_are_metres() {
+    // a race word after the distance
+    assert_eq!(one("She won the 100m final in Tokyo.", "100m", Label::Quantity), qty(100.0, "m"));
+    assert_eq!(one("He will run the 400m hurdles next.", "400m", Label::Quantity), qty(400.0, "m"));
+    assert_eq!(one("It was a 1500m race for juniors.", "1500m", Label::Quantity), qty(1500.0, "m"));
+    assert_eq!(one("She set a record in the 200m freestyle.", "200m", Label::Quantity), qty(200.0, "m"));
+    assert_eq!(one("They took the 10,000m title.", "10,000m", Label::Quantity), qty(10_000.0, "m"));
+    // `men's` / `women's` before it, nothing counted after it
+    assert_eq!(one("She is favourite for the women's 800m.", "800m", Label::Quantity), qty(800.0, "m"));
+    // a sentence about a race
+    let found = find("Our sprinter ran the 200m in 21.5 seconds.");
+    assert_eq!(found[0].text, "200m");
+    assert_eq!((found[0].label, found[0].value.clone()), (Label::Quantity, qty(200.0, "m")));
+    // millions stay millions: a currency, a counted noun, or no sign of a race
+    assert_eq!(one("The club paid $100m for the striker.", "$100m", Label::Money), money(100e6, "USD"));
+    assert_eq!(one("They raised 100m euros for the stadium.", "100m euros", Label::Money), money(100e6, "EUR"));
+    assert_eq!(one("The final drew 100m viewers.", "100m", Label::Number), num(100e6));
+    assert_eq!(one("The athletes' union has 100m members.", "100m", Label::Number), num(100e6));
+    assert_eq!(one("The deal was worth 100m in the end.", "100m", Label::Number), num(100e6));
+}

@@ -848,7 +848,7 @@ impl<'a> Scanner<'a> {
             }
         }
         if self.kind(j) == Some(TokenKind::Number) {
-            if let Some(h) = self.military_time(j).or_else(|| self.clock_duration(j)) {
+            if let Some(h) = self.military_time(j).or_else(|| self.clock_duration(j)).or_else(|| self.race_distance(j)) {
                 return Some(h);
             }
         }
@@ -857,6 +857,40 @@ impl<'a> Scanner<'a> {
             num.value = -num.value;
         }
         self.after_number(j, num, approx, q0)
+    }
+
+    /// A race distance glued to `m` (`100m`, `10,000m`): metres, not the millions the `m` usually stands for,
+    /// when a race word follows (`the 100m final`, `the 400m hurdles`, `a 1500m race`), or when no noun
+    /// follows that millions could count and either `men's` / `women's` comes just before (`the women's
+    /// 400m.`) or it comes after `the` or `a` in a sentence about a race (`Bolt ran the 100m in 9.58`,
+    /// `gold in the 200m.`). `100m people`, `100m euros` and `$100m` (read before this) stay millions.
+    fn race_distance(&self, j: usize) -> Option<Hit> {
+        let Some(DigitToken::Plain { value, .. }) = numbers::digit_token(self.s(j).strip_suffix('m')?) else {
+            return None;
+        };
+        if value.fract() != 0.0 || !(10.0..=50_000.0).contains(&value) {
+            return None;
+        }
+        let next = self.w(j + 1);
+        // nothing after the distance that it could count: punctuation, the end, a preposition, a verb
+        let bare = self.kind(j + 1) != Some(TokenKind::Word)
+            || matches!(
+                next,
+                "in" | "at" | "on" | "and" | "or" | "with" | "by" | "from" | "after" | "before" | "as" | "but"
+                    | "when" | "while" | "was" | "is" | "this" | "last" | "since" | "then"
+            );
+        let p = j.wrapping_sub(1);
+        let gendered = matches!(self.w(p), "'s" | "’s" | "'" | "’")
+            && matches!(self.w(j.wrapping_sub(2)), "men" | "women" | "boys" | "girls");
+        let about_race = || {
+            let (lo, hi) = (self.sent_start.get().max(j.saturating_sub(12)), self.limit.get().min(j + 12));
+            matches!(self.w(p), "the" | "a" | "an") && (lo..hi).any(|k| lexicon::sport_cue(self.w(k)))
+        };
+        if !(lexicon::race_noun(next) || bare && (gendered || about_race())) {
+            return None;
+        }
+        let v = Value::Quantity { amount: value, unit: "m".to_string() };
+        Some(Hit::new(j + 1, Label::Quantity, Some(v), score::UNIT))
     }
 
     /// What follows a number decides its label.
