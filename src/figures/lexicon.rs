@@ -526,6 +526,21 @@ pub fn unit(w: &str) -> Option<&'static str> {
     })
 }
 
+/// The unit of a temperature in degrees Celsius (`5°C`, `5 degrees Celsius`, `5 ℃`).
+pub const CELSIUS: &str = "°C";
+/// The unit of a temperature in degrees Fahrenheit (`41°F`, `41 degrees Fahrenheit`).
+pub const FAHRENHEIT: &str = "°F";
+
+/// The unit of a temperature scale written after a degree (`degrees Celsius`, `° C`): [`CELSIUS`] or
+/// [`FAHRENHEIT`].
+pub fn temperature_scale(w: &str) -> Option<&'static str> {
+    match w {
+        "celsius" | "centigrade" | "c" => Some(CELSIUS),
+        "fahrenheit" | "f" => Some(FAHRENHEIT),
+        _ => None,
+    }
+}
+
 /// Words that name a race or what is won in one, right after a distance glued to `m` (`the 100m final`,
 /// `the 400m hurdles`, `a 1500m race`, `the 200m freestyle`): the `m` is metres, not millions.
 pub fn race_noun(w: &str) -> bool {

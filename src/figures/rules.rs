@@ -1139,9 +1139,10 @@ impl<'a> Scanner<'a> {
         if w == "per" && self.w(e + 1) == "cent" {
             return Some((Label::Percent, value.map(|p| Value::Percent { percent: p }), score::EXPLICIT, e + 2));
         }
-        // temperatures and angles with a degree sign: 5°C, 41 °F, 30 ºC, 5 ℃ (unit `deg`, as `degrees`)
-        if let Some(end) = self.degree_sign(e) {
-            let v = value.filter(|_| !num.vague).map(|a| Value::Quantity { amount: a, unit: "deg".to_string() });
+        // temperatures and angles with a degree sign: 5°C, 41 °F, 30 ºC, 5 ℃ (unit `°C`, `°F`, or `deg` as
+        // for `degrees` when no scale is written: 45°)
+        if let Some((end, unit)) = self.degree_sign(e) {
+            let v = value.filter(|_| !num.vague).map(|a| Value::Quantity { amount: a, unit: unit.to_string() });
             return Some((Label::Quantity, v, score::EXPLICIT, end));
         }
         // clock times: 3 p.m., 10 o'clock
@@ -1299,7 +1300,10 @@ impl<'a> Scanner<'a> {
             }
             // `pounds` is money after a currency country (handled above); bare `pound` stays weight
             let mut end = k + 1;
-            if sym == "deg" && matches!(self.w(end), "fahrenheit" | "celsius" | "centigrade" | "f" | "c") {
+            let mut sym = sym;
+            // 5 degrees Celsius, 41 degrees F
+            if let Some(scale) = lexicon::temperature_scale(self.w(end)).filter(|_| sym == "deg") {
+                sym = scale;
                 end += 1;
             }
             if sym == "mi" && self.w(end) == "per" && self.w(end + 1) == "hour" {
@@ -1350,14 +1354,16 @@ impl<'a> Scanner<'a> {
     }
 
     /// A degree sign at `e` (`°`, the ordinal indicator `º` often typed for it, `℃`, `℉`), with a glued `C` or
-    /// `F` after it: the token after the sign and its scale.
-    fn degree_sign(&self, e: usize) -> Option<usize> {
+    /// `F` after it: the token after the sign and its scale, and the unit (`°C`, `°F`, or `deg` without a
+    /// scale).
+    fn degree_sign(&self, e: usize) -> Option<(usize, &'static str)> {
         match self.s(e) {
-            "℃" | "℉" | "ºC" | "ºF" | "ºc" | "ºf" => Some(e + 1),
-            "°" | "º" | "˚" => {
-                let scale = self.glued(e + 1) && matches!(self.s(e + 1), "C" | "F" | "c" | "f");
-                Some(if scale { e + 2 } else { e + 1 })
-            }
+            "℃" | "ºC" | "ºc" => Some((e + 1, lexicon::CELSIUS)),
+            "℉" | "ºF" | "ºf" => Some((e + 1, lexicon::FAHRENHEIT)),
+            "°" | "º" | "˚" => match lexicon::temperature_scale(self.w(e + 1)).filter(|_| self.glued(e + 1)) {
+                Some(unit) => Some((e + 2, unit)),
+                None => Some((e + 1, "deg")),
+            },
             _ => None,
         }
     }
