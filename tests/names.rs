@@ -132,6 +132,16 @@ fn headlines_in_capitals_or_title_case_are_read_as_running_text() {
 }
 
 #[test]
+fn first_names_of_todays_news_make_people() {
+    for text in ["Elon Musk met investors in Austin.", "On Monday, Elon Musk said the plant would open."] {
+        let found = find(text);
+        assert!(found.contains(&("Elon Musk".into(), Label::Person)), "{text}: {found:?}");
+    }
+    let found = find("Satya Nadella and Sundar Pichai spoke in Seattle.");
+    assert!(found.contains(&("Sundar Pichai".into(), Label::Person)), "{found:?}");
+}
+
+#[test]
 fn scores_are_probabilities_and_spans_are_exact() {
     let text = "Prime Minister Justin Trudeau flew from Ottawa to Tokyo.";
     let doc = Document::new(text);

@@ -37,6 +37,17 @@ const MODERN_COMPANIES: &[&str] = &[
     "Reuters", "AFP", "Bloomberg", "Associated Press", "Interfax", "TASS", "RIA Novosti", "Al Jazeera",
 ];
 
+/// First names common in today's news but missing from the census lists (US names of 1990): without them
+/// `Elon Musk` read as an organisation. A short list written for this project, added to the model's
+/// gazetteer after training ([`Resources::add_modern_first_names`]).
+#[cfg(not(target_arch = "wasm32"))]
+const MODERN_FIRST_NAMES: &[&str] = &[
+    "Elon", "Satya", "Sundar", "Volodymyr", "Narendra", "Rishi", "Keir", "Recep", "Jair", "Luiz", "Olaf",
+    "Sergey", "Sergei", "Vladimir", "Yevgeny", "Alexei", "Dmitry", "Kassym", "Nursultan", "Muhammad", "Imran",
+    "Shehbaz", "Jens", "Giorgia", "Viktor", "Nayib", "Fumio", "Shinzo", "Mette", "Sanna", "Mukesh", "Gautam",
+    "Masayoshi", "Vivek", "Andrzej", "Olena", "Ilham",
+];
+
 /// Lowercase tokens of `phrase` joined by single spaces, as gazetteer keys are written.
 pub fn normalise_phrase(phrase: &str) -> String {
     let toks = tokenize(phrase);
@@ -62,6 +73,18 @@ impl Resources {
             return;
         }
         *self.gazetteer.entry(Cow::Owned(key)).or_insert(0) |= 1 << cat;
+    }
+
+    /// Adds [`MODERN_FIRST_NAMES`] to the first names (category 4). The trainer calls it on the model's copy
+    /// of the resources after training, not before: the weights stay exactly those the corpora give (a
+    /// gazetteer entry for a word of the training text moves every later perceptron update, and with it dev
+    /// F1 by up to 0.003 either way), and the names, absent from or rare in the 1990s corpora, still get
+    /// the first-name features that known first names have at run time.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn add_modern_first_names(&mut self) {
+        for c in MODERN_FIRST_NAMES {
+            self.add_phrase(c, 4);
+        }
     }
 
     /// Marks every proper prefix of a multi-token phrase with [`GAZ_PREFIX`].

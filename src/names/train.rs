@@ -447,7 +447,11 @@ fn averaged(
             trans[p][y] = (tw[p][y] as f64 - tu[p][y] / c) as f32;
         }
     }
-    Model::new(cfg.resources.clone(), cfg.temperature, start, trans, weights)
+    let mut resources = cfg.resources.clone();
+    if !resources.gazetteer.is_empty() {
+        resources.add_modern_first_names();
+    }
+    Model::new(resources, cfg.temperature, start, trans, weights)
 }
 
 /// The label of a tag (re-exported for the trainer's reports).
