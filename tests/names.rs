@@ -142,6 +142,21 @@ fn first_names_of_todays_news_make_people() {
 }
 
 #[test]
+fn listed_companies_the_tagger_left_out_are_organisations() {
+    let found = find("Google cut jobs on Monday.");
+    assert!(found.contains(&("Google".into(), Label::Org)), "{found:?}");
+    let found = find("Tesla cut prices on Monday.");
+    assert!(found.contains(&("Tesla".into(), Label::Org)), "{found:?}");
+    // an organisation and its person, not one organisation
+    let found = find("Tesla's Elon Musk says the plant will open in May.");
+    assert!(found.contains(&("Tesla".into(), Label::Org)), "{found:?}");
+    assert!(found.contains(&("Elon Musk".into(), Label::Person)), "{found:?}");
+    assert!(found.iter().all(|(t, _)| !t.contains("'s")), "{found:?}");
+    // company names that are common words stay words
+    assert_eq!(find("Now, the board will meet next week."), []);
+}
+
+#[test]
 fn scores_are_probabilities_and_spans_are_exact() {
     let text = "Prime Minister Justin Trudeau flew from Ottawa to Tokyo.";
     let doc = Document::new(text);
