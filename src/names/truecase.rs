@@ -164,16 +164,25 @@ fn style(doc: &Document<'_>, s: std::ops::Range<usize>) -> Option<Style> {
 /// `w` with its first letter in capitals.
 fn capitalise(w: &str) -> String {
     let mut cs = w.chars();
-    cs.next().map_or(String::new(), |c| c.to_uppercase().chain(cs).collect())
+    cs.next().map_or(String::new(), |c| std::iter::once(same_length(c, c.to_uppercase())).chain(cs).collect())
+}
+
+/// `c` in the other case (`mapped`) when that is one character of the same length in UTF-8, else `c` itself
+/// (`İ` lowercases to two characters): a respelt word keeps its length, so offsets stay those of the text.
+fn same_length(c: char, mut mapped: impl Iterator<Item = char>) -> char {
+    match (mapped.next(), mapped.next()) {
+        (Some(m), None) if m.len_utf8() == c.len_utf8() => m,
+        _ => c,
+    }
 }
 
 /// The running-text spelling of headline word `w`, or `None` to keep it.
 fn respell(w: &str, style: Style, first: bool, next_is_name: bool, res: &Resources) -> Option<String> {
-    let lower = w.to_lowercase();
+    let lower: String = w.chars().map(|c| same_length(c, c.to_lowercase())).collect();
     let mut title = String::with_capacity(w.len());
     let mut cs = lower.chars();
     if let Some(c) = cs.next() {
-        title.extend(c.to_uppercase());
+        title.push(same_length(c, c.to_uppercase()));
         title.push_str(cs.as_str());
     }
     let capitalised = |s: String| if first { title.clone() } else { s };
@@ -271,6 +280,16 @@ mod tests {
         assert_eq!(respelt("Apple Unveils New iPhone At Cupertino Event"), "Apple unveils new iPhone at Cupertino event");
         assert_eq!(respelt("FBI ARRESTS SUSPECT IN BOSTON AFTER LONG HUNT"), "FBI arrests suspect in Boston after long hunt");
         assert_eq!(respelt("US AND CHINA AGREE TO RESUME TRADE TALKS"), "US and China agree to resume trade talks");
+    }
+
+    #[test]
+    fn respelt_words_keep_their_length() {
+        // `İ` lowercases to two characters: it stays as it is, the rest of the word is respelt
+        let text = "İSTANBUL AND ANKARA MEET IN TÜRKİYE TODAY";
+        let out = respelt(text);
+        assert_eq!(out.len(), text.len());
+        assert_eq!(out, "İstanbul and Ankara meet in Türkİye today");
+        assert_eq!(respelt("ΑΘΗΝΑ AND ΣΟΦΙΑ MEET IN ÅRHUS").len(), "ΑΘΗΝΑ AND ΣΟΦΙΑ MEET IN ÅRHUS".len());
     }
 
     #[test]
