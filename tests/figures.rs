@@ -948,10 +948,15 @@ fn race_distances_glued_to_m_are_metres() {
     let found = find("Our sprinter ran the 200m in 21.5 seconds.");
     assert_eq!(found[0].text, "200m");
     assert_eq!((found[0].label, found[0].value.clone()), (Label::Quantity, qty(200.0, "m")));
+    let found = find("She won the 100m in 10.8 seconds.");
+    assert_eq!((found[0].text.as_str(), found[0].value.clone()), ("100m", qty(100.0, "m")));
+    assert_eq!(one("Bolt won gold in the 200m.", "200m", Label::Quantity), qty(200.0, "m"));
     // millions stay millions: a currency, a counted noun, or no sign of a race
     assert_eq!(one("The club paid $100m for the striker.", "$100m", Label::Money), money(100e6, "USD"));
     assert_eq!(one("They raised 100m euros for the stadium.", "100m euros", Label::Money), money(100e6, "EUR"));
     assert_eq!(one("The final drew 100m viewers.", "100m", Label::Number), num(100e6));
     assert_eq!(one("The athletes' union has 100m members.", "100m", Label::Number), num(100e6));
     assert_eq!(one("The deal was worth 100m in the end.", "100m", Label::Number), num(100e6));
+    assert_eq!(one("They won the 100m in damages.", "100m", Label::Number), num(100e6));
+    assert_eq!(one("The gold reserves reached 100m.", "100m", Label::Number), num(100e6));
 }
