@@ -132,6 +132,9 @@ fn is_acronym(s: &str) -> bool {
     (2..=8).contains(&n) && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '&') && s.chars().any(|c| c.is_alphabetic())
 }
 
+/// Words before a storm's name (`Hurricane Milton`, `Typhoon Haiyan`).
+const STORMS: &[&str] = &["Hurricane", "Typhoon", "Cyclone", "Storm", "HURRICANE", "TYPHOON", "CYCLONE", "STORM"];
+
 /// Legal and generic endings that are not a short form of a company's name (`Inc` of `Halvorsen Motors Inc`).
 const ORG_SUFFIXES: &[&str] = &[
     "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "se", "group",
@@ -202,6 +205,26 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
             }
         }
         merged.push(e);
+    }
+    // Storms are named events: `Hurricane Milton` is one MISC (OntoNotes: `Hurricane Hugo` EVENT 48 times of
+    // 48 in train), where the tagger often tags the bare name a person.
+    for e in merged.iter_mut() {
+        let r = token_range(doc, e.start, e.end);
+        if r.len() > 1 && STORMS.contains(&doc.token_text(r.start)) {
+            e.label = Label::Misc;
+            continue;
+        }
+        // The word before, and `Tropical` before `Storm`.
+        for k in (r.start.saturating_sub(2)..r.start).rev() {
+            let w = doc.token_text(k);
+            let fits = if k + 1 == r.start { STORMS.contains(&w) } else { w == "Tropical" && doc.text[e.start..].starts_with("Storm ") };
+            if !fits || &doc.text[doc.tokens[k].end..e.start.max(doc.tokens[k].end)] != " " {
+                break;
+            }
+            e.start = doc.tokens[k].start;
+            e.text = doc.text[e.start..e.end].to_string();
+            e.label = Label::Misc;
+        }
     }
     let mut names = merged;
     // 2. Acronyms introduced in parentheses right after a name.

@@ -183,3 +183,26 @@ fn an_organisation_named_after_its_short_form_joins_it() {
     let out = resolve(&doc, names, Vec::new());
     assert_eq!(out[0].group, out[1].group, "{out:?}");
 }
+
+#[test]
+fn a_storms_name_is_one_misc_with_its_kind() {
+    let text = "Hurricane Milton hit Florida. Typhoon Haiyan was worse. Tropical Storm Debby weakened.";
+    let doc = Document::new(text);
+    let names = vec![
+        ent(text, "Milton", 0, Label::Person, 0.8),
+        ent(text, "Florida", 0, Label::Place, 0.99),
+        ent(text, "Typhoon Haiyan", 0, Label::Person, 0.7),
+        ent(text, "Debby", 0, Label::Person, 0.6),
+    ];
+    let out = resolve(&doc, names, Vec::new());
+    let got: Vec<(&str, Label)> = out.iter().map(|e| (e.text.as_str(), e.label)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Hurricane Milton", Label::Misc),
+            ("Florida", Label::Place),
+            ("Typhoon Haiyan", Label::Misc),
+            ("Tropical Storm Debby", Label::Misc)
+        ]
+    );
+}
