@@ -571,3 +571,24 @@ fn closed_output_pipe_ends_quietly() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(status.code().is_some(), "ends by itself, not by a signal");
 }
+
+/// `--date` resolves `ago` to a date; without it the value stays the period (GUIDE section 2 has no field
+/// that marks a period as lying in the past).
+#[test]
+fn date_option_resolves_ago() {
+    let text = b"Two days ago the ferry sailed; three weeks ago it was docked.";
+    let values = |args: &[&str]| -> Vec<Value> {
+        let o = run(args, text);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        v["entities"].as_array().unwrap().iter().map(|e| e["value"].clone()).collect()
+    };
+    assert_eq!(
+        values(&["--format", "jsonl", "--date", "2026-11-25"]),
+        [serde_json::json!({"date": "2026-11-23"}), serde_json::json!({"date": "2026-11-04"})]
+    );
+    assert_eq!(
+        values(&["--format", "jsonl"]),
+        [serde_json::json!({"duration": "P2D"}), serde_json::json!({"duration": "P3W"})]
+    );
+}

@@ -190,7 +190,7 @@ fn quantities() {
     assert_eq!(one("They walked about 100 miles.", "about 100 miles", Label::Quantity), qty(100.0, "mi"));
     assert_eq!(
         one("It reached minus 321 degrees Fahrenheit", "minus 321 degrees Fahrenheit", Label::Quantity),
-        qty(-321.0, "deg")
+        qty(-321.0, "°F")
     );
     assert_eq!(one("the trees grow three to four meters tall", "three to four meters", Label::Quantity), None);
 }
@@ -606,27 +606,34 @@ fn weekday_ranges_end_after_they_start() {
 
 #[test]
 fn temperatures_with_a_degree_sign() {
-    // the unit is `deg` as for `degrees` (the scale, Celsius or Fahrenheit, is not part of the value)
-    assert_eq!(one("At dawn it was 5°C in the valley.", "5°C", Label::Quantity), qty(5.0, "deg"));
-    assert_eq!(one("Inland it was 41°F at dawn.", "41°F", Label::Quantity), qty(41.0, "deg"));
-    assert_eq!(one("The pool is kept at 30 °C for swimmers.", "30 °C", Label::Quantity), qty(30.0, "deg"));
-    assert_eq!(one("The pool is kept at 30 ºC for swimmers.", "30 ºC", Label::Quantity), qty(30.0, "deg"));
-    assert_eq!(one("The pool is kept at 30ºC for swimmers.", "30ºC", Label::Quantity), qty(30.0, "deg"));
-    assert_eq!(one("Milk is kept below 4 ℃ here.", "4 ℃", Label::Quantity), qty(4.0, "deg"));
+    // the unit says the scale: `°C`, `°F`, or `deg` as for `degrees` when none is written
+    assert_eq!(one("At dawn it was 5°C in the valley.", "5°C", Label::Quantity), qty(5.0, "°C"));
+    assert_eq!(one("Inland it was 41°F at dawn.", "41°F", Label::Quantity), qty(41.0, "°F"));
+    assert_eq!(one("The pool is kept at 30 °C for swimmers.", "30 °C", Label::Quantity), qty(30.0, "°C"));
+    assert_eq!(one("The pool is kept at 30 ºC for swimmers.", "30 ºC", Label::Quantity), qty(30.0, "°C"));
+    assert_eq!(one("The pool is kept at 30ºC for swimmers.", "30ºC", Label::Quantity), qty(30.0, "°C"));
+    assert_eq!(one("The pool is kept at 86ºF for swimmers.", "86ºF", Label::Quantity), qty(86.0, "°F"));
+    assert_eq!(one("Milk is kept below 4 ℃ here.", "4 ℃", Label::Quantity), qty(4.0, "°C"));
+    assert_eq!(one("Milk is kept below 39 ℉ here.", "39 ℉", Label::Quantity), qty(39.0, "°F"));
     assert_eq!(one("The roof is pitched at 45° to the wall.", "45°", Label::Quantity), qty(45.0, "deg"));
-    assert_eq!(one("It baked at 321 degrees Fahrenheit.", "321 degrees Fahrenheit", Label::Quantity), qty(321.0, "deg"));
+    assert_eq!(one("It baked at 321 degrees Fahrenheit.", "321 degrees Fahrenheit", Label::Quantity), qty(321.0, "°F"));
+    assert_eq!(one("It was 5 degrees Celsius in the shade.", "5 degrees Celsius", Label::Quantity), qty(5.0, "°C"));
+    assert_eq!(one("It was 41 degrees F in the shade.", "41 degrees F", Label::Quantity), qty(41.0, "°F"));
+    assert_eq!(one("It was 12 degrees centigrade in the shade.", "12 degrees centigrade", Label::Quantity), qty(12.0, "°C"));
+    assert_eq!(one("The ramp turns 90 degrees at the top.", "90 degrees", Label::Quantity), qty(90.0, "deg"));
     // at the end of a sentence the dot stays outside
-    assert_eq!(one("The town hit 38.5°C.", "38.5°C", Label::Quantity), qty(38.5, "deg"));
+    assert_eq!(one("The town hit 38.5°C.", "38.5°C", Label::Quantity), qty(38.5, "°C"));
     let found = spans("Highs of 20°C to 25°C are forecast.");
     assert_eq!(found, [("20°C to 25°C".to_string(), Label::Quantity)]);
+    assert_eq!(find("Highs of 20°C to 25°C are forecast.")[0].value, qty(20.0, "°C"));
 }
 
 #[test]
 fn minus_signs_are_part_of_the_figure() {
-    assert_eq!(one("The lake froze at -5°C in the town.", "-5°C", Label::Quantity), qty(-5.0, "deg"));
+    assert_eq!(one("The lake froze at -5°C in the town.", "-5°C", Label::Quantity), qty(-5.0, "°C"));
     assert_eq!(
         one("The lake froze at −5 degrees Celsius.", "−5 degrees Celsius", Label::Quantity),
-        qty(-5.0, "deg")
+        qty(-5.0, "°C")
     );
     assert_eq!(one("Shares fell -3% in trading.", "-3%", Label::Percent), Some(Value::Percent { percent: -3.0 }));
     assert_eq!(one("Output grew (-2.5%) in the end.", "-2.5%", Label::Percent), Some(Value::Percent { percent: -2.5 }));
@@ -925,4 +932,26 @@ fn percentage_and_basis_points_are_numbers_as_in_ontonotes() {
 #[test]
 fn vague_lakhs() {
     assert_eq!(one("Lakhs of people came.", "Lakhs", Label::Number), approx(2e5, Approx::AtLeast));
+}
+
+#[test]
+fn race_distances_glued_to_m_are_metres() {
+    // a race word after the distance
+    assert_eq!(one("She won the 100m final in Tokyo.", "100m", Label::Quantity), qty(100.0, "m"));
+    assert_eq!(one("He will run the 400m hurdles next.", "400m", Label::Quantity), qty(400.0, "m"));
+    assert_eq!(one("It was a 1500m race for juniors.", "1500m", Label::Quantity), qty(1500.0, "m"));
+    assert_eq!(one("She set a record in the 200m freestyle.", "200m", Label::Quantity), qty(200.0, "m"));
+    assert_eq!(one("They took the 10,000m title.", "10,000m", Label::Quantity), qty(10_000.0, "m"));
+    // `men's` / `women's` before it, nothing counted after it
+    assert_eq!(one("She is favourite for the women's 800m.", "800m", Label::Quantity), qty(800.0, "m"));
+    // a sentence about a race
+    let found = find("Our sprinter ran the 200m in 21.5 seconds.");
+    assert_eq!(found[0].text, "200m");
+    assert_eq!((found[0].label, found[0].value.clone()), (Label::Quantity, qty(200.0, "m")));
+    // millions stay millions: a currency, a counted noun, or no sign of a race
+    assert_eq!(one("The club paid $100m for the striker.", "$100m", Label::Money), money(100e6, "USD"));
+    assert_eq!(one("They raised 100m euros for the stadium.", "100m euros", Label::Money), money(100e6, "EUR"));
+    assert_eq!(one("The final drew 100m viewers.", "100m", Label::Number), num(100e6));
+    assert_eq!(one("The athletes' union has 100m members.", "100m", Label::Number), num(100e6));
+    assert_eq!(one("The deal was worth 100m in the end.", "100m", Label::Number), num(100e6));
 }

@@ -121,6 +121,29 @@ fn the_hague_keeps_its_the_and_a_plain_possessive_is_left_out() {
 }
 
 #[test]
+fn headlines_in_capitals_or_title_case_are_read_as_running_text() {
+    // all capitals: the names are found, with the text as written
+    let found = find("BIDEN AND PUTIN MEET IN GENEVA");
+    assert!(found.contains(&("BIDEN".into(), Label::Person)), "{found:?}");
+    assert!(found.contains(&("PUTIN".into(), Label::Person)), "{found:?}");
+    assert!(found.contains(&("GENEVA".into(), Label::Place)), "{found:?}");
+    let found = find("MERKEL WARNS OF RISING PRICES IN GERMANY");
+    assert!(found.contains(&("MERKEL".into(), Label::Person)), "{found:?}");
+    assert!(found.contains(&("GERMANY".into(), Label::Place)), "{found:?}");
+    // Title Case: the headline's capitals no longer glue words into one name
+    let found = find("Apple Unveils New iPhone At Cupertino Event");
+    assert!(found.iter().all(|(t, _)| !t.contains("Unveils") && !t.contains("Event")), "{found:?}");
+    assert!(found.contains(&("Cupertino".into(), Label::Place)), "{found:?}");
+    let found = find("Macron And Scholz Discuss Ukraine Aid In Berlin");
+    assert!(found.contains(&("Scholz".into(), Label::Person)), "{found:?}");
+    assert!(found.contains(&("Berlin".into(), Label::Place)), "{found:?}");
+    assert!(found.iter().all(|(t, _)| !t.contains("Aid") && !t.contains("Discuss")), "{found:?}");
+    // the article's own spelling of a word decides over the word tables
+    let found = find("STORM HITS THE COAST OF KENT AS FERRIES STOP\nThe storm reached Kent on Monday, and ferries stopped.");
+    assert!(found.contains(&("KENT".into(), Label::Place)), "{found:?}");
+}
+
+#[test]
 fn scores_are_probabilities_and_spans_are_exact() {
     let text = "Prime Minister Justin Trudeau flew from Ottawa to Tokyo.";
     let doc = Document::new(text);

@@ -526,6 +526,114 @@ pub fn unit(w: &str) -> Option<&'static str> {
     })
 }
 
+/// The unit of a temperature in degrees Celsius (`5°C`, `5 degrees Celsius`, `5 ℃`).
+pub const CELSIUS: &str = "°C";
+/// The unit of a temperature in degrees Fahrenheit (`41°F`, `41 degrees Fahrenheit`).
+pub const FAHRENHEIT: &str = "°F";
+
+/// The unit of a temperature scale written after a degree (`degrees Celsius`, `° C`): [`CELSIUS`] or
+/// [`FAHRENHEIT`].
+pub fn temperature_scale(w: &str) -> Option<&'static str> {
+    match w {
+        "celsius" | "centigrade" | "c" => Some(CELSIUS),
+        "fahrenheit" | "f" => Some(FAHRENHEIT),
+        _ => None,
+    }
+}
+
+/// Words that name a race or what is won in one, right after a distance glued to `m` (`the 100m final`,
+/// `the 400m hurdles`, `a 1500m race`, `the 200m freestyle`): the `m` is metres, not millions.
+pub fn race_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "final"
+            | "finals"
+            | "semi-final"
+            | "semi-finals"
+            | "semifinal"
+            | "semifinals"
+            | "heat"
+            | "heats"
+            | "race"
+            | "races"
+            | "hurdles"
+            | "sprint"
+            | "sprints"
+            | "sprinter"
+            | "sprinters"
+            | "dash"
+            | "relay"
+            | "relays"
+            | "steeplechase"
+            | "freestyle"
+            | "backstroke"
+            | "breaststroke"
+            | "butterfly"
+            | "medley"
+            | "individual"
+            | "run"
+            | "runner"
+            | "runners"
+            | "swim"
+            | "swimmer"
+            | "title"
+            | "champion"
+            | "championship"
+            | "record"
+            | "gold"
+            | "silver"
+            | "bronze"
+            | "medal"
+            | "medallist"
+            | "medalist"
+            | "winner"
+            | "specialist"
+    )
+}
+
+/// Words that make a sentence about a race, so that a distance glued to `m` with no noun after it is in
+/// metres (`Bolt ran the 100m in 9.58`, `gold in the 400m.`). Words as common in business news as in sport
+/// (`final`, `record`, `title`, `gold`, `heat`, `track`, `games`) are left out: `the final cost was 100m.`
+pub fn sport_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "race"
+            | "races"
+            | "raced"
+            | "hurdles"
+            | "sprint"
+            | "sprints"
+            | "sprinted"
+            | "sprinter"
+            | "sprinters"
+            | "relay"
+            | "relays"
+            | "steeplechase"
+            | "freestyle"
+            | "backstroke"
+            | "breaststroke"
+            | "medley"
+            | "heats"
+            | "semi-final"
+            | "semifinal"
+            | "medal"
+            | "medals"
+            | "medallist"
+            | "medalist"
+            | "ran"
+            | "swam"
+            | "olympic"
+            | "olympics"
+            | "olympian"
+            | "athletics"
+            | "athlete"
+            | "athletes"
+            | "championships"
+            | "swimming"
+            | "pb"
+    )
+}
+
 /// A qualifier of one word before a number, and how it bounds it (`None` inside: a qualifier without a
 /// bound, like `only`).
 pub fn qualifier1(w: &str) -> Option<Option<Approx>> {

@@ -117,10 +117,16 @@ pub fn digit_token(tok: &str) -> Option<DigitToken> {
     }
     // 30ºC: the ordinal indicator typed for a degree sign is a letter, so the tokenizer keeps it on the number
     if !b.is_ascii() {
-        for sign in ["ºC", "ºF", "ºc", "ºf", "º"] {
+        for (sign, unit) in [
+            ("ºC", lexicon::CELSIUS),
+            ("ºF", lexicon::FAHRENHEIT),
+            ("ºc", lexicon::CELSIUS),
+            ("ºf", lexicon::FAHRENHEIT),
+            ("º", "deg"),
+        ] {
             if let Some(n) = tok.strip_suffix(sign) {
                 return match digit_token(n)? {
-                    DigitToken::Plain { value, .. } => Some(DigitToken::WithUnit(value, "deg")),
+                    DigitToken::Plain { value, .. } => Some(DigitToken::WithUnit(value, unit)),
                     _ => None,
                 };
             }
@@ -366,8 +372,9 @@ mod tests {
         assert_eq!(digit_token("3.30pm"), Some(DigitToken::ClockAmPm(15, 30)));
         assert_eq!(digit_token("12am"), Some(DigitToken::ClockAmPm(0, 0)));
         assert_eq!(digit_token("5km"), Some(DigitToken::WithUnit(5.0, "km")));
-        assert_eq!(digit_token("30ºC"), Some(DigitToken::WithUnit(30.0, "deg")));
-        assert_eq!(digit_token("12.5ºf"), Some(DigitToken::WithUnit(12.5, "deg")));
+        assert_eq!(digit_token("30ºC"), Some(DigitToken::WithUnit(30.0, "°C")));
+        assert_eq!(digit_token("12.5ºf"), Some(DigitToken::WithUnit(12.5, "°F")));
+        assert_eq!(digit_token("45º"), Some(DigitToken::WithUnit(45.0, "deg")));
         assert_eq!(digit_token("1stºC"), None);
         assert_eq!(digit_token("3/4"), Some(DigitToken::Fraction(0.75)));
         assert_eq!(digit_token("1/6/2022"), Some(DigitToken::SlashDate(1, 6, 2022)));

@@ -848,7 +848,7 @@ impl<'a> Scanner<'a> {
             }
         }
         if self.kind(j) == Some(TokenKind::Number) {
-            if let Some(h) = self.military_time(j).or_else(|| self.clock_duration(j)) {
+            if let Some(h) = self.military_time(j).or_else(|| self.clock_duration(j)).or_else(|| self.race_distance(j)) {
                 return Some(h);
             }
         }
@@ -857,6 +857,40 @@ impl<'a> Scanner<'a> {
             num.value = -num.value;
         }
         self.after_number(j, num, approx, q0)
+    }
+
+    /// A race distance glued to `m` (`100m`, `10,000m`): metres, not the millions the `m` usually stands for,
+    /// when a race word follows (`the 100m final`, `the 400m hurdles`, `a 1500m race`), or when no noun
+    /// follows that millions could count and either `men's` / `women's` comes just before (`the women's
+    /// 400m.`) or it comes after `the` or `a` in a sentence about a race (`Bolt ran the 100m in 9.58`,
+    /// `gold in the 200m.`). `100m people`, `100m euros` and `$100m` (read before this) stay millions.
+    fn race_distance(&self, j: usize) -> Option<Hit> {
+        let Some(DigitToken::Plain { value, .. }) = numbers::digit_token(self.s(j).strip_suffix('m')?) else {
+            return None;
+        };
+        if value.fract() != 0.0 || !(10.0..=50_000.0).contains(&value) {
+            return None;
+        }
+        let next = self.w(j + 1);
+        // nothing after the distance that it could count: punctuation, the end, a preposition, a verb
+        let bare = self.kind(j + 1) != Some(TokenKind::Word)
+            || matches!(
+                next,
+                "in" | "at" | "on" | "and" | "or" | "with" | "by" | "from" | "after" | "before" | "as" | "but"
+                    | "when" | "while" | "was" | "is" | "this" | "last" | "since" | "then"
+            );
+        let p = j.wrapping_sub(1);
+        let gendered = matches!(self.w(p), "'s" | "’s" | "'" | "’")
+            && matches!(self.w(j.wrapping_sub(2)), "men" | "women" | "boys" | "girls");
+        let about_race = || {
+            let (lo, hi) = (self.sent_start.get().max(j.saturating_sub(12)), self.limit.get().min(j + 12));
+            matches!(self.w(p), "the" | "a" | "an") && (lo..hi).any(|k| lexicon::sport_cue(self.w(k)))
+        };
+        if !(lexicon::race_noun(next) || bare && (gendered || about_race())) {
+            return None;
+        }
+        let v = Value::Quantity { amount: value, unit: "m".to_string() };
+        Some(Hit::new(j + 1, Label::Quantity, Some(v), score::UNIT))
     }
 
     /// What follows a number decides its label.
@@ -1105,9 +1139,10 @@ impl<'a> Scanner<'a> {
         if w == "per" && self.w(e + 1) == "cent" {
             return Some((Label::Percent, value.map(|p| Value::Percent { percent: p }), score::EXPLICIT, e + 2));
         }
-        // temperatures and angles with a degree sign: 5°C, 41 °F, 30 ºC, 5 ℃ (unit `deg`, as `degrees`)
-        if let Some(end) = self.degree_sign(e) {
-            let v = value.filter(|_| !num.vague).map(|a| Value::Quantity { amount: a, unit: "deg".to_string() });
+        // temperatures and angles with a degree sign: 5°C, 41 °F, 30 ºC, 5 ℃ (unit `°C`, `°F`, or `deg` as
+        // for `degrees` when no scale is written: 45°)
+        if let Some((end, unit)) = self.degree_sign(e) {
+            let v = value.filter(|_| !num.vague).map(|a| Value::Quantity { amount: a, unit: unit.to_string() });
             return Some((Label::Quantity, v, score::EXPLICIT, end));
         }
         // clock times: 3 p.m., 10 o'clock
@@ -1265,7 +1300,10 @@ impl<'a> Scanner<'a> {
             }
             // `pounds` is money after a currency country (handled above); bare `pound` stays weight
             let mut end = k + 1;
-            if sym == "deg" && matches!(self.w(end), "fahrenheit" | "celsius" | "centigrade" | "f" | "c") {
+            let mut sym = sym;
+            // 5 degrees Celsius, 41 degrees F
+            if let Some(scale) = lexicon::temperature_scale(self.w(end)).filter(|_| sym == "deg") {
+                sym = scale;
                 end += 1;
             }
             if sym == "mi" && self.w(end) == "per" && self.w(end + 1) == "hour" {
@@ -1316,14 +1354,16 @@ impl<'a> Scanner<'a> {
     }
 
     /// A degree sign at `e` (`°`, the ordinal indicator `º` often typed for it, `℃`, `℉`), with a glued `C` or
-    /// `F` after it: the token after the sign and its scale.
-    fn degree_sign(&self, e: usize) -> Option<usize> {
+    /// `F` after it: the token after the sign and its scale, and the unit (`°C`, `°F`, or `deg` without a
+    /// scale).
+    fn degree_sign(&self, e: usize) -> Option<(usize, &'static str)> {
         match self.s(e) {
-            "℃" | "℉" | "ºC" | "ºF" | "ºc" | "ºf" => Some(e + 1),
-            "°" | "º" | "˚" => {
-                let scale = self.glued(e + 1) && matches!(self.s(e + 1), "C" | "F" | "c" | "f");
-                Some(if scale { e + 2 } else { e + 1 })
-            }
+            "℃" | "ºC" | "ºc" => Some((e + 1, lexicon::CELSIUS)),
+            "℉" | "ºF" | "ºf" => Some((e + 1, lexicon::FAHRENHEIT)),
+            "°" | "º" | "˚" => match lexicon::temperature_scale(self.w(e + 1)).filter(|_| self.glued(e + 1)) {
+                Some(unit) => Some((e + 2, unit)),
+                None => Some((e + 1, "deg")),
+            },
             _ => None,
         }
     }

@@ -16,6 +16,7 @@ pub mod model;
 pub mod resources;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
+pub mod truecase;
 
 use crate::text::Document;
 use crate::Entity;
@@ -124,7 +125,8 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
             cache.scores.clear();
             cache.model = model.serial();
         }
-        let ty = features::intern_tokens(doc, &mut cache.lexicon, &model.resources);
+        // headlines are read as if written in running text (see `truecase`)
+        let ty = truecase::intern_tokens(doc, &mut cache.lexicon, &model.resources);
         let mut buf = Vec::with_capacity(96);
         for k in cache.scores.len()..cache.lexicon.len() {
             buf.clear();
