@@ -437,7 +437,7 @@ function formatValue(e) {
   if ("number" in v) return (v.approx ? `${APPROX[v.approx] || v.approx} ` : "") + fmt(v.number);
   if ("currency" in v) return `${fmt(v.amount)} ${v.currency}`;
   if ("percent" in v) return `${fmt(v.percent)}%`;
-  if ("unit" in v) return `${fmt(v.amount)} ${v.unit}`;
+  if ("unit" in v) return readableQuantity(v.amount, v.unit, fmt);
   if ("date" in v) return readableDate(v.date);
   if ("weekday" in v) return v.weekday;
   if ("duration" in v) return readableDuration(v.duration);
@@ -445,14 +445,55 @@ function formatValue(e) {
   return Object.entries(v).map(([k, x]) => `${k}: ${fmt(x)}`).join(", ");
 }
 
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
 /**
- * A DATE value made readable where its code is terse: "199" (a decade) is "1990s", "18" (a century: years
- * 1800-1899) is "19th century"; ISO dates ("2022-01-06", "2022-01", "2022") stay as they are.
+ * A DATE value (GUIDE section 2) in words: "2022-01-06" is "January 6, 2022", "2022-01" "January 2022", "--03-03"
+ * (no year in the text) "March 3", "--09" "September", "2022-W02" "week 2 of 2022", "199" (a decade) "1990s",
+ * "18" (a century: years 1800-1899) "19th century"; an interval "A/B" is "December 24-25" within one month,
+ * "June to August 2020" within one year, else "A to B". Anything else is shown as it is.
  */
 function readableDate(code) {
-  if (/^\d{3}$/.test(code)) return `${Number(code) * 10}s`;
-  if (/^\d{2}$/.test(code)) return `${ordinal(Number(code) + 1)} century`;
-  return code;
+  const slash = code.indexOf("/");
+  if (slash > 0) {
+    const a = dateParts(code.slice(0, slash)), b = dateParts(code.slice(slash + 1));
+    if (!a || !b) return code;
+    const sameYear = a.year === b.year;
+    if (sameYear && a.month && a.month === b.month && a.day && b.day) {
+      return `${MONTHS[a.month - 1]} ${a.day}-${b.day}${a.year ? `, ${a.year}` : ""}`;
+    }
+    if (sameYear && a.year && a.month && b.month && !a.day && !b.day) return `${MONTHS[a.month - 1]} to ${MONTHS[b.month - 1]} ${a.year}`;
+    return `${dateWords(a)} to ${dateWords(b)}`;
+  }
+  const parts = dateParts(code);
+  return parts ? dateWords(parts) : code;
+}
+
+/** The pieces of one ISO date value, or null for a shape this page does not know. */
+function dateParts(code) {
+  let m;
+  if ((m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(code))) return checked({ year: String(Number(m[1])), month: Number(m[2] || 0), day: Number(m[3] || 0) });
+  if ((m = /^--(\d{2})(?:-(\d{2}))?$/.exec(code))) return checked({ year: "", month: Number(m[1]), day: Number(m[2] || 0) });
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(code))) return { year: String(Number(m[1])), week: Number(m[2]) };
+  if (/^\d{3}$/.test(code)) return { text: `${Number(code) * 10}s` };
+  if (/^\d{2}$/.test(code)) return { text: `${ordinal(Number(code) + 1)} century` };
+  return null;
+}
+const checked = (p) => (p.month <= 12 && p.day <= 31 && (p.month || !p.day) ? p : null);
+
+function dateWords(p) {
+  if (p.text) return p.text;
+  if (p.week) return `week ${p.week} of ${p.year}`;
+  if (!p.month) return p.year;
+  const md = p.day ? `${MONTHS[p.month - 1]} ${p.day}` : MONTHS[p.month - 1];
+  return p.year ? (p.day ? `${md}, ${p.year}` : `${md} ${p.year}`) : md;
+}
+
+/** A QUANTITY value: symbols stay ("40.2 km", "100 km/h"); "deg" is "°", and unit words take a plural ("5 acres"). */
+function readableQuantity(amount, unit, fmt) {
+  if (unit === "deg") return `${fmt(amount)}°`;
+  const word = (unit === "acre" || unit === "bale") && amount !== 1 ? `${unit}s` : unit; // the two units named by words
+  return `${fmt(amount)} ${word}`;
 }
 
 const ordinal = (n) => {

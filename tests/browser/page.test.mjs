@@ -198,6 +198,50 @@ test("values read plainly: decades, centuries and durations", async () => {
   await context.close();
 });
 
+test("dates without a year, ranges, weeks and units read in words, never as raw ISO codes", async () => {
+  const { context, page, errors } = await openPage();
+  // no article date: the module leaves the year out where the text does ("--03-03")
+  const text = "The fair opened on March 3 and closes in September. Shops shut Dec. 24-25 and from December 30 to " +
+    "January 2. Work began in March 1991, ran from 1991 to 1994 and from June to August 2020, and stopped on " +
+    "January 6, 2022. It was 30 degrees on 5 acres.";
+  await paste(page, text);
+  const shownValues = () => page.$$eval("#figures .row", (rs) => Object.fromEntries(rs.map((r) => [r.querySelector(".row-name").textContent, r.querySelector(".row-value")?.textContent])));
+  let values = await shownValues();
+  let api = Object.fromEntries((await page.evaluate((t) => window.articleAnnotator.annotate(t, null), text)).map((e) => [e.text, e.value]));
+  const expect = {
+    "March 3": [{ date: "--03-03" }, "= March 3"], September: [{ date: "--09" }, "= September"],
+    "Dec. 24-25": [{ date: "--12-24/--12-25" }, "= December 24-25"],
+    "December 30 to January 2": [{ date: "--12-30/--01-02" }, "= December 30 to January 2"],
+    "March 1991": [{ date: "1991-03" }, "= March 1991"], "1991 to 1994": [{ date: "1991/1994" }, "= 1991 to 1994"],
+    "June to August 2020": [{ date: "2020-06/2020-08" }, "= June to August 2020"],
+    "January 6, 2022": [{ date: "2022-01-06" }, "= January 6, 2022"],
+    "30 degrees": [{ amount: 30, unit: "deg" }, "= 30°"], "5 acres": [{ amount: 5, unit: "acre" }, "= 5 acres"],
+  };
+  let checked = 0;
+  for (const [span, [value, shown]] of Object.entries(expect)) {
+    if (JSON.stringify(api[span]) !== JSON.stringify(value)) { console.log(`# ${span}: the module now gives ${JSON.stringify(api[span])}; not checked`); continue; }
+    assert.equal(values[span], shown, span);
+    checked++;
+  }
+  assert.ok(checked >= 6, `most expected values still come from the module (${checked} checked)`);
+  // with an article date, relative dates resolve to ISO dates and weeks; they read in words too
+  await page.fill("#date", "2022-01-19");
+  await page.dispatchEvent("#date", "change");
+  const text2 = "Talks ended last week and resume on Wednesday.";
+  await paste(page, text2);
+  values = await shownValues();
+  api = Object.fromEntries((await page.evaluate((t) => window.articleAnnotator.annotate(t, { date: "2022-01-19" }), text2)).map((e) => [e.text, e.value]));
+  if (api["last week"]?.date === "2022-W02") assert.equal(values["last week"], "= week 2 of 2022");
+  if (api.Wednesday?.date === "2022-01-19") assert.equal(values.Wednesday, "= January 19, 2022");
+  // whatever the module returns, no row shows an ISO code (--03, 2022-01, 2022-W02, P3Y, deg)
+  await paste(page, `${text} ${text2}`);
+  for (const v of await page.$$eval("#figures .row-value", (rs) => rs.map((r) => r.textContent))) {
+    assert.doesNotMatch(v, /--\d|\d{4}-\d|-W\d|\bP\d|\bdeg\b/, v);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the page's JS API gives clear errors: called before it is ready, or with labels as a string", async () => {
   // hold the .wasm back for a moment, so the API exists but the module is not ready yet
   const context = await browser.newContext();
