@@ -142,7 +142,7 @@ async function run() {
   const options = currentOptions();
   if (text.length > WORKER_THRESHOLD) startWorker();
   if (text.length > WORKER_THRESHOLD && worker) {
-    setStatus(`${loaded.note && loaded.text === text ? `${loaded.note} — a` : "A"}nnotating ${text.length.toLocaleString("en")} characters in the background…`);
+    setStatus(`${loaded.note && loaded.text === text ? `${loaded.note} — a` : "A"}nnotating ${num(codePoints(text))} characters in the background…`);
     // one job at a time: while the worker is busy, the newest text waits and older ones are skipped
     if (pending.size) { rerun = true; return; }
     worker.postMessage({ type: "annotate", seq, text, options });
@@ -420,12 +420,31 @@ function renderPanel() {
   figuresEl.replaceChildren(...frows);
 }
 
+/**
+ * The length of `text` in Unicode code points (an emoji is 1, a surrogate pair in JavaScript's units), as the
+ * CLI's default offsets and Python count; a lone surrogate counts as 1. A loop, not [...text]: no 2 MB array.
+ */
+export function codePoints(text) {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; }
+    }
+  }
+  return n;
+}
+
+/** "1 entity", "2 entities", "1,200 characters": a count with its noun, singular for exactly one. */
+const counted = (n, one, many) => `${num(n)} ${n === 1 ? one : many}`;
+
 function renderStats() {
-  const n = state.text.length;
   const ms = state.took < 10 ? state.took.toFixed(1) : Math.round(state.took).toString();
   statsEl.replaceChildren(
-    el("span", {}, `${n.toLocaleString("en")} characters`), " · ",
-    el("span", {}, `${state.entities.length.toLocaleString("en")} entities`), " · ",
+    el("span", { title: "Counted in Unicode code points: an emoji is one character (one made of several, like a family or a flag, counts each part)" },
+      counted(codePoints(state.text), "character", "characters")), " · ",
+    el("span", {}, counted(state.entities.length, "entity", "entities")), " · ",
     el("span", { class: "took" }, `${ms} ms`), ` in ${state.via || "this tab"}`);
 }
 

@@ -88,7 +88,7 @@ test("the Kazakhstan article is highlighted exactly as the API annotates it", as
   assert.equal(await page.$$eval("#figures .row-value", (rs) => rs.length), Math.min(withValue, 300));
   // statistics
   const stats = await page.textContent("#stats");
-  assert.match(stats, new RegExp(`${article.length.toLocaleString("en")} characters`));
+  assert.match(stats, new RegExp(`${[...article].length.toLocaleString("en")} characters`));
   assert.match(stats, /\d+(\.\d)? ms/);
   await page.screenshot({ path: path.join(SCREENSHOTS, "article-desktop.png"), fullPage: true });
 
@@ -238,6 +238,26 @@ test("dates without a year, ranges, weeks and units read in words, never as raw 
   for (const v of await page.$$eval("#figures .row-value", (rs) => rs.map((r) => r.textContent))) {
     assert.doesNotMatch(v, /--\d|\d{4}-\d|-W\d|\bP\d|\bdeg\b/, v);
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the statistics count characters as code points (an emoji is one) and say 1 entity, not 1 entities", async () => {
+  const { context, page, errors } = await openPage();
+  const emoji = "\u{1F600}".repeat(5000); // 10,000 UTF-16 units
+  await paste(page, emoji);
+  assert.match(await page.textContent("#stats"), /^5,000 characters · 0 entities · /);
+  const one = "It rained on Wednesday.";
+  const n = (await page.evaluate((t) => window.articleAnnotator.annotate(t, null), one)).length;
+  assert.equal(n, 1, "the text written for this test has one entity");
+  await paste(page, one);
+  assert.match(await page.textContent("#stats"), /^23 characters · 1 entity · /);
+  await paste(page, "\u{1F600}");
+  assert.match(await page.textContent("#stats"), /^1 character · /);
+  // a lone surrogate is one character too, and a pair split by it is not joined
+  await page.evaluate(() => { const i = document.querySelector("textarea"); i.value = "a\uD800b\uDC00\u{1F600}"; i.dispatchEvent(new Event("input", { bubbles: true })); });
+  await page.waitForFunction(() => window.articleAnnotator.shown?.text.startsWith("a\uD800b"));
+  assert.match(await page.textContent("#stats"), /^5 characters · /);
   assert.deepEqual(errors, []);
   await context.close();
 });
