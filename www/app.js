@@ -221,7 +221,7 @@ function commit(job) {
   if (changed.length) applyHidden(changed);
   renderPanel();
   renderStats();
-  for (const id of ["export-json", "export-csv", "copy-html"]) $(id).disabled = entities.length === 0;
+  renderExports();
   window.articleAnnotator.shown = { text, count: entities.length, took: job.took, via: job.via };
   window.articleAnnotator.renders = (window.articleAnnotator.renders || 0) + 1;
   if (!text) setStatus("Ready. Paste an article to begin.");
@@ -250,6 +250,24 @@ function counts() {
   return c;
 }
 
+/** Whether entity `e` is shown, i.e. its label is not toggled off in the legend. */
+const isShown = (e) => !state.hidden.has(e.label);
+
+/** The entities the exports carry: those of the labels shown (the legend's toggles apply to every export). */
+function shownEntities() {
+  return state.hidden.size ? state.entities.filter(isShown) : state.entities;
+}
+
+/** The export buttons: enabled when some entity is shown; the note under them says which labels they export. */
+function renderExports() {
+  const shown = shownEntities().length, all = state.entities.length;
+  for (const id of ["export-json", "export-csv", "copy-html"]) $(id).disabled = shown === 0;
+  const hidden = LABELS.filter((l) => state.hidden.has(l));
+  $("export-note").textContent = hidden.length
+    ? `Exports the labels shown: ${counted(shown, "entity", "entities")} of ${num(all)} (${hidden.join(", ")} hidden).`
+    : "Exports the labels shown.";
+}
+
 function renderLegend() {
   const c = counts();
   legendEl.replaceChildren(...LABELS.map((label) => {
@@ -272,8 +290,25 @@ function toggleLabel(label) {
   const focused = document.activeElement?.dataset?.label === label && document.activeElement.classList.contains("chip");
   renderLegend();
   applyHidden([label]);
+  refreshLists();
   if (focused) legendEl.querySelector(`button[data-label="${label}"]`)?.focus();
   setStatus(`${LABEL_NAMES[label]} highlights ${hide ? "hidden" : "shown"}.`);
+}
+
+/**
+ * The side panel, statistics and export note again after labels were shown or hidden: they list only the labels
+ * shown. A selection whose label was hidden is cleared; one still shown keeps its row marked.
+ */
+function refreshLists() {
+  const current = document.querySelector(".row[aria-current]");
+  const key = current?.dataset.key, i = current?.dataset.i;
+  renderPanel();
+  const row = key != null ? state.rowOf.get(key) : i != null ? state.rowOf.get(Number(i)) : null;
+  if (row) row.setAttribute("aria-current", "true");
+  else if (current) clearSelection();
+  for (const m of article.querySelectorAll("mark.hit")) if (state.hidden.has(m.dataset.label)) m.classList.remove("hit");
+  renderStats();
+  renderExports();
 }
 
 /**
@@ -367,7 +402,7 @@ function articleBuilder(text, entities) {
 function nameGroups() {
   const groups = new Map();
   state.entities.forEach((e, i) => {
-    if (!NAME_LABELS.has(e.label)) return;
+    if (!NAME_LABELS.has(e.label) || !isShown(e)) return;
     const key = e.group != null ? `g${e.group}` : `${e.label}:${e.text}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, label: e.label, mentions: [], forms: new Map() }));
@@ -398,11 +433,11 @@ function renderPanel() {
     return el("li", {}, button);
   });
   if (groups.length > LIST_LIMIT) rows.push(el("li", { class: "more" }, `and ${num(groups.length - LIST_LIMIT)} more`));
-  if (!groups.length) rows.push(el("li", { class: "more" }, "No names found yet."));
+  if (!groups.length) rows.push(el("li", { class: "more" }, hiddenNote(NAME_LABELS) || "No names found yet."));
   groupsEl.replaceChildren(...rows);
 
   const figures = [];
-  state.entities.forEach((e, i) => { if (!NAME_LABELS.has(e.label)) figures.push(i); });
+  state.entities.forEach((e, i) => { if (!NAME_LABELS.has(e.label) && isShown(e)) figures.push(i); });
   const frows = figures.slice(0, LIST_LIMIT).map((i) => {
     const e = state.entities[i];
     const value = formatValue(e);
@@ -416,7 +451,7 @@ function renderPanel() {
     return el("li", {}, button);
   });
   if (figures.length > LIST_LIMIT) frows.push(el("li", { class: "more" }, `and ${num(figures.length - LIST_LIMIT)} more`));
-  if (!figures.length) frows.push(el("li", { class: "more" }, "No figures found yet."));
+  if (!figures.length) frows.push(el("li", { class: "more" }, hiddenNote(LABELS.filter((l) => !NAME_LABELS.has(l))) || "No figures found yet."));
   figuresEl.replaceChildren(...frows);
 }
 
@@ -439,12 +474,20 @@ export function codePoints(text) {
 /** "1 entity", "2 entities", "1,200 characters": a count with its noun, singular for exactly one. */
 const counted = (n, one, many) => `${num(n)} ${n === 1 ? one : many}`;
 
+/** For an empty panel list: "Hidden: ..." when entities of `labels` exist but their labels are toggled off. */
+function hiddenNote(labels) {
+  const off = [...labels].filter((l) => state.hidden.has(l) && state.entities.some((e) => e.label === l));
+  return off.length ? `None shown: ${off.join(", ")} ${off.length === 1 ? "is" : "are"} hidden in the legend.` : "";
+}
+
 function renderStats() {
   const ms = state.took < 10 ? state.took.toFixed(1) : Math.round(state.took).toString();
   statsEl.replaceChildren(
     el("span", { title: "Counted in Unicode code points: an emoji is one character (one made of several, like a family or a flag, counts each part)" },
       counted(codePoints(state.text), "character", "characters")), " · ",
-    el("span", {}, counted(state.entities.length, "entity", "entities")), " · ",
+    el("span", {}, state.hidden.size && shownEntities().length < state.entities.length
+      ? `${num(shownEntities().length)} of ${counted(state.entities.length, "entity", "entities")} shown`
+      : counted(state.entities.length, "entity", "entities")), " · ",
     el("span", { class: "took" }, `${ms} ms`), ` in ${state.via || "this tab"}`);
 }
 
@@ -550,7 +593,10 @@ function select(button, indices, fromArticle = false) {
   clearSelection();
   const labels = new Set(indices.map((i) => state.entities[i].label));
   const reshown = [...labels].filter((l) => state.hidden.delete(l));
-  if (reshown.length) { renderLegend(); applyHidden(reshown); }
+  if (reshown.length) {
+    renderLegend(); applyHidden(reshown); refreshLists();
+    if (button) button = state.rowOf.get(button.dataset.key ?? Number(button.dataset.i)) || button; // rebuilt
+  }
   const marks = indices.map((i) => state.marks[i]).filter(Boolean);
   marks.forEach((m) => m.classList.add("hit"));
   button?.setAttribute("aria-current", "true");
@@ -650,10 +696,13 @@ function download(name, type, content) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The export as JSON: the text and the entities of the labels shown (`labels` lists them), UTF-16 offsets. */
 export function toJSON() {
-  return JSON.stringify({ offsets: "utf16", characters: state.text.length, text: state.text, entities: state.entities }, null, 2);
+  const labels = LABELS.filter((l) => !state.hidden.has(l));
+  return JSON.stringify({ offsets: "utf16", characters: state.text.length, text: state.text, labels, entities: shownEntities() }, null, 2);
 }
 
+/** The entities of the labels shown as CSV, a row each. */
 export function toCSV() {
   const cell = (x) => {
     let s = x == null ? "" : String(x);
@@ -661,13 +710,13 @@ export function toCSV() {
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const rows = [["start", "end", "label", "text", "score", "group", "value"]];
-  for (const e of state.entities) rows.push([e.start, e.end, e.label, e.text, e.score, e.group, e.value ? JSON.stringify(e.value) : ""]);
+  for (const e of shownEntities()) rows.push([e.start, e.end, e.label, e.text, e.score, e.group, e.value ? JSON.stringify(e.value) : ""]);
   return rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
 }
 
 const escapeHTML = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 
-/** The article as HTML (every piece of user text escaped), for pasting into an editor. */
+/** The article as HTML with the labels shown marked (every piece of user text escaped), for pasting into an editor. */
 export function toHTML() {
   const { text, entities } = state;
   let out = "", pos = 0;

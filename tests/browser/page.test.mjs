@@ -316,6 +316,52 @@ test("export JSON, CSV and HTML carry the entities", async () => {
   await context.close();
 });
 
+test("labels toggled off in the legend leave the exports, the side panel and the stats, and the page says so", async () => {
+  const { context, page, errors } = await openPage();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  const text = "Maria Okafor of the Harbour Trust said on Tuesday that $2.3 million had been raised by March 2023, " +
+    "and that 14% of it went to Nairobi. Okafor spoke for 40 minutes.";
+  await paste(page, text);
+  const api = await page.evaluate((t) => window.articleAnnotator.annotate(t, null), text);
+  const off = ["MONEY", "DATE"];
+  for (const l of off) assert.ok(api.some((e) => e.label === l), `the text written for this test has a ${l}`);
+  const kept = api.filter((e) => !off.includes(e.label));
+  assert.ok(kept.some((e) => e.label === "PERSON") && kept.some((e) => e.label === "PERCENT"));
+  for (const l of off) await page.click(`#legend button[data-label="${l}"]`);
+
+  // the exports say what they carry
+  assert.match(await page.getAttribute("#export-json", "title"), /labels shown/);
+  assert.match(await page.textContent("#export-note"), new RegExp(`Exports the labels shown: ${kept.length} entit(y|ies) of ${api.length} \\(MONEY, DATE hidden\\)`));
+  // JSON: only the labels shown, and which they are
+  const [json] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+  const exported = JSON.parse(fs.readFileSync(await json.path(), "utf8"));
+  assert.deepEqual(exported.entities, kept);
+  assert.ok(!exported.labels.includes("MONEY") && !exported.labels.includes("DATE") && exported.labels.includes("PERSON"));
+  // CSV
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+  const rows = fs.readFileSync(await csv.path(), "utf8").trimEnd().split("\r\n").slice(1);
+  assert.deepEqual(rows.map((r) => r.split(",")[2]), kept.map((e) => e.label));
+  // HTML (it already left hidden labels out)
+  const html = await page.evaluate(() => window.articleAnnotator.exports.toHTML());
+  assert.deepEqual([...html.matchAll(/<mark data-label="(\w+)"/g)].map((m) => m[1]), kept.map((e) => e.label));
+  // the side panel lists no hidden row, the stats count what is shown
+  const panelLabels = await page.$$eval(".panel .row", (rs) => rs.map((r) => r.dataset.label));
+  assert.ok(panelLabels.length > 0);
+  for (const l of off) assert.ok(!panelLabels.includes(l), `no ${l} row in the panel`);
+  assert.ok(panelLabels.includes("PERCENT"));
+  assert.match(await page.textContent("#stats"), new RegExp(` ${kept.length} of ${api.length} entities shown `));
+
+  // shown again: everything is back
+  for (const l of off) await page.click(`#legend button[data-label="${l}"]`);
+  const again = await page.$$eval("#figures .row", (rs) => rs.map((r) => r.dataset.label));
+  for (const l of off) assert.ok(again.includes(l), `${l} row back`);
+  assert.equal(await page.textContent("#export-note"), "Exports the labels shown.");
+  assert.deepEqual(JSON.parse(await page.evaluate(() => window.articleAnnotator.exports.toJSON())).entities, api);
+  assert.match(await page.textContent("#stats"), new RegExp(` ${api.length} entities `));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("pasted HTML and script text show as text and run nothing", async () => {
   const { context, page, errors } = await openPage();
   const hostile = `<img src=x onerror=alert(1)> More than 2,000 people\n<script>alert(2); window.__pwned = true</script>\n` +
