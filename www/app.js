@@ -716,18 +716,32 @@ export function toCSV() {
 
 const escapeHTML = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 
-/** The article as HTML with the labels shown marked (every piece of user text escaped), for pasting into an editor. */
+/**
+ * The article as HTML with the labels shown marked, for pasting into an editor: a string, every piece of user text
+ * escaped, and no `style` attribute anywhere. Chromium parses HTML put on the clipboard in this page's context,
+ * where the CSP (style-src 'self') refuses inline styles with a console error each time; the line breaks that
+ * `white-space: pre-wrap` kept are written as markup instead: a blank line ends a `<p>`, a single line break is a
+ * `<br>`. The line-break characters themselves stay in the HTML (between the paragraphs, after each `<br>`), where
+ * they render as nothing more, so the copy's text content is exactly the article's text.
+ */
 export function toHTML() {
   const { text, entities } = state;
-  let out = "", pos = 0;
+  // a blank line (with any spaces) between paragraphs; otherwise each line break is a <br>
+  const plain = (s) => escapeHTML(s).replace(/\r?\n(?:[ \t]*\r?\n)+|\r\n|\n|\r/g, (br) => (/\n[ \t]*\r?\n/.test(br) ? `</p>${br}<p>` : `<br>${br}`));
+  const inMark = (s) => escapeHTML(s).replace(/\r\n|\n|\r/g, (br) => `<br>${br}`);
+  // line breaks before the first line and after the last stay outside the paragraphs
+  const head = /^\s*/.exec(text)[0], tail = head.length < text.length ? /\s*$/.exec(text)[0] : "";
+  const lead = head.includes("\n") || head.includes("\r") ? head : "", trail = /[\n\r]/.test(tail) ? tail : "";
+  const stop = text.length - trail.length;
+  let out = "", pos = lead.length;
   for (const e of entities) {
     if (state.hidden.has(e.label) || e.start < pos) continue;
-    out += escapeHTML(text.slice(pos, e.start));
-    out += `<mark data-label="${e.label}" title="${escapeHTML(LABEL_NAMES[e.label])}">${escapeHTML(text.slice(e.start, e.end))}</mark>`;
+    out += plain(text.slice(pos, e.start));
+    out += `<mark data-label="${e.label}" title="${escapeHTML(LABEL_NAMES[e.label])}">${inMark(text.slice(e.start, e.end))}</mark>`;
     pos = e.end;
   }
-  out += escapeHTML(text.slice(pos));
-  return `<div class="annotated-article" style="white-space:pre-wrap">${out}</div>`;
+  out += plain(text.slice(pos, Math.max(pos, stop)));
+  return `<div class="annotated-article">${lead}<p>${out}</p>${trail}</div>`.replace(/<p><\/p>/g, "");
 }
 window.articleAnnotator.exports = { toJSON, toCSV, toHTML };
 

@@ -362,6 +362,52 @@ test("labels toggled off in the legend leave the exports, the side panel and the
   await context.close();
 });
 
+test("Copy as HTML breaks no Content-Security-Policy rule and copies self-contained, escaped HTML", async () => {
+  const { context, page, errors } = await openPage();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  const consoleErrors = [];
+  page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
+  await page.evaluate(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.sample}`));
+  });
+  const text = "Maria Okafor flew to Nairobi on Tuesday.\nShe said <b>\"bold\"</b> & <img src=x onerror=alert(1)> stay text.\n\n" +
+    "A second paragraph: Okafor met 2,000 delegates.\n";
+  await paste(page, text);
+  const api = await page.evaluate((t) => window.articleAnnotator.annotate(t, null), text);
+  for (let round = 0; round < 2; round++) {
+    await page.evaluate(() => { document.querySelector("#status").textContent = ""; });
+    await page.click("#copy-html");
+    await page.waitForFunction(() => /Copied|Could not copy/.test(document.querySelector("#status").textContent));
+  }
+  assert.match(await page.textContent("#status"), /Copied/);
+  const copied = await page.evaluate(async () => {
+    const out = {};
+    for (const item of await navigator.clipboard.read()) for (const t of item.types) out[t] = await (await item.getType(t)).text();
+    return out;
+  });
+  await page.waitForTimeout(200); // a console message may arrive just after
+  assert.deepEqual(consoleErrors, [], "no console error (CSP) while copying");
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation");
+  assert.equal(copied["text/plain"], text);
+  const html = copied["text/html"];
+  assert.ok(html && !/\sstyle\s*=/i.test(html), "no inline style in the copied HTML");
+  assert.ok(!/<(b|img)[\s>]/i.test(html), "pasted markup stays escaped text");
+  // parsed back: the same text, the same marks, the line breaks as <br> and paragraphs
+  const parsed = await page.evaluate((h) => {
+    const doc = new DOMParser().parseFromString(h, "text/html");
+    return { text: doc.querySelector(".annotated-article").textContent, marks: [...doc.querySelectorAll("mark")].map((m) => [m.dataset.label, m.textContent]),
+      paragraphs: doc.querySelectorAll(".annotated-article > p").length, breaks: doc.querySelectorAll("br").length, scripts: doc.querySelectorAll("script, img, [onerror]").length };
+  }, html);
+  assert.equal(parsed.text, text);
+  assert.deepEqual(parsed.marks, api.map((e) => [e.label, e.text]));
+  assert.equal(parsed.paragraphs, 2);
+  assert.equal(parsed.breaks, 1);
+  assert.equal(parsed.scripts, 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("pasted HTML and script text show as text and run nothing", async () => {
   const { context, page, errors } = await openPage();
   const hostile = `<img src=x onerror=alert(1)> More than 2,000 people\n<script>alert(2); window.__pwned = true</script>\n` +
