@@ -161,6 +161,24 @@ fn labels_filter_and_date() {
 }
 
 #[test]
+fn an_empty_label_list_gives_no_entities_as_in_javascript() {
+    // `--labels ""` asks for no label (JavaScript's `labels: []`, the embeds' `labels=""`): not an error
+    for args in [&["--labels", ""][..], &["--format", "jsonl", "--labels", ""], &["--labels", ","]] {
+        let o = run(args, SAMPLE.as_bytes());
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        assert_eq!(v["entities"], serde_json::json!([]), "{args:?}");
+    }
+    let input = format!("{}\n", serde_json::json!({"id": "a", "text": SAMPLE}));
+    let o = run(&["--jsonl", "--labels", ""], input.as_bytes());
+    assert!(o.status.success());
+    assert_eq!(stdout(&o).trim(), r#"{"id":"a","entities":[]}"#);
+    // the same text with every label does have entities, so the empty list is what emptied it
+    let all: Value = serde_json::from_str(stdout(&run(&[], SAMPLE.as_bytes())).trim()).unwrap();
+    assert!(!all["entities"].as_array().unwrap().is_empty());
+}
+
+#[test]
 fn jsonl_keeps_order_and_count_and_reports_broken_lines() {
     let mut input = String::new();
     let mut expected_errors = Vec::new();
