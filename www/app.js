@@ -474,7 +474,7 @@ export function codePoints(text) {
 /** "1 entity", "2 entities", "1,200 characters": a count with its noun, singular for exactly one. */
 const counted = (n, one, many) => `${num(n)} ${n === 1 ? one : many}`;
 
-/** For an empty panel list: "Hidden: ..." when entities of `labels` exist but their labels are toggled off. */
+/** For an empty panel list: "None shown: DATE is hidden in the legend." when `labels` have entities but are toggled off. */
 function hiddenNote(labels) {
   const off = [...labels].filter((l) => state.hidden.has(l) && state.entities.some((e) => e.label === l));
   return off.length ? `None shown: ${off.join(", ")} ${off.length === 1 ? "is" : "are"} hidden in the legend.` : "";
