@@ -37,7 +37,8 @@ const OPTION_NAMES: [&str; 2] = ["labels", "date"];
 /// The options object that JavaScript passes; every field is optional.
 #[derive(Deserialize, Default)]
 struct JsOptions {
-    /// Only these labels, e.g. `["PERSON", "DATE"]`; absent or `null` means every label.
+    /// Only these labels, e.g. `["PERSON", "DATE"]`; absent or `null` means every label, `[]` none (as the CLI's
+    /// `--labels ""` and the embeds' `labels=""`).
     #[serde(default)]
     labels: Option<Vec<String>>,
     /// The document's date, `YYYY-MM-DD`, to resolve `Wednesday` or `last year`.
@@ -142,7 +143,12 @@ export interface Entity {
   start: number; end: number; label: Label; text: string; score: number;
   group?: number; value?: EntityValue;
 }
-export interface AnnotateOptions { labels?: Label[] | null; date?: string | null; }
+export interface AnnotateOptions {
+  /** Only these labels; absent or null: every label; []: none (the result is then []). */
+  labels?: Label[] | null;
+  /** The document's date, "YYYY-MM-DD", to resolve weekdays and relative dates. */
+  date?: string | null;
+}
 /** Annotates text; throws an Error on a non-string text or bad options. */
 export function annotate(text: string, options?: AnnotateOptions | null): Entity[];
 /** Every label, names first. */

@@ -161,6 +161,24 @@ fn labels_filter_and_date() {
 }
 
 #[test]
+fn an_empty_label_list_gives_no_entities_as_in_javascript() {
+    // `--labels ""` asks for no label (JavaScript's `labels: []`, the embeds' `labels=""`): not an error
+    for args in [&["--labels", ""][..], &["--format", "jsonl", "--labels", ""], &["--labels", ","]] {
+        let o = run(args, SAMPLE.as_bytes());
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        assert_eq!(v["entities"], serde_json::json!([]), "{args:?}");
+    }
+    let input = format!("{}\n", serde_json::json!({"id": "a", "text": SAMPLE}));
+    let o = run(&["--jsonl", "--labels", ""], input.as_bytes());
+    assert!(o.status.success());
+    assert_eq!(stdout(&o).trim(), r#"{"id":"a","entities":[]}"#);
+    // the same text with every label does have entities, so the empty list is what emptied it
+    let all: Value = serde_json::from_str(stdout(&run(&[], SAMPLE.as_bytes())).trim()).unwrap();
+    assert!(!all["entities"].as_array().unwrap().is_empty());
+}
+
+#[test]
 fn jsonl_keeps_order_and_count_and_reports_broken_lines() {
     let mut input = String::new();
     let mut expected_errors = Vec::new();
@@ -591,4 +609,68 @@ fn date_option_resolves_ago() {
         values(&["--format", "jsonl"]),
         [serde_json::json!({"duration": "P2D"}), serde_json::json!({"duration": "P3W"})]
     );
+}
+
+/// The README's "Command line" section, copied and pasted: each line of its `sh` block runs (in a scratch folder,
+/// with `annotate` on the PATH as `cargo install --path .` puts it) and exits 0, and each `$ command` of its
+/// `console` block prints exactly the output shown under it (stdout and stderr). The `eval` line needs the
+/// corpora in `../shared` and is skipped, with a message, when they are absent.
+#[test]
+fn readme_command_line_section_runs_as_written() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let section = readme.split("\n## Command line\n").nth(1).expect("README has a Command line section");
+    let section = section.split("\n## ").next().unwrap();
+    assert!(
+        section.contains("target/release/annotate") && section.contains("cargo install --path ."),
+        "the section says how to run the command"
+    );
+    let block = |lang: &str| -> Vec<String> {
+        let start = section.find(&format!("```{lang}\n")).unwrap_or_else(|| panic!("a {lang} block")) + lang.len() + 4;
+        section[start..][..section[start..].find("\n```").unwrap()].lines().map(String::from).collect()
+    };
+    let dir = std::env::temp_dir().join(format!("annotate-readme-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let bin_dir = PathBuf::from(BIN).parent().unwrap().to_path_buf();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let shared = root.join("../shared");
+    let sh = |cmd: &str| Command::new("sh").arg("-c").arg(cmd).current_dir(&dir).env("PATH", &path).output().unwrap();
+
+    for line in block("sh") {
+        let cmd = line.split(" #").next().unwrap().trim();
+        if cmd.is_empty() {
+            continue;
+        }
+        let cmd = if cmd.contains("../shared/") {
+            if !shared.join("data").exists() {
+                println!("SKIPPED `{cmd}`: ../shared/data is absent");
+                continue;
+            }
+            cmd.replace("../shared/", &format!("{}/", shared.display()))
+        } else {
+            cmd.to_string()
+        };
+        let o = sh(&cmd);
+        assert!(o.status.success(), "README line `{line}` failed: {}", stderr(&o));
+    }
+
+    let console = block("console");
+    let mut i = 0;
+    let mut ran = 0;
+    while i < console.len() {
+        let cmd = console[i].strip_prefix("$ ").unwrap_or_else(|| panic!("a `$ ` line, not {:?}", console[i]));
+        let mut expected = String::new();
+        i += 1;
+        while i < console.len() && !console[i].starts_with("$ ") {
+            expected.push_str(&console[i]);
+            expected.push('\n');
+            i += 1;
+        }
+        let o = sh(&format!("exec 2>&1; {cmd}"));
+        assert_eq!(stdout(&o), expected, "README's `{cmd}` prints something else now");
+        ran += 1;
+    }
+    assert!(ran >= 2, "the console block shows commands with their output");
+    let _ = std::fs::remove_dir_all(&dir);
 }

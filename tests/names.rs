@@ -93,6 +93,18 @@ fn symbols_and_control_characters_are_never_part_of_a_name() {
 }
 
 #[test]
+fn spoken_fillers_never_begin_a_name() {
+    let text = "Mm. Yeah, um, I spoke to Maria Lopez in Chicago. Uh-huh. Mm, and then Hmm said nothing.";
+    let found = find(text);
+    for (name, label) in &found {
+        let first = name.split([' ', ',', '.']).next().unwrap_or("").to_lowercase();
+        assert!(!["mm", "yeah", "um", "uh-huh", "hmm"].contains(&first.as_str()), "{name:?} ({label:?})");
+    }
+    assert!(found.contains(&("Maria Lopez".into(), Label::Person)), "{found:?}");
+    assert!(found.contains(&("Chicago".into(), Label::Place)), "{found:?}");
+}
+
+#[test]
 fn an_organisations_own_possessive_stays_in_its_name() {
     let found = find("Moody's cut the rating, and Gazprom's profits fell.");
     assert!(found.contains(&("Moody's".into(), Label::Org)), "{found:?}");

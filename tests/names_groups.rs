@@ -120,3 +120,89 @@ fn a_surname_before_the_full_name_is_that_person() {
     let place = out.iter().find(|e| e.text == "Washington").unwrap();
     assert_eq!(place.label, Label::Place, "{out:?}");
 }
+
+#[test]
+fn short_forms_of_an_organisation_join_its_group() {
+    let text = "Halvorsen Motors Inc said Halvorsen would hire. Halvorsen Motors shares rose. Manchester City won, \
+                and City fans sang. Halvorsen Bank was not involved.";
+    let doc = Document::new(text);
+    let names = vec![
+        ent(text, "Halvorsen Motors Inc", 0, Label::Org, 0.99),
+        // The tagger's unsure guess for the short form.
+        ent(text, "Halvorsen", 1, Label::Person, 0.7),
+        ent(text, "Halvorsen Motors", 1, Label::Org, 0.96),
+        ent(text, "Manchester City", 0, Label::Org, 0.84),
+        ent(text, "City", 1, Label::Org, 0.49),
+        ent(text, "Halvorsen Bank", 0, Label::Org, 0.9),
+    ];
+    let out = resolve(&doc, names, Vec::new());
+    let got: Vec<(&str, Label, Option<u32>)> = out.iter().map(|e| (e.text.as_str(), e.label, e.group)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Halvorsen Motors Inc", Label::Org, Some(1)),
+            ("Halvorsen", Label::Org, Some(1)),
+            ("Halvorsen Motors", Label::Org, Some(1)),
+            ("Manchester City", Label::Org, Some(2)),
+            ("City", Label::Org, Some(2)),
+            ("Halvorsen Bank", Label::Org, Some(3)),
+        ]
+    );
+}
+
+#[test]
+fn a_place_that_begins_an_organisations_name_stays_a_place_of_its_own() {
+    let text = "The Chicago Board of Trade opened late. Chicago was cold.";
+    let doc = Document::new(text);
+    let names = vec![ent(text, "Chicago Board of Trade", 0, Label::Org, 0.98), ent(text, "Chicago", 1, Label::Place, 0.6)];
+    let out = resolve(&doc, names, Vec::new());
+    assert_eq!(out[1].label, Label::Place, "{out:?}");
+    assert_ne!(out[0].group, out[1].group, "{out:?}");
+}
+
+#[test]
+fn the_same_name_in_another_script_in_parentheses_joins_the_group() {
+    let text = "Vladimir Putin (Владимир Путин) spoke. Angela Merkel (Merkel) listened.";
+    let doc = Document::new(text);
+    let names = vec![
+        ent(text, "Vladimir Putin", 0, Label::Person, 0.99),
+        ent(text, "Владимир Путин", 0, Label::Person, 0.6),
+        ent(text, "Angela Merkel", 0, Label::Person, 0.99),
+    ];
+    let out = resolve(&doc, names, Vec::new());
+    let putin: Vec<Option<u32>> = out.iter().filter(|e| e.text.contains("Путин") || e.text.contains("Putin")).map(|e| e.group).collect();
+    assert_eq!(putin, [Some(1), Some(1)], "{out:?}");
+    assert!(out.iter().all(|e| !e.text.contains("Merkel") || e.group == Some(2)), "{out:?}");
+}
+
+#[test]
+fn an_organisation_named_after_its_short_form_joins_it() {
+    let text = "Halvorsen said on Monday it would hire. Later, Halvorsen Motors Inc confirmed it.";
+    let doc = Document::new(text);
+    let names = vec![ent(text, "Halvorsen", 0, Label::Org, 0.8), ent(text, "Halvorsen Motors Inc", 0, Label::Org, 0.99)];
+    let out = resolve(&doc, names, Vec::new());
+    assert_eq!(out[0].group, out[1].group, "{out:?}");
+}
+
+#[test]
+fn a_storms_name_is_one_misc_with_its_kind() {
+    let text = "Hurricane Milton hit Florida. Typhoon Haiyan was worse. Tropical Storm Debby weakened.";
+    let doc = Document::new(text);
+    let names = vec![
+        ent(text, "Milton", 0, Label::Person, 0.8),
+        ent(text, "Florida", 0, Label::Place, 0.99),
+        ent(text, "Typhoon Haiyan", 0, Label::Person, 0.7),
+        ent(text, "Debby", 0, Label::Person, 0.6),
+    ];
+    let out = resolve(&doc, names, Vec::new());
+    let got: Vec<(&str, Label)> = out.iter().map(|e| (e.text.as_str(), e.label)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Hurricane Milton", Label::Misc),
+            ("Florida", Label::Place),
+            ("Typhoon Haiyan", Label::Misc),
+            ("Tropical Storm Debby", Label::Misc)
+        ]
+    );
+}

@@ -53,9 +53,14 @@ test("the tarball holds an npm-ready ES module package with types", () => {
   assert.match(fs.readFileSync(path.join(dir, "LICENSE"), "utf8"), /^MIT License/);
   assert.equal(fs.readFileSync(path.join(dir, "LICENSE"), "utf8"), fs.readFileSync(path.join(ROOT, "LICENSE"), "utf8"));
   const readme = fs.readFileSync(path.join(dir, "README.md"), "utf8");
-  for (const want of [/GeoNames.*CC BY 4\.0/s, /iso-codes \(LGPL-2\.1\)/, /Census.*public domain/s, /spaCy.*MIT/s, /CoNLL-2003.*OntoNotes.*research use/s]) {
+  // code MIT; the weights' training corpora restrict use: both READMEs say so plainly (LDC and Reuters terms)
+  const weights = [/\*\*Code: MIT\*\*/, /\*\*Model weights: trained on CoNLL-2003 and OntoNotes 5\.0, whose licences restrict use\.\*\*/,
+    /Reuters' terms/, /LDC2013T19, under the\s+Linguistic Data Consortium's licence/, /using the\s+weights commercially, check the LDC and Reuters terms/];
+  for (const want of [/GeoNames.*CC BY 4\.0/s, /iso-codes \(LGPL-2\.1\)/, /Census.*public domain/s, /spaCy.*MIT/s, ...weights]) {
     assert.match(readme, want);
   }
+  const repoReadme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  for (const want of weights) assert.match(repoReadme, want, `README.md: ${want}`);
 });
 
 test("Node: import the installed package, init() without arguments, annotate", () => {

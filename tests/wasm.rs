@@ -141,6 +141,9 @@ fn labels_and_date_options_apply() {
     let wednesday = dated.iter().find(|e| get(e, "text").as_string().as_deref() == Some("Wednesday")).expect("weekday found");
     let value = get(wednesday, "value");
     assert_eq!(get(&value, "date").as_string().as_deref(), Some("2022-01-19"), "resolved against the document date");
+    // an empty list asks for no label (as the CLI's `--labels ""`); null or absent asks for every label
+    assert!(call(&JsValue::from_str(text), &options(Some(&[]), None)).unwrap().is_empty());
+    assert!(!call(&JsValue::from_str(text), &options(None, None)).unwrap().is_empty());
     // null options and empty text are fine
     assert!(call(&JsValue::from_str(""), &JsValue::NULL).unwrap().is_empty());
     assert!(call(&JsValue::from_str("   \n\t "), &Object::new().into()).unwrap().is_empty());

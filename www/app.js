@@ -142,7 +142,7 @@ async function run() {
   const options = currentOptions();
   if (text.length > WORKER_THRESHOLD) startWorker();
   if (text.length > WORKER_THRESHOLD && worker) {
-    setStatus(`${loaded.note && loaded.text === text ? `${loaded.note} — a` : "A"}nnotating ${text.length.toLocaleString("en")} characters in the background…`);
+    setStatus(`${loaded.note && loaded.text === text ? `${loaded.note} — a` : "A"}nnotating ${num(codePoints(text))} characters in the background…`);
     // one job at a time: while the worker is busy, the newest text waits and older ones are skipped
     if (pending.size) { rerun = true; return; }
     worker.postMessage({ type: "annotate", seq, text, options });
@@ -221,7 +221,7 @@ function commit(job) {
   if (changed.length) applyHidden(changed);
   renderPanel();
   renderStats();
-  for (const id of ["export-json", "export-csv", "copy-html"]) $(id).disabled = entities.length === 0;
+  renderExports();
   window.articleAnnotator.shown = { text, count: entities.length, took: job.took, via: job.via };
   window.articleAnnotator.renders = (window.articleAnnotator.renders || 0) + 1;
   if (!text) setStatus("Ready. Paste an article to begin.");
@@ -250,6 +250,24 @@ function counts() {
   return c;
 }
 
+/** Whether entity `e` is shown, i.e. its label is not toggled off in the legend. */
+const isShown = (e) => !state.hidden.has(e.label);
+
+/** The entities the exports carry: those of the labels shown (the legend's toggles apply to every export). */
+function shownEntities() {
+  return state.hidden.size ? state.entities.filter(isShown) : state.entities;
+}
+
+/** The export buttons: enabled when some entity is shown; the note under them says which labels they export. */
+function renderExports() {
+  const shown = shownEntities().length, all = state.entities.length;
+  for (const id of ["export-json", "export-csv", "copy-html"]) $(id).disabled = shown === 0;
+  const hidden = LABELS.filter((l) => state.hidden.has(l));
+  $("export-note").textContent = hidden.length
+    ? `Exports the labels shown: ${counted(shown, "entity", "entities")} of ${num(all)} (${hidden.join(", ")} hidden).`
+    : "Exports the labels shown.";
+}
+
 function renderLegend() {
   const c = counts();
   legendEl.replaceChildren(...LABELS.map((label) => {
@@ -272,8 +290,25 @@ function toggleLabel(label) {
   const focused = document.activeElement?.dataset?.label === label && document.activeElement.classList.contains("chip");
   renderLegend();
   applyHidden([label]);
+  refreshLists();
   if (focused) legendEl.querySelector(`button[data-label="${label}"]`)?.focus();
   setStatus(`${LABEL_NAMES[label]} highlights ${hide ? "hidden" : "shown"}.`);
+}
+
+/**
+ * The side panel, statistics and export note again after labels were shown or hidden: they list only the labels
+ * shown. A selection whose label was hidden is cleared; one still shown keeps its row marked.
+ */
+function refreshLists() {
+  const current = document.querySelector(".row[aria-current]");
+  const key = current?.dataset.key, i = current?.dataset.i;
+  renderPanel();
+  const row = key != null ? state.rowOf.get(key) : i != null ? state.rowOf.get(Number(i)) : null;
+  if (row) row.setAttribute("aria-current", "true");
+  else if (current) clearSelection();
+  for (const m of article.querySelectorAll("mark.hit")) if (state.hidden.has(m.dataset.label)) m.classList.remove("hit");
+  renderStats();
+  renderExports();
 }
 
 /**
@@ -367,7 +402,7 @@ function articleBuilder(text, entities) {
 function nameGroups() {
   const groups = new Map();
   state.entities.forEach((e, i) => {
-    if (!NAME_LABELS.has(e.label)) return;
+    if (!NAME_LABELS.has(e.label) || !isShown(e)) return;
     const key = e.group != null ? `g${e.group}` : `${e.label}:${e.text}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, label: e.label, mentions: [], forms: new Map() }));
@@ -398,11 +433,11 @@ function renderPanel() {
     return el("li", {}, button);
   });
   if (groups.length > LIST_LIMIT) rows.push(el("li", { class: "more" }, `and ${num(groups.length - LIST_LIMIT)} more`));
-  if (!groups.length) rows.push(el("li", { class: "more" }, "No names found yet."));
+  if (!groups.length) rows.push(el("li", { class: "more" }, hiddenNote(NAME_LABELS) || "No names found yet."));
   groupsEl.replaceChildren(...rows);
 
   const figures = [];
-  state.entities.forEach((e, i) => { if (!NAME_LABELS.has(e.label)) figures.push(i); });
+  state.entities.forEach((e, i) => { if (!NAME_LABELS.has(e.label) && isShown(e)) figures.push(i); });
   const frows = figures.slice(0, LIST_LIMIT).map((i) => {
     const e = state.entities[i];
     const value = formatValue(e);
@@ -416,16 +451,43 @@ function renderPanel() {
     return el("li", {}, button);
   });
   if (figures.length > LIST_LIMIT) frows.push(el("li", { class: "more" }, `and ${num(figures.length - LIST_LIMIT)} more`));
-  if (!figures.length) frows.push(el("li", { class: "more" }, "No figures found yet."));
+  if (!figures.length) frows.push(el("li", { class: "more" }, hiddenNote(LABELS.filter((l) => !NAME_LABELS.has(l))) || "No figures found yet."));
   figuresEl.replaceChildren(...frows);
 }
 
+/**
+ * The length of `text` in Unicode code points (an emoji is 1, a surrogate pair in JavaScript's units), as the
+ * CLI's default offsets and Python count; a lone surrogate counts as 1. A loop, not [...text]: no 2 MB array.
+ */
+export function codePoints(text) {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; }
+    }
+  }
+  return n;
+}
+
+/** "1 entity", "2 entities", "1,200 characters": a count with its noun, singular for exactly one. */
+const counted = (n, one, many) => `${num(n)} ${n === 1 ? one : many}`;
+
+/** For an empty panel list: "None shown: DATE is hidden in the legend." when `labels` have entities but are toggled off. */
+function hiddenNote(labels) {
+  const off = [...labels].filter((l) => state.hidden.has(l) && state.entities.some((e) => e.label === l));
+  return off.length ? `None shown: ${off.join(", ")} ${off.length === 1 ? "is" : "are"} hidden in the legend.` : "";
+}
+
 function renderStats() {
-  const n = state.text.length;
   const ms = state.took < 10 ? state.took.toFixed(1) : Math.round(state.took).toString();
   statsEl.replaceChildren(
-    el("span", {}, `${n.toLocaleString("en")} characters`), " · ",
-    el("span", {}, `${state.entities.length.toLocaleString("en")} entities`), " · ",
+    el("span", { title: "Counted in Unicode code points: an emoji is one character (one made of several, like a family or a flag, counts each part)" },
+      counted(codePoints(state.text), "character", "characters")), " · ",
+    el("span", {}, state.hidden.size && shownEntities().length < state.entities.length
+      ? `${num(shownEntities().length)} of ${counted(state.entities.length, "entity", "entities")} shown`
+      : counted(state.entities.length, "entity", "entities")), " · ",
     el("span", { class: "took" }, `${ms} ms`), ` in ${state.via || "this tab"}`);
 }
 
@@ -437,7 +499,7 @@ function formatValue(e) {
   if ("number" in v) return (v.approx ? `${APPROX[v.approx] || v.approx} ` : "") + fmt(v.number);
   if ("currency" in v) return `${fmt(v.amount)} ${v.currency}`;
   if ("percent" in v) return `${fmt(v.percent)}%`;
-  if ("unit" in v) return `${fmt(v.amount)} ${v.unit}`;
+  if ("unit" in v) return readableQuantity(v.amount, v.unit, fmt);
   if ("date" in v) return readableDate(v.date);
   if ("weekday" in v) return v.weekday;
   if ("duration" in v) return readableDuration(v.duration);
@@ -445,14 +507,55 @@ function formatValue(e) {
   return Object.entries(v).map(([k, x]) => `${k}: ${fmt(x)}`).join(", ");
 }
 
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
 /**
- * A DATE value made readable where its code is terse: "199" (a decade) is "1990s", "18" (a century: years
- * 1800-1899) is "19th century"; ISO dates ("2022-01-06", "2022-01", "2022") stay as they are.
+ * A DATE value (GUIDE section 2) in words: "2022-01-06" is "January 6, 2022", "2022-01" "January 2022", "--03-03"
+ * (no year in the text) "March 3", "--09" "September", "2022-W02" "week 2 of 2022", "199" (a decade) "1990s",
+ * "18" (a century: years 1800-1899) "19th century"; an interval "A/B" is "December 24-25" within one month,
+ * "June to August 2020" within one year, else "A to B". Anything else is shown as it is.
  */
 function readableDate(code) {
-  if (/^\d{3}$/.test(code)) return `${Number(code) * 10}s`;
-  if (/^\d{2}$/.test(code)) return `${ordinal(Number(code) + 1)} century`;
-  return code;
+  const slash = code.indexOf("/");
+  if (slash > 0) {
+    const a = dateParts(code.slice(0, slash)), b = dateParts(code.slice(slash + 1));
+    if (!a || !b) return code;
+    const sameYear = a.year === b.year;
+    if (sameYear && a.month && a.month === b.month && a.day && b.day) {
+      return `${MONTHS[a.month - 1]} ${a.day}-${b.day}${a.year ? `, ${a.year}` : ""}`;
+    }
+    if (sameYear && a.year && a.month && b.month && !a.day && !b.day) return `${MONTHS[a.month - 1]} to ${MONTHS[b.month - 1]} ${a.year}`;
+    return `${dateWords(a)} to ${dateWords(b)}`;
+  }
+  const parts = dateParts(code);
+  return parts ? dateWords(parts) : code;
+}
+
+/** The pieces of one ISO date value, or null for a shape this page does not know. */
+function dateParts(code) {
+  let m;
+  if ((m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(code))) return checked({ year: String(Number(m[1])), month: Number(m[2] || 0), day: Number(m[3] || 0) });
+  if ((m = /^--(\d{2})(?:-(\d{2}))?$/.exec(code))) return checked({ year: "", month: Number(m[1]), day: Number(m[2] || 0) });
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(code))) return { year: String(Number(m[1])), week: Number(m[2]) };
+  if (/^\d{3}$/.test(code)) return { text: `${Number(code) * 10}s` };
+  if (/^\d{2}$/.test(code)) return { text: `${ordinal(Number(code) + 1)} century` };
+  return null;
+}
+const checked = (p) => (p.month <= 12 && p.day <= 31 && (p.month || !p.day) ? p : null);
+
+function dateWords(p) {
+  if (p.text) return p.text;
+  if (p.week) return `week ${p.week} of ${p.year}`;
+  if (!p.month) return p.year;
+  const md = p.day ? `${MONTHS[p.month - 1]} ${p.day}` : MONTHS[p.month - 1];
+  return p.year ? (p.day ? `${md}, ${p.year}` : `${md} ${p.year}`) : md;
+}
+
+/** A QUANTITY value: symbols stay ("40.2 km", "100 km/h"); "deg" is "°", and unit words take a plural ("5 acres"). */
+function readableQuantity(amount, unit, fmt) {
+  if (unit === "deg") return `${fmt(amount)}°`;
+  const word = (unit === "acre" || unit === "bale") && amount !== 1 ? `${unit}s` : unit; // the two units named by words
+  return `${fmt(amount)} ${word}`;
 }
 
 const ordinal = (n) => {
@@ -490,7 +593,10 @@ function select(button, indices, fromArticle = false) {
   clearSelection();
   const labels = new Set(indices.map((i) => state.entities[i].label));
   const reshown = [...labels].filter((l) => state.hidden.delete(l));
-  if (reshown.length) { renderLegend(); applyHidden(reshown); }
+  if (reshown.length) {
+    renderLegend(); applyHidden(reshown); refreshLists();
+    if (button) button = state.rowOf.get(button.dataset.key ?? Number(button.dataset.i)) || button; // rebuilt
+  }
   const marks = indices.map((i) => state.marks[i]).filter(Boolean);
   marks.forEach((m) => m.classList.add("hit"));
   button?.setAttribute("aria-current", "true");
@@ -590,10 +696,13 @@ function download(name, type, content) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The export as JSON: the text and the entities of the labels shown (`labels` lists them), UTF-16 offsets. */
 export function toJSON() {
-  return JSON.stringify({ offsets: "utf16", characters: state.text.length, text: state.text, entities: state.entities }, null, 2);
+  const labels = LABELS.filter((l) => !state.hidden.has(l));
+  return JSON.stringify({ offsets: "utf16", characters: state.text.length, text: state.text, labels, entities: shownEntities() }, null, 2);
 }
 
+/** The entities of the labels shown as CSV, a row each. */
 export function toCSV() {
   const cell = (x) => {
     let s = x == null ? "" : String(x);
@@ -601,24 +710,38 @@ export function toCSV() {
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const rows = [["start", "end", "label", "text", "score", "group", "value"]];
-  for (const e of state.entities) rows.push([e.start, e.end, e.label, e.text, e.score, e.group, e.value ? JSON.stringify(e.value) : ""]);
+  for (const e of shownEntities()) rows.push([e.start, e.end, e.label, e.text, e.score, e.group, e.value ? JSON.stringify(e.value) : ""]);
   return rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
 }
 
 const escapeHTML = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 
-/** The article as HTML (every piece of user text escaped), for pasting into an editor. */
+/**
+ * The article as HTML with the labels shown marked, for pasting into an editor: a string, every piece of user text
+ * escaped, and no `style` attribute anywhere. Chromium parses HTML put on the clipboard in this page's context,
+ * where the CSP (style-src 'self') refuses inline styles with a console error each time; the line breaks that
+ * `white-space: pre-wrap` kept are written as markup instead: a blank line ends a `<p>`, a single line break is a
+ * `<br>`. The line-break characters themselves stay in the HTML (between the paragraphs, after each `<br>`), where
+ * they render as nothing more, so the copy's text content is exactly the article's text.
+ */
 export function toHTML() {
   const { text, entities } = state;
-  let out = "", pos = 0;
+  // a blank line (with any spaces) between paragraphs; otherwise each line break is a <br>
+  const plain = (s) => escapeHTML(s).replace(/\r?\n(?:[ \t]*\r?\n)+|\r\n|\n|\r/g, (br) => (/\n[ \t]*\r?\n/.test(br) ? `</p>${br}<p>` : `<br>${br}`));
+  const inMark = (s) => escapeHTML(s).replace(/\r\n|\n|\r/g, (br) => `<br>${br}`);
+  // line breaks before the first line and after the last stay outside the paragraphs
+  const head = /^\s*/.exec(text)[0], tail = head.length < text.length ? /\s*$/.exec(text)[0] : "";
+  const lead = head.includes("\n") || head.includes("\r") ? head : "", trail = /[\n\r]/.test(tail) ? tail : "";
+  const stop = text.length - trail.length;
+  let out = "", pos = lead.length;
   for (const e of entities) {
     if (state.hidden.has(e.label) || e.start < pos) continue;
-    out += escapeHTML(text.slice(pos, e.start));
-    out += `<mark data-label="${e.label}" title="${escapeHTML(LABEL_NAMES[e.label])}">${escapeHTML(text.slice(e.start, e.end))}</mark>`;
+    out += plain(text.slice(pos, e.start));
+    out += `<mark data-label="${e.label}" title="${escapeHTML(LABEL_NAMES[e.label])}">${inMark(text.slice(e.start, e.end))}</mark>`;
     pos = e.end;
   }
-  out += escapeHTML(text.slice(pos));
-  return `<div class="annotated-article" style="white-space:pre-wrap">${out}</div>`;
+  out += plain(text.slice(pos, Math.max(pos, stop)));
+  return `<div class="annotated-article">${lead}<p>${out}</p>${trail}</div>`.replace(/<p><\/p>/g, "");
 }
 window.articleAnnotator.exports = { toJSON, toCSV, toHTML };
 

@@ -34,7 +34,8 @@ OPTIONS:
     -o, --offsets UNIT    codepoint (default; Python string indices), utf16 (JavaScript) or utf8 (bytes)
     -d, --date DATE       the document date, YYYY-MM-DD, to resolve weekdays and relative dates
     -l, --labels LIST     only these labels, comma-separated: PERSON,PLACE,ORG,MISC,NUMBER,MONEY,
-                          PERCENT,QUANTITY,DATE,TIME,ORDINAL
+                          PERCENT,QUANTITY,DATE,TIME,ORDINAL (default: every label; an empty list,
+                          --labels \"\", asks for none, so every document gets \"entities\": [])
     -j, --threads N       worker threads for --jsonl and eval (default: every core)
         --progress        show progress on stderr even when it is not a terminal (--no-progress: never)
     -h, --help            this text
@@ -210,9 +211,8 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Usage
                         Usage(article_annotator::Error::UnknownLabel(part.to_string()).to_string())
                     })?);
                 }
-                if labels.is_empty() {
-                    return Err(Usage("--labels needs at least one label".into()));
-                }
+                // an empty list (`--labels ""`) asks for no label, as `labels: []` does in JavaScript and
+                // `labels=""` in the embeds: every document then gets `"entities": []`
                 a.options.labels = Some(labels);
             }
             "-j" | "--threads" => {
@@ -962,11 +962,22 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_label_list_asks_for_no_label() {
+        for args in [&["--labels", ""][..], &["--labels", " , "], &["--labels="], &["-l", ""]] {
+            let a = parse_args(args.iter().map(|s| s.to_string())).unwrap();
+            assert_eq!(a.options.labels, Some(vec![]), "{args:?}");
+            assert!(!a.options.wants(Label::Person));
+        }
+        assert_eq!(parse("a.txt").unwrap().options.labels, None, "no --labels: every label");
+    }
+
+    #[test]
     fn rejects_bad_usage() {
         assert!(parse("--format xml").is_err());
         assert!(parse("--offsets furlongs").is_err());
         assert!(parse("--date 2022-02-30").is_err());
         assert!(parse("--labels PERSON,NOPE").is_err());
+        assert!(parse("--labels").is_err(), "the list itself is still required");
         assert!(parse("--bogus").is_err());
         assert!(parse("--date").is_err());
         assert!(parse("eval").is_err());

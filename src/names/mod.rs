@@ -244,6 +244,9 @@ fn forbid_impossible_tags(doc: &Document<'_>, s: &std::ops::Range<usize>, em: &m
                 }
                 _ => forbid(k, &|_| false),
             },
+            // Spoken fillers never start a name (`Mm` was PERSON 70 times in OntoNotes dev transcripts);
+            // they may sit inside one (`Walter uh Zalisko`). Not `ah`/`oh`/`er`: `Ah-sheng`, `Oh`, `Wu'er`.
+            TokenKind::Word if FILLERS.iter().any(|f| f.eq_ignore_ascii_case(w)) => forbid(k, &|y| !is_begin(y)),
             TokenKind::Word
                 if i > s.start
                     && doc.tokens[i - 1].kind == TokenKind::Clitic
@@ -256,6 +259,12 @@ fn forbid_impossible_tags(doc: &Document<'_>, s: &std::ops::Range<usize>, em: &m
         }
     }
 }
+
+/// Spoken fillers of transcripts (lowercase), which never begin a name.
+const FILLERS: &[&str] = &[
+    "mm", "mmm", "hmm", "hmmm", "hm", "um", "umm", "uh", "uhh", "erm", "mhm", "uh-huh", "mm-hmm", "huh", "yeah",
+    "wow",
+];
 
 /// A single capitalised word that the gazetteer lists as a company (`Google`, `Nvidia`, or `Tesla` of `Tesla,
 /// Inc.`) and that is not a common word, standing alone (no capitalised word either side), that the decoder

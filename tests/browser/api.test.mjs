@@ -85,3 +85,17 @@ test("errors are thrown as Error objects with clear messages", () => {
   assert.throws(() => annotate("x", { colour: "red" }), { message: /unknown option "colour"/ });
   assert.deepEqual(annotate("x", {}), annotate("x"));
 });
+
+test("an empty label list gives no entities in both the module and the CLI; no list gives every label", () => {
+  const text = OWN_ARTICLE;
+  assert.deepEqual(annotate(text, { labels: [] }), []);
+  assert.ok(annotate(text, { labels: null }).length > 0);
+  assert.ok(fs.existsSync(CLI), "run `make build` first (target/release/annotate is missing)");
+  const run = spawnSync(CLI, ["--jsonl", "--labels", ""], { input: `${JSON.stringify({ id: 1, text })}\n`, encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), { id: 1, entities: [] });
+  // one label: the module and the CLI agree as they do with every label
+  const cli = spawnSync(CLI, ["--jsonl", "--labels", "DATE", "--offsets", "utf16"], { input: `${JSON.stringify({ id: 1, text })}\n`, encoding: "utf8" });
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.deepEqual(normalise(JSON.parse(cli.stdout).entities), normalise(annotate(text, { labels: ["DATE"] })));
+});

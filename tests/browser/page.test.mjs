@@ -88,7 +88,7 @@ test("the Kazakhstan article is highlighted exactly as the API annotates it", as
   assert.equal(await page.$$eval("#figures .row-value", (rs) => rs.length), Math.min(withValue, 300));
   // statistics
   const stats = await page.textContent("#stats");
-  assert.match(stats, new RegExp(`${article.length.toLocaleString("en")} characters`));
+  assert.match(stats, new RegExp(`${[...article].length.toLocaleString("en")} characters`));
   assert.match(stats, /\d+(\.\d)? ms/);
   await page.screenshot({ path: path.join(SCREENSHOTS, "article-desktop.png"), fullPage: true });
 
@@ -198,6 +198,70 @@ test("values read plainly: decades, centuries and durations", async () => {
   await context.close();
 });
 
+test("dates without a year, ranges, weeks and units read in words, never as raw ISO codes", async () => {
+  const { context, page, errors } = await openPage();
+  // no article date: the module leaves the year out where the text does ("--03-03")
+  const text = "The fair opened on March 3 and closes in September. Shops shut Dec. 24-25 and from December 30 to " +
+    "January 2. Work began in March 1991, ran from 1991 to 1994 and from June to August 2020, and stopped on " +
+    "January 6, 2022. It was 30 degrees on 5 acres.";
+  await paste(page, text);
+  const shownValues = () => page.$$eval("#figures .row", (rs) => Object.fromEntries(rs.map((r) => [r.querySelector(".row-name").textContent, r.querySelector(".row-value")?.textContent])));
+  let values = await shownValues();
+  let api = Object.fromEntries((await page.evaluate((t) => window.articleAnnotator.annotate(t, null), text)).map((e) => [e.text, e.value]));
+  const expect = {
+    "March 3": [{ date: "--03-03" }, "= March 3"], September: [{ date: "--09" }, "= September"],
+    "Dec. 24-25": [{ date: "--12-24/--12-25" }, "= December 24-25"],
+    "December 30 to January 2": [{ date: "--12-30/--01-02" }, "= December 30 to January 2"],
+    "March 1991": [{ date: "1991-03" }, "= March 1991"], "1991 to 1994": [{ date: "1991/1994" }, "= 1991 to 1994"],
+    "June to August 2020": [{ date: "2020-06/2020-08" }, "= June to August 2020"],
+    "January 6, 2022": [{ date: "2022-01-06" }, "= January 6, 2022"],
+    "30 degrees": [{ amount: 30, unit: "deg" }, "= 30°"], "5 acres": [{ amount: 5, unit: "acre" }, "= 5 acres"],
+  };
+  let checked = 0;
+  for (const [span, [value, shown]] of Object.entries(expect)) {
+    if (JSON.stringify(api[span]) !== JSON.stringify(value)) { console.log(`# ${span}: the module now gives ${JSON.stringify(api[span])}; not checked`); continue; }
+    assert.equal(values[span], shown, span);
+    checked++;
+  }
+  assert.ok(checked >= 6, `most expected values still come from the module (${checked} checked)`);
+  // with an article date, relative dates resolve to ISO dates and weeks; they read in words too
+  await page.fill("#date", "2022-01-19");
+  await page.dispatchEvent("#date", "change");
+  const text2 = "Talks ended last week and resume on Wednesday.";
+  await paste(page, text2);
+  values = await shownValues();
+  api = Object.fromEntries((await page.evaluate((t) => window.articleAnnotator.annotate(t, { date: "2022-01-19" }), text2)).map((e) => [e.text, e.value]));
+  if (api["last week"]?.date === "2022-W02") assert.equal(values["last week"], "= week 2 of 2022");
+  if (api.Wednesday?.date === "2022-01-19") assert.equal(values.Wednesday, "= January 19, 2022");
+  // whatever the module returns, no row shows an ISO code (--03, 2022-01, 2022-W02, P3Y, deg)
+  await paste(page, `${text} ${text2}`);
+  for (const v of await page.$$eval("#figures .row-value", (rs) => rs.map((r) => r.textContent))) {
+    assert.doesNotMatch(v, /--\d|\d{4}-\d|-W\d|\bP\d|\bdeg\b/, v);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the statistics count characters as code points (an emoji is one) and say 1 entity, not 1 entities", async () => {
+  const { context, page, errors } = await openPage();
+  const emoji = "\u{1F600}".repeat(5000); // 10,000 UTF-16 units
+  await paste(page, emoji);
+  assert.match(await page.textContent("#stats"), /^5,000 characters · 0 entities · /);
+  const one = "It rained on Wednesday.";
+  const n = (await page.evaluate((t) => window.articleAnnotator.annotate(t, null), one)).length;
+  assert.equal(n, 1, "the text written for this test has one entity");
+  await paste(page, one);
+  assert.match(await page.textContent("#stats"), /^23 characters · 1 entity · /);
+  await paste(page, "\u{1F600}");
+  assert.match(await page.textContent("#stats"), /^1 character · /);
+  // a lone surrogate is one character too, and a pair split by it is not joined
+  await page.evaluate(() => { const i = document.querySelector("textarea"); i.value = "a\uD800b\uDC00\u{1F600}"; i.dispatchEvent(new Event("input", { bubbles: true })); });
+  await page.waitForFunction(() => window.articleAnnotator.shown?.text.startsWith("a\uD800b"));
+  assert.match(await page.textContent("#stats"), /^5 characters · /);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the page's JS API gives clear errors: called before it is ready, or with labels as a string", async () => {
   // hold the .wasm back for a moment, so the API exists but the module is not ready yet
   const context = await browser.newContext();
@@ -249,6 +313,98 @@ test("export JSON, CSV and HTML carry the entities", async () => {
   }, html);
   assert.equal(parsed.text, article);
   assert.deepEqual(parsed.marks, api.map((e) => e.text));
+  await context.close();
+});
+
+test("labels toggled off in the legend leave the exports, the side panel and the stats, and the page says so", async () => {
+  const { context, page, errors } = await openPage();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  const text = "Maria Okafor of the Harbour Trust said on Tuesday that $2.3 million had been raised by March 2023, " +
+    "and that 14% of it went to Nairobi. Okafor spoke for 40 minutes.";
+  await paste(page, text);
+  const api = await page.evaluate((t) => window.articleAnnotator.annotate(t, null), text);
+  const off = ["MONEY", "DATE"];
+  for (const l of off) assert.ok(api.some((e) => e.label === l), `the text written for this test has a ${l}`);
+  const kept = api.filter((e) => !off.includes(e.label));
+  assert.ok(kept.some((e) => e.label === "PERSON") && kept.some((e) => e.label === "PERCENT"));
+  for (const l of off) await page.click(`#legend button[data-label="${l}"]`);
+
+  // the exports say what they carry
+  assert.match(await page.getAttribute("#export-json", "title"), /labels shown/);
+  assert.match(await page.textContent("#export-note"), new RegExp(`Exports the labels shown: ${kept.length} entit(y|ies) of ${api.length} \\(MONEY, DATE hidden\\)`));
+  // JSON: only the labels shown, and which they are
+  const [json] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+  const exported = JSON.parse(fs.readFileSync(await json.path(), "utf8"));
+  assert.deepEqual(exported.entities, kept);
+  assert.ok(!exported.labels.includes("MONEY") && !exported.labels.includes("DATE") && exported.labels.includes("PERSON"));
+  // CSV
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+  const rows = fs.readFileSync(await csv.path(), "utf8").trimEnd().split("\r\n").slice(1);
+  assert.deepEqual(rows.map((r) => r.split(",")[2]), kept.map((e) => e.label));
+  // HTML (it already left hidden labels out)
+  const html = await page.evaluate(() => window.articleAnnotator.exports.toHTML());
+  assert.deepEqual([...html.matchAll(/<mark data-label="(\w+)"/g)].map((m) => m[1]), kept.map((e) => e.label));
+  // the side panel lists no hidden row, the stats count what is shown
+  const panelLabels = await page.$$eval(".panel .row", (rs) => rs.map((r) => r.dataset.label));
+  assert.ok(panelLabels.length > 0);
+  for (const l of off) assert.ok(!panelLabels.includes(l), `no ${l} row in the panel`);
+  assert.ok(panelLabels.includes("PERCENT"));
+  assert.match(await page.textContent("#stats"), new RegExp(` ${kept.length} of ${api.length} entities shown `));
+
+  // shown again: everything is back
+  for (const l of off) await page.click(`#legend button[data-label="${l}"]`);
+  const again = await page.$$eval("#figures .row", (rs) => rs.map((r) => r.dataset.label));
+  for (const l of off) assert.ok(again.includes(l), `${l} row back`);
+  assert.equal(await page.textContent("#export-note"), "Exports the labels shown.");
+  assert.deepEqual(JSON.parse(await page.evaluate(() => window.articleAnnotator.exports.toJSON())).entities, api);
+  assert.match(await page.textContent("#stats"), new RegExp(` ${api.length} entities `));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("Copy as HTML breaks no Content-Security-Policy rule and copies self-contained, escaped HTML", async () => {
+  const { context, page, errors } = await openPage();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  const consoleErrors = [];
+  page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
+  await page.evaluate(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.sample}`));
+  });
+  const text = "Maria Okafor flew to Nairobi on Tuesday.\nShe said <b>\"bold\"</b> & <img src=x onerror=alert(1)> stay text.\n\n" +
+    "A second paragraph: Okafor met 2,000 delegates.\n";
+  await paste(page, text);
+  const api = await page.evaluate((t) => window.articleAnnotator.annotate(t, null), text);
+  for (let round = 0; round < 2; round++) {
+    await page.evaluate(() => { document.querySelector("#status").textContent = ""; });
+    await page.click("#copy-html");
+    await page.waitForFunction(() => /Copied|Could not copy/.test(document.querySelector("#status").textContent));
+  }
+  assert.match(await page.textContent("#status"), /Copied/);
+  const copied = await page.evaluate(async () => {
+    const out = {};
+    for (const item of await navigator.clipboard.read()) for (const t of item.types) out[t] = await (await item.getType(t)).text();
+    return out;
+  });
+  await page.waitForTimeout(200); // a console message may arrive just after
+  assert.deepEqual(consoleErrors, [], "no console error (CSP) while copying");
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation");
+  assert.equal(copied["text/plain"], text);
+  const html = copied["text/html"];
+  assert.ok(html && !/\sstyle\s*=/i.test(html), "no inline style in the copied HTML");
+  assert.ok(!/<(b|img)[\s>]/i.test(html), "pasted markup stays escaped text");
+  // parsed back: the same text, the same marks, the line breaks as <br> and paragraphs
+  const parsed = await page.evaluate((h) => {
+    const doc = new DOMParser().parseFromString(h, "text/html");
+    return { text: doc.querySelector(".annotated-article").textContent, marks: [...doc.querySelectorAll("mark")].map((m) => [m.dataset.label, m.textContent]),
+      paragraphs: doc.querySelectorAll(".annotated-article > p").length, breaks: doc.querySelectorAll("br").length, scripts: doc.querySelectorAll("script, img, [onerror]").length };
+  }, html);
+  assert.equal(parsed.text, text);
+  assert.deepEqual(parsed.marks, api.map((e) => [e.label, e.text]));
+  assert.equal(parsed.paragraphs, 2);
+  assert.equal(parsed.breaks, 1);
+  assert.equal(parsed.scripts, 0);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
