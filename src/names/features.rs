@@ -248,6 +248,72 @@ impl Lex {
     }
 }
 
+/// A neighbour's place relative to the token whose context features it feeds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Neighbour {
+    /// Two tokens before.
+    Prev2,
+    /// The token before.
+    Prev1,
+    /// The token after.
+    Next1,
+    /// Two tokens after.
+    Next2,
+}
+
+impl Neighbour {
+    /// The four places, in the order of their index ([`Neighbour::index`]).
+    pub const ALL: [Neighbour; 4] = [Neighbour::Prev2, Neighbour::Prev1, Neighbour::Next1, Neighbour::Next2];
+
+    /// 0 to 3, in the order of [`Neighbour::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The neighbour's token index for token `i`, or `None` outside segment `s`.
+    #[inline]
+    pub fn of(self, i: usize, s: &Range<usize>) -> Option<usize> {
+        let j = match self {
+            Neighbour::Prev2 => i.wrapping_sub(2),
+            Neighbour::Prev1 => i.wrapping_sub(1),
+            Neighbour::Next1 => i + 1,
+            Neighbour::Next2 => i + 2,
+        };
+        s.contains(&j).then_some(j)
+    }
+}
+
+/// Appends the ids of the context features a token gets from the word `y` at place `at` (`None`: beyond the
+/// segment): its lowercase form, and the cluster of the words next to it. They depend on that word alone, so
+/// the tagger sums their weights once per word type and place. [`DocFeatures::context`] is exactly these
+/// for the four places, [`Lex::position_feature`] and [`DocFeatures::context_rest`] (a test checks it).
+pub fn neighbour_features(y: Option<&Lex>, at: Neighbour, out: &mut Vec<u32>) {
+    let f = FeatureHash::new;
+    match at {
+        Neighbour::Prev2 => out.push(f(9).hash(y.map_or(SENTENCE_START, |y| y.h_lower)).id()),
+        Neighbour::Next2 => out.push(f(10).hash(y.map_or(SENTENCE_END, |y| y.h_lower)).id()),
+        Neighbour::Prev1 => {
+            out.push(f(7).hash(y.map_or(SENTENCE_START, |y| y.h_lower)).id());
+            if let Some(y) = y {
+                cluster_features(19, y.cluster, &[20], out);
+            }
+        }
+        Neighbour::Next1 => {
+            out.push(f(8).hash(y.map_or(SENTENCE_END, |y| y.h_lower)).id());
+            if let Some(y) = y {
+                cluster_features(20, y.cluster, &[20], out);
+            }
+        }
+    }
+}
+
+impl Lex {
+    /// The id of the feature pairing the word's short shape with whether it starts its segment.
+    pub fn position_feature(&self, first: bool) -> u32 {
+        FeatureHash::new(24).num(first as u32).hash(self.h_short).id()
+    }
+}
+
 /// Cluster path features of template `t` at several prefix lengths, or one "no cluster" feature.
 fn cluster_features(t: u8, cluster: Option<(u32, u8)>, lens: &[u8], out: &mut Vec<u32>) {
     let f = FeatureHash::new;
@@ -435,6 +501,49 @@ impl<'l> DocFeatures<'l> {
     }
 }
 
+impl DocFeatures<'_> {
+    /// Appends the ids of the context features of token `i` of segment `s` other than its neighbours' own
+    /// ([`neighbour_features`]) and its position feature ([`Lex::position_feature`]): the word pairs and
+    /// the shape trigram, gazetteers, headlines, token kind, document-level capitalisation and the run of
+    /// capitalised words.
+    pub fn context_rest(&self, i: usize, s: &Range<usize>, out: &mut Vec<u32>) {
+        let at = |j: usize| (s.contains(&j)).then(|| self.lex(j));
+        let (p1, x, n1) = (at(i.wrapping_sub(1)), self.lex(i), at(i + 1));
+        let lw = |y: Option<&Lex>, sentinel: u64| y.map_or(sentinel, |y| y.h_lower);
+        let sh = |y: Option<&Lex>| y.map_or(NO_NEIGHBOUR, |y| y.h_short);
+        let f = FeatureHash::new;
+        let l = x.h_lower;
+        let (lp1, ln1) = (lw(p1, SENTENCE_START), lw(n1, SENTENCE_END));
+        out.push(f(11).hash(lp1).hash(l).id());
+        out.push(f(12).hash(l).hash(ln1).id());
+        out.push(f(17).hash(sh(p1)).hash(x.h_short).hash(sh(n1)).id());
+        for (t, j) in [(21u8, i), (22, i.wrapping_sub(1)), (23, i + 1)] {
+            if !s.contains(&j) || self.gaz[j] == 0 {
+                continue;
+            }
+            let g = self.gaz[j];
+            for b in 0..(2 * GAZ_CATEGORIES.len()) as u32 {
+                if g & (1 << b) != 0 {
+                    out.push(f(t).num(b).id());
+                }
+            }
+        }
+        let first = i == s.start;
+        if self.caps_sentence[i] {
+            out.push(f(25).hash(x.h_short).id());
+            out.push(f(26).hash(l).id());
+        }
+        out.push(f(27).num(self.kind[i] as u32).id());
+        if x.cap || self.caps_sentence[i] {
+            let fl = self.doc_flags[i];
+            out.push(f(28).num(fl as u32).num(first as u32).num(self.caps_sentence[i] as u32).id());
+        }
+        if let Some(r) = self.runs[i] {
+            out.push(f(41).num(r.place as u32).num(r.len as u32).id());
+        }
+    }
+}
+
 /// Runs of capitalised words within each sentence (outside all-capitals sentences), where `of`, `and`, `&`,
 /// `de`, `for` and `the` may join two capitalised words: each run token's place in the run (alone, first,
 /// inside, last) and the run's length, a view of the whole candidate span that a first-order tagger looking
@@ -521,3 +630,41 @@ pub fn history_class(tag: usize) -> usize {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tagger sums a token's context features in parts ([`neighbour_features`] per word type,
+    /// [`Lex::position_feature`], [`DocFeatures::context_rest`]); together they must be exactly the
+    /// features [`DocFeatures::context`] lists for training.
+    #[test]
+    fn context_parts_are_the_context_features() {
+        let Ok(model) = crate::names::model() else { return };
+        let text = "THE WORLD AT A GLANCE\n\nAngela Merkel met the chief executive of Siemens in Paris on Tuesday. \
+            The Bank of New York Mellon's shares rose 3%. U.S. Open: she won. \"Hello,\" said John-Paul \
+            O'Neill of the United Nations. the bank of america ; Kazakh troops. A";
+        let doc = Document::new(text);
+        let mut lexicon = Lexicon::default();
+        let ty = intern_tokens(&doc, &mut lexicon, &model.resources);
+        let df = DocFeatures::new(&doc, &lexicon, ty, &model.resources);
+        let mut segments = doc.sentences.clone();
+        segments.push(0..doc.tokens.len());
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for s in &segments {
+            for i in s.clone() {
+                a.clear();
+                b.clear();
+                df.context(i, s, &mut a);
+                for at in Neighbour::ALL {
+                    neighbour_features(at.of(i, s).map(|j| df.lex(j)), at, &mut b);
+                }
+                b.push(df.lex(i).position_feature(i == s.start));
+                df.context_rest(i, s, &mut b);
+                a.sort_unstable();
+                b.sort_unstable();
+                assert_eq!(a, b, "token {i} ({:?}) of {s:?}", doc.token_text(i));
+            }
+        }
+    }
+}

@@ -48,42 +48,98 @@ pub fn tag(doc: &Document<'_>) -> Vec<Entity> {
     }
 }
 
-/// The per-tag scores of each token of `sentence` (a token range of `doc`), given the summed weights of each
-/// word type's own features (`words`, indexed by word type).
+/// The summed weights of the features that depend on one word type alone, for each part the word plays in
+/// them: its own features ([`features::Lex::word_features`]) with its position feature in and not at a
+/// segment's start, and the context features it gives each of its neighbours
+/// ([`features::neighbour_features`]). Integer sums, so adding them up in parts gives exactly the score of
+/// the whole list of features.
+#[derive(Clone, Copy)]
+pub struct WordScores {
+    /// Own features, with the position feature of a word not at a segment's start.
+    inner: [i32; NT],
+    /// Own features, with the position feature of a segment's first word.
+    first: [i32; NT],
+    /// What the word gives a token at each place ([`features::Neighbour::index`]).
+    neighbour: [[i32; NT]; 4],
+}
+
+impl WordScores {
+    /// The sums for word `x` under `model`; `buf` is scratch space.
+    pub fn new(model: &Model, x: &features::Lex, buf: &mut Vec<u32>) -> WordScores {
+        buf.clear();
+        x.word_features(buf);
+        let own = sum(model, buf, [0; NT]);
+        WordScores {
+            inner: sum(model, &[x.position_feature(false)], own),
+            first: sum(model, &[x.position_feature(true)], own),
+            neighbour: neighbour_sums(model, Some(x), buf),
+        }
+    }
+}
+
+/// The quantised weights of `ids` added to `acc`.
+fn sum(model: &Model, ids: &[u32], mut acc: [i32; NT]) -> [i32; NT] {
+    for &id in ids {
+        model.weights.add(id, &mut acc);
+    }
+    acc
+}
+
+/// What word `x` (`None`: beyond the segment) gives a token at each place.
+fn neighbour_sums(model: &Model, x: Option<&features::Lex>, buf: &mut Vec<u32>) -> [[i32; NT]; 4] {
+    features::Neighbour::ALL.map(|at| {
+        buf.clear();
+        features::neighbour_features(x, at, buf);
+        sum(model, buf, [0; NT])
+    })
+}
+
+/// The per-tag scores of each token of `sentence` (a token range of `doc`), into `out`, given each word
+/// type's [`WordScores`] (`words`, indexed by word type) and `outside`, what a place beyond the segment
+/// gives ([`features::Neighbour::index`]). Only the features that depend on more than one word are looked up
+/// per token.
 pub fn emissions(
     model: &Model,
     df: &DocFeatures<'_>,
-    words: &[[i32; NT]],
+    words: &[WordScores],
+    outside: &[[i32; NT]; 4],
     sentence: &std::ops::Range<usize>,
     buf: &mut Vec<u32>,
-) -> Vec<[f32; NT]> {
+    out: &mut Vec<[f32; NT]>,
+) {
     let ty = df.types();
-    sentence
-        .clone()
-        .map(|i| {
-            buf.clear();
-            df.context(i, sentence, buf);
-            let mut acc = words[ty[i] as usize];
-            for &id in buf.iter() {
-                model.weights.add(id, &mut acc);
+    out.clear();
+    out.extend(sentence.clone().map(|i| {
+        let w = &words[ty[i] as usize];
+        let mut acc = if i == sentence.start { w.first } else { w.inner };
+        for at in features::Neighbour::ALL {
+            let add = match at.of(i, sentence) {
+                Some(j) => &words[ty[j] as usize].neighbour[at.index()],
+                None => &outside[at.index()],
+            };
+            for (a, b) in acc.iter_mut().zip(add) {
+                *a += b;
             }
-            model.weights.scores(&acc)
-        })
-        .collect()
+        }
+        buf.clear();
+        df.context_rest(i, sentence, buf);
+        model.weights.scores(&sum(model, buf, acc))
+    }));
 }
 
 /// At most this many word types are cached per thread; the cache starts afresh when it is full.
 const WORD_CACHE_CAPACITY: usize = 50_000;
 
 /// Per thread, for one model: the lexicon of the words seen (their spelling facts) and each word's summed
-/// own-feature weights (`Lex::word_features`). A word seen before costs one hash lookup instead of its
-/// spelling analysis and about fifteen weight lookups. Integer sums, so a cached score is exactly the one
-/// computed afresh.
+/// weights ([`WordScores`]). A word seen before costs one hash lookup instead of its spelling analysis and
+/// about twenty weight lookups. Integer sums, so a cached score is exactly the one computed afresh.
 #[derive(Default)]
 struct WordCache {
     model: u64,
     lexicon: features::Lexicon,
-    scores: Vec<[i32; NT]>,
+    scores: Vec<WordScores>,
+    /// What a place beyond the segment gives a token.
+    outside: [[i32; NT]; 4],
 }
 
 thread_local! {
@@ -124,32 +180,38 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
             cache.scores.clear();
             cache.model = model.serial();
         }
-        let ty = features::intern_tokens(doc, &mut cache.lexicon, &model.resources);
         let mut buf = Vec::with_capacity(96);
+        if cache.scores.is_empty() {
+            cache.outside = neighbour_sums(model, None, &mut buf);
+        }
+        let ty = features::intern_tokens(doc, &mut cache.lexicon, &model.resources);
         for k in cache.scores.len()..cache.lexicon.len() {
-            buf.clear();
-            cache.lexicon.get(k as u32).word_features(&mut buf);
-            let mut acc = [0i32; NT];
-            for &id in &buf {
-                model.weights.add(id, &mut acc);
-            }
-            cache.scores.push(acc);
+            let w = WordScores::new(model, cache.lexicon.get(k as u32), &mut buf);
+            cache.scores.push(w);
         }
         let df = DocFeatures::new(doc, &cache.lexicon, ty, &model.resources);
-        tag_features(model, doc, &df, &cache.scores, &mut buf)
+        tag_features(model, doc, &df, &cache.scores, &cache.outside, &mut buf)
     })
 }
 
 /// Tags a document whose features are `df`, with `words` the own-feature scores of each word type.
-fn tag_features(model: &Model, doc: &Document<'_>, df: &DocFeatures<'_>, words: &[[i32; NT]], buf: &mut Vec<u32>) -> Vec<Entity> {
+fn tag_features(
+    model: &Model,
+    doc: &Document<'_>,
+    df: &DocFeatures<'_>,
+    words: &[WordScores],
+    outside: &[[i32; NT]; 4],
+    buf: &mut Vec<u32>,
+) -> Vec<Entity> {
     let mut out = Vec::new();
     let decoder = decode::Decoder::new(&model.start, &model.trans, model.temperature);
     let mut history: hash::FxHashMap<u64, [u16; features::HISTORY_CLASSES]> = Default::default();
+    let mut em = Vec::new();
     for s in &segments(doc) {
         if s.is_empty() {
             continue;
         }
-        let mut em = emissions(model, df, words, s, buf);
+        emissions(model, df, words, outside, s, buf, &mut em);
         for (k, i) in s.clone().enumerate() {
             if let Some(c) = df.history_key(i).and_then(|key| history.get(&key)) {
                 buf.clear();
