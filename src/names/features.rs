@@ -503,9 +503,9 @@ impl<'l> DocFeatures<'l> {
 
 impl DocFeatures<'_> {
     /// Appends the ids of the context features of token `i` of segment `s` other than its neighbours' own
-    /// ([`neighbour_features`]) and its position feature ([`Lex::position_feature`]): the word pairs and
-    /// the shape trigram, gazetteers, headlines, token kind, document-level capitalisation and the run of
-    /// capitalised words.
+    /// ([`neighbour_features`]), its position feature ([`Lex::position_feature`]) and the features with few
+    /// values ([`DocFeatures::small_features`]): the word pairs, the shape trigram, and the word and shape of
+    /// a word in a headline.
     pub fn context_rest(&self, i: usize, s: &Range<usize>, out: &mut Vec<u32>) {
         let at = |j: usize| (s.contains(&j)).then(|| self.lex(j));
         let (p1, x, n1) = (at(i.wrapping_sub(1)), self.lex(i), at(i + 1));
@@ -517,30 +517,64 @@ impl DocFeatures<'_> {
         out.push(f(11).hash(lp1).hash(l).id());
         out.push(f(12).hash(l).hash(ln1).id());
         out.push(f(17).hash(sh(p1)).hash(x.h_short).hash(sh(n1)).id());
-        for (t, j) in [(21u8, i), (22, i.wrapping_sub(1)), (23, i + 1)] {
-            if !s.contains(&j) || self.gaz[j] == 0 {
-                continue;
-            }
-            let g = self.gaz[j];
-            for b in 0..(2 * GAZ_CATEGORIES.len()) as u32 {
-                if g & (1 << b) != 0 {
-                    out.push(f(t).num(b).id());
-                }
-            }
-        }
-        let first = i == s.start;
         if self.caps_sentence[i] {
             out.push(f(25).hash(x.h_short).id());
             out.push(f(26).hash(l).id());
         }
-        out.push(f(27).num(self.kind[i] as u32).id());
-        if x.cap || self.caps_sentence[i] {
-            let fl = self.doc_flags[i];
-            out.push(f(28).num(fl as u32).num(first as u32).num(self.caps_sentence[i] as u32).id());
+    }
+
+    /// Calls `add` with the number ([`small_feature_id`]) of each context feature of token `i` of segment
+    /// `s` that has few possible values: the token kind, the document-level capitalisation, the place in a
+    /// run of capitalised words and the gazetteer matches of the token and the words next to it.
+    #[inline]
+    pub fn small_features(&self, i: usize, s: &Range<usize>, mut add: impl FnMut(usize)) {
+        add(self.kind[i] as usize);
+        let caps = self.caps_sentence[i];
+        if caps || self.lex(i).cap {
+            let fl = self.doc_flags[i] as usize;
+            add(SMALL_DOC + fl * 4 + usize::from(i == s.start) * 2 + usize::from(caps));
         }
         if let Some(r) = self.runs[i] {
-            out.push(f(41).num(r.place as u32).num(r.len as u32).id());
+            add(SMALL_RUN + r.place as usize * 4 + r.len as usize - 1);
         }
+        for (t, j) in [i, i.wrapping_sub(1), i + 1].into_iter().enumerate() {
+            if !s.contains(&j) || self.gaz[j] == 0 {
+                continue;
+            }
+            let g = self.gaz[j];
+            for b in 0..GAZ_BITS {
+                if g & (1 << b) != 0 {
+                    add(SMALL_GAZ + t * GAZ_BITS + b);
+                }
+            }
+        }
+    }
+}
+
+/// Gazetteer bits of a token: begin and inside, per category.
+const GAZ_BITS: usize = 2 * GAZ_CATEGORIES.len();
+/// Where each kind of small feature starts in their numbering (the four token kinds come first).
+const SMALL_DOC: usize = 4;
+const SMALL_RUN: usize = SMALL_DOC + 16;
+const SMALL_GAZ: usize = SMALL_RUN + 16;
+/// How many features [`DocFeatures::small_features`] numbers.
+pub const SMALL_FEATURES: usize = SMALL_GAZ + 3 * GAZ_BITS;
+
+/// The feature id of small feature `k` (`k < SMALL_FEATURES`), as [`DocFeatures::context`] writes it.
+pub fn small_feature_id(k: usize) -> u32 {
+    let f = FeatureHash::new;
+    let num = |x: usize| x as u32;
+    if k < SMALL_DOC {
+        f(27).num(num(k)).id()
+    } else if k < SMALL_RUN {
+        let v = k - SMALL_DOC;
+        f(28).num(num(v / 4)).num(num(v / 2 % 2)).num(num(v % 2)).id()
+    } else if k < SMALL_GAZ {
+        let v = k - SMALL_RUN;
+        f(41).num(num(v / 4)).num(num(v % 4 + 1)).id()
+    } else {
+        let v = k - SMALL_GAZ;
+        f(21 + (v / GAZ_BITS) as u8).num(num(v % GAZ_BITS)).id()
     }
 }
 
@@ -639,6 +673,15 @@ mod tests {
     /// [`Lex::position_feature`], [`DocFeatures::context_rest`]); together they must be exactly the
     /// features [`DocFeatures::context`] lists for training.
     #[test]
+    fn small_features_are_numbered_one_to_one() {
+        assert_eq!(TokenKind::Punct as usize, SMALL_DOC - 1, "one number per token kind");
+        let mut ids: Vec<u32> = (0..SMALL_FEATURES).map(small_feature_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), SMALL_FEATURES);
+    }
+
+    #[test]
     fn context_parts_are_the_context_features() {
         let Ok(model) = crate::names::model() else { return };
         let text = "THE WORLD AT A GLANCE\n\nAngela Merkel met the chief executive of Siemens in Paris on Tuesday. \
@@ -661,6 +704,7 @@ mod tests {
                 }
                 b.push(df.lex(i).position_feature(i == s.start));
                 df.context_rest(i, s, &mut b);
+                df.small_features(i, s, |k| b.push(small_feature_id(k)));
                 a.sort_unstable();
                 b.sort_unstable();
                 assert_eq!(a, b, "token {i} ({:?}) of {s:?}", doc.token_text(i));

@@ -94,20 +94,39 @@ fn neighbour_sums(model: &Model, x: Option<&features::Lex>, buf: &mut Vec<u32>) 
     })
 }
 
-/// The per-tag scores of each token of `sentence` (a token range of `doc`), into `out`, given each word
-/// type's [`WordScores`] (`words`, indexed by word type) and `outside`, what a place beyond the segment
-/// gives ([`features::Neighbour::index`]). Only the features that depend on more than one word are looked up
-/// per token.
+/// The summed weights the tagger keeps for one model: per word type, per place beyond a segment, per small
+/// feature.
+#[derive(Default)]
+pub struct Sums {
+    /// Each word type's [`WordScores`], indexed by word type.
+    words: Vec<WordScores>,
+    /// What a place beyond the segment gives a token ([`features::Neighbour::index`]).
+    outside: [[i32; NT]; 4],
+    /// The weights of each small feature ([`features::small_feature_id`]).
+    small: Vec<[i32; NT]>,
+}
+
+impl Sums {
+    /// Forgets the words; sums the model's weights for places beyond a segment and the small features.
+    fn reset(&mut self, model: &Model, buf: &mut Vec<u32>) {
+        self.words.clear();
+        self.outside = neighbour_sums(model, None, buf);
+        self.small = (0..features::SMALL_FEATURES).map(|k| sum(model, &[features::small_feature_id(k)], [0; NT])).collect();
+    }
+}
+
+/// The per-tag scores of each token of `sentence` (a token range of `doc`), into `out`, given the summed
+/// weights `sums` (with every word type of `df`). Only the features that depend on more than one word
+/// are looked up per token.
 pub fn emissions(
     model: &Model,
     df: &DocFeatures<'_>,
-    words: &[WordScores],
-    outside: &[[i32; NT]; 4],
+    sums: &Sums,
     sentence: &std::ops::Range<usize>,
     buf: &mut Vec<u32>,
     out: &mut Vec<[f32; NT]>,
 ) {
-    let ty = df.types();
+    let (ty, words) = (df.types(), &sums.words);
     out.clear();
     out.extend(sentence.clone().map(|i| {
         let w = &words[ty[i] as usize];
@@ -115,12 +134,17 @@ pub fn emissions(
         for at in features::Neighbour::ALL {
             let add = match at.of(i, sentence) {
                 Some(j) => &words[ty[j] as usize].neighbour[at.index()],
-                None => &outside[at.index()],
+                None => &sums.outside[at.index()],
             };
             for (a, b) in acc.iter_mut().zip(add) {
                 *a += b;
             }
         }
+        df.small_features(i, sentence, |k| {
+            for (a, b) in acc.iter_mut().zip(&sums.small[k]) {
+                *a += b;
+            }
+        });
         buf.clear();
         df.context_rest(i, sentence, buf);
         model.weights.scores(&sum(model, buf, acc))
@@ -131,15 +155,13 @@ pub fn emissions(
 const WORD_CACHE_CAPACITY: usize = 50_000;
 
 /// Per thread, for one model: the lexicon of the words seen (their spelling facts) and each word's summed
-/// weights ([`WordScores`]). A word seen before costs one hash lookup instead of its spelling analysis and
+/// weights ([`Sums`]). A word seen before costs one hash lookup instead of its spelling analysis and
 /// about twenty weight lookups. Integer sums, so a cached score is exactly the one computed afresh.
 #[derive(Default)]
 struct WordCache {
     model: u64,
     lexicon: features::Lexicon,
-    scores: Vec<WordScores>,
-    /// What a place beyond the segment gives a token.
-    outside: [[i32; NT]; 4],
+    sums: Sums,
 }
 
 thread_local! {
@@ -177,30 +199,28 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
         let cache = &mut *cache;
         if cache.model != model.serial() || cache.lexicon.len() + doc.tokens.len() > WORD_CACHE_CAPACITY {
             cache.lexicon.clear();
-            cache.scores.clear();
             cache.model = model.serial();
         }
         let mut buf = Vec::with_capacity(96);
-        if cache.scores.is_empty() {
-            cache.outside = neighbour_sums(model, None, &mut buf);
+        if cache.lexicon.is_empty() {
+            cache.sums.reset(model, &mut buf);
         }
         let ty = features::intern_tokens(doc, &mut cache.lexicon, &model.resources);
-        for k in cache.scores.len()..cache.lexicon.len() {
+        for k in cache.sums.words.len()..cache.lexicon.len() {
             let w = WordScores::new(model, cache.lexicon.get(k as u32), &mut buf);
-            cache.scores.push(w);
+            cache.sums.words.push(w);
         }
         let df = DocFeatures::new(doc, &cache.lexicon, ty, &model.resources);
-        tag_features(model, doc, &df, &cache.scores, &cache.outside, &mut buf)
+        tag_features(model, doc, &df, &cache.sums, &mut buf)
     })
 }
 
-/// Tags a document whose features are `df`, with `words` the own-feature scores of each word type.
+/// Tags a document whose features are `df`, with `sums` the summed weights of each of its word types.
 fn tag_features(
     model: &Model,
     doc: &Document<'_>,
     df: &DocFeatures<'_>,
-    words: &[WordScores],
-    outside: &[[i32; NT]; 4],
+    sums: &Sums,
     buf: &mut Vec<u32>,
 ) -> Vec<Entity> {
     let mut out = Vec::new();
@@ -211,7 +231,7 @@ fn tag_features(
         if s.is_empty() {
             continue;
         }
-        emissions(model, df, words, outside, s, buf, &mut em);
+        emissions(model, df, sums, s, buf, &mut em);
         for (k, i) in s.clone().enumerate() {
             if let Some(c) = df.history_key(i).and_then(|key| history.get(&key)) {
                 buf.clear();
