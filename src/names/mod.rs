@@ -162,6 +162,7 @@ struct WordCache {
     model: u64,
     lexicon: features::Lexicon,
     sums: Sums,
+    decoder: Option<decode::Decoder>,
 }
 
 thread_local! {
@@ -205,13 +206,19 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
         if cache.lexicon.is_empty() {
             cache.sums.reset(model, &mut buf);
         }
+        // Kept while the model's transitions are the same (they are public fields, so this is checked).
+        let (start, trans, temperature) = (&model.start, &model.trans, model.temperature);
+        if !cache.decoder.as_ref().is_some_and(|d| d.prepared_for(start, trans, temperature)) {
+            cache.decoder = Some(decode::Decoder::new(start, trans, temperature));
+        }
+        let decoder = cache.decoder.as_mut().expect("just set");
         let ty = features::intern_tokens(doc, &mut cache.lexicon, &model.resources);
         for k in cache.sums.words.len()..cache.lexicon.len() {
             let w = WordScores::new(model, cache.lexicon.get(k as u32), &mut buf);
             cache.sums.words.push(w);
         }
         let df = DocFeatures::new(doc, &cache.lexicon, ty, &model.resources);
-        tag_features(model, doc, &df, &cache.sums, &mut buf)
+        tag_features(model, doc, &df, &cache.sums, decoder, &mut buf)
     })
 }
 
@@ -221,10 +228,11 @@ fn tag_features(
     doc: &Document<'_>,
     df: &DocFeatures<'_>,
     sums: &Sums,
+    decoder: &mut decode::Decoder,
     buf: &mut Vec<u32>,
 ) -> Vec<Entity> {
     let mut out = Vec::new();
-    let decoder = decode::Decoder::new(&model.start, &model.trans, model.temperature);
+    let mut marg = Vec::new();
     let mut history: hash::FxHashMap<u64, [u16; features::HISTORY_CLASSES]> = Default::default();
     let mut em = Vec::new();
     for s in &segments(doc) {
@@ -250,10 +258,10 @@ fn tag_features(
                 *c = c.saturating_add(1);
             }
         }
-        if path.iter().all(|&y| y == 0) {
-            continue;
-        }
-        let marg = decoder.marginals(&em);
+        // Scores are needed for the tagged tokens only.
+        let Some(lo) = path.iter().position(|&y| y != 0) else { continue };
+        let hi = path.iter().rposition(|&y| y != 0).unwrap_or(lo);
+        decoder.marginals_within(&em, lo..hi + 1, &mut marg);
         let mut t = 0;
         while t < path.len() {
             let y = path[t];
