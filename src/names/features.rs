@@ -104,6 +104,8 @@ pub struct DocFeatures<'l> {
     lexicon: &'l Lexicon,
     gaz: Vec<u32>,
     kind: Vec<TokenKind>,
+    /// How the word is written elsewhere in the document (`SEEN_LOWER`, `SEEN_CAP_MID`); only for
+    /// capitalised words and words of headlines, the only ones whose features read it (0 for others).
     doc_flags: Vec<u8>,
     caps_sentence: Vec<bool>,
     /// Per token of a run of capitalised words (see [`cap_runs`]): its place in the run and the run's length.
@@ -416,7 +418,17 @@ impl<'l> DocFeatures<'l> {
                 }
             }
         }
-        let doc_flags = (0..n).map(|i| seen.get(&lex(i).h_lower).copied().unwrap_or(0)).collect();
+        // Read only for capitalised words and words of headlines (the document-level capitalisation feature).
+        let doc_flags = (0..n)
+            .map(|i| {
+                let x = lex(i);
+                if x.cap || caps_sentence[i] {
+                    seen.get(&x.h_lower).copied().unwrap_or(0)
+                } else {
+                    0
+                }
+            })
+            .collect();
         let runs = cap_runs(doc, &lex, &caps_sentence);
         DocFeatures { ty, lexicon, gaz, kind, doc_flags, caps_sentence, runs }
     }
