@@ -112,6 +112,15 @@ pub struct DocFeatures<'l> {
     runs: Vec<Option<Run>>,
 }
 
+/// What [`DocFeatures::new`] reads of a token's word type, copied per token.
+struct TokenFacts {
+    h_lower: u64,
+    cap: bool,
+    low: bool,
+    caps_word: (bool, bool),
+    gaz: bool,
+}
+
 /// A token's place in its run of capitalised words.
 #[derive(Clone, Copy)]
 struct Run {
@@ -344,11 +353,29 @@ impl<'l> DocFeatures<'l> {
         let n = doc.tokens.len();
         assert_eq!(ty.len(), n, "one word type per token");
         let lex = |i: usize| lexicon.get(ty[i]);
+        // The facts the passes below read, copied from each token's word type in one pass: the passes then
+        // read memory in order instead of each word's facts again (a word type's facts are about 120 bytes,
+        // scattered over the lexicon).
+        let facts: Vec<TokenFacts> = (0..n)
+            .map(|i| {
+                let x = lex(i);
+                TokenFacts {
+                    h_lower: x.h_lower,
+                    cap: x.cap,
+                    low: x.low,
+                    caps_word: x.caps_word,
+                    gaz: x.gaz.is_some(),
+                }
+            })
+            .collect();
         // Gazetteer: longest match from each start; bits 2*cat (begin) and 2*cat+1 (inside).
         let mut gaz = vec![0u32; n];
         if !res.gazetteer.is_empty() {
             let mut key = String::new();
             for i in 0..n {
+                if !facts[i].gaz {
+                    continue;
+                }
                 // The word alone comes from its type; longer phrases are looked up only after a prefix.
                 let Some(m) = lex(i).gaz else { continue };
                 let mut best = (m & !GAZ_PREFIX != 0).then_some((i, m & !GAZ_PREFIX));
@@ -388,8 +415,8 @@ impl<'l> DocFeatures<'l> {
         let mut caps_sentence = vec![false; n];
         for s in &doc.sentences {
             let (mut letters, mut caps) = (0, 0);
-            for i in s.clone() {
-                let (letter, no_lower) = lex(i).caps_word;
+            for f in &facts[s.clone()] {
+                let (letter, no_lower) = f.caps_word;
                 if letter {
                     letters += 1;
                     if no_lower {
@@ -409,19 +436,21 @@ impl<'l> DocFeatures<'l> {
                 if doc.tokens[i].kind != TokenKind::Word || caps_sentence[i] {
                     continue;
                 }
-                let x = lex(i);
-                let f = seen.entry(x.h_lower).or_insert(0);
-                if x.low {
-                    *f |= SEEN_LOWER;
+                let x = &facts[i];
+                let flag = if x.low {
+                    SEEN_LOWER
                 } else if i > s.start && x.cap {
-                    *f |= SEEN_CAP_MID;
-                }
+                    SEEN_CAP_MID
+                } else {
+                    continue;
+                };
+                *seen.entry(x.h_lower).or_insert(0) |= flag;
             }
         }
         // Read only for capitalised words and words of headlines (the document-level capitalisation feature).
         let doc_flags = (0..n)
             .map(|i| {
-                let x = lex(i);
+                let x = &facts[i];
                 if x.cap || caps_sentence[i] {
                     seen.get(&x.h_lower).copied().unwrap_or(0)
                 } else {
@@ -429,7 +458,7 @@ impl<'l> DocFeatures<'l> {
                 }
             })
             .collect();
-        let runs = cap_runs(doc, &lex, &caps_sentence);
+        let runs = cap_runs(doc, &|i| facts[i].cap, &lex, &caps_sentence);
         DocFeatures { ty, lexicon, gaz, kind, doc_flags, caps_sentence, runs }
     }
 
@@ -596,12 +625,17 @@ pub fn small_feature_id(k: usize) -> u32 {
 /// two words either side does not otherwise have (`Bank of New York Mellon`). Measured over three seeds:
 /// OntoNotes dev names +0.002, CoNLL dev +0.0005; the words just before and after the run as further
 /// features did not help.
-fn cap_runs<'l>(doc: &Document<'_>, lex: &impl Fn(usize) -> &'l Lex, caps_sentence: &[bool]) -> Vec<Option<Run>> {
+fn cap_runs<'l>(
+    doc: &Document<'_>,
+    cap: &impl Fn(usize) -> bool,
+    lex: &impl Fn(usize) -> &'l Lex,
+    caps_sentence: &[bool],
+) -> Vec<Option<Run>> {
     const JOINERS: [&str; 6] = ["of", "and", "&", "de", "for", "the"];
     let n = doc.tokens.len();
     let mut runs = vec![None; n];
     for s in &doc.sentences {
-        let in_run = |i: usize| doc.tokens[i].kind == TokenKind::Word && lex(i).cap && !caps_sentence[i];
+        let in_run = |i: usize| doc.tokens[i].kind == TokenKind::Word && cap(i) && !caps_sentence[i];
         let mut i = s.start;
         while i < s.end {
             if !in_run(i) {
