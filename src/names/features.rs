@@ -102,6 +102,8 @@ pub struct DocFeatures<'l> {
     /// Per token: its word type in `lexicon`.
     ty: Vec<u32>,
     lexicon: &'l Lexicon,
+    /// Per token: the facts of its word type the per-token features read.
+    facts: Vec<TokenFacts>,
     gaz: Vec<u32>,
     kind: Vec<TokenKind>,
     /// How the word is written elsewhere in the document (`SEEN_LOWER`, `SEEN_CAP_MID`); only for
@@ -112,10 +114,12 @@ pub struct DocFeatures<'l> {
     runs: Vec<Option<Run>>,
 }
 
-/// What [`DocFeatures::new`] reads of a token's word type, copied per token.
+/// What the per-token passes read of a token's word type, copied per token so they read memory in order.
 struct TokenFacts {
     h_lower: u64,
+    h_short: u64,
     cap: bool,
+    long: bool,
     low: bool,
     caps_word: (bool, bool),
     gaz: bool,
@@ -361,7 +365,9 @@ impl<'l> DocFeatures<'l> {
                 let x = lex(i);
                 TokenFacts {
                     h_lower: x.h_lower,
+                    h_short: x.h_short,
                     cap: x.cap,
+                    long: x.long,
                     low: x.low,
                     caps_word: x.caps_word,
                     gaz: x.gaz.is_some(),
@@ -459,7 +465,7 @@ impl<'l> DocFeatures<'l> {
             })
             .collect();
         let runs = cap_runs(doc, &|i| facts[i].cap, &lex, &caps_sentence);
-        DocFeatures { ty, lexicon, gaz, kind, doc_flags, caps_sentence, runs }
+        DocFeatures { ty, lexicon, facts, gaz, kind, doc_flags, caps_sentence, runs }
     }
 
     /// Per token, its word type in the lexicon.
@@ -475,7 +481,7 @@ impl<'l> DocFeatures<'l> {
     /// (the prediction history): capitalised words and words of all-capitals sentences, by the hash of their
     /// lowercase form.
     pub fn history_key(&self, i: usize) -> Option<u64> {
-        let x = self.lex(i);
+        let x = &self.facts[i];
         (self.kind[i] == TokenKind::Word && (x.cap || self.caps_sentence[i]) && x.long).then_some(x.h_lower)
     }
 
@@ -548,10 +554,10 @@ impl DocFeatures<'_> {
     /// values ([`DocFeatures::small_features`]): the word pairs, the shape trigram, and the word and shape of
     /// a word in a headline.
     pub fn context_rest(&self, i: usize, s: &Range<usize>, out: &mut Vec<u32>) {
-        let at = |j: usize| (s.contains(&j)).then(|| self.lex(j));
-        let (p1, x, n1) = (at(i.wrapping_sub(1)), self.lex(i), at(i + 1));
-        let lw = |y: Option<&Lex>, sentinel: u64| y.map_or(sentinel, |y| y.h_lower);
-        let sh = |y: Option<&Lex>| y.map_or(NO_NEIGHBOUR, |y| y.h_short);
+        let at = |j: usize| (s.contains(&j)).then(|| &self.facts[j]);
+        let (p1, x, n1) = (at(i.wrapping_sub(1)), &self.facts[i], at(i + 1));
+        let lw = |y: Option<&TokenFacts>, sentinel: u64| y.map_or(sentinel, |y| y.h_lower);
+        let sh = |y: Option<&TokenFacts>| y.map_or(NO_NEIGHBOUR, |y| y.h_short);
         let f = FeatureHash::new;
         let l = x.h_lower;
         let (lp1, ln1) = (lw(p1, SENTENCE_START), lw(n1, SENTENCE_END));
@@ -571,7 +577,7 @@ impl DocFeatures<'_> {
     pub fn small_features(&self, i: usize, s: &Range<usize>, mut add: impl FnMut(usize)) {
         add(self.kind[i] as usize);
         let caps = self.caps_sentence[i];
-        if caps || self.lex(i).cap {
+        if caps || self.facts[i].cap {
             let fl = self.doc_flags[i] as usize;
             add(SMALL_DOC + fl * 4 + usize::from(i == s.start) * 2 + usize::from(caps));
         }
