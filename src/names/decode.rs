@@ -2,23 +2,32 @@
 
 use super::model::{allowed, NT};
 
+/// O and the B- tags: the tags any tag may precede.
+const OPEN: [usize; 5] = [0, 1, 3, 5, 7];
+
 /// The start and transition scores of a model prepared once for many sentences: the transitions masked by
 /// the BIO constraints for Viterbi, and their potentials for forward-backward. Preparing them costs 90
-/// exponentials, which per sentence was a large part of tagging a short one.
-pub struct Decoder<'a> {
-    start: &'a [f32; NT],
-    trans: &'a [[f32; NT]; NT],
+/// exponentials, which per sentence was a large part of tagging a short one (the tagger keeps one per
+/// model and thread). It also keeps its working memory from one sentence to the next.
+#[derive(Clone)]
+pub struct Decoder {
+    start: [f32; NT],
+    trans: [[f32; NT]; NT],
     temperature: f32,
     /// `trans` with disallowed moves at minus infinity.
     masked: [[f32; NT]; NT],
     /// `1 / temperature`, and the start and transition potentials (scaled so the largest is 1), or `None`
     /// when some allowed move's potential would underflow (then marginals are computed in log space).
     potentials: Option<(f32, [f32; NT], [[f32; NT]; NT])>,
+    /// Viterbi's back pointers, and forward-backward's emission potentials and forward probabilities.
+    back: Vec<[u8; NT]>,
+    pot: Vec<[f32; NT]>,
+    alpha: Vec<[f32; NT]>,
 }
 
-impl<'a> Decoder<'a> {
+impl Decoder {
     /// Prepares start and transition scores, with `temperature` for the marginals.
-    pub fn new(start: &'a [f32; NT], trans: &'a [[f32; NT]; NT], temperature: f32) -> Decoder<'a> {
+    pub fn new(start: &[f32; NT], trans: &[[f32; NT]; NT], temperature: f32) -> Decoder {
         let mut masked = [[f32::NEG_INFINITY; NT]; NT];
         for p in 0..NT {
             for y in 0..NT {
@@ -44,19 +53,35 @@ impl<'a> Decoder<'a> {
                 }
             }
         }
-        Decoder { start, trans, temperature, masked, potentials: ok.then_some((inv, st, et)) }
+        Decoder {
+            start: *start,
+            trans: *trans,
+            temperature,
+            masked,
+            potentials: ok.then_some((inv, st, et)),
+            back: Vec::new(),
+            pot: Vec::new(),
+            alpha: Vec::new(),
+        }
+    }
+
+    /// True when this decoder was prepared from these scores.
+    pub fn prepared_for(&self, start: &[f32; NT], trans: &[[f32; NT]; NT], temperature: f32) -> bool {
+        self.start == *start && self.trans == *trans && self.temperature == temperature
     }
 
     /// The best tag sequence for per-token `emissions` (one score per tag).
-    pub fn viterbi(&self, emissions: &[[f32; NT]]) -> Vec<usize> {
+    pub fn viterbi(&mut self, emissions: &[[f32; NT]]) -> Vec<usize> {
         let n = emissions.len();
         if n == 0 {
             return Vec::new();
         }
-        // Disallowed moves score minus infinity, so the inner loop needs no test (same argmax: a disallowed
-        // or unreachable predecessor never beats the first reachable one).
+        // Disallowed moves score minus infinity (same argmax: a disallowed or unreachable predecessor never
+        // beats the first reachable one).
         let tm = &self.masked;
-        let mut back = vec![[0u8; NT]; n];
+        let back = &mut self.back;
+        back.clear();
+        back.resize(n, [0u8; NT]);
         let mut cur = [f32::NEG_INFINITY; NT];
         for y in 0..NT {
             if allowed(None, y) {
@@ -64,17 +89,29 @@ impl<'a> Decoder<'a> {
             }
         }
         for t in 1..n {
-            // For each tag the first predecessor with the strictly best score; predecessors in the outer loop
-            // and selects instead of branches, so the nine tags go side by side (SIMD).
+            // For each tag the first predecessor with the strictly best score, predecessors in order and
+            // selects instead of branches. O and the B- tags ([`OPEN`]) may follow any tag; an I- tag only the
+            // B- or I- tag of its label (`allowed`): its other predecessors score minus infinity, which never
+            // wins, so leaving them out changes nothing (a test checks against all pairs). 53 sums a token
+            // instead of 81.
             let mut best = [f32::NEG_INFINITY; NT];
             let mut arg = [0u8; NT];
             for p in 0..NT {
                 let c = cur[p];
-                for y in 0..NT {
+                for y in OPEN {
                     let s = c + tm[p][y];
                     let better = s > best[y];
                     best[y] = if better { s } else { best[y] };
                     arg[y] = if better { p as u8 } else { arg[y] };
+                }
+            }
+            for y in (2..NT).step_by(2) {
+                for p in [y - 1, y] {
+                    let s = cur[p] + tm[p][y];
+                    if s > best[y] {
+                        best[y] = s;
+                        arg[y] = p as u8;
+                    }
                 }
             }
             for y in 0..NT {
@@ -96,29 +133,41 @@ impl<'a> Decoder<'a> {
     ///
     /// Runs forward-backward in probability space (f32, each step normalised; nine exponentials a token),
     /// and falls back to the log-space version ([`marginals_log`]) when the scores are too spread for that.
-    pub fn marginals(&self, emissions: &[[f32; NT]]) -> Vec<[f32; NT]> {
+    pub fn marginals(&mut self, emissions: &[[f32; NT]]) -> Vec<[f32; NT]> {
+        let mut out = Vec::new();
+        self.marginals_within(emissions, 0..emissions.len(), &mut out);
+        out
+    }
+
+    /// [`Decoder::marginals`] of the tokens in `within` only, into `out` (one row a token; the rows outside
+    /// `within` are left at 0). The forward pass stops at the end of `within` and the backward pass at its
+    /// start; each row inside is exactly the one [`Decoder::marginals`] computes. (The log-space fallback is
+    /// taken when a step the range needs is out of range for f32; for the whole sentence it would also be
+    /// taken for a step outside it, a case the dev texts never show.)
+    pub fn marginals_within(&mut self, emissions: &[[f32; NT]], within: std::ops::Range<usize>, out: &mut Vec<[f32; NT]>) {
         let n = emissions.len();
-        if n == 0 {
-            return Vec::new();
+        out.clear();
+        out.resize(n, [0f32; NT]);
+        if within.is_empty() || within.end > n {
+            return;
         }
-        let fallback = || marginals_log(emissions, self.start, self.trans, self.temperature);
+        let (lo, hi) = (within.start, within.end - 1);
         let Some((inv, st, et)) = &self.potentials else {
-            return fallback();
+            return self.fallback(emissions, within, out);
         };
         let ett: [[f32; NT]; NT] = std::array::from_fn(|y| std::array::from_fn(|p| et[p][y]));
         let inv = *inv;
         // Emission potentials, shifted by each token's best score (so the best is 1, none overflows).
-        let pot: Vec<[f32; NT]> = emissions
-            .iter()
-            .map(|e| {
-                let m = e.iter().cloned().fold(f32::NEG_INFINITY, max_f32);
-                let mut o = [0f32; NT];
-                for y in 0..NT {
-                    o[y] = exp_nonpositive((e[y] - m) * inv);
-                }
-                o
-            })
-            .collect();
+        let pot = &mut self.pot;
+        pot.clear();
+        pot.extend(emissions.iter().map(|e| {
+            let m = e.iter().cloned().fold(f32::NEG_INFINITY, max_f32);
+            let mut o = [0f32; NT];
+            for y in 0..NT {
+                o[y] = exp_nonpositive((e[y] - m) * inv);
+            }
+            o
+        }));
         fn norm(v: &mut [f32; NT]) -> bool {
             let s: f32 = v.iter().sum();
             if s > 0.0 && s.is_finite() {
@@ -129,14 +178,17 @@ impl<'a> Decoder<'a> {
                 false
             }
         }
-        let mut alpha = vec![[0f32; NT]; n];
+        let alpha = &mut self.alpha;
+        alpha.clear();
+        alpha.resize(hi + 1, [0f32; NT]);
         for y in 0..NT {
             alpha[0][y] = st[y] * pot[0][y];
         }
-        if !norm(&mut alpha[0]) {
-            return fallback();
-        }
-        for t in 1..n {
+        let mut ok = norm(&mut alpha[0]);
+        for t in 1..=hi {
+            if !ok {
+                break;
+            }
             let mut a = [0f32; NT];
             for p in 0..NT {
                 let ap = alpha[t - 1][p];
@@ -147,44 +199,48 @@ impl<'a> Decoder<'a> {
             for y in 0..NT {
                 a[y] *= pot[t][y];
             }
-            if !norm(&mut a) {
-                return fallback();
-            }
+            ok = norm(&mut a);
             alpha[t] = a;
         }
         let mut beta = [1f32; NT];
-        let mut out = vec![[0f32; NT]; n];
-        for t in (0..n).rev() {
-            let mut m = [0f32; NT];
-            for y in 0..NT {
-                m[y] = alpha[t][y] * beta[y];
-            }
-            if !norm(&mut m) {
-                return fallback();
-            }
-            for y in 0..NT {
-                out[t][y] = m[y];
-            }
-            if t > 0 {
-                let mut pb = [0f32; NT];
+        let mut t = n - 1;
+        while ok {
+            if t <= hi {
+                let mut m = [0f32; NT];
                 for y in 0..NT {
-                    pb[y] = pot[t][y] * beta[y];
+                    m[y] = alpha[t][y] * beta[y];
                 }
-                // b[p] = sum over y of et[p][y] * pb[y], with y outside so the nine p go side by side.
-                let mut b = [0f32; NT];
-                for y in 0..NT {
-                    let v = pb[y];
-                    for p in 0..NT {
-                        b[p] += ett[y][p] * v;
-                    }
-                }
-                if !norm(&mut b) {
-                    return fallback();
-                }
-                beta = b;
+                ok = norm(&mut m);
+                out[t] = m;
             }
+            if t == lo || !ok {
+                break;
+            }
+            let mut pb = [0f32; NT];
+            for y in 0..NT {
+                pb[y] = pot[t][y] * beta[y];
+            }
+            // b[p] = sum over y of et[p][y] * pb[y], with y outside so the nine p go side by side.
+            let mut b = [0f32; NT];
+            for y in 0..NT {
+                let v = pb[y];
+                for p in 0..NT {
+                    b[p] += ett[y][p] * v;
+                }
+            }
+            ok = norm(&mut b);
+            beta = b;
+            t -= 1;
         }
-        out
+        if !ok {
+            self.fallback(emissions, within, out);
+        }
+    }
+
+    /// The log-space marginals of the tokens in `within`.
+    fn fallback(&self, emissions: &[[f32; NT]], within: std::ops::Range<usize>, out: &mut [[f32; NT]]) {
+        let all = marginals_log(emissions, &self.start, &self.trans, self.temperature);
+        out[within.clone()].copy_from_slice(&all[within]);
     }
 }
 
@@ -298,6 +354,63 @@ mod tests {
         }
     }
 
+    /// Viterbi over all pairs of tags, as written before it used the shape of the BIO constraints.
+    fn viterbi_all_pairs(em: &[[f32; NT]], start: &[f32; NT], trans: &[[f32; NT]; NT]) -> Vec<usize> {
+        let mut cur: [f32; NT] = std::array::from_fn(|y| if allowed(None, y) { start[y] + em[0][y] } else { f32::NEG_INFINITY });
+        let mut back = vec![[0usize; NT]; em.len()];
+        for t in 1..em.len() {
+            let mut next = [f32::NEG_INFINITY; NT];
+            for y in 0..NT {
+                for p in 0..NT {
+                    let s = if allowed(Some(p), y) { cur[p] + trans[p][y] } else { f32::NEG_INFINITY };
+                    if s > next[y] {
+                        next[y] = s;
+                        back[t][y] = p;
+                    }
+                }
+                next[y] += em[t][y];
+            }
+            cur = next;
+        }
+        let mut y = (0..NT).fold(0, |b, y| if cur[y] > cur[b] { y } else { b });
+        let mut path = vec![0; em.len()];
+        for t in (0..em.len()).rev() {
+            path[t] = y;
+            y = back[t][y];
+        }
+        path
+    }
+
+    #[test]
+    fn viterbi_agrees_with_all_pairs() {
+        for p in 0..NT {
+            for y in 0..NT {
+                let shape = y == 0 || y % 2 == 1 || (p != 0 && (p == y - 1 || p == y));
+                assert_eq!(allowed(Some(p), y), shape, "{p} -> {y}");
+            }
+        }
+        let mut seed = 3u64;
+        let mut rnd = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((seed >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 20.0
+        };
+        for n in [1, 2, 5, 30] {
+            for _ in 0..50 {
+                // Some scores forbidden outright (as `forbid_impossible_tags` does), some ties.
+                let em: Vec<[f32; NT]> = (0..n)
+                    .map(|_| std::array::from_fn(|_| match rnd() {
+                        x if x > 8.0 => -1.0e4,
+                        x if x < -8.0 => 0.0,
+                        x => x.round(),
+                    }))
+                    .collect();
+                let start: [f32; NT] = std::array::from_fn(|_| rnd().round());
+                let trans: [[f32; NT]; NT] = std::array::from_fn(|_| std::array::from_fn(|_| rnd().round()));
+                assert_eq!(viterbi(&em, &start, &trans), viterbi_all_pairs(&em, &start, &trans));
+            }
+        }
+    }
+
     #[test]
     fn viterbi_respects_bio() {
         // I-PERSON scores best everywhere, but may not start a sentence or follow O.
@@ -363,5 +476,35 @@ mod exp_tests {
         }
         assert_eq!(exp_nonpositive(0.0), 1.0);
         assert_eq!(exp_nonpositive(f32::NEG_INFINITY), 0.0);
+    }
+}
+
+#[cfg(test)]
+mod within_tests {
+    use super::*;
+
+    #[test]
+    fn marginals_within_a_range_are_those_of_the_whole_sentence() {
+        let mut seed = 7u64;
+        let mut rnd = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((seed >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 40.0
+        };
+        let em: Vec<[f32; NT]> = (0..12).map(|_| std::array::from_fn(|_| rnd())).collect();
+        let start: [f32; NT] = std::array::from_fn(|_| rnd() / 10.0);
+        let trans: [[f32; NT]; NT] = std::array::from_fn(|_| std::array::from_fn(|_| rnd() / 10.0));
+        let mut d = Decoder::new(&start, &trans, 8.0);
+        let all = d.marginals(&em);
+        let mut out = Vec::new();
+        for (lo, hi) in [(0, 12), (0, 1), (11, 12), (3, 7), (5, 6)] {
+            d.marginals_within(&em, lo..hi, &mut out);
+            assert_eq!(out.len(), em.len());
+            for t in lo..hi {
+                assert_eq!(out[t], all[t], "token {t} of {lo}..{hi}");
+            }
+        }
+        d.marginals_within(&em, 3..3, &mut out);
+        assert!(out.iter().all(|r| *r == [0.0; NT]));
+        assert!(d.prepared_for(&start, &trans, 8.0) && !d.prepared_for(&start, &trans, 4.0));
     }
 }

@@ -13,7 +13,10 @@
 //! capitalised in the middle of a sentence elsewhere.
 //!
 //! A word's own features ([`Lex::word_features`]) are kept apart from its context's
-//! ([`DocFeatures::context`]): the tagger caches the summed weights of the former per word. (Dropping the
+//! ([`DocFeatures::context`]): the tagger caches the summed weights of the former per word, and the context
+//! features come in parts it can also sum ahead: those a neighbour's word gives ([`neighbour_features`]),
+//! the position feature, the features with few values ([`DocFeatures::small_features`]), and the rest, looked
+//! up per token ([`DocFeatures::context_rest`]). (Dropping the
 //! neighbours' shapes alone and in bigrams, their raw spellings, two shape-word pairs and two of the three
 //! cluster prefix lengths of the neighbours took 12 of 25 context lookups a token away; measured one at a
 //! time with the trainer, each moved dev F1 by less than 0.002.)
@@ -102,12 +105,27 @@ pub struct DocFeatures<'l> {
     /// Per token: its word type in `lexicon`.
     ty: Vec<u32>,
     lexicon: &'l Lexicon,
+    /// Per token: the facts of its word type the per-token features read.
+    facts: Vec<TokenFacts>,
     gaz: Vec<u32>,
     kind: Vec<TokenKind>,
+    /// How the word is written elsewhere in the document (`SEEN_LOWER`, `SEEN_CAP_MID`); only for
+    /// capitalised words and words of headlines, the only ones whose features read it (0 for others).
     doc_flags: Vec<u8>,
     caps_sentence: Vec<bool>,
     /// Per token of a run of capitalised words (see [`cap_runs`]): its place in the run and the run's length.
     runs: Vec<Option<Run>>,
+}
+
+/// What the per-token passes read of a token's word type, copied per token so they read memory in order.
+struct TokenFacts {
+    h_lower: u64,
+    h_short: u64,
+    cap: bool,
+    long: bool,
+    low: bool,
+    caps_word: (bool, bool),
+    gaz: bool,
 }
 
 /// A token's place in its run of capitalised words.
@@ -248,6 +266,72 @@ impl Lex {
     }
 }
 
+/// A neighbour's place relative to the token whose context features it feeds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Neighbour {
+    /// Two tokens before.
+    Prev2,
+    /// The token before.
+    Prev1,
+    /// The token after.
+    Next1,
+    /// Two tokens after.
+    Next2,
+}
+
+impl Neighbour {
+    /// The four places, in the order of their index ([`Neighbour::index`]).
+    pub const ALL: [Neighbour; 4] = [Neighbour::Prev2, Neighbour::Prev1, Neighbour::Next1, Neighbour::Next2];
+
+    /// 0 to 3, in the order of [`Neighbour::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The neighbour's token index for token `i`, or `None` outside segment `s`.
+    #[inline]
+    pub fn of(self, i: usize, s: &Range<usize>) -> Option<usize> {
+        let j = match self {
+            Neighbour::Prev2 => i.wrapping_sub(2),
+            Neighbour::Prev1 => i.wrapping_sub(1),
+            Neighbour::Next1 => i + 1,
+            Neighbour::Next2 => i + 2,
+        };
+        s.contains(&j).then_some(j)
+    }
+}
+
+/// Appends the ids of the context features a token gets from the word `y` at place `at` (`None`: beyond the
+/// segment): its lowercase form, and the cluster of the words next to it. They depend on that word alone, so
+/// the tagger sums their weights once per word type and place. [`DocFeatures::context`] is exactly these
+/// for the four places, [`Lex::position_feature`] and [`DocFeatures::context_rest`] (a test checks it).
+pub fn neighbour_features(y: Option<&Lex>, at: Neighbour, out: &mut Vec<u32>) {
+    let f = FeatureHash::new;
+    match at {
+        Neighbour::Prev2 => out.push(f(9).hash(y.map_or(SENTENCE_START, |y| y.h_lower)).id()),
+        Neighbour::Next2 => out.push(f(10).hash(y.map_or(SENTENCE_END, |y| y.h_lower)).id()),
+        Neighbour::Prev1 => {
+            out.push(f(7).hash(y.map_or(SENTENCE_START, |y| y.h_lower)).id());
+            if let Some(y) = y {
+                cluster_features(19, y.cluster, &[20], out);
+            }
+        }
+        Neighbour::Next1 => {
+            out.push(f(8).hash(y.map_or(SENTENCE_END, |y| y.h_lower)).id());
+            if let Some(y) = y {
+                cluster_features(20, y.cluster, &[20], out);
+            }
+        }
+    }
+}
+
+impl Lex {
+    /// The id of the feature pairing the word's short shape with whether it starts its segment.
+    pub fn position_feature(&self, first: bool) -> u32 {
+        FeatureHash::new(24).num(first as u32).hash(self.h_short).id()
+    }
+}
+
 /// Cluster path features of template `t` at several prefix lengths, or one "no cluster" feature.
 fn cluster_features(t: u8, cluster: Option<(u32, u8)>, lens: &[u8], out: &mut Vec<u32>) {
     let f = FeatureHash::new;
@@ -276,11 +360,31 @@ impl<'l> DocFeatures<'l> {
         let n = doc.tokens.len();
         assert_eq!(ty.len(), n, "one word type per token");
         let lex = |i: usize| lexicon.get(ty[i]);
+        // The facts the passes below read, copied from each token's word type in one pass: the passes then
+        // read memory in order instead of each word's facts again (a word type's facts are about 120 bytes,
+        // scattered over the lexicon).
+        let facts: Vec<TokenFacts> = (0..n)
+            .map(|i| {
+                let x = lex(i);
+                TokenFacts {
+                    h_lower: x.h_lower,
+                    h_short: x.h_short,
+                    cap: x.cap,
+                    long: x.long,
+                    low: x.low,
+                    caps_word: x.caps_word,
+                    gaz: x.gaz.is_some(),
+                }
+            })
+            .collect();
         // Gazetteer: longest match from each start; bits 2*cat (begin) and 2*cat+1 (inside).
         let mut gaz = vec![0u32; n];
         if !res.gazetteer.is_empty() {
             let mut key = String::new();
             for i in 0..n {
+                if !facts[i].gaz {
+                    continue;
+                }
                 // The word alone comes from its type; longer phrases are looked up only after a prefix.
                 let Some(m) = lex(i).gaz else { continue };
                 let mut best = (m & !GAZ_PREFIX != 0).then_some((i, m & !GAZ_PREFIX));
@@ -320,8 +424,8 @@ impl<'l> DocFeatures<'l> {
         let mut caps_sentence = vec![false; n];
         for s in &doc.sentences {
             let (mut letters, mut caps) = (0, 0);
-            for i in s.clone() {
-                let (letter, no_lower) = lex(i).caps_word;
+            for f in &facts[s.clone()] {
+                let (letter, no_lower) = f.caps_word;
                 if letter {
                     letters += 1;
                     if no_lower {
@@ -341,18 +445,30 @@ impl<'l> DocFeatures<'l> {
                 if doc.tokens[i].kind != TokenKind::Word || caps_sentence[i] {
                     continue;
                 }
-                let x = lex(i);
-                let f = seen.entry(x.h_lower).or_insert(0);
-                if x.low {
-                    *f |= SEEN_LOWER;
+                let x = &facts[i];
+                let flag = if x.low {
+                    SEEN_LOWER
                 } else if i > s.start && x.cap {
-                    *f |= SEEN_CAP_MID;
-                }
+                    SEEN_CAP_MID
+                } else {
+                    continue;
+                };
+                *seen.entry(x.h_lower).or_insert(0) |= flag;
             }
         }
-        let doc_flags = (0..n).map(|i| seen.get(&lex(i).h_lower).copied().unwrap_or(0)).collect();
-        let runs = cap_runs(doc, &lex, &caps_sentence);
-        DocFeatures { ty, lexicon, gaz, kind, doc_flags, caps_sentence, runs }
+        // Read only for capitalised words and words of headlines (the document-level capitalisation feature).
+        let doc_flags = (0..n)
+            .map(|i| {
+                let x = &facts[i];
+                if x.cap || caps_sentence[i] {
+                    seen.get(&x.h_lower).copied().unwrap_or(0)
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let runs = cap_runs(doc, &|i| facts[i].cap, &lex, &caps_sentence);
+        DocFeatures { ty, lexicon, facts, gaz, kind, doc_flags, caps_sentence, runs }
     }
 
     /// Per token, its word type in the lexicon.
@@ -368,7 +484,7 @@ impl<'l> DocFeatures<'l> {
     /// (the prediction history): capitalised words and words of all-capitals sentences, by the hash of their
     /// lowercase form.
     pub fn history_key(&self, i: usize) -> Option<u64> {
-        let x = self.lex(i);
+        let x = &self.facts[i];
         (self.kind[i] == TokenKind::Word && (x.cap || self.caps_sentence[i]) && x.long).then_some(x.h_lower)
     }
 
@@ -435,18 +551,100 @@ impl<'l> DocFeatures<'l> {
     }
 }
 
+impl DocFeatures<'_> {
+    /// Appends the ids of the context features of token `i` of segment `s` other than its neighbours' own
+    /// ([`neighbour_features`]), its position feature ([`Lex::position_feature`]) and the features with few
+    /// values ([`DocFeatures::small_features`]): the word pairs, the shape trigram, and the word and shape of
+    /// a word in a headline.
+    pub fn context_rest(&self, i: usize, s: &Range<usize>, out: &mut Vec<u32>) {
+        let at = |j: usize| (s.contains(&j)).then(|| &self.facts[j]);
+        let (p1, x, n1) = (at(i.wrapping_sub(1)), &self.facts[i], at(i + 1));
+        let lw = |y: Option<&TokenFacts>, sentinel: u64| y.map_or(sentinel, |y| y.h_lower);
+        let sh = |y: Option<&TokenFacts>| y.map_or(NO_NEIGHBOUR, |y| y.h_short);
+        let f = FeatureHash::new;
+        let l = x.h_lower;
+        let (lp1, ln1) = (lw(p1, SENTENCE_START), lw(n1, SENTENCE_END));
+        out.push(f(11).hash(lp1).hash(l).id());
+        out.push(f(12).hash(l).hash(ln1).id());
+        out.push(f(17).hash(sh(p1)).hash(x.h_short).hash(sh(n1)).id());
+        if self.caps_sentence[i] {
+            out.push(f(25).hash(x.h_short).id());
+            out.push(f(26).hash(l).id());
+        }
+    }
+
+    /// Calls `add` with the number ([`small_feature_id`]) of each context feature of token `i` of segment
+    /// `s` that has few possible values: the token kind, the document-level capitalisation, the place in a
+    /// run of capitalised words and the gazetteer matches of the token and the words next to it.
+    #[inline]
+    pub fn small_features(&self, i: usize, s: &Range<usize>, mut add: impl FnMut(usize)) {
+        add(self.kind[i] as usize);
+        let caps = self.caps_sentence[i];
+        if caps || self.facts[i].cap {
+            let fl = self.doc_flags[i] as usize;
+            add(SMALL_DOC + fl * 4 + usize::from(i == s.start) * 2 + usize::from(caps));
+        }
+        if let Some(r) = self.runs[i] {
+            add(SMALL_RUN + r.place as usize * 4 + r.len as usize - 1);
+        }
+        for (t, j) in [i, i.wrapping_sub(1), i + 1].into_iter().enumerate() {
+            if !s.contains(&j) || self.gaz[j] == 0 {
+                continue;
+            }
+            let g = self.gaz[j];
+            for b in 0..GAZ_BITS {
+                if g & (1 << b) != 0 {
+                    add(SMALL_GAZ + t * GAZ_BITS + b);
+                }
+            }
+        }
+    }
+}
+
+/// Gazetteer bits of a token: begin and inside, per category.
+const GAZ_BITS: usize = 2 * GAZ_CATEGORIES.len();
+/// Where each kind of small feature starts in their numbering (the four token kinds come first).
+const SMALL_DOC: usize = 4;
+const SMALL_RUN: usize = SMALL_DOC + 16;
+const SMALL_GAZ: usize = SMALL_RUN + 16;
+/// How many features [`DocFeatures::small_features`] numbers.
+pub const SMALL_FEATURES: usize = SMALL_GAZ + 3 * GAZ_BITS;
+
+/// The feature id of small feature `k` (`k < SMALL_FEATURES`), as [`DocFeatures::context`] writes it.
+pub fn small_feature_id(k: usize) -> u32 {
+    let f = FeatureHash::new;
+    let num = |x: usize| x as u32;
+    if k < SMALL_DOC {
+        f(27).num(num(k)).id()
+    } else if k < SMALL_RUN {
+        let v = k - SMALL_DOC;
+        f(28).num(num(v / 4)).num(num(v / 2 % 2)).num(num(v % 2)).id()
+    } else if k < SMALL_GAZ {
+        let v = k - SMALL_RUN;
+        f(41).num(num(v / 4)).num(num(v % 4 + 1)).id()
+    } else {
+        let v = k - SMALL_GAZ;
+        f(21 + (v / GAZ_BITS) as u8).num(num(v % GAZ_BITS)).id()
+    }
+}
+
 /// Runs of capitalised words within each sentence (outside all-capitals sentences), where `of`, `and`, `&`,
 /// `de`, `for` and `the` may join two capitalised words: each run token's place in the run (alone, first,
 /// inside, last) and the run's length, a view of the whole candidate span that a first-order tagger looking
 /// two words either side does not otherwise have (`Bank of New York Mellon`). Measured over three seeds:
 /// OntoNotes dev names +0.002, CoNLL dev +0.0005; the words just before and after the run as further
 /// features did not help.
-fn cap_runs<'l>(doc: &Document<'_>, lex: &impl Fn(usize) -> &'l Lex, caps_sentence: &[bool]) -> Vec<Option<Run>> {
+fn cap_runs<'l>(
+    doc: &Document<'_>,
+    cap: &impl Fn(usize) -> bool,
+    lex: &impl Fn(usize) -> &'l Lex,
+    caps_sentence: &[bool],
+) -> Vec<Option<Run>> {
     const JOINERS: [&str; 6] = ["of", "and", "&", "de", "for", "the"];
     let n = doc.tokens.len();
     let mut runs = vec![None; n];
     for s in &doc.sentences {
-        let in_run = |i: usize| doc.tokens[i].kind == TokenKind::Word && lex(i).cap && !caps_sentence[i];
+        let in_run = |i: usize| doc.tokens[i].kind == TokenKind::Word && cap(i) && !caps_sentence[i];
         let mut i = s.start;
         while i < s.end {
             if !in_run(i) {
@@ -521,3 +719,51 @@ pub fn history_class(tag: usize) -> usize {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tagger sums a token's context features in parts ([`neighbour_features`] per word type,
+    /// [`Lex::position_feature`], [`DocFeatures::context_rest`]); together they must be exactly the
+    /// features [`DocFeatures::context`] lists for training.
+    #[test]
+    fn small_features_are_numbered_one_to_one() {
+        assert_eq!(TokenKind::Punct as usize, SMALL_DOC - 1, "one number per token kind");
+        let mut ids: Vec<u32> = (0..SMALL_FEATURES).map(small_feature_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), SMALL_FEATURES);
+    }
+
+    #[test]
+    fn context_parts_are_the_context_features() {
+        let Ok(model) = crate::names::model() else { return };
+        let text = "THE WORLD AT A GLANCE\n\nAngela Merkel met the chief executive of Siemens in Paris on Tuesday. \
+            The Bank of New York Mellon's shares rose 3%. U.S. Open: she won. \"Hello,\" said John-Paul \
+            O'Neill of the United Nations. the bank of america ; Kazakh troops. A";
+        let doc = Document::new(text);
+        let mut lexicon = Lexicon::default();
+        let ty = intern_tokens(&doc, &mut lexicon, &model.resources);
+        let df = DocFeatures::new(&doc, &lexicon, ty, &model.resources);
+        let mut segments = doc.sentences.clone();
+        segments.push(0..doc.tokens.len());
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for s in &segments {
+            for i in s.clone() {
+                a.clear();
+                b.clear();
+                df.context(i, s, &mut a);
+                for at in Neighbour::ALL {
+                    neighbour_features(at.of(i, s).map(|j| df.lex(j)), at, &mut b);
+                }
+                b.push(df.lex(i).position_feature(i == s.start));
+                df.context_rest(i, s, &mut b);
+                df.small_features(i, s, |k| b.push(small_feature_id(k)));
+                a.sort_unstable();
+                b.sort_unstable();
+                assert_eq!(a, b, "token {i} ({:?}) of {s:?}", doc.token_text(i));
+            }
+        }
+    }
+}

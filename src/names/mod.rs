@@ -49,42 +49,121 @@ pub fn tag(doc: &Document<'_>) -> Vec<Entity> {
     }
 }
 
-/// The per-tag scores of each token of `sentence` (a token range of `doc`), given the summed weights of each
-/// word type's own features (`words`, indexed by word type).
+/// The summed weights of the features that depend on one word type alone, for each part the word plays in
+/// them: its own features ([`features::Lex::word_features`]) with its position feature in and not at a
+/// segment's start, and the context features it gives each of its neighbours
+/// ([`features::neighbour_features`]). Integer sums, so adding them up in parts gives exactly the score of
+/// the whole list of features.
+#[derive(Clone, Copy)]
+pub struct WordScores {
+    /// Own features, with the position feature of a word not at a segment's start.
+    inner: [i32; NT],
+    /// Own features, with the position feature of a segment's first word.
+    first: [i32; NT],
+    /// What the word gives a token at each place ([`features::Neighbour::index`]).
+    neighbour: [[i32; NT]; 4],
+}
+
+impl WordScores {
+    /// The sums for word `x` under `model`; `buf` is scratch space.
+    pub fn new(model: &Model, x: &features::Lex, buf: &mut Vec<u32>) -> WordScores {
+        buf.clear();
+        x.word_features(buf);
+        let own = sum(model, buf, [0; NT]);
+        WordScores {
+            inner: sum(model, &[x.position_feature(false)], own),
+            first: sum(model, &[x.position_feature(true)], own),
+            neighbour: neighbour_sums(model, Some(x), buf),
+        }
+    }
+}
+
+/// The quantised weights of `ids` added to `acc`.
+fn sum(model: &Model, ids: &[u32], mut acc: [i32; NT]) -> [i32; NT] {
+    for &id in ids {
+        model.weights.add(id, &mut acc);
+    }
+    acc
+}
+
+/// What word `x` (`None`: beyond the segment) gives a token at each place.
+fn neighbour_sums(model: &Model, x: Option<&features::Lex>, buf: &mut Vec<u32>) -> [[i32; NT]; 4] {
+    features::Neighbour::ALL.map(|at| {
+        buf.clear();
+        features::neighbour_features(x, at, buf);
+        sum(model, buf, [0; NT])
+    })
+}
+
+/// The summed weights the tagger keeps for one model: per word type, per place beyond a segment, per small
+/// feature.
+#[derive(Default)]
+pub struct Sums {
+    /// Each word type's [`WordScores`], indexed by word type.
+    words: Vec<WordScores>,
+    /// What a place beyond the segment gives a token ([`features::Neighbour::index`]).
+    outside: [[i32; NT]; 4],
+    /// The weights of each small feature ([`features::small_feature_id`]).
+    small: Vec<[i32; NT]>,
+}
+
+impl Sums {
+    /// Forgets the words; sums the model's weights for places beyond a segment and the small features.
+    fn reset(&mut self, model: &Model, buf: &mut Vec<u32>) {
+        self.words.clear();
+        self.outside = neighbour_sums(model, None, buf);
+        self.small = (0..features::SMALL_FEATURES).map(|k| sum(model, &[features::small_feature_id(k)], [0; NT])).collect();
+    }
+}
+
+/// The per-tag scores of each token of `sentence` (a token range of `doc`), into `out`, given the summed
+/// weights `sums` (with every word type of `df`). Only the features that depend on more than one word
+/// are looked up per token.
 pub fn emissions(
     model: &Model,
     df: &DocFeatures<'_>,
-    words: &[[i32; NT]],
+    sums: &Sums,
     sentence: &std::ops::Range<usize>,
     buf: &mut Vec<u32>,
-) -> Vec<[f32; NT]> {
-    let ty = df.types();
-    sentence
-        .clone()
-        .map(|i| {
-            buf.clear();
-            df.context(i, sentence, buf);
-            let mut acc = words[ty[i] as usize];
-            for &id in buf.iter() {
-                model.weights.add(id, &mut acc);
+    out: &mut Vec<[f32; NT]>,
+) {
+    let (ty, words) = (df.types(), &sums.words);
+    out.clear();
+    out.extend(sentence.clone().map(|i| {
+        let w = &words[ty[i] as usize];
+        let mut acc = if i == sentence.start { w.first } else { w.inner };
+        for at in features::Neighbour::ALL {
+            let add = match at.of(i, sentence) {
+                Some(j) => &words[ty[j] as usize].neighbour[at.index()],
+                None => &sums.outside[at.index()],
+            };
+            for (a, b) in acc.iter_mut().zip(add) {
+                *a += b;
             }
-            model.weights.scores(&acc)
-        })
-        .collect()
+        }
+        df.small_features(i, sentence, |k| {
+            for (a, b) in acc.iter_mut().zip(&sums.small[k]) {
+                *a += b;
+            }
+        });
+        buf.clear();
+        df.context_rest(i, sentence, buf);
+        model.weights.scores(&sum(model, buf, acc))
+    }));
 }
 
 /// At most this many word types are cached per thread; the cache starts afresh when it is full.
 const WORD_CACHE_CAPACITY: usize = 50_000;
 
 /// Per thread, for one model: the lexicon of the words seen (their spelling facts) and each word's summed
-/// own-feature weights (`Lex::word_features`). A word seen before costs one hash lookup instead of its
-/// spelling analysis and about fifteen weight lookups. Integer sums, so a cached score is exactly the one
-/// computed afresh.
+/// weights ([`Sums`]). A word seen before costs one hash lookup instead of its spelling analysis and
+/// about twenty weight lookups. Integer sums, so a cached score is exactly the one computed afresh.
 #[derive(Default)]
 struct WordCache {
     model: u64,
     lexicon: features::Lexicon,
-    scores: Vec<[i32; NT]>,
+    sums: Sums,
+    decoder: Option<decode::Decoder>,
 }
 
 thread_local! {
@@ -122,36 +201,47 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
         let cache = &mut *cache;
         if cache.model != model.serial() || cache.lexicon.len() + doc.tokens.len() > WORD_CACHE_CAPACITY {
             cache.lexicon.clear();
-            cache.scores.clear();
             cache.model = model.serial();
         }
+        let mut buf = Vec::with_capacity(96);
+        if cache.lexicon.is_empty() {
+            cache.sums.reset(model, &mut buf);
+        }
+        // Kept while the model's transitions are the same (they are public fields, so this is checked).
+        let (start, trans, temperature) = (&model.start, &model.trans, model.temperature);
+        if !cache.decoder.as_ref().is_some_and(|d| d.prepared_for(start, trans, temperature)) {
+            cache.decoder = Some(decode::Decoder::new(start, trans, temperature));
+        }
+        let decoder = cache.decoder.as_mut().expect("just set");
         // headlines are read as if written in running text (see `truecase`)
         let ty = truecase::intern_tokens(doc, &mut cache.lexicon, &model.resources);
-        let mut buf = Vec::with_capacity(96);
-        for k in cache.scores.len()..cache.lexicon.len() {
-            buf.clear();
-            cache.lexicon.get(k as u32).word_features(&mut buf);
-            let mut acc = [0i32; NT];
-            for &id in &buf {
-                model.weights.add(id, &mut acc);
-            }
-            cache.scores.push(acc);
+        for k in cache.sums.words.len()..cache.lexicon.len() {
+            let w = WordScores::new(model, cache.lexicon.get(k as u32), &mut buf);
+            cache.sums.words.push(w);
         }
         let df = DocFeatures::new(doc, &cache.lexicon, ty, &model.resources);
-        tag_features(model, doc, &df, &cache.scores, &mut buf)
+        tag_features(model, doc, &df, &cache.sums, decoder, &mut buf)
     })
 }
 
-/// Tags a document whose features are `df`, with `words` the own-feature scores of each word type.
-fn tag_features(model: &Model, doc: &Document<'_>, df: &DocFeatures<'_>, words: &[[i32; NT]], buf: &mut Vec<u32>) -> Vec<Entity> {
+/// Tags a document whose features are `df`, with `sums` the summed weights of each of its word types.
+fn tag_features(
+    model: &Model,
+    doc: &Document<'_>,
+    df: &DocFeatures<'_>,
+    sums: &Sums,
+    decoder: &mut decode::Decoder,
+    buf: &mut Vec<u32>,
+) -> Vec<Entity> {
     let mut out = Vec::new();
-    let decoder = decode::Decoder::new(&model.start, &model.trans, model.temperature);
+    let mut marg = Vec::new();
     let mut history: hash::FxHashMap<u64, [u16; features::HISTORY_CLASSES]> = Default::default();
+    let mut em = Vec::new();
     for s in &segments(doc) {
         if s.is_empty() {
             continue;
         }
-        let mut em = emissions(model, df, words, s, buf);
+        emissions(model, df, sums, s, buf, &mut em);
         for (k, i) in s.clone().enumerate() {
             if let Some(c) = df.history_key(i).and_then(|key| history.get(&key)) {
                 buf.clear();
@@ -171,10 +261,10 @@ fn tag_features(model: &Model, doc: &Document<'_>, df: &DocFeatures<'_>, words: 
                 *c = c.saturating_add(1);
             }
         }
-        if path.iter().all(|&y| y == 0) {
-            continue;
-        }
-        let marg = decoder.marginals(&em);
+        // Scores are needed for the tagged tokens only.
+        let Some(lo) = path.iter().position(|&y| y != 0) else { continue };
+        let hi = path.iter().rposition(|&y| y != 0).unwrap_or(lo);
+        decoder.marginals_within(&em, lo..hi + 1, &mut marg);
         let mut t = 0;
         while t < path.len() {
             let y = path[t];
