@@ -926,3 +926,24 @@ fn percentage_and_basis_points_are_numbers_as_in_ontonotes() {
 fn vague_lakhs() {
     assert_eq!(one("Lakhs of people came.", "Lakhs", Label::Number), approx(2e5, Approx::AtLeast));
 }
+
+#[test]
+fn a_detached_possessive_is_a_candidate_boundary() {
+    // treebank-spaced text splits a detached `'s` into `'` and `s`; the filter still sees the date with it
+    for text in ["Sales beat last year 's level .", "Sales beat last year's level."] {
+        let doc = Document::new(text);
+        let cands = figures::candidates(&doc, &Options::default());
+        let texts: Vec<&str> = cands.iter().map(|c| c.entity.text.as_str()).collect();
+        let with: Vec<_> = cands
+            .iter()
+            .filter(|c| c.entity.text.starts_with("last year") && c.entity.text.ends_with('s'))
+            .collect();
+        assert_eq!(with.len(), 1, "{text:?}: {texts:?}");
+        assert_eq!(with[0].entity.label, Label::Date);
+        let bare = cands.iter().find(|c| c.entity.text == "last year").expect("the bare date");
+        assert_eq!(with[0].entity.value, bare.entity.value);
+    }
+    // not a quote that opens a word
+    let doc = Document::new("It was last year ' s best .");
+    assert!(figures::candidates(&doc, &Options::default()).iter().all(|c| !c.entity.text.ends_with('s')));
+}
