@@ -947,3 +947,31 @@ fn a_detached_possessive_is_a_candidate_boundary() {
     let doc = Document::new("It was last year ' s best .");
     assert!(figures::candidates(&doc, &Options::default()).iter().all(|c| !c.entity.text.ends_with('s')));
 }
+
+#[test]
+fn days_of_a_relative_month_and_weekdays_with_their_day() {
+    // 2026-11-24 is a Tuesday
+    let d = "2026-11-24";
+    assert_eq!(
+        values_on(d, "The vote is on the 5th of this month, the audit was on the third of last July."),
+        pairs(&[("5th of this month", date("2026-11-05")), ("third of last July", date("2026-07-03"))])
+    );
+    assert_eq!(values_on(d, "It ends on the 31st of next month."), pairs(&[("31st of next month", date("2026-12-31"))]));
+    // the nearest such day before the document date, after it when the sentence speaks of the future
+    assert_eq!(values_on(d, "It crashed on Friday the 13th."), pairs(&[("Friday the 13th", date("2026-11-13"))]));
+    assert_eq!(values_on(d, "It will open on Friday the 13th."), pairs(&[("Friday the 13th", date("2027-08-13"))]));
+    assert_eq!(
+        values_on(d, "They met on Sunday the twenty-first of June 2015."),
+        pairs(&[("Sunday the twenty-first of June 2015", date("2015-06-21"))])
+    );
+    // without a document date the weekday is what the text determines
+    assert_eq!(
+        one("It crashed on Friday the 13th.", "Friday the 13th", Label::Date),
+        Some(Value::Weekday { weekday: "Friday".into() })
+    );
+    // an ordinal word before a noun is not a day of the month
+    assert_eq!(
+        spans("On Monday the first train left."),
+        [("Monday".to_string(), Label::Date), ("first".to_string(), Label::Ordinal)]
+    );
+}
