@@ -960,3 +960,52 @@ fn race_distances_glued_to_m_are_metres() {
     assert_eq!(one("They won the 100m in damages.", "100m", Label::Number), num(100e6));
     assert_eq!(one("The gold reserves reached 100m.", "100m", Label::Number), num(100e6));
 }
+
+#[test]
+fn a_detached_possessive_is_a_candidate_boundary() {
+    // treebank-spaced text splits a detached `'s` into `'` and `s`; the filter still sees the date with it
+    for text in ["Sales beat last year 's level .", "Sales beat last year's level."] {
+        let doc = Document::new(text);
+        let cands = figures::candidates(&doc, &Options::default());
+        let texts: Vec<&str> = cands.iter().map(|c| c.entity.text.as_str()).collect();
+        let with: Vec<_> = cands
+            .iter()
+            .filter(|c| c.entity.text.starts_with("last year") && c.entity.text.ends_with('s'))
+            .collect();
+        assert_eq!(with.len(), 1, "{text:?}: {texts:?}");
+        assert_eq!(with[0].entity.label, Label::Date);
+        let bare = cands.iter().find(|c| c.entity.text == "last year").expect("the bare date");
+        assert_eq!(with[0].entity.value, bare.entity.value);
+    }
+    // not a quote that opens a word
+    let doc = Document::new("It was last year ' s best .");
+    assert!(figures::candidates(&doc, &Options::default()).iter().all(|c| !c.entity.text.ends_with('s')));
+}
+
+#[test]
+fn days_of_a_relative_month_and_weekdays_with_their_day() {
+    // 2026-11-24 is a Tuesday
+    let d = "2026-11-24";
+    assert_eq!(
+        values_on(d, "The vote is on the 5th of this month, the audit was on the third of last July."),
+        pairs(&[("5th of this month", date("2026-11-05")), ("third of last July", date("2026-07-03"))])
+    );
+    assert_eq!(values_on(d, "It ends on the 31st of next month."), pairs(&[("31st of next month", date("2026-12-31"))]));
+    // the nearest such day before the document date, after it when the sentence speaks of the future
+    assert_eq!(values_on(d, "It crashed on Friday the 13th."), pairs(&[("Friday the 13th", date("2026-11-13"))]));
+    assert_eq!(values_on(d, "It will open on Friday the 13th."), pairs(&[("Friday the 13th", date("2027-08-13"))]));
+    assert_eq!(
+        values_on(d, "They met on Sunday the twenty-first of June 2015."),
+        pairs(&[("Sunday the twenty-first of June 2015", date("2015-06-21"))])
+    );
+    // without a document date the weekday is what the text determines
+    assert_eq!(
+        one("It crashed on Friday the 13th.", "Friday the 13th", Label::Date),
+        Some(Value::Weekday { weekday: "Friday".into() })
+    );
+    // an ordinal word before a noun is not a day of the month
+    assert_eq!(
+        spans("On Monday the first train left."),
+        [("Monday".to_string(), Label::Date), ("first".to_string(), Label::Ordinal)]
+    );
+}

@@ -320,6 +320,14 @@ fn extend(doc: &Document<'_>, c: &Candidate, out: &mut Vec<Candidate>) {
     let near_right = b < n && toks[b].start <= toks[b - 1].end + 1;
     if near_right && matches!(word(b), "'s" | "’s") {
         out.push(alt(a, b + 1, Origin::Possessive, e.value.clone()));
+    } else if near_right
+        && b + 1 < n
+        && matches!(word(b), "'" | "’")
+        && word(b + 1) == "s"
+        && toks[b + 1].start == toks[b].end
+    {
+        // treebank-spaced text (`last year 's`): the tokenizer splits a detached `'s` in two
+        out.push(alt(a, b + 2, Origin::Possessive, e.value.clone()));
     }
     if c.origin == Origin::Rule
         && b - a >= 2

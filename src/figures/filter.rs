@@ -351,9 +351,12 @@ pub fn contexts(doc: &Document<'_>, cands: &[Candidate]) -> Vec<Context> {
 }
 
 /// How the document is written, as a few bits the filter conjoins with its other features (OntoNotes
-/// annotators followed slightly different conventions in transcribed speech and in treebank-spaced
-/// newswire): 1 when it has fillers of speech (`uh`, `um`), 2 when a `%` stands apart from its number.
-/// One pass over the tokens.
+/// annotators followed slightly different conventions in transcribed speech, in treebank-spaced newswire
+/// and in translated news and web text): 1 when it has fillers of speech (`uh`, `um`), 2 when a `%` stands
+/// apart from its number, 4 when it has double quotes as people type them (`"`, `“`, `”`; OntoNotes has
+/// the straight one in translated news and web text, and writes the Wall Street Journal's as `` `` ``): in
+/// OntoNotes train, for instance, `annual` is a DATE in 180 of 199 occurrences in documents with `` `` ``,
+/// in none of 64 in documents with `"`. One pass over the tokens.
 pub fn doc_style(doc: &Document<'_>) -> u8 {
     let mut style = 0u8;
     for (i, t) in doc.tokens.iter().enumerate() {
@@ -362,8 +365,10 @@ pub fn doc_style(doc: &Document<'_>) -> u8 {
             style |= 1;
         } else if w == "%" && i > 0 && t.space_before {
             style |= 2;
+        } else if matches!(w, "\"" | "“" | "”") {
+            style |= 4;
         }
-        if style == 3 {
+        if style == 7 {
             break;
         }
     }

@@ -1575,6 +1575,27 @@ impl<'a> Scanner<'a> {
             if let Some(h) = self.month_after_day(k, n as u32) {
                 return h;
             }
+            // the 5th of this month, the third of last July: the day of a month named relative to now
+            if k > e && matches!(self.w(k), "this" | "last" | "next") {
+                if let Some(h) = self
+                    .date_words(k)
+                    .filter(|h| h.end == k + 2 && (self.w(k + 1) == "month" || self.month_at(k + 1).is_some()))
+                {
+                    let value = match &h.value {
+                        Some(Value::Date { date }) if date.len() == 7 => {
+                            let (y, m) = (date[..4].parse().ok(), date[5..].parse().ok());
+                            match (y, m) {
+                                (Some(y), Some(m)) if calendar::valid_day(Some(y), m, n as u32) => {
+                                    Some(Value::Date { date: format!("{date}-{:02}", n as u32) })
+                                }
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    };
+                    return Hit::new(h.end, Label::Date, value, score::MONTH_DATE);
+                }
+            }
         }
         // the third straight year, its 10th month, the second day in a row
         if let Some(end) = self.period_unit(e) {
@@ -1944,6 +1965,27 @@ impl<'a> Scanner<'a> {
             return Some(h);
         }
         if let Some(wd) = lexicon::weekday(w).filter(|_| self.cap(i)) {
+            // Friday the 13th, Sunday the twenty-first: one DATE, the weekday of a day of the month
+            if self.w(i + 1) == "the" {
+                let day = match numbers::digit_token(self.s(i + 2)) {
+                    Some(DigitToken::Ordinal(v)) if (1.0..=31.0).contains(&v) => Some((v as u32, i + 3)),
+                    // a word ordinal before a noun is not a day (`Monday the first step`)
+                    _ => self.spoken_day(i + 2).filter(|&(_, e)| {
+                        self.kind(e) != Some(TokenKind::Word)
+                            || self.cap(e)
+                            || matches!(self.w(e), "of" | "and" | "or" | "at" | "in" | "on" | "when" | "until")
+                    }),
+                };
+                if let Some((d, e)) = day {
+                    // Friday the 13th of May 2025: the month's date
+                    if self.w(e) == "of" {
+                        if let Some(h) = self.month_after_day(e + 1, d) {
+                            return Some(h);
+                        }
+                    }
+                    return Some(Hit::new(e, Label::Date, Some(self.weekday_day_value(wd, d, i)), score::WEEKDAY));
+                }
+            }
             return Some(Hit::new(i + 1, Label::Date, Some(self.weekday_value(wd, 0, i)), score::WEEKDAY));
         }
         let doc = self.date;
@@ -2215,6 +2257,28 @@ impl<'a> Scanner<'a> {
             }
             None => Value::Weekday { weekday: lexicon::weekday_name(wd).to_string() },
         }
+    }
+
+    /// The value of a weekday with a day of the month (`Friday the 13th`): with a document date, the nearest
+    /// such day before it (after it when the sentence speaks of the future, see [`Scanner::tense`]) within
+    /// three years; otherwise the weekday.
+    fn weekday_day_value(&self, wd: u32, day: u32, at: usize) -> Value {
+        let fallback = Value::Weekday { weekday: lexicon::weekday_name(wd).to_string() };
+        let Some(d) = self.date else { return fallback };
+        let dir = if self.tense(at) == 1 { 1 } else { -1 };
+        // the document's own month first, then month by month in the sentence's direction
+        for k in 0..36 {
+            let (y, m) = calendar::add_months(d.year, d.month, dir * k);
+            if !calendar::valid_day(Some(y), m, day) {
+                continue;
+            }
+            let c = CivilDate { year: y, month: m, day };
+            let on_side = if dir == 1 { c >= d } else { c <= d };
+            if on_side && calendar::weekday_of(c) == wd {
+                return Value::Date { date: c.to_string() };
+            }
+        }
+        fallback
     }
 
     /// Phrases after `the` that OntoNotes keeps with it: `the 1990s`, `the past five years`, `the weekend`,
