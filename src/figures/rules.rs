@@ -314,7 +314,14 @@ impl<'a> Scanner<'a> {
                         ) =>
                 {
                     h.end = e + 2;
-                    h.value = None;
+                    h.value = match &h.value {
+                        Some(Value::Date { date }) => date
+                            .parse::<i32>()
+                            .ok()
+                            .and_then(|y| year_interval(y, self.s(e + 1)))
+                            .map(|date| Value::Date { date }),
+                        _ => None,
+                    };
                 }
                 "to" | "-" | "through" | "–" => match self.at(e + 1) {
                     Some(h2) if h2.label == Some(label) && h2.start.is_none() => {
@@ -518,7 +525,8 @@ impl<'a> Scanner<'a> {
             {
                 let y: i32 = a.parse().ok()?;
                 if (1000..=2100).contains(&y) {
-                    return Some(Hit::new(k, Label::Date, None, score::YEAR));
+                    let v = year_interval(y, b).map(|date| Value::Date { date });
+                    return Some(Hit::new(k, Label::Date, v, score::YEAR));
                 }
             }
         }
@@ -914,8 +922,10 @@ impl<'a> Scanner<'a> {
         let unit_at =
             |e: usize| -> Option<(Label, Option<Value>, f32, usize)> { self.unit_after(e, value, &num, q0 < j) };
         if let Some((label, v, sc, end)) = unit_at(e) {
-            // 8 % to 9 %
-            if matches!(label, Label::Percent | Label::Money | Label::Quantity) && matches!(self.w(end), "to" | "-") {
+            // 8 % to 9 %, between 3% and 5%
+            let between = self.w(q0) == "between" || self.w(q0.wrapping_sub(1)) == "between";
+            let joiner = matches!(self.w(end), "to" | "-") || (between && self.w(end) == "and");
+            if matches!(label, Label::Percent | Label::Money | Label::Quantity) && joiner {
                 if let Some(n2) = self.number(end + 1) {
                     if let Some((l2, _, _, end2)) = self.unit_after(n2.end, Some(n2.value), &n2, q0 < j) {
                         if l2 == label {
@@ -929,7 +939,18 @@ impl<'a> Scanner<'a> {
         if let Some(r) = range_end {
             let n2 = self.number(e + 1).unwrap();
             if let Some((label, _, sc, end)) = self.unit_after(r, Some(n2.value), &n2, q0 < j) {
-                return Some(Hit::new(end, label, None, sc));
+                // the value of a range of amounts is its first end, with the unit (and the scale, when the
+                // first end has none: `5 to 7 million euros`) written after the second: `12-15 percent` 12,
+                // `3.5-4 kg` 3.5 kg; a range of periods (`three to four years`) has no single value
+                let first = value.filter(|_| !num.vague).map(|_| shared_scale(&num, &n2));
+                let v = match label {
+                    Label::Percent | Label::Money | Label::Quantity | Label::Number => first
+                        .and_then(|a| self.unit_after(r, Some(a), &n2, q0 < j))
+                        .filter(|(l2, ..)| *l2 == label)
+                        .and_then(|(_, v, ..)| v),
+                    _ => None,
+                };
+                return Some(Hit::new(end, label, v, sc));
             }
         }
         if num.article {
@@ -946,7 +967,12 @@ impl<'a> Scanner<'a> {
                     let v = Value::Date { date: format!("{:04}/{:04}", num.value as i64, n2.value as i64) };
                     return Some(Hit::new(r, Label::Date, Some(v), score::YEAR));
                 }
-                return Some(Hit::new(r, Label::Number, None, score::DIGITS));
+                // between 10 and 12: the first end, as for the other ranges
+                let v = value.zip(self.number(e + 1)).map(|(_, n2)| Value::Number {
+                    number: shared_scale(&num, &n2),
+                    approx: None,
+                });
+                return Some(Hit::new(r, Label::Number, v, score::DIGITS));
             }
             // `between` without a range is not part of the figure
             let mut h = self.after_number(j, num, approx, j)?;
@@ -2395,6 +2421,28 @@ impl<'a> Scanner<'a> {
 /// The first end of a range `a to b` where a scale word or suffix follows only `b` (`1.2 to 1.5 billion`,
 /// `10-15m`): `a` takes `b`'s scale when it has none and is written below a thousand (`500,000 to 1.5
 /// million` keeps its own value).
+/// The ISO interval of a span of years from `y` to `b`, written in two digits (`2023-24`, `1999-00`: the
+/// next year with those last digits) or four (`1991-2020`); `None` when it would not end after it starts.
+fn year_interval(y: i32, b: &str) -> Option<String> {
+    if !b.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let n: i32 = b.parse().ok()?;
+    let end = match b.len() {
+        2 => {
+            let e = y - y.rem_euclid(100) + n;
+            if e > y {
+                e
+            } else {
+                e + 100
+            }
+        }
+        4 => n,
+        _ => return None,
+    };
+    (end > y && end <= y + 100).then(|| format!("{y:04}/{end:04}"))
+}
+
 fn shared_scale(a: &Num, b: &Num) -> f64 {
     if a.scale == 1.0 && b.scale > 1.0 && a.value.abs() < 1000.0 && a.end > 0 {
         a.value * b.scale
