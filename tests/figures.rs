@@ -996,3 +996,36 @@ fn ranges_take_their_first_end_as_value() {
     // not a span of years: the end before the start
     assert_eq!(rule("The 2020-1991 figure is odd.", "2020-1991"), (Label::Date, None));
 }
+
+#[test]
+fn energy_small_lengths_and_kelvins() {
+    assert_eq!(one("The battery stores 5 kWh when full.", "5 kWh", Label::Quantity), qty(5.0, "kWh"));
+    assert_eq!(one("The farm sold 40 MWh in all.", "40 MWh", Label::Quantity), qty(40.0, "MWh"));
+    assert_eq!(rule("The country used 12 TWh in all.", "12 TWh"), (Label::Quantity, qty(12.0, "TWh")));
+    assert_eq!(rule("The dam gave 3 GWh in all.", "3 GWh"), (Label::Quantity, qty(3.0, "GWh")));
+    assert_eq!(rule("The lamp used 60 Wh overnight.", "60 Wh"), (Label::Quantity, qty(60.0, "Wh")));
+    assert_eq!(rule("A 5kWh pack is enough.", "5kWh"), (Label::Quantity, qty(5.0, "kWh")));
+    assert_eq!(rule("It used 300 kilowatt hours in May.", "300 kilowatt hours"), (Label::Quantity, qty(300.0, "kWh")));
+    assert_eq!(rule("It used 2 megawatt-hours in May.", "2 megawatt-hours"), (Label::Quantity, qty(2.0, "MWh")));
+    assert_eq!(rule("The new plant adds 7 kW of power.", "7 kW"), (Label::Quantity, qty(7.0, "kW")));
+    assert_eq!(rule("The new plant adds 90 MW of power.", "90 MW"), (Label::Quantity, qty(90.0, "MW")));
+    // micrometres and nanometres
+    assert_eq!(one("The fibre is 0.8 micrometres wide.", "0.8 micrometres", Label::Quantity), qty(0.8, "µm"));
+    assert_eq!(rule("The fibre is 0.8 micrometers wide.", "0.8 micrometers"), (Label::Quantity, qty(0.8, "µm")));
+    assert_eq!(rule("The pores are 80 µm wide.", "80 µm"), (Label::Quantity, qty(80.0, "µm")));
+    assert_eq!(rule("The pores are 80 μm wide.", "80 μm"), (Label::Quantity, qty(80.0, "µm")));
+    assert_eq!(rule("The film is 5 nanometres thick.", "5 nanometres"), (Label::Quantity, qty(5.0, "nm")));
+    assert_eq!(rule("The film is 5 nm thick.", "5 nm"), (Label::Quantity, qty(5.0, "nm")));
+    // kelvins: spelled out, or a bare `K` in a sentence about temperature
+    assert_eq!(one("The gas cools to 4 kelvin quickly.", "4 kelvin", Label::Quantity), qty(4.0, "K"));
+    assert_eq!(rule("The probe was heated to 350 K and then cooled.", "350 K"), (Label::Quantity, qty(350.0, "K")));
+    assert_eq!(rule("It ran at a temperature of 77 K for a week.", "77 K"), (Label::Quantity, qty(77.0, "K")));
+    let kelvin = rule("The star is 300 degrees Kelvin hotter.", "300 degrees Kelvin");
+    assert_eq!(kelvin, (Label::Quantity, qty(300.0, "K")));
+    // never thousands: glued, or counting something, or with no temperature in the sentence
+    assert_eq!(one("She signed for $350K in the end.", "$350K", Label::Money), money(350_000.0, "USD"));
+    assert_eq!(one("The singer has 350K followers.", "350K", Label::Number), num(350_000.0));
+    assert_eq!(rule("The singer has 350 K followers.", "350"), (Label::Number, num(350.0)));
+    assert_eq!(rule("At this temperature 350 K followers cheered.", "350"), (Label::Number, num(350.0)));
+    assert_eq!(rule("He ran the 350 K route at dawn.", "350"), (Label::Number, num(350.0)));
+}

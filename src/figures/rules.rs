@@ -1320,7 +1320,8 @@ impl<'a> Scanner<'a> {
                 k = h;
             }
         }
-        if let Some(sym) = lexicon::unit(self.w(k)).filter(|s| *s != "cubic") {
+        let unit = lexicon::unit(self.w(k)).or_else(|| self.bare_kelvin(k).then_some(lexicon::KELVIN));
+        if let Some(sym) = unit.filter(|s| *s != "cubic") {
             if num.article && !qualified {
                 return None;
             }
@@ -1334,6 +1335,14 @@ impl<'a> Scanner<'a> {
             }
             if sym == "mi" && self.w(end) == "per" && self.w(end + 1) == "hour" {
                 end += 2;
+            }
+            // energy: 5 kilowatt hours, 40 megawatt-hours
+            if let Some(energy) = lexicon::energy_unit(sym) {
+                let h = self.hyphen(end).filter(|_| self.glued(end)).unwrap_or(end);
+                if matches!(self.w(h), "hour" | "hours") {
+                    sym = energy;
+                    end = h + 1;
+                }
             }
             // a rate written with a slash: 160 km/h, 5 kg/day
             let mut per = "";
@@ -1377,6 +1386,24 @@ impl<'a> Scanner<'a> {
             return Some((Label::Quantity, v, score::UNIT, end));
         }
         None
+    }
+
+    /// A capital `K` at `k`, apart from the number before it, is a kelvin in a sentence about temperature
+    /// (`heated to 350 K`, `a temperature of 4 K`) when nothing it could count follows (`350 K followers`
+    /// stays a number); glued (`350K`) it is always thousands, read before this.
+    fn bare_kelvin(&self, k: usize) -> bool {
+        if self.s(k) != "K" || self.glued(k) {
+            return false;
+        }
+        let next = self.kind(k + 1);
+        let counts = next == Some(TokenKind::Word)
+            && !matches!(
+                self.w(k + 1),
+                "and" | "or" | "in" | "at" | "to" | "for" | "with" | "while" | "when" | "which" | "is" | "was"
+                    | "are" | "were" | "by" | "from" | "than" | "above" | "below" | "before" | "after" | "but"
+            );
+        let (lo, hi) = (self.sent_start.get(), self.limit.get());
+        !counts && (lo..hi).any(|i| lexicon::temperature_cue(self.w(i)))
     }
 
     /// A degree sign at `e` (`°`, the ordinal indicator `º` often typed for it, `℃`, `℉`), with a glued `C` or
