@@ -1029,3 +1029,37 @@ fn energy_small_lengths_and_kelvins() {
     assert_eq!(rule("At this temperature 350 K followers cheered.", "350"), (Label::Number, num(350.0)));
     assert_eq!(rule("He ran the 350 K route at dawn.", "350"), (Label::Number, num(350.0)));
 }
+
+#[test]
+fn periods_in_two_units_are_one_duration() {
+    assert_eq!(
+        one("The crossing took two hours and 47 minutes in all.", "two hours and 47 minutes", Label::Time),
+        dur("PT2H47M")
+    );
+    assert_eq!(one("The talk ran an hour and 15 minutes.", "an hour and 15 minutes", Label::Time), dur("PT1H15M"));
+    assert_eq!(rule("The talk ran 2 hours 30 minutes.", "2 hours 30 minutes"), (Label::Time, dur("PT2H30M")));
+    assert_eq!(
+        rule("The repair took 1 hour 20 minutes and 5 seconds.", "1 hour 20 minutes and 5 seconds"),
+        (Label::Time, dur("PT1H20M5S"))
+    );
+    assert_eq!(one("He served 3 years and 2 months there.", "3 years and 2 months", Label::Date), dur("P3Y2M"));
+    assert_eq!(rule("He waited four years and six months.", "four years and six months"), (Label::Date, dur("P4Y6M")));
+    // `and a half` adds half a unit
+    assert_eq!(rule("The wait was two hours and a half.", "two hours and a half"), (Label::Time, dur("PT2.5H")));
+    // not one period: the same unit again, a larger one, or something else counted
+    assert_eq!(rule("It took 3 years and 2 years more.", "3 years"), (Label::Date, dur("P3Y")));
+    assert_eq!(rule("Two years and 5 people later it ended.", "Two years"), (Label::Date, dur("P2Y")));
+}
+
+#[test]
+fn clock_readings_keep_their_seconds() {
+    assert_eq!(one("The alarm rang at 2:01:09 on the dot.", "2:01:09", Label::Time), time("02:01:09"));
+    assert_eq!(rule("The blast came at 14:05:30 GMT.", "14:05:30 GMT"), (Label::Time, time("14:05:30")));
+    assert_eq!(rule("It stopped at 3:15:20 p.m. sharp.", "3:15:20 p.m."), (Label::Time, time("15:15:20")));
+    // the time a race took is a duration
+    assert_eq!(rule("He ran 42.195 km in 2:01:09 in Berlin.", "2:01:09"), (Label::Time, dur("PT2H1M9S")));
+    assert_eq!(rule("She won the marathon in 2:15:25.", "2:15:25"), (Label::Time, dur("PT2H15M25S")));
+    assert_eq!(rule("She swam the 1500m race in 0:14:31.", "0:14:31"), (Label::Time, dur("PT14M31S")));
+    // minutes only stay a clock time, as before
+    assert_eq!(rule("The alarm rang at 2:01 on the dot.", "2:01"), (Label::Time, time("02:01")));
+}

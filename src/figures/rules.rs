@@ -841,7 +841,8 @@ impl<'a> Scanner<'a> {
                     let v = Value::Date { date: format!("{}", y / 10) };
                     return Some(Hit::new(j + 1, Label::Date, Some(v), score::MONTH_DATE));
                 }
-                Some(DigitToken::Clock(h, m)) => return Some(self.clock(j + 1, h, m)),
+                Some(DigitToken::Clock(h, m, None)) => return Some(self.clock(j + 1, h, m)),
+                Some(DigitToken::Clock(h, m, Some(sec))) => return Some(self.clock_seconds(j, h, m, sec)),
                 Some(DigitToken::ClockAmPm(h, m)) => return Some(self.clock_zone(j + 1, h, m)),
                 Some(DigitToken::WithUnit(v, u)) => {
                     let v = if self.negates(q0, j) { -v } else { v };
@@ -1288,6 +1289,17 @@ impl<'a> Scanner<'a> {
             } else if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
                 end += 3;
             }
+            // two years and a half
+            let value = value.map(|n| if end == u + 4 && self.w(u + 3) == "half" { n + 0.5 } else { n });
+            // 3 years and 2 months: one period
+            if end == u + 1 && !hyph && per == 1.0 && !num.vague {
+                if let Some((rest, e2)) = self.duration_rest(end, letter, false) {
+                    let v = value.map(|n| Value::Duration {
+                        duration: format!("{}{rest}", duration(n, letter, false)),
+                    });
+                    return Some((Label::Date, v, score::DURATION, e2));
+                }
+            }
             let v = value
                 .filter(|_| !num.vague && uw != "weekend" && uw != "weekends")
                 .map(|n| self.ago(n * per, letter, self.w(end - 1) == "ago" && end > u + 1));
@@ -1302,6 +1314,15 @@ impl<'a> Scanner<'a> {
                 end += 1;
             } else if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
                 end += 3;
+            }
+            // two hours and a half
+            let value = value.map(|n| if end == u + 4 && self.w(u + 3) == "half" { n + 0.5 } else { n });
+            // two hours and 47 minutes, an hour and 15 minutes: one duration
+            if end == u + 1 && !hyph && !num.vague {
+                if let Some((rest, e2)) = self.duration_rest(end, letter, true) {
+                    let v = value.map(|n| Value::Duration { duration: format!("{}{rest}", duration(n, letter, true)) });
+                    return Some((Label::Time, v, score::DURATION, e2));
+                }
             }
             let v = value.filter(|_| !num.vague).map(|n| Value::Duration { duration: duration(n, letter, true) });
             return Some((Label::Time, v, score::DURATION, end));
@@ -1386,6 +1407,37 @@ impl<'a> Scanner<'a> {
             return Some((Label::Quantity, v, score::UNIT, end));
         }
         None
+    }
+
+    /// The smaller units that go on a period ending at `end` in unit `last` (`and 47 minutes` after `two
+    /// hours`, `2 months` after `3 years`, `and` optional): the rest of its ISO 8601 value (`47M`) and the
+    /// token after it. Clock units (`time`) take hours, minutes, seconds; calendar units months, weeks,
+    /// days; each piece smaller than the one before.
+    fn duration_rest(&self, end: usize, last: char, time: bool) -> Option<(String, usize)> {
+        let rank = |u: char| {
+            let order = if time { "SMH" } else { "DWMY" };
+            order.find(u).unwrap_or(0)
+        };
+        let (mut rest, mut end, mut last) = (String::new(), end, last);
+        for _ in 0..3 {
+            let k = if self.w(end) == "and" { end + 1 } else { end };
+            let Some(n2) = self.number(k).filter(|n| !n.vague && !n.value.is_nan() && n.value >= 0.0) else { break };
+            let uw = self.w(n2.end);
+            let letter = if time {
+                lexicon::time_unit(uw)
+            } else {
+                lexicon::date_unit(uw).filter(|(_, per)| *per == 1.0).map(|(l, _)| l)
+            };
+            let Some(letter) = letter.filter(|&l| rank(l) < rank(last)) else { break };
+            // `an hour and a half` is read by the caller; `a` stands for one only before a unit
+            if n2.article && n2.end != k + 1 {
+                break;
+            }
+            rest.push_str(duration(n2.value, letter, false).trim_start_matches('P'));
+            end = n2.end + 1;
+            last = letter;
+        }
+        (!rest.is_empty()).then_some((rest, end))
     }
 
     /// A capital `K` at `k`, apart from the number before it, is a kelvin in a sentence about temperature
@@ -1476,6 +1528,41 @@ impl<'a> Scanner<'a> {
             return self.clock_zone_end(self.zone(end), numbers::to_24h(h, pm), m);
         }
         self.clock_zone(e, h, m)
+    }
+
+    /// A clock reading with seconds at `j` (`2:01:09`): a time of day with its seconds (`02:01:09`), or the
+    /// duration of a race (`PT2H1M9S`) when it follows `in` or `of` (`ran 42.195 km in 2:01:09`, `a time of
+    /// 1:59:40`) in a sentence about a race or a distance: nobody runs a marathon at nine seconds past two.
+    fn clock_seconds(&self, j: usize, h: u32, m: u32, sec: u32) -> Hit {
+        let mut hit = self.clock(j + 1, h, m);
+        let elapsed = matches!(self.w(j.wrapping_sub(1)), "in" | "of") && {
+            let (lo, hi) = (self.sent_start.get(), self.limit.get());
+            (lo..hi).any(|k| {
+                let w = self.w(k);
+                lexicon::sport_cue(w)
+                    || matches!(w, "marathon" | "marathons" | "clocked" | "finished" | "run" | "runs" | "record")
+                    || matches!(lexicon::unit(w), Some("km" | "mi" | "m"))
+                    || matches!(numbers::digit_token(self.s(k)), Some(DigitToken::WithUnit(_, "km" | "mi" | "m")))
+            })
+        };
+        hit.value = match hit.value {
+            Some(Value::Time { .. }) if elapsed && hit.end == j + 1 => {
+                let mut d = String::from("PT");
+                if h > 0 || m == 0 && sec == 0 {
+                    d.push_str(&format!("{h}H"));
+                }
+                if m > 0 {
+                    d.push_str(&format!("{m}M"));
+                }
+                if sec > 0 {
+                    d.push_str(&format!("{sec}S"));
+                }
+                Some(Value::Duration { duration: d })
+            }
+            Some(Value::Time { time }) => Some(Value::Time { time: format!("{time}:{sec:02}") }),
+            v => v,
+        };
+        hit
     }
 
     fn clock_zone(&self, e: usize, h: u32, m: u32) -> Hit {
