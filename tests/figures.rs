@@ -1063,3 +1063,23 @@ fn clock_readings_keep_their_seconds() {
     // minutes only stay a clock time, as before
     assert_eq!(rule("The alarm rang at 2:01 on the dot.", "2:01"), (Label::Time, time("02:01")));
 }
+
+#[test]
+fn half_compounds_and_greetings_are_no_figures() {
+    // a word compounded with `half` is no number
+    assert_eq!(spans("He scored just before half-time."), []);
+    assert_eq!(spans("They led 2-0 at half-time."), []);
+    assert_eq!(spans("The half-time score was level."), []);
+    assert_eq!(spans("It was a half-hearted effort by his half-brother."), []);
+    // units after `half` keep it
+    assert_eq!(one("We waited a half-hour outside.", "a half-hour", Label::Time), dur("PT0.5H"));
+    assert_eq!(rule("A half-dozen boats came.", "A half-dozen"), (Label::Number, num(6.0)));
+    assert_eq!(rule("Half of the boats came.", "Half"), (Label::Number, num(0.5)));
+    assert_eq!(one("He walked half a mile home.", "half a mile", Label::Quantity), qty(0.5, "mi"));
+    // a greeting is no time of day
+    assert_eq!(spans("Good morning, Senator."), []);
+    assert_eq!(spans("Good evening, and welcome."), []);
+    assert_eq!(spans("\"Good afternoon,\" she said."), []);
+    // but a morning stays a time
+    assert_eq!(spans("We met this morning."), [("this morning".to_string(), Label::Time)]);
+}
