@@ -258,7 +258,10 @@ fn dates_as_periods_and_relative() {
     assert_eq!(one("In recent years, trade grew.", "recent years", Label::Date), None);
     assert_eq!(one("It closed a year ago.", "a year ago", Label::Date), dur("P1Y"));
     assert_eq!(one("The war lasted from 1953 to 1955.", "1953 to 1955", Label::Date), date("1953/1955"));
-    assert_eq!(one("Results for the year ended June 30 were weak.", "the year ended June 30", Label::Date), None);
+    assert_eq!(
+        one("Results for the year ended June 30 were weak.", "the year ended June 30", Label::Date),
+        date("P1Y/--06-30")
+    );
 }
 
 #[test]
@@ -1082,4 +1085,41 @@ fn half_compounds_and_greetings_are_no_figures() {
     assert_eq!(spans("\"Good afternoon,\" she said."), []);
     // but a morning stays a time
     assert_eq!(spans("We met this morning."), [("this morning".to_string(), Label::Time)]);
+}
+
+#[test]
+fn seasons_with_a_year_and_periods_to_a_date() {
+    // a season with its year is one DATE, valued as the year (as `the summer of 2025`)
+    assert_eq!(one("The line opens in spring 2027.", "spring 2027", Label::Date), date("2027"));
+    assert_eq!(rule("The line opened in autumn 2026.", "autumn 2026"), (Label::Date, date("2026")));
+    assert_eq!(rule("The line closed in summer of 2025.", "summer of 2025"), (Label::Date, date("2025")));
+    assert_eq!(rule("The line opened in Fall 2024.", "Fall 2024"), (Label::Date, date("2024")));
+    assert_eq!(rule("The line opens in winter 2019-20.", "winter 2019-20"), (Label::Date, date("2019/2020")));
+    assert_eq!(rule("The line closed in the summer of 2025.", "the summer of 2025"), (Label::Date, date("2025")));
+    // `fall` as a verb is no season
+    assert_eq!(rule("Prices fall 2024 points.", "2024").0, Label::Date);
+    // a period that ends on a date is one DATE (as OntoNotes tags `the six months ended Sept. 30`), valued
+    // as an ISO 8601 interval of the period and its end
+    assert_eq!(
+        rule("Profit rose in the three months to June 30.", "three months to June 30"),
+        (Label::Date, date("P3M/--06-30"))
+    );
+    assert_eq!(
+        rule("Profit rose in the 12 months to June 2026.", "12 months to June 2026"),
+        (Label::Date, date("P12M/2026-06"))
+    );
+    assert_eq!(
+        rule("Sales rose in the nine months ended Sept. 30.", "the nine months ended Sept. 30"),
+        (Label::Date, date("P9M/--09-30"))
+    );
+    assert_eq!(
+        rule("Sales fell in the year ended June 30, 2025.", "the year ended June 30, 2025"),
+        (Label::Date, date("P1Y/2025-06-30"))
+    );
+    assert_eq!(
+        rule("Sales fell in the quarter ended Sept. 30.", "the quarter ended Sept. 30"),
+        (Label::Date, date("P3M/--09-30"))
+    );
+    // no length, no value
+    assert_eq!(rule("Sales fell in the period ended June 30.", "the period ended June 30"), (Label::Date, None));
 }

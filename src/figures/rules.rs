@@ -330,6 +330,12 @@ impl<'a> Scanner<'a> {
                                 let b = self.range_end(a, b, e + 1, h2.end);
                                 Some(Value::Date { date: format!("{a}/{b}") })
                             }
+                            // the three months to June 30: the period that ends then (ISO 8601 `P3M/--06-30`)
+                            (Some(Value::Duration { duration: a }), Some(Value::Date { date: b }))
+                                if label == Label::Date && self.w(e) != "-" =>
+                            {
+                                period_to(a, b)
+                            }
                             _ => None,
                         };
                         h.end = h2.end;
@@ -370,6 +376,15 @@ impl<'a> Scanner<'a> {
             Ok(y) => format!("{:04}{}", y + 1, &b[4..]),
             Err(_) => b.to_string(),
         }
+    }
+
+    /// Runs `f` with the sentence cut before token `end` (a reading that must stop there).
+    fn limited<T>(&self, end: usize, f: impl FnOnce() -> T) -> T {
+        let limit = self.limit.get();
+        self.limit.set(end.min(limit));
+        let out = f();
+        self.limit.set(limit);
+        out
     }
 
     // ---- token access -------------------------------------------------------------------------------
@@ -2105,6 +2120,25 @@ impl<'a> Scanner<'a> {
         if let Some(wd) = lexicon::weekday(w).filter(|_| self.cap(i)) {
             return Some(Hit::new(i + 1, Label::Date, Some(self.weekday_value(wd, 0, i)), score::WEEKDAY));
         }
+        // spring 2027, autumn of 2026, winter 2019-20: one DATE, valued as its year (as `the summer of 2025`);
+        // `fall` only where it cannot be the verb (`prices fall 2024 lows`)
+        let season = lexicon::season(w)
+            && (w != "fall"
+                || self.cap(i)
+                || matches!(
+                    self.w(i.wrapping_sub(1)),
+                    "in" | "by" | "since" | "until" | "last" | "next" | "this" | "early" | "late" | "of" | "from"
+                        | "for" | "during"
+                ));
+        if season {
+            let j = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
+            let year = self.year_hit(j).filter(|h| h.end == j + 1 && !self.is_hyphen(j + 1)).or_else(|| {
+                self.digit_run(j).filter(|h| matches!(&h.value, Some(Value::Date { date }) if date.len() == 9))
+            });
+            if let Some(h) = year {
+                return Some(Hit::new(h.end, Label::Date, h.value, score::MONTH_DATE));
+            }
+        }
         let doc = self.date;
         match w {
             "today" | "yesterday" | "tomorrow" => {
@@ -2488,7 +2522,18 @@ impl<'a> Scanner<'a> {
             }
             if unit && matches!(self.w(j), "ended" | "ending") {
                 if let Some(h) = self.at(j + 1).filter(|h| h.label == Some(Label::Date) && h.start.is_none()) {
-                    return Some(Hit::new(h.end, Label::Date, None, score::RELATIVE));
+                    // the period read up to `ended` (`12 months`, `year`), ending on that date
+                    let read = self.limited(j, || self.at(k)).filter(|p| p.end == j).and_then(|p| p.value);
+                    // a single unit: the year ended June 30 (a year), the fiscal quarter ended (three months)
+                    let single = matches!(j - k, 1 | 2) && (j - k == 1 || matches!(self.w(k), "fiscal" | "financial"));
+                    let one = lexicon::date_unit(self.w(j - 1))
+                        .filter(|(_, per)| single && *per < 10.0 && !self.w(j - 1).ends_with('s'))
+                        .map(|(letter, per)| Value::Duration { duration: duration(per, letter, false) });
+                    let period = match (read.or(one), &h.value) {
+                        (Some(Value::Duration { duration }), Some(Value::Date { date })) => period_to(&duration, date),
+                        _ => None,
+                    };
+                    return Some(Hit::new(h.end, Label::Date, period, score::RELATIVE));
                 }
             }
         }
@@ -2554,6 +2599,12 @@ impl<'a> Scanner<'a> {
 /// The first end of a range `a to b` where a scale word or suffix follows only `b` (`1.2 to 1.5 billion`,
 /// `10-15m`): `a` takes `b`'s scale when it has none and is written below a thousand (`500,000 to 1.5
 /// million` keeps its own value).
+/// The ISO 8601 interval of a period `duration` (`P3M`) that ends on `date` (`--06-30`, `2026-06-30`):
+/// `P3M/--06-30`; none when the end is itself an interval.
+fn period_to(duration: &str, date: &str) -> Option<Value> {
+    (duration.starts_with('P') && !date.contains('/')).then(|| Value::Date { date: format!("{duration}/{date}") })
+}
+
 /// The ISO interval of a span of years from `y` to `b`, written in two digits (`2023-24`, `1999-00`: the
 /// next year with those last digits) or four (`1991-2020`); `None` when it would not end after it starts.
 fn year_interval(y: i32, b: &str) -> Option<String> {
