@@ -1123,3 +1123,23 @@ fn seasons_with_a_year_and_periods_to_a_date() {
     // no length, no value
     assert_eq!(rule("Sales fell in the period ended June 30.", "the period ended June 30"), (Label::Date, None));
 }
+
+#[test]
+fn fractions_with_a_are_shares_not_ordinals() {
+    let third = num(1.0 / 3.0);
+    assert_eq!(rule("A third returned home after the flood.", "A third"), (Label::Number, third.clone()));
+    assert_eq!(rule("A third were injured in the crash.", "A third"), (Label::Number, third.clone()));
+    assert_eq!(
+        rule("About a third of the staff left.", "About a third"),
+        (Label::Number, approx(1.0 / 3.0, Approx::About))
+    );
+    assert_eq!(one("A quarter of the voters agreed.", "A quarter", Label::Number), num(0.25));
+    assert_eq!(rule("A fifth of the budget went on roads.", "A fifth"), (Label::Number, num(0.2)));
+    assert_eq!(rule("Three quarters of the voters agreed.", "Three quarters"), (Label::Number, num(0.75)));
+    assert_eq!(one("Two thirds of the voters agreed.", "Two thirds", Label::Number), num(2.0 / 3.0));
+    // an ordinal before a noun stays one; a quarter of a period is no share
+    assert_eq!(one("He won a third term at last.", "third", Label::Ordinal), num(3.0));
+    assert_eq!(one("She came a third time.", "third", Label::Ordinal), num(3.0));
+    assert!(spans("It took a quarter of a century.").iter().all(|(_, l)| *l != Label::Number));
+    assert!(spans("Three quarters of 2025 passed quietly.").iter().all(|(_, l)| *l != Label::Number));
+}

@@ -714,6 +714,18 @@ impl<'a> Scanner<'a> {
             let e = if self.w(k + 2) == "of" { k + 3 } else { k + 2 };
             return Some(vague(f64::NAN, e));
         }
+        // a fraction with `a`: a third of the staff, a quarter of voters (OntoNotes train tags `a third of` a
+        // NUMBER 14 times in 16), a third returned; not an ordinal before a noun (`a third term`) nor a part of
+        // a period (`a quarter of a century`, `a quarter of the year`)
+        if w == "a" {
+            let fw = self.w(k + 1);
+            let share = matches!(fw, "third" | "quarter" | "fourth" | "fifth" | "tenth");
+            if let Some(d) = lexicon::fraction_word(fw).filter(|_| share) {
+                if self.fraction_follows(k + 2) {
+                    return Some(Num::words(1.0 / d, k + 2, None, false));
+                }
+            }
+        }
         if (w == "a" || w == "an") && self.is_unit_word(k + 1) {
             return Some(Num {
                 value: 1.0,
@@ -771,9 +783,11 @@ impl<'a> Scanner<'a> {
                 Some(h) => (lexicon::fraction_word(self.w(h)), h + 1),
                 None => {
                     let fw = self.w(k + 1);
+                    // three quarters of voters (not of a year: `three quarters of 2025`, `of the year`)
+                    let quarters = fw == "quarters" && self.w(k + 2) == "of" && self.fraction_follows(k + 2);
                     (
                         lexicon::fraction_word(fw)
-                            .filter(|_| matches!(fw, "third" | "thirds" | "fifths" | "tenths" | "halves")),
+                            .filter(|_| matches!(fw, "third" | "thirds" | "fifths" | "tenths" | "halves") || quarters),
                         k + 2,
                     )
                 }
@@ -801,6 +815,26 @@ impl<'a> Scanner<'a> {
             single_word: used == 1,
             scale: 1.0,
         })
+    }
+
+    /// What follows a fraction word at `e` (`a third`, `three quarters`) makes it a share: `of` and a count of
+    /// something that is no period (`of the staff`, not `of a century`, `of the year`, `of 2025`), or a verb
+    /// (`a third returned`, `a quarter were`).
+    fn fraction_follows(&self, e: usize) -> bool {
+        let w = self.w(e);
+        if w == "of" {
+            let det = matches!(self.w(e + 1), "a" | "an" | "the" | "this" | "that" | "last" | "next");
+            let k = if det { e + 2 } else { e + 1 };
+            return self.kind(e + 1) == Some(TokenKind::Word)
+                && !self.is_unit_word(k)
+                && lexicon::month(self.w(k)).is_none()
+                && self.kind(k) != Some(TokenKind::Number);
+        }
+        matches!(
+            w,
+            "were" | "was" | "are" | "is" | "said" | "say" | "says" | "have" | "has" | "had" | "did" | "do" | "would"
+                | "will" | "could" | "can" | "voted" | "agreed" | "believe" | "think"
+        ) || (w.len() > 4 && w.ends_with("ed") && w.bytes().all(|c| c.is_ascii_lowercase()) && !self.cap(e))
     }
 
     /// Reads a currency mark before a number at `k`: `$`, `US$`, `US $`, `NT$`, `€`, `RMB`.
