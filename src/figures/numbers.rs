@@ -66,8 +66,11 @@ fn split_number(b: &[u8]) -> Option<(&[u8], Option<&[u8]>, &[u8])> {
     (suffix.len() <= 4 && suffix.iter().all(u8::is_ascii_alphabetic)).then_some((int, frac, suffix))
 }
 
-/// Splits `b` as `^([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?$`: hours and minutes (seconds are checked, not kept).
-fn split_clock(b: &[u8]) -> Option<(&[u8], &[u8], Option<&[u8]>)> {
+/// The hours, minutes and (when written) seconds of a clock reading, as digits.
+type ClockParts<'a> = (&'a [u8], &'a [u8], Option<&'a [u8]>);
+
+/// Splits `b` as `^([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?$`: hours, minutes and seconds.
+fn split_clock(b: &[u8]) -> Option<ClockParts<'_>> {
     let mut parts = b.split(|&c| c == b':');
     let (h, m, s) = (parts.next()?, parts.next()?, parts.next());
     let all_digits = |p: &[u8]| p.iter().all(u8::is_ascii_digit);
