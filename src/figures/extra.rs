@@ -211,7 +211,7 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>) -> Vec
                 best = Some((k, *label));
             }
         }
-        if let Some((k, label)) = best {
+        if let Some((k, label)) = best.filter(|_| !greeting(doc, i)) {
             out.push(Candidate {
                 entity: ent(i, i + k, label, 0.5),
                 origin: Origin::Phrase,
@@ -364,4 +364,18 @@ fn extend(doc: &Document<'_>, c: &Candidate, out: &mut Vec<Candidate>) {
     if near_right && time && matches!(word(b), "later" | "earlier" | "ago" | "before") {
         out.push(alt(a, b + 1, Origin::RightWord, e.value.clone()));
     }
+}
+
+/// Token `i` is the second word of a greeting (`Good morning, Senator`, `Good evening`): no time of day. Not
+/// after a word that makes it a time (`a good morning for buyers`, `the good evening light`).
+fn greeting(doc: &Document<'_>, i: usize) -> bool {
+    let toks = &doc.tokens;
+    let word = |k: usize| toks[k].text(doc.text);
+    i > 0
+        && matches!(word(i).to_ascii_lowercase().as_str(), "morning" | "afternoon" | "evening" | "night")
+        && word(i - 1).eq_ignore_ascii_case("good")
+        && !(i > 1
+            && ["a", "an", "the", "this", "that", "one", "very", "such", "another", "every"]
+                .iter()
+                .any(|w| word(i - 2).eq_ignore_ascii_case(w)))
 }

@@ -511,6 +511,16 @@ pub fn unit(w: &str) -> Option<&'static str> {
         "kilowatt" | "kilowatts" | "kw" => "kW",
         "megawatt" | "megawatts" | "mw" => "MW",
         "gigawatt" | "gigawatts" | "gw" => "GW",
+        // energy: `5 kWh`; `kilowatt hours` spelled out is read from `kilowatt` (see `energy_unit`)
+        "wh" => "Wh",
+        "kwh" => "kWh",
+        "mwh" => "MWh",
+        "gwh" => "GWh",
+        "twh" => "TWh",
+        "micrometre" | "micrometres" | "micrometer" | "micrometers" | "micron" | "microns" | "µm" | "μm" => "µm",
+        "nanometre" | "nanometres" | "nanometer" | "nanometers" | "nm" => "nm",
+        // a bare `K` is a kelvin only in a sentence about temperature (the rules decide); `kelvin` always is
+        "kelvin" | "kelvins" => KELVIN,
         "volt" | "volts" => "V",
         "kv" | "kilovolt" | "kilovolts" => "kV",
         "kilobyte" | "kilobytes" | "kb" => "kB",
@@ -530,6 +540,50 @@ pub fn unit(w: &str) -> Option<&'static str> {
 pub const CELSIUS: &str = "°C";
 /// The unit of a temperature in degrees Fahrenheit (`41°F`, `41 degrees Fahrenheit`).
 pub const FAHRENHEIT: &str = "°F";
+/// The unit of a temperature in kelvins (`350 kelvin`, `350 K` in a sentence about temperature).
+pub const KELVIN: &str = "K";
+
+/// The energy unit of a power unit followed by `hour(s)`: `kilowatt hours`, `megawatt-hours`.
+pub fn energy_unit(power: &str) -> Option<&'static str> {
+    Some(match power {
+        "W" => "Wh",
+        "kW" => "kWh",
+        "MW" => "MWh",
+        "GW" => "GWh",
+        _ => return None,
+    })
+}
+
+/// Words that make a bare `K` after a number a kelvin (`cooled to 4 K`, `a temperature of 350 K`) rather
+/// than the thousands it usually stands for (`350K followers`, `$350K`).
+pub fn temperature_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "temperature"
+            | "temperatures"
+            | "heated"
+            | "heating"
+            | "cooled"
+            | "cooling"
+            | "cools"
+            | "kelvin"
+            | "kelvins"
+            | "melting"
+            | "melts"
+            | "boiling"
+            | "boils"
+            | "freezing"
+            | "cryogenic"
+            | "superconducting"
+            | "superconductor"
+            | "superconductors"
+            | "thermal"
+            | "hotter"
+            | "colder"
+            | "warmer"
+            | "cooler"
+    )
+}
 
 /// The unit of a temperature scale written after a degree (`degrees Celsius`, `° C`): [`CELSIUS`] or
 /// [`FAHRENHEIT`].
@@ -537,6 +591,7 @@ pub fn temperature_scale(w: &str) -> Option<&'static str> {
     match w {
         "celsius" | "centigrade" | "c" => Some(CELSIUS),
         "fahrenheit" | "f" => Some(FAHRENHEIT),
+        "kelvin" | "k" => Some(KELVIN),
         _ => None,
     }
 }

@@ -23,8 +23,8 @@ pub enum DigitToken {
     Ordinal(f64),
     /// `1990s`, `90s`: the first year of the decade as written (`1990` or `90`).
     Decade(u32),
-    /// `15:30`, `3:15`: hours and minutes.
-    Clock(u32, u32),
+    /// `15:30`, `3:15`, `2:01:09`: hours, minutes and seconds when written.
+    Clock(u32, u32, Option<u32>),
     /// `3pm`, `3.30pm`, `10am`: hours and minutes, already on the 24-hour clock.
     ClockAmPm(u32, u32),
     /// `5km`, `20kg`: a value with a glued unit symbol.
@@ -66,8 +66,11 @@ fn split_number(b: &[u8]) -> Option<(&[u8], Option<&[u8]>, &[u8])> {
     (suffix.len() <= 4 && suffix.iter().all(u8::is_ascii_alphabetic)).then_some((int, frac, suffix))
 }
 
-/// Splits `b` as `^([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?$`: hours and minutes (seconds are checked, not kept).
-fn split_clock(b: &[u8]) -> Option<(&[u8], &[u8])> {
+/// The hours, minutes and (when written) seconds of a clock reading, as digits.
+type ClockParts<'a> = (&'a [u8], &'a [u8], Option<&'a [u8]>);
+
+/// Splits `b` as `^([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?$`: hours, minutes and seconds.
+fn split_clock(b: &[u8]) -> Option<ClockParts<'_>> {
     let mut parts = b.split(|&c| c == b':');
     let (h, m, s) = (parts.next()?, parts.next()?, parts.next());
     let all_digits = |p: &[u8]| p.iter().all(u8::is_ascii_digit);
@@ -77,7 +80,7 @@ fn split_clock(b: &[u8]) -> Option<(&[u8], &[u8])> {
         && parts.next().is_none()
         && all_digits(h)
         && all_digits(m);
-    ok.then_some((h, m))
+    ok.then_some((h, m, s))
 }
 
 /// Splits `b` as `^([0-9]{1,4})/([0-9]{1,4})(?:/([0-9]{2}|[0-9]{4}))?$`.
@@ -166,10 +169,14 @@ pub fn digit_token(tok: &str) -> Option<DigitToken> {
         }
         return None;
     }
-    if let Some((h, m)) = split_clock(b) {
+    if let Some((h, m, sec)) = split_clock(b) {
         let h = small(h)?;
         let m = small(m)?;
-        return (h < 24 && m < 60).then_some(DigitToken::Clock(h, m));
+        let sec = match sec {
+            Some(sec) => Some(small(sec).filter(|&sec| sec < 60)?),
+            None => None,
+        };
+        return (h < 24 && m < 60).then_some(DigitToken::Clock(h, m, sec));
     }
     if let Some((a, d, y)) = split_slash(b) {
         let a = small(a)?;
@@ -342,7 +349,8 @@ mod tests {
         for bad in ["1234,567", "12,34", "1,000,00", "1.", "1.5abcde", ",000", "", "1,000.", "1:30", "5%"] {
             assert_eq!(n(bad), None, "{bad}");
         }
-        assert_eq!(split_clock(b"15:30"), Some((&b"15"[..], &b"30"[..])));
+        assert_eq!(split_clock(b"15:30"), Some((&b"15"[..], &b"30"[..], None)));
+        assert_eq!(split_clock(b"9:05:59").and_then(|p| p.2), Some(&b"59"[..]));
         assert_eq!(split_clock(b"9:05:59").map(|p| p.0), Some(&b"9"[..]));
         for bad in ["123:30", "12:3", "12:30:", "12:30:5", "12:30:00:00", "ab:cd", "1230"] {
             assert_eq!(split_clock(bad.as_bytes()), None, "{bad}");
@@ -366,7 +374,9 @@ mod tests {
         assert_eq!(digit_token("11th"), Some(DigitToken::Ordinal(11.0)));
         assert_eq!(digit_token("21th"), None);
         assert_eq!(digit_token("1990s"), Some(DigitToken::Decade(1990)));
-        assert_eq!(digit_token("15:30"), Some(DigitToken::Clock(15, 30)));
+        assert_eq!(digit_token("15:30"), Some(DigitToken::Clock(15, 30, None)));
+        assert_eq!(digit_token("2:01:09"), Some(DigitToken::Clock(2, 1, Some(9))));
+        assert_eq!(digit_token("2:01:60"), None);
         assert_eq!(digit_token("25:30"), None);
         assert_eq!(digit_token("3pm"), Some(DigitToken::ClockAmPm(15, 0)));
         assert_eq!(digit_token("3.30pm"), Some(DigitToken::ClockAmPm(15, 30)));

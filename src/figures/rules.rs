@@ -314,7 +314,14 @@ impl<'a> Scanner<'a> {
                         ) =>
                 {
                     h.end = e + 2;
-                    h.value = None;
+                    h.value = match &h.value {
+                        Some(Value::Date { date }) => date
+                            .parse::<i32>()
+                            .ok()
+                            .and_then(|y| year_interval(y, self.s(e + 1)))
+                            .map(|date| Value::Date { date }),
+                        _ => None,
+                    };
                 }
                 "to" | "-" | "through" | "–" => match self.at(e + 1) {
                     Some(h2) if h2.label == Some(label) && h2.start.is_none() => {
@@ -322,6 +329,12 @@ impl<'a> Scanner<'a> {
                             (Some(Value::Date { date: a }), Some(Value::Date { date: b })) => {
                                 let b = self.range_end(a, b, e + 1, h2.end);
                                 Some(Value::Date { date: format!("{a}/{b}") })
+                            }
+                            // the three months to June 30: the period that ends then (ISO 8601 `P3M/--06-30`)
+                            (Some(Value::Duration { duration: a }), Some(Value::Date { date: b }))
+                                if label == Label::Date && self.w(e) != "-" =>
+                            {
+                                period_to(a, b)
                             }
                             _ => None,
                         };
@@ -363,6 +376,15 @@ impl<'a> Scanner<'a> {
             Ok(y) => format!("{:04}{}", y + 1, &b[4..]),
             Err(_) => b.to_string(),
         }
+    }
+
+    /// Runs `f` with the sentence cut before token `end` (a reading that must stop there).
+    fn limited<T>(&self, end: usize, f: impl FnOnce() -> T) -> T {
+        let limit = self.limit.get();
+        self.limit.set(end.min(limit));
+        let out = f();
+        self.limit.set(limit);
+        out
     }
 
     // ---- token access -------------------------------------------------------------------------------
@@ -518,7 +540,8 @@ impl<'a> Scanner<'a> {
             {
                 let y: i32 = a.parse().ok()?;
                 if (1000..=2100).contains(&y) {
-                    return Some(Hit::new(k, Label::Date, None, score::YEAR));
+                    let v = year_interval(y, b).map(|date| Value::Date { date });
+                    return Some(Hit::new(k, Label::Date, v, score::YEAR));
                 }
             }
         }
@@ -691,6 +714,18 @@ impl<'a> Scanner<'a> {
             let e = if self.w(k + 2) == "of" { k + 3 } else { k + 2 };
             return Some(vague(f64::NAN, e));
         }
+        // a fraction with `a`: a third of the staff, a quarter of voters (OntoNotes train tags `a third of` a
+        // NUMBER 14 times in 16), a third returned; not an ordinal before a noun (`a third term`) nor a part of
+        // a period (`a quarter of a century`, `a quarter of the year`)
+        if w == "a" {
+            let fw = self.w(k + 1);
+            let share = matches!(fw, "third" | "quarter" | "fourth" | "fifth" | "tenth");
+            if let Some(d) = lexicon::fraction_word(fw).filter(|_| share) {
+                if self.fraction_follows(k + 2) {
+                    return Some(Num::words(1.0 / d, k + 2, None, false));
+                }
+            }
+        }
         if (w == "a" || w == "an") && self.is_unit_word(k + 1) {
             return Some(Num {
                 value: 1.0,
@@ -704,9 +739,28 @@ impl<'a> Scanner<'a> {
                 scale: 1.0,
             });
         }
-        // half a dozen
+        // half a dozen, a half-dozen
         if w == "half" && matches!(self.w(k + 1), "a" | "an") && self.w(k + 2) == "dozen" {
             return Some(Num::words(6.0, k + 3, Some(6), false));
+        }
+        {
+            let h = match w {
+                "half" => self.hyphen(k + 1),
+                _ => self.hyphen(k + 2).filter(|_| self.w(k + 1) == "half"),
+            };
+            if let Some(h) = h.filter(|&h| matches!(w, "half" | "a") && self.w(h) == "dozen") {
+                return Some(Num::words(6.0, h + 1, Some(6), false));
+            }
+        }
+        // a word compounded with `half` is no number: half-time, half-hearted, a half-brother (OntoNotes train
+        // leaves 13 of 22 such compounds untagged); a unit stays (`half-hour`, `a half-dozen`, `half-point`)
+        if w == "half" || (w == "a" && self.w(k + 1) == "half") {
+            let h = if w == "half" { self.hyphen(k + 1) } else { self.hyphen(k + 2) };
+            if let Some(h) = h.filter(|&h| self.kind(h) == Some(TokenKind::Word)) {
+                if !self.is_unit_word(h) && !matches!(self.w(h), "dozen" | "point" | "a" | "an" | "and") {
+                    return None;
+                }
+            }
         }
         // a half (about a half, more than a half)
         if w == "a" && self.w(k + 1) == "half" && !self.is_unit_word(k + 2) && !matches!(self.w(k + 2), "a" | "an") {
@@ -729,9 +783,11 @@ impl<'a> Scanner<'a> {
                 Some(h) => (lexicon::fraction_word(self.w(h)), h + 1),
                 None => {
                     let fw = self.w(k + 1);
+                    // three quarters of voters (not of a year: `three quarters of 2025`, `of the year`)
+                    let quarters = fw == "quarters" && self.w(k + 2) == "of" && self.fraction_follows(k + 2);
                     (
                         lexicon::fraction_word(fw)
-                            .filter(|_| matches!(fw, "third" | "thirds" | "fifths" | "tenths" | "halves")),
+                            .filter(|_| matches!(fw, "third" | "thirds" | "fifths" | "tenths" | "halves") || quarters),
                         k + 2,
                     )
                 }
@@ -759,6 +815,26 @@ impl<'a> Scanner<'a> {
             single_word: used == 1,
             scale: 1.0,
         })
+    }
+
+    /// What follows a fraction word at `e` (`a third`, `three quarters`) makes it a share: `of` and a count of
+    /// something that is no period (`of the staff`, not `of a century`, `of the year`, `of 2025`), or a verb
+    /// (`a third returned`, `a quarter were`).
+    fn fraction_follows(&self, e: usize) -> bool {
+        let w = self.w(e);
+        if w == "of" {
+            let det = matches!(self.w(e + 1), "a" | "an" | "the" | "this" | "that" | "last" | "next");
+            let k = if det { e + 2 } else { e + 1 };
+            return self.kind(e + 1) == Some(TokenKind::Word)
+                && !self.is_unit_word(k)
+                && lexicon::month(self.w(k)).is_none()
+                && self.kind(k) != Some(TokenKind::Number);
+        }
+        matches!(
+            w,
+            "were" | "was" | "are" | "is" | "said" | "say" | "says" | "have" | "has" | "had" | "did" | "do" | "would"
+                | "will" | "could" | "can" | "voted" | "agreed" | "believe" | "think"
+        ) || (w.len() > 4 && w.ends_with("ed") && w.bytes().all(|c| c.is_ascii_lowercase()) && !self.cap(e))
     }
 
     /// Reads a currency mark before a number at `k`: `$`, `US$`, `US $`, `NT$`, `€`, `RMB`.
@@ -833,7 +909,8 @@ impl<'a> Scanner<'a> {
                     let v = Value::Date { date: format!("{}", y / 10) };
                     return Some(Hit::new(j + 1, Label::Date, Some(v), score::MONTH_DATE));
                 }
-                Some(DigitToken::Clock(h, m)) => return Some(self.clock(j + 1, h, m)),
+                Some(DigitToken::Clock(h, m, None)) => return Some(self.clock(j + 1, h, m)),
+                Some(DigitToken::Clock(h, m, Some(sec))) => return Some(self.clock_seconds(j, h, m, sec)),
                 Some(DigitToken::ClockAmPm(h, m)) => return Some(self.clock_zone(j + 1, h, m)),
                 Some(DigitToken::WithUnit(v, u)) => {
                     let v = if self.negates(q0, j) { -v } else { v };
@@ -914,8 +991,10 @@ impl<'a> Scanner<'a> {
         let unit_at =
             |e: usize| -> Option<(Label, Option<Value>, f32, usize)> { self.unit_after(e, value, &num, q0 < j) };
         if let Some((label, v, sc, end)) = unit_at(e) {
-            // 8 % to 9 %
-            if matches!(label, Label::Percent | Label::Money | Label::Quantity) && matches!(self.w(end), "to" | "-") {
+            // 8 % to 9 %, between 3% and 5%
+            let between = self.w(q0) == "between" || self.w(q0.wrapping_sub(1)) == "between";
+            let joiner = matches!(self.w(end), "to" | "-") || (between && self.w(end) == "and");
+            if matches!(label, Label::Percent | Label::Money | Label::Quantity) && joiner {
                 if let Some(n2) = self.number(end + 1) {
                     if let Some((l2, _, _, end2)) = self.unit_after(n2.end, Some(n2.value), &n2, q0 < j) {
                         if l2 == label {
@@ -929,7 +1008,18 @@ impl<'a> Scanner<'a> {
         if let Some(r) = range_end {
             let n2 = self.number(e + 1).unwrap();
             if let Some((label, _, sc, end)) = self.unit_after(r, Some(n2.value), &n2, q0 < j) {
-                return Some(Hit::new(end, label, None, sc));
+                // the value of a range of amounts is its first end, with the unit (and the scale, when the
+                // first end has none: `5 to 7 million euros`) written after the second: `12-15 percent` 12,
+                // `3.5-4 kg` 3.5 kg; a range of periods (`three to four years`) has no single value
+                let first = value.filter(|_| !num.vague).map(|_| shared_scale(&num, &n2));
+                let v = match label {
+                    Label::Percent | Label::Money | Label::Quantity | Label::Number => first
+                        .and_then(|a| self.unit_after(r, Some(a), &n2, q0 < j))
+                        .filter(|(l2, ..)| *l2 == label)
+                        .and_then(|(_, v, ..)| v),
+                    _ => None,
+                };
+                return Some(Hit::new(end, label, v, sc));
             }
         }
         if num.article {
@@ -946,7 +1036,12 @@ impl<'a> Scanner<'a> {
                     let v = Value::Date { date: format!("{:04}/{:04}", num.value as i64, n2.value as i64) };
                     return Some(Hit::new(r, Label::Date, Some(v), score::YEAR));
                 }
-                return Some(Hit::new(r, Label::Number, None, score::DIGITS));
+                // between 10 and 12: the first end, as for the other ranges
+                let v = value.zip(self.number(e + 1)).map(|(_, n2)| Value::Number {
+                    number: shared_scale(&num, &n2),
+                    approx: None,
+                });
+                return Some(Hit::new(r, Label::Number, v, score::DIGITS));
             }
             // `between` without a range is not part of the figure
             let mut h = self.after_number(j, num, approx, j)?;
@@ -1262,6 +1357,17 @@ impl<'a> Scanner<'a> {
             } else if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
                 end += 3;
             }
+            // two years and a half
+            let value = value.map(|n| if end == u + 4 && self.w(u + 3) == "half" { n + 0.5 } else { n });
+            // 3 years and 2 months: one period
+            if end == u + 1 && !hyph && per == 1.0 && !num.vague {
+                if let Some((rest, e2)) = self.duration_rest(end, letter, false) {
+                    let v = value.map(|n| Value::Duration {
+                        duration: format!("{}{rest}", duration(n, letter, false)),
+                    });
+                    return Some((Label::Date, v, score::DURATION, e2));
+                }
+            }
             let v = value
                 .filter(|_| !num.vague && uw != "weekend" && uw != "weekends")
                 .map(|n| self.ago(n * per, letter, self.w(end - 1) == "ago" && end > u + 1));
@@ -1276,6 +1382,15 @@ impl<'a> Scanner<'a> {
                 end += 1;
             } else if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
                 end += 3;
+            }
+            // two hours and a half
+            let value = value.map(|n| if end == u + 4 && self.w(u + 3) == "half" { n + 0.5 } else { n });
+            // two hours and 47 minutes, an hour and 15 minutes: one duration
+            if end == u + 1 && !hyph && !num.vague {
+                if let Some((rest, e2)) = self.duration_rest(end, letter, true) {
+                    let v = value.map(|n| Value::Duration { duration: format!("{}{rest}", duration(n, letter, true)) });
+                    return Some((Label::Time, v, score::DURATION, e2));
+                }
             }
             let v = value.filter(|_| !num.vague).map(|n| Value::Duration { duration: duration(n, letter, true) });
             return Some((Label::Time, v, score::DURATION, end));
@@ -1294,7 +1409,8 @@ impl<'a> Scanner<'a> {
                 k = h;
             }
         }
-        if let Some(sym) = lexicon::unit(self.w(k)).filter(|s| *s != "cubic") {
+        let unit = lexicon::unit(self.w(k)).or_else(|| self.bare_kelvin(k).then_some(lexicon::KELVIN));
+        if let Some(sym) = unit.filter(|s| *s != "cubic") {
             if num.article && !qualified {
                 return None;
             }
@@ -1308,6 +1424,14 @@ impl<'a> Scanner<'a> {
             }
             if sym == "mi" && self.w(end) == "per" && self.w(end + 1) == "hour" {
                 end += 2;
+            }
+            // energy: 5 kilowatt hours, 40 megawatt-hours
+            if let Some(energy) = lexicon::energy_unit(sym) {
+                let h = self.hyphen(end).filter(|_| self.glued(end)).unwrap_or(end);
+                if matches!(self.w(h), "hour" | "hours") {
+                    sym = energy;
+                    end = h + 1;
+                }
             }
             // a rate written with a slash: 160 km/h, 5 kg/day
             let mut per = "";
@@ -1351,6 +1475,55 @@ impl<'a> Scanner<'a> {
             return Some((Label::Quantity, v, score::UNIT, end));
         }
         None
+    }
+
+    /// The smaller units that go on a period ending at `end` in unit `last` (`and 47 minutes` after `two
+    /// hours`, `2 months` after `3 years`, `and` optional): the rest of its ISO 8601 value (`47M`) and the
+    /// token after it. Clock units (`time`) take hours, minutes, seconds; calendar units months, weeks,
+    /// days; each piece smaller than the one before.
+    fn duration_rest(&self, end: usize, last: char, time: bool) -> Option<(String, usize)> {
+        let rank = |u: char| {
+            let order = if time { "SMH" } else { "DWMY" };
+            order.find(u).unwrap_or(0)
+        };
+        let (mut rest, mut end, mut last) = (String::new(), end, last);
+        for _ in 0..3 {
+            let k = if self.w(end) == "and" { end + 1 } else { end };
+            let Some(n2) = self.number(k).filter(|n| !n.vague && !n.value.is_nan() && n.value >= 0.0) else { break };
+            let uw = self.w(n2.end);
+            let letter = if time {
+                lexicon::time_unit(uw)
+            } else {
+                lexicon::date_unit(uw).filter(|(_, per)| *per == 1.0).map(|(l, _)| l)
+            };
+            let Some(letter) = letter.filter(|&l| rank(l) < rank(last)) else { break };
+            // `an hour and a half` is read by the caller; `a` stands for one only before a unit
+            if n2.article && n2.end != k + 1 {
+                break;
+            }
+            rest.push_str(duration(n2.value, letter, false).trim_start_matches('P'));
+            end = n2.end + 1;
+            last = letter;
+        }
+        (!rest.is_empty()).then_some((rest, end))
+    }
+
+    /// A capital `K` at `k`, apart from the number before it, is a kelvin in a sentence about temperature
+    /// (`heated to 350 K`, `a temperature of 4 K`) when nothing it could count follows (`350 K followers`
+    /// stays a number); glued (`350K`) it is always thousands, read before this.
+    fn bare_kelvin(&self, k: usize) -> bool {
+        if self.s(k) != "K" || self.glued(k) {
+            return false;
+        }
+        let next = self.kind(k + 1);
+        let counts = next == Some(TokenKind::Word)
+            && !matches!(
+                self.w(k + 1),
+                "and" | "or" | "in" | "at" | "to" | "for" | "with" | "while" | "when" | "which" | "is" | "was"
+                    | "are" | "were" | "by" | "from" | "than" | "above" | "below" | "before" | "after" | "but"
+            );
+        let (lo, hi) = (self.sent_start.get(), self.limit.get());
+        !counts && (lo..hi).any(|i| lexicon::temperature_cue(self.w(i)))
     }
 
     /// A degree sign at `e` (`°`, the ordinal indicator `º` often typed for it, `℃`, `℉`), with a glued `C` or
@@ -1423,6 +1596,41 @@ impl<'a> Scanner<'a> {
             return self.clock_zone_end(self.zone(end), numbers::to_24h(h, pm), m);
         }
         self.clock_zone(e, h, m)
+    }
+
+    /// A clock reading with seconds at `j` (`2:01:09`): a time of day with its seconds (`02:01:09`), or the
+    /// duration of a race (`PT2H1M9S`) when it follows `in` or `of` (`ran 42.195 km in 2:01:09`, `a time of
+    /// 1:59:40`) in a sentence about a race or a distance: nobody runs a marathon at nine seconds past two.
+    fn clock_seconds(&self, j: usize, h: u32, m: u32, sec: u32) -> Hit {
+        let mut hit = self.clock(j + 1, h, m);
+        let elapsed = matches!(self.w(j.wrapping_sub(1)), "in" | "of") && {
+            let (lo, hi) = (self.sent_start.get(), self.limit.get());
+            (lo..hi).any(|k| {
+                let w = self.w(k);
+                lexicon::sport_cue(w)
+                    || matches!(w, "marathon" | "marathons" | "clocked" | "finished" | "run" | "runs" | "record")
+                    || matches!(lexicon::unit(w), Some("km" | "mi" | "m"))
+                    || matches!(numbers::digit_token(self.s(k)), Some(DigitToken::WithUnit(_, "km" | "mi" | "m")))
+            })
+        };
+        hit.value = match hit.value {
+            Some(Value::Time { .. }) if elapsed && hit.end == j + 1 => {
+                let mut d = String::from("PT");
+                if h > 0 || m == 0 && sec == 0 {
+                    d.push_str(&format!("{h}H"));
+                }
+                if m > 0 {
+                    d.push_str(&format!("{m}M"));
+                }
+                if sec > 0 {
+                    d.push_str(&format!("{sec}S"));
+                }
+                Some(Value::Duration { duration: d })
+            }
+            Some(Value::Time { time }) => Some(Value::Time { time: format!("{time}:{sec:02}") }),
+            v => v,
+        };
+        hit
     }
 
     fn clock_zone(&self, e: usize, h: u32, m: u32) -> Hit {
@@ -1988,6 +2196,25 @@ impl<'a> Scanner<'a> {
             }
             return Some(Hit::new(i + 1, Label::Date, Some(self.weekday_value(wd, 0, i)), score::WEEKDAY));
         }
+        // spring 2027, autumn of 2026, winter 2019-20: one DATE, valued as its year (as `the summer of 2025`);
+        // `fall` only where it cannot be the verb (`prices fall 2024 lows`)
+        let season = lexicon::season(w)
+            && (w != "fall"
+                || self.cap(i)
+                || matches!(
+                    self.w(i.wrapping_sub(1)),
+                    "in" | "by" | "since" | "until" | "last" | "next" | "this" | "early" | "late" | "of" | "from"
+                        | "for" | "during"
+                ));
+        if season {
+            let j = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
+            let year = self.year_hit(j).filter(|h| h.end == j + 1 && !self.is_hyphen(j + 1)).or_else(|| {
+                self.digit_run(j).filter(|h| matches!(&h.value, Some(Value::Date { date }) if date.len() == 9))
+            });
+            if let Some(h) = year {
+                return Some(Hit::new(h.end, Label::Date, h.value, score::MONTH_DATE));
+            }
+        }
         let doc = self.date;
         match w {
             "today" | "yesterday" | "tomorrow" => {
@@ -2393,7 +2620,18 @@ impl<'a> Scanner<'a> {
             }
             if unit && matches!(self.w(j), "ended" | "ending") {
                 if let Some(h) = self.at(j + 1).filter(|h| h.label == Some(Label::Date) && h.start.is_none()) {
-                    return Some(Hit::new(h.end, Label::Date, None, score::RELATIVE));
+                    // the period read up to `ended` (`12 months`, `year`), ending on that date
+                    let read = self.limited(j, || self.at(k)).filter(|p| p.end == j).and_then(|p| p.value);
+                    // a single unit: the year ended June 30 (a year), the fiscal quarter ended (three months)
+                    let single = matches!(j - k, 1 | 2) && (j - k == 1 || matches!(self.w(k), "fiscal" | "financial"));
+                    let one = lexicon::date_unit(self.w(j - 1))
+                        .filter(|(_, per)| single && *per < 10.0 && !self.w(j - 1).ends_with('s'))
+                        .map(|(letter, per)| Value::Duration { duration: duration(per, letter, false) });
+                    let period = match (read.or(one), &h.value) {
+                        (Some(Value::Duration { duration }), Some(Value::Date { date })) => period_to(&duration, date),
+                        _ => None,
+                    };
+                    return Some(Hit::new(h.end, Label::Date, period, score::RELATIVE));
                 }
             }
         }
@@ -2459,6 +2697,34 @@ impl<'a> Scanner<'a> {
 /// The first end of a range `a to b` where a scale word or suffix follows only `b` (`1.2 to 1.5 billion`,
 /// `10-15m`): `a` takes `b`'s scale when it has none and is written below a thousand (`500,000 to 1.5
 /// million` keeps its own value).
+/// The ISO 8601 interval of a period `duration` (`P3M`) that ends on `date` (`--06-30`, `2026-06-30`):
+/// `P3M/--06-30`; none when the end is itself an interval.
+fn period_to(duration: &str, date: &str) -> Option<Value> {
+    (duration.starts_with('P') && !date.contains('/')).then(|| Value::Date { date: format!("{duration}/{date}") })
+}
+
+/// The ISO interval of a span of years from `y` to `b`, written in two digits (`2023-24`, `1999-00`: the
+/// next year with those last digits) or four (`1991-2020`); `None` when it would not end after it starts.
+fn year_interval(y: i32, b: &str) -> Option<String> {
+    if !b.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let n: i32 = b.parse().ok()?;
+    let end = match b.len() {
+        2 => {
+            let e = y - y.rem_euclid(100) + n;
+            if e > y {
+                e
+            } else {
+                e + 100
+            }
+        }
+        4 => n,
+        _ => return None,
+    };
+    (end > y && end <= y + 100).then(|| format!("{y:04}/{end:04}"))
+}
+
 fn shared_scale(a: &Num, b: &Num) -> f64 {
     if a.scale == 1.0 && b.scale > 1.0 && a.value.abs() < 1000.0 && a.end > 0 {
         a.value * b.scale
