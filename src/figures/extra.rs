@@ -96,6 +96,67 @@ const PHRASES: &[(&str, Label)] = &[
     ("the evening", Label::Time),
     ("an hour", Label::Time),
     ("hours", Label::Time),
+    ("christmas", Label::Date),
+    ("christmas eve", Label::Date),
+    ("christmas day", Label::Date),
+    ("halloween", Label::Date),
+    ("thanksgiving", Label::Date),
+    ("election day", Label::Date),
+    ("memorial day", Label::Date),
+    ("labor day", Label::Date),
+    ("veterans day", Label::Date),
+    ("remembrance day", Label::Date),
+    ("groundhog day", Label::Date),
+    ("valentine 's day", Label::Date),
+    ("mother 's day", Label::Date),
+    ("father 's day", Label::Date),
+    ("easter", Label::Date),
+    ("ramadan", Label::Date),
+    ("hanukkah", Label::Date),
+    ("passover", Label::Date),
+    ("the year", Label::Date),
+    ("a week", Label::Date),
+    ("a month", Label::Date),
+    ("a decade", Label::Date),
+    ("one day", Label::Date),
+    ("the days", Label::Date),
+    ("the past", Label::Date),
+    ("the spring", Label::Date),
+    ("the new year", Label::Date),
+    ("the other day", Label::Date),
+    ("the whole year", Label::Date),
+    ("the year before", Label::Date),
+    ("the year before last", Label::Date),
+    ("the months ahead", Label::Date),
+    ("the coming months", Label::Date),
+    ("coming months", Label::Date),
+    ("coming days", Label::Date),
+    ("the coming days", Label::Date),
+    ("the coming weeks", Label::Date),
+    ("coming weeks", Label::Date),
+    ("more than a year", Label::Date),
+    ("more than a decade", Label::Date),
+    ("earlier in the week", Label::Date),
+    ("the new millennium", Label::Date),
+    ("the new century", Label::Date),
+    ("centuries", Label::Date),
+    ("nightly", Label::Date),
+    ("everyday", Label::Date),
+    ("seasonal", Label::Date),
+    ("weekend", Label::Date),
+    ("a moment", Label::Time),
+    ("the next morning", Label::Time),
+    ("later in the day", Label::Time),
+    ("earlier in the day", Label::Time),
+    ("the end of the day", Label::Time),
+    ("early in the morning", Label::Time),
+    ("the top of the hour", Label::Time),
+    ("mornings", Label::Time),
+    ("nights", Label::Time),
+    ("hourly", Label::Time),
+    ("seconds", Label::Time),
+    ("the minute", Label::Time),
+    ("minutes", Label::Time),
     ("minutes", Label::Time),
 ];
 
@@ -206,14 +267,16 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>) -> Vec
             if words
                 .iter()
                 .enumerate()
-                .all(|(j, w)| !covered[i + j] && toks[i + j].text(doc.text).eq_ignore_ascii_case(w))
+                .all(|(j, w)| !covered[i + j] && same_word(toks[i + j].text(doc.text), w))
             {
                 best = Some((k, *label));
             }
         }
         if let Some((k, label)) = best.filter(|_| !greeting(doc, i)) {
+            let mut entity = ent(i, i + k, label, 0.5);
+            entity.value = holiday(&entity.text).map(|date| Value::Date { date: date.into() });
             out.push(Candidate {
-                entity: ent(i, i + k, label, 0.5),
+                entity,
                 origin: Origin::Phrase,
             });
             i += k;
@@ -240,6 +303,31 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>) -> Vec
             == (b.entity.start, b.entity.end, b.entity.label)
     });
     out
+}
+
+/// Token `t` is the phrase word `w` (lowercase): ASCII case aside, and `’s` as `'s`.
+fn same_word(t: &str, w: &str) -> bool {
+    t.eq_ignore_ascii_case(w) || (t == "’s" && w == "'s")
+}
+
+/// The day of the year of a holiday with a fixed date (ISO 8601 without a year), for the holidays of
+/// [`PHRASES`].
+fn holiday(text: &str) -> Option<&'static str> {
+    // lowercase, without spaces, with a straight apostrophe: `Valentine 's Day` -> `valentine'sday`
+    let key: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() })
+        .collect();
+    Some(match key.as_str() {
+        "christmas" | "christmasday" => "--12-25",
+        "christmaseve" => "--12-24",
+        "halloween" => "--10-31",
+        "veteransday" | "remembranceday" => "--11-11",
+        "groundhogday" => "--02-02",
+        "valentine'sday" => "--02-14",
+        _ => return None,
+    })
 }
 
 /// Words a figure may take in front of it (`each month`, `another 2.5 %`, `number five`).

@@ -130,7 +130,7 @@ pub fn apply(model: &Model, doc: &Document<'_>, cands: Vec<Candidate>) -> Vec<En
         let t = model.per_label[slot(c)];
         let p = if judged(c) { p } else { p.max(t) };
         // the margin over the label's threshold decides (select keeps margins ≥ 0)
-        spans.push((c.entity.start, c.entity.end, p - t));
+        spans.push((c.entity.start, c.entity.end, rank(p, t)));
         probs.push(p);
     }
     let anchors: Vec<u8> = cands.iter().map(flags).collect();
@@ -146,6 +146,16 @@ pub fn apply(model: &Model, doc: &Document<'_>, cands: Vec<Candidate>) -> Vec<En
         }
     }
     out
+}
+
+/// What [`decide`] ranks a candidate by, from its probability `p` and its slot's threshold `t`: negative
+/// below the threshold, else the probability itself.
+pub fn rank(p: f32, t: f32) -> f32 {
+    if p >= t {
+        p
+    } else {
+        p - t
+    }
 }
 
 /// The threshold slot of a candidate: its label, and whether it is a clear rule reading (kept unless an
@@ -283,8 +293,16 @@ impl Hasher {
         eat(kind);
         eat(label);
         for p in parts {
-            for &b in *p {
-                eat(b.to_ascii_lowercase());
+            // ASCII lowercase, and `’` as `'` (OntoNotes has only the straight apostrophe: `year’s`)
+            let mut k = 0;
+            while k < p.len() {
+                if p[k..].starts_with("’".as_bytes()) {
+                    eat(b'\'');
+                    k += 3;
+                } else {
+                    eat(p[k].to_ascii_lowercase());
+                    k += 1;
+                }
             }
             eat(0xff);
         }

@@ -175,7 +175,7 @@ pub fn prf(m: &Model, ex: &[Example], n_gold: usize, t: &[f32; SLOTS]) -> (f64, 
                 (
                     e.span.0,
                     e.span.1,
-                    if e.judged { p - t } else { p.max(t) - t },
+                    super::filter::rank(if e.judged { p } else { p.max(t) }, t),
                 )
             })
             .collect();
