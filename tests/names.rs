@@ -166,6 +166,21 @@ fn listed_companies_the_tagger_left_out_are_organisations() {
     assert!(found.iter().all(|(t, _)| !t.contains("'s")), "{found:?}");
     // company names that are common words stay words
     assert_eq!(find("Now, the board will meet next week."), []);
+    assert_eq!(find("Apples are cheap this autumn."), []);
+    // ... unless a company's verb follows (a one-sentence headline has nothing else to go on)
+    for text in ["Apple unveils a new phone.", "Apple's shares fell on the news."] {
+        let found = find(text);
+        assert!(found.contains(&("Apple".into(), Label::Org)), "{text}: {found:?}");
+    }
+    // a word listed only as a company, tagged as a place or person, with a company's verb or beside an
+    // organisation
+    for text in ["Tesla recalls two million cars.", "Google and Amazon face new fines.", "Amazon said it would cut jobs."] {
+        let found = find(text);
+        assert!(found.iter().all(|(_, l)| *l == Label::Org), "{text}: {found:?}");
+    }
+    // not the river, nor the inventor
+    assert_eq!(find("The Amazon is burning."), [("Amazon".into(), Label::Place)]);
+    assert_eq!(find("Nikola Tesla said electricity would be free."), [("Nikola Tesla".into(), Label::Person)]);
 }
 
 #[test]
