@@ -1229,3 +1229,20 @@ fn holidays_and_vague_periods_are_candidates() {
     // clear cases pass the filter too
     assert!(spans("Travel fell over Thanksgiving.").contains(&("Thanksgiving".to_string(), Label::Date)));
 }
+
+#[test]
+fn scales_and_units_written_apart_from_their_number() {
+    // a scale abbreviation after a space
+    assert_eq!(one("They raised $4.5 bn in the end.", "$4.5 bn", Label::Money), money(4.5e9, "USD"));
+    assert_eq!(one("Chelsea paid £30 m for the striker.", "£30 m", Label::Money), money(30e6, "GBP"));
+    assert_eq!(one("The repairs cost 20 m euros.", "20 m euros", Label::Money), money(20e6, "EUR"));
+    assert_eq!(rule("The fund holds 3 bn in assets.", "3 bn"), (Label::Number, num(3e9)));
+    // a bare `m` with a dimension is a metre, in a race it is the distance
+    assert_eq!(one("The wall is 10 m high.", "10 m", Label::Quantity), qty(10.0, "m"));
+    assert_eq!(rule("The trunk is 3 m in diameter.", "3 m"), (Label::Quantity, qty(3.0, "m")));
+    assert_eq!(rule("She won the 100 m final in 10.7 seconds.", "100 m"), (Label::Quantity, qty(100.0, "m")));
+    // a kelvin at the end of a sentence keeps its full stop out (it is no initial)
+    assert_eq!(rule("The sample was cooled to 350 K.", "350 K"), (Label::Quantity, qty(350.0, "K")));
+    let doc = Document::new("It was cooled to 4 K. Then it warmed.");
+    assert_eq!(doc.sentences.len(), 2);
+}

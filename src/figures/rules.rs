@@ -624,6 +624,22 @@ impl<'a> Scanner<'a> {
         (v, e)
     }
 
+    /// Token `e`, after the number at `k`, is a scale abbreviation written apart (`4.5 bn`): `bn`, `bln`, `mn`,
+    /// `tn`, `trn` always; `m` only between a currency sign and the number or before a currency word.
+    fn spaced_scale(&self, k: usize, e: usize) -> bool {
+        if self.glued(e) {
+            return false;
+        }
+        match self.w(e) {
+            "bn" | "bln" | "mn" | "tn" | "trn" => true,
+            "m" => {
+                lexicon::currency_word(self.w(e + 1)).is_some()
+                    || (k > self.sent_start.get() && lexicon::currency_prefix(self.s(k - 1)).is_some())
+            }
+            _ => false,
+        }
+    }
+
     fn is_unit_word(&self, i: usize) -> bool {
         let w = self.w(i);
         lexicon::date_unit(w).is_some()
@@ -648,7 +664,13 @@ impl<'a> Scanner<'a> {
                         }
                     }
                     let base = v;
-                    let (v, e2) = self.scales(v, e);
+                    let (mut v, mut e2) = self.scales(v, e);
+                    // a scale abbreviated apart from its number: `$4.5 bn`, `£30 m`, `20 m euros` (a bare `m` is
+                    // a metre unless money is named around it)
+                    if e2 == e && self.spaced_scale(k, e) {
+                        v *= lexicon::scale_suffix(self.w(e)).unwrap_or(1.0);
+                        e2 = e + 1;
+                    }
                     let year = plain_digits == Some(4) && e2 == k + 1 && (1000.0..=2100.0).contains(&v);
                     let int = (plain_digits.is_some() && e2 == k + 1 && v < 1e6).then_some(v as u32);
                     Some(Num {
@@ -936,21 +958,27 @@ impl<'a> Scanner<'a> {
         self.after_number(j, num, approx, q0)
     }
 
-    /// A race distance glued to `m` (`100m`, `10,000m`): metres, not the millions the `m` usually stands for,
+    /// A race distance with `m` glued or spaced (`100m`, `10,000m`, `100 m`): metres, not the millions the `m` usually stands for,
     /// when a race word follows (`the 100m final`, `the 400m hurdles`, `a 1500m race`), or when no noun
     /// follows that millions could count and either `men's` / `women's` comes just before (`the women's
     /// 400m.`) or it comes after `the` or `a` in a sentence about a race (`Bolt ran the 100m in 9.58`,
     /// `gold in the 200m.`). `100m people`, `100m euros` and `$100m` (read before this) stay millions.
     fn race_distance(&self, j: usize) -> Option<Hit> {
-        let Some(DigitToken::Plain { value, .. }) = numbers::digit_token(self.s(j).strip_suffix('m')?) else {
+        // glued (`100m`) or spaced (`100 m`); `j1` is the token after the distance
+        let (digits, j1) = match self.s(j).strip_suffix('m') {
+            Some(d) => (d, j + 1),
+            None if self.s(j + 1) == "m" && self.kind(j + 1) == Some(TokenKind::Word) => (self.s(j), j + 2),
+            None => return None,
+        };
+        let Some(DigitToken::Plain { value, .. }) = numbers::digit_token(digits) else {
             return None;
         };
         if value.fract() != 0.0 || !(10.0..=50_000.0).contains(&value) {
             return None;
         }
-        let next = self.w(j + 1);
+        let next = self.w(j1);
         // nothing after the distance that it could count: punctuation, the end, a preposition, a verb
-        let bare = self.kind(j + 1) != Some(TokenKind::Word)
+        let bare = self.kind(j1) != Some(TokenKind::Word)
             || matches!(
                 next,
                 "in" | "at" | "on" | "and" | "or" | "with" | "by" | "from" | "after" | "before" | "as" | "but"
@@ -967,7 +995,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let v = Value::Quantity { amount: value, unit: "m".to_string() };
-        Some(Hit::new(j + 1, Label::Quantity, Some(v), score::UNIT))
+        Some(Hit::new(j1, Label::Quantity, Some(v), score::UNIT))
     }
 
     /// What follows a number decides its label.
@@ -1409,7 +1437,9 @@ impl<'a> Scanner<'a> {
                 k = h;
             }
         }
-        let unit = lexicon::unit(self.w(k)).or_else(|| self.bare_kelvin(k).then_some(lexicon::KELVIN));
+        let unit = lexicon::unit(self.w(k))
+            .or_else(|| self.bare_kelvin(k).then_some(lexicon::KELVIN))
+            .or_else(|| self.bare_metre(k).then_some("m"));
         if let Some(sym) = unit.filter(|s| *s != "cubic") {
             if num.article && !qualified {
                 return None;
@@ -1506,6 +1536,19 @@ impl<'a> Scanner<'a> {
             last = letter;
         }
         (!rest.is_empty()).then_some((rest, end))
+    }
+
+    /// A lowercase `m` at `k`, apart from the number before it, is a metre when a dimension follows (`10 m
+    /// high`, `a 30 m long wall`, `200 m away`, `3 m in diameter`); otherwise it may be the millions of `£30 m`.
+    fn bare_metre(&self, k: usize) -> bool {
+        self.s(k) == "m"
+            && !self.glued(k)
+            && (matches!(
+                self.w(k + 1),
+                "high" | "tall" | "long" | "deep" | "wide" | "thick" | "away" | "across" | "above" | "below"
+                    | "underground" | "offshore" | "inland" | "apart" | "short"
+            ) || (self.w(k + 1) == "in"
+                && matches!(self.w(k + 2), "length" | "height" | "depth" | "diameter" | "width" | "circumference")))
     }
 
     /// A capital `K` at `k`, apart from the number before it, is a kelvin in a sentence about temperature

@@ -368,9 +368,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // abbreviations (`Mr.`).
             if !numeric && at(j) == Some('.') {
                 let word = &text[start..j];
-                // (not the scale after a degree sign: `41°C.` ends a sentence)
+                // (not the scale after a degree sign: `41°C.` ends a sentence; nor a unit letter after a number
+                // at the end of a sentence: `cooled to 350 K.`)
+                let unit_after_number = matches!(c, 'K' | 'C' | 'F')
+                    && text[..start].strip_suffix(' ').and_then(|b| b.chars().next_back()).is_some_and(|d| d.is_ascii_digit())
+                    && at(j + 1).map_or(true, char::is_whitespace);
                 let single_upper = j == start + cl
                     && c.is_uppercase()
+                    && !unit_after_number
                     && !matches!(char_before(text, start), Some('°' | 'º' | '˚'));
                 if single_upper || word.contains('.') || ABBREVIATIONS.contains(&word) {
                     j += 1;
