@@ -1,6 +1,7 @@
-//! Candidates beyond the rules' own reading, for the learned filter to judge: vague time words that OntoNotes
-//! tags only some of the time (`the day`, `years`, `morning`), and alternative boundaries of what the rules
-//! read (with a following `'s`, without a leading `the` / qualifier, with a preceding `the`).
+//! Candidates beyond the rules' own reading, for the learned filter to judge: vague time words and holidays
+//! that OntoNotes tags only some of the time (`the day`, `years`, `morning`, `Christmas`), and alternative
+//! boundaries of what the rules read (with a following `'s`, without a leading `the` / qualifier, with a
+//! preceding `the`).
 
 use crate::text::Document;
 use crate::{Approx, Entity, Label, Value};
@@ -38,7 +39,7 @@ pub struct Candidate {
     pub origin: Origin,
 }
 
-/// Vague phrases (lowercase, space-separated tokens) and their label.
+/// Vague phrases and holidays (lowercase, space-separated tokens) and their label.
 const PHRASES: &[(&str, Label)] = &[
     ("the day", Label::Date),
     ("that day", Label::Date),
@@ -156,7 +157,6 @@ const PHRASES: &[(&str, Label)] = &[
     ("hourly", Label::Time),
     ("seconds", Label::Time),
     ("the minute", Label::Time),
-    ("minutes", Label::Time),
     ("minutes", Label::Time),
 ];
 
