@@ -682,6 +682,9 @@ fn twenty_four_hour_times_with_a_zone() {
     // consistent with the other clock times
     assert_eq!(one("It starts at 3 p.m. EST for viewers.", "3 p.m. EST", Label::Time), time("15:00"));
     assert_eq!(one("It starts at 15:30 GMT for viewers.", "15:30 GMT", Label::Time), time("15:30"));
+    // the short North American zones of US news, in capitals
+    assert_eq!(rule("The vote is at 3 p.m. ET on Friday.", "3 p.m. ET"), (Label::Time, time("15:00")));
+    assert_eq!(rule("The launch is at 9:30 a.m. PT.", "9:30 a.m. PT"), (Label::Time, time("09:30")));
     // not times: bad hours or minutes, years, durations in hours
     assert_eq!(one("The town was founded in 1200 by monks.", "1200", Label::Date), date("1200"));
     assert_eq!(one("The job took 1200 hours of work.", "1200 hours", Label::Time), dur("PT1200H"));

@@ -279,3 +279,21 @@ fn many_distinct_names_stay_fast() {
     assert!(found.len() > 1000);
     assert!(t.elapsed().as_secs() < 30, "took {:?}", t.elapsed());
 }
+
+#[test]
+fn titles_stay_outside_a_persons_name() {
+    // GUIDE section 1: no titles; a courtesy title makes a person of what follows
+    for (text, name) in [
+        ("Mr Starmer said he would stay.", "Starmer"),
+        ("Mrs Jones met the committee on Monday.", "Jones"),
+        ("Dr Patel said the ward was full.", "Patel"),
+        ("Senator Elizabeth Warren voted against.", "Elizabeth Warren"),
+    ] {
+        let found = find(text);
+        assert!(found.contains(&(name.into(), Label::Person)), "{text}: {found:?}");
+        // and no span with the title in it
+        assert!(found.iter().all(|(t, _)| t == name || !t.ends_with(name)), "{text}: {found:?}");
+    }
+    // royal styles stay, as OntoNotes writes them
+    assert!(find("Prince Charles opened the bridge.").contains(&("Prince Charles".into(), Label::Person)));
+}

@@ -1701,7 +1701,7 @@ impl<'a> Scanner<'a> {
                 self.s(e),
                 "CEST" | "EET" | "EEST" | "WET" | "WEST" | "MSK" | "IST" | "JST" | "KST" | "HKT" | "SGT" | "AEST"
                     | "AEDT" | "AWST" | "NZST" | "NZDT" | "EAT" | "WAT" | "CAT" | "SAST" | "AST" | "ADT" | "MST"
-                    | "MDT" | "AKST" | "AKDT" | "HST" | "WIB" | "PKT" | "ALMT" | "Z"
+                    | "MDT" | "AKST" | "AKDT" | "HST" | "WIB" | "PKT" | "ALMT" | "Z" | "ET" | "PT" | "CT" | "MT"
             ) =>
             {
                 e + 1

@@ -282,6 +282,13 @@ fn tag_features(
             if first > last {
                 continue;
             }
+            // GUIDE section 1: no titles in a person's name (`Mr Starmer`, `President Trump`); a courtesy title
+            // makes the rest a person whatever the tagger said (`Mrs Jones` was an ORG)
+            let (title, courtesy) = title_len(doc, first, last);
+            let label = if courtesy { crate::Label::Person } else { label };
+            if label == crate::Label::Person {
+                first += title;
+            }
             // `The Hague`, `The New York Times`: a capitalised `The` the tagger left outside.
             if first > s.start && doc.token_text(first - 1) == "The" {
                 let name = doc.text[doc.tokens[first].start..doc.tokens[last].end].to_lowercase();
@@ -450,6 +457,47 @@ const THE_NAMES: &[&str] = &[
     "observer", "new york times", "washington post", "wall street journal", "new yorker", "new republic",
     "boston globe", "daily telegraph", "sunday times", "financial times", "globe and mail",
 ];
+
+/// Courtesy titles before a name, which make it a person's (`Mrs Jones`).
+const COURTESY_TITLES: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Mx", "Mx.", "Dr", "Dr.", "Sir", "Dame", "Prof", "Prof.",
+];
+
+/// Other titles before a person's name (GUIDE section 1: not part of it), capitalised as in running text. Not
+/// the styles of royalty and popes, which OntoNotes keeps as part of the name (`Prince Charles`, `Queen
+/// Elizabeth`, `Pope John Paul II` in dev).
+const TITLES: &[&str] = &[
+    "Professor", "President", "Pres.", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.",
+    "Mayor", "Chancellor", "Premier", "Minister", "Judge", "Justice", "Rev.", "Reverend", "Gen.", "Col.",
+    "Capt.", "Lt.", "Sgt.", "Adm.", "Maj.", "Cardinal", "Archbishop", "Bishop", "Ayatollah", "Commissioner",
+    "Secretary", "Ambassador", "Coach",
+];
+
+/// The number of title tokens at the start of the span `first..=last` (`Prime Minister`, `Vice President`,
+/// `Mr`, `Senator`), leaving at least one capitalised word; and whether they include a courtesy title.
+fn title_len(doc: &Document<'_>, first: usize, last: usize) -> (usize, bool) {
+    let mut k = first;
+    let mut courtesy = false;
+    while k < last {
+        let w = doc.token_text(k);
+        let two = matches!((w, doc.token_text(k + 1)), ("Prime", "Minister") | ("Vice", "President"));
+        let n = if two {
+            2
+        } else if COURTESY_TITLES.contains(&w) {
+            courtesy = true;
+            1
+        } else if TITLES.contains(&w) {
+            1
+        } else {
+            break;
+        };
+        if k + n > last || !doc.token_text(k + n).starts_with(char::is_uppercase) {
+            break;
+        }
+        k += n;
+    }
+    (k - first, courtesy && k > first)
+}
 
 /// Organisations whose own name ends in a possessive `'s` (the word before it, lowercase).
 const OWN_POSSESSIVE: &[&str] = &[
