@@ -297,3 +297,10 @@ fn titles_stay_outside_a_persons_name() {
     // royal styles stay, as OntoNotes writes them
     assert!(find("Prince Charles opened the bridge.").contains(&("Prince Charles".into(), Label::Person)));
 }
+
+#[test]
+fn a_long_run_of_capitalised_words_is_no_name() {
+    let text = format!("{}.", vec!["Word"; 40].join(" "));
+    let found = find(&text);
+    assert!(found.iter().all(|(t, _)| t.split(' ').count() <= 30), "{found:?}");
+}

@@ -276,6 +276,12 @@ fn tag_features(
             while end < path.len() && path[end] == y + usize::from(is_begin(y)) && !is_begin(path[end]) {
                 end += 1;
             }
+            // a run of capitalised words longer than any name (`Word Word Word ...` gave one MISC of 262,144
+            // characters): no name
+            if end - t > MAX_NAME_TOKENS {
+                t = end;
+                continue;
+            }
             let score = (t..end).map(|k| marg[k][path[k]]).fold(1.0f32, f32::min);
             let (mut first, last) = trim(doc, s.start + t, s.start + end - 1, t == 0, label);
             t = end;
@@ -457,6 +463,10 @@ const THE_NAMES: &[&str] = &[
     "observer", "new york times", "washington post", "wall street journal", "new yorker", "new republic",
     "boston globe", "daily telegraph", "sunday times", "financial times", "globe and mail",
 ];
+
+/// The longest name kept, in tokens. The longest in OntoNotes 5 train are titles of works and laws of 15 to 22
+/// tokens (20 names) and one law of 28; CoNLL-2003's longest has 10.
+const MAX_NAME_TOKENS: usize = 30;
 
 /// Courtesy titles before a name, which make it a person's (`Mrs Jones`).
 const COURTESY_TITLES: &[&str] = &[
