@@ -31,13 +31,38 @@ use std::collections::BTreeMap;
 /// Where a name and a figure overlap, the longer span wins (`247 News Agency` is an ORG, not a NUMBER followed
 /// by words); on equal length the name wins.
 pub fn resolve(doc: &Document<'_>, names: Vec<Entity>, figures: Vec<Entity>) -> Vec<Entity> {
-    let names = make_consistent(doc, names);
+    let mut names = make_consistent(doc, names);
+    // a holiday is no person, place or organisation (`Eid al-Fitr` was a PERSON): a date
+    for e in names.iter_mut().filter(|e| matches!(e.label, Label::Person | Label::Place | Label::Org)) {
+        if let Some(date) = crate::figures::extra::holiday(&e.text) {
+            e.label = Label::Date;
+            e.value = date.map(|d| crate::Value::Date { date: d.into() });
+            e.group = None;
+        }
+    }
+    // holidays the figures found win over a name of the same span (`Thanksgiving` as MISC); sorted, as the
+    // figures come
+    let holidays: Vec<(usize, usize)> = figures
+        .iter()
+        .filter(|e| e.label == Label::Date && crate::figures::extra::holiday(&e.text).is_some())
+        .map(|e| (e.start, e.end))
+        .collect();
+    let rank = |e: &Entity| {
+        if e.label.is_name() {
+            1
+        } else if holidays.binary_search(&(e.start, e.end)).is_ok() {
+            2
+        } else {
+            0
+        }
+    };
     let mut all: Vec<Entity> = names.into_iter().chain(figures).collect();
-    // Longest first, names before figures, then by position, so a greedy pass keeps the preferred spans.
+    // Longest first, then holidays, names, other figures, then by position, so a greedy pass keeps the
+    // preferred spans.
     all.sort_by(|a, b| {
         (b.end - b.start)
             .cmp(&(a.end - a.start))
-            .then(b.label.is_name().cmp(&a.label.is_name()))
+            .then(rank(b).cmp(&rank(a)))
             .then(a.start.cmp(&b.start))
     });
     let mut kept: Vec<Entity> = Vec::with_capacity(all.len());
