@@ -304,3 +304,23 @@ fn a_long_run_of_capitalised_words_is_no_name() {
     let found = find(&text);
     assert!(found.iter().all(|(t, _)| t.split(' ').count() <= 30), "{found:?}");
 }
+
+#[test]
+fn surnames_in_todays_news_are_people() {
+    // a surname the lists know, speaking or beside a person (no first name to go on)
+    for (text, names) in [
+        ("Starmer said he would stay.", &["Starmer"][..]),
+        ("Sunak and Badenoch criticised the plan.", &["Sunak", "Badenoch"][..]),
+        ("Sheinbaum said Mexico would retaliate.", &["Sheinbaum"][..]),
+    ] {
+        let found = find(text);
+        for n in names {
+            assert!(found.contains(&(n.to_string(), Label::Person)), "{text}: {found:?}");
+        }
+    }
+    // a company founded since the corpora
+    let found = find("OpenAI and Anthropic met regulators.");
+    assert!(found.contains(&("Anthropic".into(), Label::Org)), "{found:?}");
+    // a place that speaks stays a place
+    assert_eq!(find("Washington said the talks failed."), [("Washington".into(), Label::Place)]);
+}

@@ -383,7 +383,11 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
     const COMPANY: u16 = 1 << 6;
     // country, city, region, continent, first name, last name
     const OTHER: u16 = 0b11_1111;
+    const SURNAME: u16 = 1 << 5;
+    // country, city, region, continent
+    const PLACES: u16 = 0b1111;
     let org = model::begin_tag(crate::Label::Org);
+    let person = model::begin_tag(crate::Label::Person);
     let cap_word = |i: usize| {
         s.contains(&i) && doc.tokens[i].kind == TokenKind::Word && doc.token_text(i).starts_with(char::is_uppercase)
     };
@@ -411,11 +415,26 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
         key.clear();
         key.extend(w.chars().flat_map(char::to_lowercase));
         let word = key.len();
+        let own = res.gazetteer.get(key.as_str()).copied().unwrap_or(0);
         let Some(mask) = ["", " inc.", " , inc.", " corp.", " corporation", " plc", " ltd", " ltd.", " co."].iter().find_map(|suffix| {
             key.truncate(word);
             key.push_str(suffix);
             res.gazetteer.get(key.as_str()).copied().filter(|m| m & COMPANY != 0)
         }) else {
+            key.truncate(word);
+            // a surname the gazetteer knows, no place, not a common word, outside any person's name, that
+            // speaks or stands beside a person (`Starmer said`, `Sunak and Badenoch`)
+            let beside = |j: Option<usize>| j.is_some_and(|j| s.contains(&j) && tag_label(path[j - s.start]) == Some(crate::Label::Person));
+            if own & SURNAME != 0
+                && own & PLACES == 0
+                && tag_label(path[k]) != Some(crate::Label::Person)
+                && !res.clusters.contains_key(key.as_str())
+                && (SPEECH_VERBS.contains(&lower(i + 1).as_str())
+                    || (lower(i - 1) == "and" && beside(i.checked_sub(2)))
+                    || (lower(i + 1) == "and" && beside(Some(i + 2))))
+            {
+                path[k] = person;
+            }
             continue;
         };
         key.truncate(word);
@@ -437,6 +456,13 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
         }
     }
 }
+
+/// Words after a person's name that make it one (`Starmer said`), lowercase.
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "tells", "added", "argued", "insisted", "wrote", "tweeted", "admitted", "claimed",
+    "stressed", "noted", "replied", "responded", "explained", "urged", "vowed", "promised", "criticised",
+    "criticized", "accused", "met", "visited", "resigned",
+];
 
 /// Words after a company's name that make it one (`Apple unveils`, `Tesla recalls`), lowercase.
 const BUSINESS_VERBS: &[&str] = &[
