@@ -1274,3 +1274,12 @@ fn scales_and_units_written_apart_from_their_number() {
     let doc = Document::new("It was cooled to 4 K. Then it warmed.");
     assert_eq!(doc.sentences.len(), 2);
 }
+
+#[test]
+fn numbers_of_names_and_codes_are_no_figures() {
+    for text in ["COVID-19 cases rose again.", "Covid-19 cases rose again.", "Su-57 jets flew over the city."] {
+        assert!(spans(text).is_empty(), "{text}: {:?}", spans(text));
+    }
+    // a date glued to a word that dates it is still one
+    assert_eq!(one("Mid-2020 saw a slump.", "Mid-2020", Label::Date), date("2020"));
+}

@@ -888,6 +888,10 @@ impl<'a> Scanner<'a> {
 
     /// A figure that is or starts with a number at `j`, after an optional qualifier that started at `q0`.
     fn numeric(&self, j: usize, approx: Option<Approx>, q0: usize) -> Option<Hit> {
+        // the number of a name or code (`COVID-19`, `Su-57`)
+        if j == q0 && self.code_number(j) {
+            return Some(Hit::skip(j + 1));
+        }
         // money with a currency mark
         if let Some((cur, k)) = self.currency_prefix(j) {
             let num = self.number(k)?;
@@ -1536,6 +1540,19 @@ impl<'a> Scanner<'a> {
             last = letter;
         }
         (!rest.is_empty()).then_some((rest, end))
+    }
+
+    /// The number at `j` ends a name or code, glued by a hyphen to a word with a capital letter (`COVID-19`,
+    /// `Su-57`, `G-7`): no figure. Not after a word that dates it (`Mid-2020`, `Pre-1990`) or a month.
+    fn code_number(&self, j: usize) -> bool {
+        if j < 2 || self.kind(j) != Some(TokenKind::Number) || self.s(j - 1) != "-" || !self.glued(j) || !self.glued(j - 1) {
+            return false;
+        }
+        let w = self.s(j - 2);
+        self.kind(j - 2) == Some(TokenKind::Word)
+            && w.chars().any(char::is_uppercase)
+            && !matches!(self.w(j - 2), "mid" | "pre" | "post" | "late" | "early" | "circa" | "ca.")
+            && lexicon::month(self.w(j - 2)).is_none()
     }
 
     /// A lowercase `m` at `k`, apart from the number before it, is a metre when a dimension follows (`10 m
