@@ -178,6 +178,13 @@ fn listed_companies_the_tagger_left_out_are_organisations() {
         let found = find(text);
         assert!(found.iter().all(|(_, l)| *l == Label::Org), "{text}: {found:?}");
     }
+    // with an auxiliary after it, beside a person
+    let found = find("Elon Musk said Tesla would build a factory.");
+    assert!(found.contains(&("Tesla".into(), Label::Org)), "{found:?}");
+    for text in ["Amazon shares rose on Monday."] {
+        let found = find(text);
+        assert!(found.iter().all(|(_, l)| *l == Label::Org), "{text}: {found:?}");
+    }
     // not the river, nor the inventor
     assert_eq!(find("The Amazon is burning."), [("Amazon".into(), Label::Place)]);
     assert_eq!(find("Nikola Tesla said electricity would be free."), [("Nikola Tesla".into(), Label::Person)]);
@@ -323,4 +330,12 @@ fn surnames_in_todays_news_are_people() {
     assert!(found.contains(&("Anthropic".into(), Label::Org)), "{found:?}");
     // a place that speaks stays a place
     assert_eq!(find("Washington said the talks failed."), [("Washington".into(), Label::Place)]);
+}
+
+#[test]
+fn numbers_are_no_part_of_a_persons_name() {
+    let doc = Document::new("Kamala Harris Launches 2028 Bid");
+    for e in names::tag(&doc).iter().filter(|e| e.label == Label::Person) {
+        assert!(!e.text.contains("2028"), "{e:?}");
+    }
 }
