@@ -34,9 +34,9 @@ pub fn resolve(doc: &Document<'_>, names: Vec<Entity>, figures: Vec<Entity>) -> 
     let mut names = make_consistent(doc, names);
     // a holiday is no person, place or organisation (`Eid al-Fitr` was a PERSON): a date
     for e in names.iter_mut().filter(|e| matches!(e.label, Label::Person | Label::Place | Label::Org)) {
-        if let Some(date) = crate::figures::extra::holiday(&e.text) {
+        if let Some(value) = crate::figures::extra::holiday(&e.text) {
             e.label = Label::Date;
-            e.value = date.map(|d| crate::Value::Date { date: d.into() });
+            e.value = value;
             e.group = None;
         }
     }

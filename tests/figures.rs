@@ -1283,3 +1283,33 @@ fn numbers_of_names_and_codes_are_no_figures() {
     // a date glued to a word that dates it is still one
     assert_eq!(one("Mid-2020 saw a slump.", "Mid-2020", Label::Date), date("2020"));
 }
+
+#[test]
+fn holidays_resolve_against_the_document_date() {
+    let d = "2026-11-20";
+    // Thanksgiving 2026 is on November 26, Easter 2027 on March 28, Election Day 2026 on November 3
+    assert_eq!(
+        values_on(d, "Stores will open early on Black Friday, after Thanksgiving."),
+        pairs(&[("Black Friday", date("2026-11-27")), ("Thanksgiving", date("2026-11-26"))])
+    );
+    assert_eq!(values_on(d, "Crowds are expected before Christmas Eve."), pairs(&[("Christmas Eve", date("2026-12-24"))]));
+    assert_eq!(values_on(d, "Turnout fell on Election Day."), pairs(&[("Election Day", date("2026-11-03"))]));
+    assert_eq!(values_on(d, "The church will reopen at Easter."), pairs(&[("Easter", date("2027-03-28"))]));
+    // past tense: the last one
+    assert_eq!(values_on(d, "Sales fell over Christmas."), pairs(&[("Christmas", date("2025-12-25"))]));
+    // without a document date, a fixed day and no year; a movable one has no value
+    assert_eq!(spans_values("Sales fell over Christmas and Thanksgiving."), vec![date("--12-25"), None]);
+}
+
+#[test]
+fn the_tense_of_another_clause_does_not_date_a_day() {
+    let d = "2026-11-26";
+    assert_eq!(
+        values_on(d, "It was the third time in ten years; the anniversary falls on Dec. 25."),
+        pairs(&[("third", num(3.0)), ("ten years", dur("P10Y")), ("Dec. 25", date("2026-12-25"))])
+    );
+}
+
+fn spans_values(text: &str) -> Vec<Option<Value>> {
+    find(text).into_iter().map(|e| e.value).collect()
+}

@@ -200,7 +200,7 @@ fn phrase_index() -> &'static PhraseIndex {
 const TRIM: &[&str] = &["the", "only", "just"];
 
 /// The rules' candidates plus the extra ones, sorted by start (extras may overlap rule readings).
-pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>) -> Vec<Candidate> {
+pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>, scanner: &super::rules::Scanner<'_>) -> Vec<Candidate> {
     let toks = &doc.tokens;
     let n = toks.len();
     let mut covered = vec![false; n];
@@ -210,7 +210,7 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>) -> Vec
     let mut i = 0;
     while i < n {
         match holiday_at(doc, i) {
-            Some((k, date)) => {
+            Some((k, day)) => {
                 let mut entity = Entity {
                     start: toks[i].start,
                     end: toks[i + k - 1].end,
@@ -220,7 +220,7 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>) -> Vec
                     group: None,
                     value: None,
                 };
-                entity.value = date.map(|d| Value::Date { date: d.into() });
+                entity.value = holiday_value(day, i, scanner.has_date().then_some(scanner));
                 holidays.push((entity.start, entity.end));
                 let origin = if holiday_in_time(doc, i, k) { Origin::Holiday } else { Origin::Phrase };
                 out.push(Candidate { entity, origin });
@@ -320,55 +320,114 @@ fn same_word(t: &str, w: &str) -> bool {
     t.eq_ignore_ascii_case(w) || (t == "’s" && w == "'s")
 }
 
-/// Holidays (lowercase, space-separated tokens, the first capitalised in the text) and the day of the year
-/// of those with a fixed date (ISO 8601 without a year). OntoNotes tags them as DATEs more often than not
-/// (`Christmas` 31 times in train against 8 MISC and 11 untagged, `Halloween` 9 of 11, `Election Day` 8 of 10);
-/// readers expect them as dates. Not `New Year's Eve` nor the Spring Festival: OntoNotes has them as MISC
-/// (events).
-const HOLIDAYS: &[(&str, Option<&str>)] = &[
-    ("christmas", Some("--12-25")),
-    ("christmas day", Some("--12-25")),
-    ("christmas eve", Some("--12-24")),
-    ("boxing day", Some("--12-26")),
-    ("halloween", Some("--10-31")),
-    ("veterans day", Some("--11-11")),
-    ("remembrance day", Some("--11-11")),
-    ("armistice day", Some("--11-11")),
-    ("groundhog day", Some("--02-02")),
-    ("valentine 's day", Some("--02-14")),
-    ("st. patrick 's day", Some("--03-17")),
-    ("thanksgiving", None),
-    ("thanksgiving day", None),
-    ("election day", None),
-    ("memorial day", None),
-    ("labor day", None),
-    ("labour day", None),
-    ("mother 's day", None),
-    ("father 's day", None),
-    ("easter", None),
-    ("easter sunday", None),
-    ("good friday", None),
-    ("black friday", None),
-    ("cyber monday", None),
-    ("super tuesday", None),
-    ("ramadan", None),
-    ("hanukkah", None),
-    ("passover", None),
-    ("diwali", None),
-    ("eid", None),
-    ("eid al - fitr", None),
-    ("eid al - adha", None),
+/// When a holiday falls.
+#[derive(Clone, Copy, Debug)]
+pub enum Day {
+    /// every year on this month and day
+    Fixed(u32, u32),
+    /// on the month and day this function gives for a year
+    Movable(fn(i32) -> (u32, u32)),
+    /// on a day this crate does not compute (lunar calendars, days that differ by country)
+    Unknown,
+}
+
+/// The `n`th (1-based; 5 for the last) weekday `wd` (0 Monday .. 6 Sunday) of a month, as month and day.
+fn nth_weekday(year: i32, month: u32, wd: u32, n: u32) -> (u32, u32) {
+    use super::calendar::weekday_of;
+    let first = crate::CivilDate { year, month, day: 1 };
+    let mut day = 1 + (wd + 7 - weekday_of(first)) % 7 + 7 * (n - 1);
+    while day > crate::days_in_month(year, month) {
+        day -= 7;
+    }
+    (month, day)
+}
+
+/// Western Easter Sunday (the anonymous Gregorian algorithm).
+fn easter(y: i32) -> (u32, u32) {
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    (month as u32, day as u32)
+}
+
+/// The date `n` days after month and day `md` of `year`.
+fn shift(year: i32, md: (u32, u32), n: i64) -> (u32, u32) {
+    let d = super::calendar::add_days(crate::CivilDate { year, month: md.0, day: md.1 }, n);
+    (d.month, d.day)
+}
+
+fn thanksgiving(y: i32) -> (u32, u32) {
+    nth_weekday(y, 11, 3, 4)
+}
+
+/// Holidays (lowercase, space-separated tokens, the first capitalised in the text) and when they fall (US
+/// dates where countries differ and the US one is the one news means: Thanksgiving, Memorial Day, Labor
+/// Day). OntoNotes tags them as DATEs more often than not (`Christmas` 31 times in train against 8 MISC and 11
+/// untagged, `Halloween` 9 of 11, `Election Day` 8 of 10); readers expect them as dates. Not `New Year's Eve`
+/// nor the Spring Festival: OntoNotes has them as MISC (events).
+const HOLIDAYS: &[(&str, Day)] = &[
+    ("christmas", Day::Fixed(12, 25)),
+    ("christmas day", Day::Fixed(12, 25)),
+    ("christmas eve", Day::Fixed(12, 24)),
+    ("boxing day", Day::Fixed(12, 26)),
+    ("halloween", Day::Fixed(10, 31)),
+    ("veterans day", Day::Fixed(11, 11)),
+    ("remembrance day", Day::Fixed(11, 11)),
+    ("armistice day", Day::Fixed(11, 11)),
+    ("groundhog day", Day::Fixed(2, 2)),
+    ("valentine 's day", Day::Fixed(2, 14)),
+    ("st. patrick 's day", Day::Fixed(3, 17)),
+    ("thanksgiving", Day::Movable(thanksgiving)),
+    ("thanksgiving day", Day::Movable(thanksgiving)),
+    ("black friday", Day::Movable(|y| shift(y, thanksgiving(y), 1))),
+    ("cyber monday", Day::Movable(|y| shift(y, thanksgiving(y), 4))),
+    // the Tuesday after the first Monday of November
+    ("election day", Day::Movable(|y| shift(y, nth_weekday(y, 11, 0, 1), 1))),
+    ("memorial day", Day::Movable(|y| nth_weekday(y, 5, 0, 5))),
+    ("labor day", Day::Movable(|y| nth_weekday(y, 9, 0, 1))),
+    ("easter", Day::Movable(easter)),
+    ("easter sunday", Day::Movable(easter)),
+    ("good friday", Day::Movable(|y| shift(y, easter(y), -2))),
+    ("labour day", Day::Unknown),
+    ("mother 's day", Day::Unknown),
+    ("father 's day", Day::Unknown),
+    ("super tuesday", Day::Unknown),
+    ("ramadan", Day::Unknown),
+    ("hanukkah", Day::Unknown),
+    ("passover", Day::Unknown),
+    ("diwali", Day::Unknown),
+    ("eid", Day::Unknown),
+    ("eid al - fitr", Day::Unknown),
+    ("eid al - adha", Day::Unknown),
 ];
 
-/// The holiday of [`HOLIDAYS`] that starts at token `i`, longest first: its length in tokens and its fixed
-/// date.
-fn holiday_at(doc: &Document<'_>, i: usize) -> Option<(usize, Option<&'static str>)> {
+/// The value of a holiday starting at token `at`: its date against the document date (`scanner`, when the
+/// document has one), else `--MM-DD` for a fixed one; `None` for those whose day is not computed.
+fn holiday_value(day: Day, at: usize, scanner: Option<&super::rules::Scanner<'_>>) -> Option<Value> {
+    let date = match (day, scanner) {
+        (Day::Fixed(m, d), Some(sc)) => sc.holiday_date(at, |_| (m, d)),
+        (Day::Movable(f), Some(sc)) => sc.holiday_date(at, f),
+        (Day::Fixed(m, d), None) => Some(format!("--{m:02}-{d:02}")),
+        _ => None,
+    };
+    date.map(|date| Value::Date { date })
+}
+
+/// The holiday of [`HOLIDAYS`] that starts at token `i`, longest first: its length in tokens and its day.
+fn holiday_at(doc: &Document<'_>, i: usize) -> Option<(usize, Day)> {
     let toks = &doc.tokens;
     let first = toks[i].text(doc.text);
     if !first.starts_with(|c: char| c.is_ascii_uppercase()) || first.len() > 12 {
         return None;
     }
-    let mut best: Option<(usize, Option<&'static str>)> = None;
+    let mut best: Option<(usize, Day)> = None;
     for &(h, date) in HOLIDAYS {
         let k = h.split(' ').count();
         if i + k > toks.len() || best.is_some_and(|(bk, _)| bk >= k) {
@@ -401,8 +460,8 @@ fn holiday_in_time(doc: &Document<'_>, i: usize, k: usize) -> bool {
 }
 
 /// Whether `text` is a holiday of [`HOLIDAYS`] (a figure that wins over a name of the same span), and its
-/// fixed date.
-pub fn holiday(text: &str) -> Option<Option<&'static str>> {
+/// value without a document date.
+pub fn holiday(text: &str) -> Option<Option<Value>> {
     // most texts fail on their first word, before any tokenizing
     let first = text.split(|c: char| c.is_whitespace() || c == '\'' || c == '’').next().unwrap_or("");
     if !HOLIDAYS.iter().any(|(h, _)| h.split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(first))) {
@@ -410,7 +469,7 @@ pub fn holiday(text: &str) -> Option<Option<&'static str>> {
     }
     let doc = Document::new(text);
     match holiday_at(&doc, 0) {
-        Some((k, date)) if k == doc.tokens.len() => Some(date),
+        Some((k, day)) if k == doc.tokens.len() => Some(holiday_value(day, 0, None)),
         _ => None,
     }
 }

@@ -22,7 +22,7 @@ pub mod extra;
 pub mod filter;
 mod lexicon;
 mod numbers;
-mod rules;
+pub(crate) mod rules;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
@@ -52,6 +52,7 @@ pub fn rules_only(doc: &Document<'_>, options: &Options) -> Vec<Entity> {
 /// The candidates the learned filter ([`filter`]) judges: the rules' readings plus the extras of [`extra`]
 /// (sorted by start; they may overlap).
 pub fn candidates(doc: &Document<'_>, options: &Options) -> Vec<extra::Candidate> {
-    let (rules, parts) = rules::Scanner::new(doc, options.document_date).run_with_parts();
-    extra::expand(doc, rules, parts)
+    let scanner = rules::Scanner::new(doc, options.document_date);
+    let (rules, parts) = scanner.run_with_parts();
+    extra::expand(doc, rules, parts, &scanner)
 }

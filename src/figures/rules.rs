@@ -1996,25 +1996,7 @@ impl<'a> Scanner<'a> {
     /// the new year is taken on that side (`January` in a late-November article is next January, `December`
     /// in a January article last December). Without a document date: `--MM-DD`.
     fn month_day_value(&self, year: Option<i32>, m: u32, d: Option<u32>, at: usize) -> Value {
-        let year = year.or_else(|| {
-            self.date.map(|doc| {
-                let later = (m, d.unwrap_or(0)) > (doc.month, if d.is_some() { doc.day } else { 0 });
-                let earlier = (m, d.unwrap_or(0)) < (doc.month, if d.is_some() { doc.day } else { 0 });
-                match self.tense(at) {
-                    -1 => doc.year - later as i32,
-                    1 => doc.year + earlier as i32,
-                    _ => {
-                        if m < doc.month && m + 12 - doc.month <= 2 {
-                            doc.year + 1
-                        } else if m > doc.month && doc.month + 12 - m <= 2 {
-                            doc.year - 1
-                        } else {
-                            doc.year
-                        }
-                    }
-                }
-            })
-        });
+        let year = year.or_else(|| self.year_of(m, d, at));
         let date = match (year, d) {
             (Some(y), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
             (Some(y), None) => format!("{y:04}-{m:02}"),
@@ -2024,19 +2006,66 @@ impl<'a> Scanner<'a> {
         Value::Date { date }
     }
 
+    /// The year the document date and the tense around token `at` give a month (and day) written without
+    /// one (see [`Scanner::month_day_value`]); `None` without a document date.
+    fn year_of(&self, m: u32, d: Option<u32>, at: usize) -> Option<i32> {
+        self.date.map(|doc| {
+            let later = (m, d.unwrap_or(0)) > (doc.month, if d.is_some() { doc.day } else { 0 });
+            let earlier = (m, d.unwrap_or(0)) < (doc.month, if d.is_some() { doc.day } else { 0 });
+            match self.tense(at) {
+                -1 => doc.year - later as i32,
+                1 => doc.year + earlier as i32,
+                _ => {
+                    if m < doc.month && m + 12 - doc.month <= 2 {
+                        doc.year + 1
+                    } else if m > doc.month && doc.month + 12 - m <= 2 {
+                        doc.year - 1
+                    } else {
+                        doc.year
+                    }
+                }
+            }
+        })
+    }
+
+    /// Whether the scanner has a document date.
+    pub fn has_date(&self) -> bool {
+        self.date.is_some()
+    }
+
+    /// The date of a holiday at token `at` against the document date (`None` without one): `day_in` gives
+    /// its month and day in a year; the year is chosen as for a month and day written without one.
+    pub fn holiday_date(&self, at: usize, day_in: impl Fn(i32) -> (u32, u32)) -> Option<String> {
+        let doc = self.date?;
+        let s = self.sentences.iter().find(|s| s.contains(&at))?.clone();
+        let (limit, start) = (self.limit.get(), self.sent_start.get());
+        self.limit.set(s.end.min(self.toks.len()));
+        self.sent_start.set(s.start);
+        let (m, d) = day_in(doc.year);
+        let year = self.year_of(m, Some(d), at);
+        self.limit.set(limit);
+        self.sent_start.set(start);
+        let year = year?;
+        let (m, d) = day_in(year);
+        Some(format!("{year:04}-{m:02}-{d:02}"))
+    }
+
     /// The tense of the sentence around a date at token `at`, from cheap cues: 1 (future) for `will`, `'ll`,
     /// `shall`, `next`, `due`, `scheduled`, `expected`, `plans` / `plan to`, `set to`, `going to`, `upcoming`;
     /// `to be`; -1 (past) for `since`, `ago`, `earlier`, `was`, `were`, `had`, `did`, `said`, common irregular
     /// past forms (`left`, `began`, `took`, ...) and lowercase past forms in `-ed`; 0 without a cue. The words before the date count first (a future cue wins over a past
     /// one there: `He said the strike will be held on Friday`), then those after it (`On Friday, the union
-    /// will strike`). At most 30 tokens each way, inside the sentence.
+    /// will strike`). At most 30 tokens each way, inside the sentence and the clause (up to a semicolon).
     fn tense(&self, at: usize) -> i32 {
+        // within the clause: a semicolon parts two (`It was the third time; the anniversary falls on Dec. 25`)
         let start = self.sent_start.get().max(at.saturating_sub(30));
+        let start = (start..at).rev().find(|&k| self.s(k) == ";").map_or(start, |k| k + 1);
         let before = self.tense_in(start, at);
         if before != 0 {
             return before;
         }
         let end = self.limit.get().min(at + 30);
+        let end = (at + 1..end).find(|&k| self.s(k) == ";").unwrap_or(end);
         self.tense_in(at + 1, end)
     }
 
