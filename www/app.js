@@ -43,6 +43,7 @@ const legendEl = $("legend"), groupsEl = $("groups"), figuresEl = $("figures"), 
 
 const state = {
   text: "",           // the text the entities belong to
+  date: null,         // the article date they were annotated with ("2026-11-26"), or null
   entities: [],       // the API's output for `text`
   hidden: new Set(),  // labels toggled off
   took: 0, via: "",   // timing of the last annotation
@@ -146,13 +147,13 @@ async function run() {
     // one job at a time: while the worker is busy, the newest text waits and older ones are skipped
     if (pending.size) { rerun = true; return; }
     worker.postMessage({ type: "annotate", seq, text, options });
-    pending.set(seq, text);
+    pending.set(seq, { text, date: options ? options.date : null });
     return;
   }
   try {
     const t0 = performance.now();
     const entities = annotate(text, options);
-    show(text, entities, performance.now() - t0, "this tab");
+    show(text, entities, performance.now() - t0, "this tab", options ? options.date : null);
   } catch (err) {
     setStatus(`Could not annotate: ${err.message || err}`, true);
   }
@@ -162,12 +163,12 @@ const pending = new Map();
 let rerun = false;
 function onWorkerMessage(event) {
   const { seq, packed, took, error } = event.data;
-  const text = pending.get(seq);
+  const { text, date } = pending.get(seq) || {};
   pending.delete(seq);
   if (rerun) { rerun = false; run(); }
   if (seq !== state.seq) return; // the text changed meanwhile
   if (error) { setStatus(`Could not annotate: ${error}`, true); return; }
-  show(text, unpack(text, packed), took, "a background worker");
+  show(text, unpack(text, packed), took, "a background worker", date);
 }
 
 /** The worker's packed answer (see worker.js) as the API's entity objects, `text` sliced from our own copy. */
@@ -190,8 +191,8 @@ function unpack(text, { nums, labels, values }) {
  * at once, with the panel, legend and statistics. Until then the page keeps showing the previous result,
  * consistently; a newer result abandons an unfinished build.
  */
-function show(text, entities, took, via) {
-  const job = { gen: ++renderGen, text, entities, took, via, hidden: new Set(state.hidden), ...articleBuilder(text, entities) };
+function show(text, entities, took, via, date) {
+  const job = { gen: ++renderGen, text, entities, took, via, date, hidden: new Set(state.hidden), ...articleBuilder(text, entities) };
   step(job);
 }
 
@@ -209,7 +210,7 @@ function step(job) {
 
 function commit(job) {
   const { text, entities } = job;
-  Object.assign(state, { text, entities, took: job.took, via: job.via, selected: null, marks: job.marks });
+  Object.assign(state, { text, entities, date: job.date || null, took: job.took, via: job.via, selected: null, marks: job.marks });
   state.groupSize = new Map();
   for (const e of entities) if (e.group != null) state.groupSize.set(e.group, (state.groupSize.get(e.group) || 0) + 1);
   renderLegend();
@@ -696,10 +697,11 @@ function download(name, type, content) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The export as JSON: the text and the entities of the labels shown (`labels` lists them), UTF-16 offsets. */
+/** The export as JSON: the text, the article date its values were resolved against (null without one) and the
+ * entities of the labels shown (`labels` lists them), UTF-16 offsets. */
 export function toJSON() {
   const labels = LABELS.filter((l) => !state.hidden.has(l));
-  return JSON.stringify({ offsets: "utf16", characters: state.text.length, text: state.text, labels, entities: shownEntities() }, null, 2);
+  return JSON.stringify({ offsets: "utf16", characters: state.text.length, date: state.date, text: state.text, labels, entities: shownEntities() }, null, 2);
 }
 
 /** The entities of the labels shown as CSV, a row each. */

@@ -233,6 +233,8 @@ test("dates without a year, ranges, weeks and units read in words, never as raw 
   api = Object.fromEntries((await page.evaluate((t) => window.articleAnnotator.annotate(t, { date: "2022-01-19" }), text2)).map((e) => [e.text, e.value]));
   if (api["last week"]?.date === "2022-W02") assert.equal(values["last week"], "= week 2 of 2022");
   if (api.Wednesday?.date === "2022-01-19") assert.equal(values.Wednesday, "= January 19, 2022");
+  // the JSON export says which article date its values were resolved against
+  assert.equal(JSON.parse(await page.evaluate(() => window.articleAnnotator.exports.toJSON())).date, "2022-01-19");
   // whatever the module returns, no row shows an ISO code (--03, 2022-01, 2022-W02, P3Y, deg)
   await paste(page, `${text} ${text2}`);
   for (const v of await page.$$eval("#figures .row-value", (rs) => rs.map((r) => r.textContent))) {
