@@ -496,8 +496,12 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
         }
         if found.is_none() && l == Label::Person && !words.is_empty() {
             // A part of a full name, or a full name whose part was seen first.
+            // (not a father's name in his son's: `Donald Trump` in `Donald Trump Jr.`)
+            let generation = |w: &String| matches!(w.as_str(), "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv");
             let part_of = |short: &[String], long: &[String]| {
-                short.len() < long.len() && (long.ends_with(short) || long.starts_with(short))
+                short.len() < long.len()
+                    && (long.ends_with(short)
+                        || (long.starts_with(short) && !(long.last().is_some_and(generation) && !short.last().is_some_and(generation))))
             };
             let mut cands: Vec<usize> = [&words[0], &words[words.len() - 1]]
                 .iter()

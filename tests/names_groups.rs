@@ -206,3 +206,18 @@ fn a_storms_name_is_one_misc_with_its_kind() {
         ]
     );
 }
+
+#[test]
+fn a_son_named_jr_is_not_his_father() {
+    let text = "Donald Trump Jr. said his father, Donald Trump, would win. Trump Jr. added more.";
+    let doc = Document::new(text);
+    let names = vec![
+        ent(text, "Donald Trump Jr.", 0, Label::Person, 0.99),
+        ent(text, "Donald Trump", 1, Label::Person, 0.99),
+        ent(text, "Trump Jr.", 1, Label::Person, 0.9),
+    ];
+    let out = resolve(&doc, names, Vec::new());
+    let g: Vec<(String, Option<u32>)> = out.iter().map(|e| (e.text.clone(), e.group)).collect();
+    assert_ne!(g[0].1, g[1].1, "{g:?}");
+    assert_eq!(g[0].1, g[2].1, "{g:?}");
+}
