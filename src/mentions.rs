@@ -157,6 +157,16 @@ fn is_acronym(s: &str) -> bool {
     (2..=8).contains(&n) && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '&') && s.chars().any(|c| c.is_alphabetic())
 }
 
+/// An acronym that keeps a joining word's initial in lowercase: `BoE` (Bank of England), `DoJ`, `MoD`, `DfT`.
+fn is_mixed_acronym(s: &str) -> bool {
+    let b = s.as_bytes();
+    (3..=5).contains(&b.len())
+        && b[0].is_ascii_uppercase()
+        && b[b.len() - 1].is_ascii_uppercase()
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && b.iter().filter(|c| c.is_ascii_lowercase()).count() == 1
+}
+
 /// Words before a storm's name (`Hurricane Milton`, `Typhoon Haiyan`).
 const STORMS: &[&str] = &["Hurricane", "Typhoon", "Cyclone", "Storm", "HURRICANE", "TYPHOON", "CYCLONE", "STORM"];
 
@@ -456,8 +466,11 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
         let words = span_words(doc, e.start, e.end);
         let r = token_range(doc, e.start, e.end);
         let key = words.join(" ");
-        let acr = is_acronym(&e.text).then(|| fold_key(&e.text).replace('.', ""));
+        let acr = (is_acronym(&e.text) || is_mixed_acronym(&e.text)).then(|| fold_key(&e.text).replace('.', ""));
         let init = (words.len() >= 2).then(|| initials(&words, ""));
+        // with the joining words' initials too, as `BoE` and `DoJ` write them
+        let init_all = (words.len() >= 3 && words.iter().any(|w| STOP.contains(&w.as_str())))
+            .then(|| words.iter().filter_map(|w| w.chars().next()).collect::<String>());
         let mut found = None;
         // An acronym, or the same name in another script (`Vladimir Putin (Владимир Путин)`), in parentheses
         // right after a name of the same label.
@@ -526,6 +539,9 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
                 put(&mut acronyms, l, a, g);
             }
             if let Some(i) = init {
+                put(&mut initials_of, l, i, g);
+            }
+            if let Some(i) = init_all {
                 put(&mut initials_of, l, i, g);
             }
             for k in short_forms {

@@ -221,3 +221,18 @@ fn a_son_named_jr_is_not_his_father() {
     assert_ne!(g[0].1, g[1].1, "{g:?}");
     assert_eq!(g[0].1, g[2].1, "{g:?}");
 }
+
+#[test]
+fn an_acronym_with_a_lowercase_joining_initial_groups_with_its_long_form() {
+    let text = "The Bank of England raised rates. The BoE said inflation was high. The Bank of Japan waited.";
+    let doc = Document::new(text);
+    let names = vec![
+        ent(text, "Bank of England", 0, Label::Org, 0.99),
+        ent(text, "BoE", 0, Label::Org, 0.9),
+        ent(text, "Bank of Japan", 0, Label::Org, 0.99),
+    ];
+    let out = resolve(&doc, names, Vec::new());
+    let g: Vec<(String, Option<u32>)> = out.iter().map(|e| (e.text.clone(), e.group)).collect();
+    assert_eq!(g[0].1, g[1].1, "{g:?}");
+    assert_ne!(g[0].1, g[2].1, "{g:?}");
+}
