@@ -226,7 +226,13 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>, scanne
     // holidays first: the rules' readings inside one give way (`Friday` of `Black Friday`)
     let mut holidays: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
+    let bytes = doc.text.as_bytes();
     while i < n {
+        // (a holiday starts with a capital letter: most tokens are skipped here)
+        if !bytes[toks[i].start].is_ascii_uppercase() {
+            i += 1;
+            continue;
+        }
         match holiday_at(doc, i) {
             Some((k, day)) => {
                 let mut entity = Entity {
@@ -294,9 +300,11 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>, scanne
             if i + k > n || best.is_some_and(|(bk, _)| bk >= k) {
                 continue;
             }
+            // (the first word is the key, and uncovered)
             if words
                 .iter()
                 .enumerate()
+                .skip(1)
                 .all(|(j, w)| !covered[i + j] && same_word(toks[i + j].text(doc.text), w))
             {
                 best = Some((k, *label));
@@ -441,23 +449,66 @@ fn holiday_value(day: Day, at: usize, scanner: Option<&super::rules::Scanner<'_>
 /// The holiday of [`HOLIDAYS`] that starts at token `i`, longest first: its length in tokens and its day.
 fn holiday_at(doc: &Document<'_>, i: usize) -> Option<(usize, Day)> {
     let toks = &doc.tokens;
-    let first = toks[i].text(doc.text);
-    if !first.starts_with(|c: char| c.is_ascii_uppercase()) || first.len() > 12 {
+    let first = toks[i].text(doc.text).as_bytes();
+    // most tokens fail here: not capitalised, too long, or of a first letter and length no holiday starts with
+    let index = holiday_index();
+    if first.len() > MAX_FIRST
+        || !first.first().is_some_and(u8::is_ascii_uppercase)
+        || index.lengths[letter_of(first)] & (1 << first.len()) == 0
+    {
         return None;
     }
+    let mut buf = [0u8; MAX_FIRST];
+    for (d, c) in buf.iter_mut().zip(first) {
+        *d = c.to_ascii_lowercase();
+    }
+    let key = std::str::from_utf8(&buf[..first.len()]).ok()?;
+    let at = index.by_first.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
     let mut best: Option<(usize, Day)> = None;
-    for &(h, date) in HOLIDAYS {
-        let k = h.split(' ').count();
+    for (words, day) in &index.by_first[at].1 {
+        let k = words.len();
         if i + k > toks.len() || best.is_some_and(|(bk, _)| bk >= k) {
             continue;
         }
         // on one line, each word at most one space from the last
         let together = (i + 1..i + k).all(|j| toks[j].start <= toks[j - 1].end + 1);
-        if together && h.split(' ').enumerate().all(|(j, w)| same_word(toks[i + j].text(doc.text), w)) {
-            best = Some((k, date));
+        if together && words.iter().enumerate().all(|(j, w)| same_word(toks[i + j].text(doc.text), w)) {
+            best = Some((k, *day));
         }
     }
     best
+}
+
+/// [`HOLIDAYS`] split into words and grouped by first word, sorted for binary search, plus a bit per first
+/// letter and length of a first word (as [`PhraseIndex`]); built once.
+struct HolidayIndex {
+    by_first: Vec<(&'static str, Vec<(Vec<&'static str>, Day)>)>,
+    /// bit `len` of `lengths[first letter]`
+    lengths: [u16; 32],
+}
+
+/// The index of a word's first letter in [`HolidayIndex::lengths`] and [`PhraseIndex`]'s.
+fn letter_of(w: &[u8]) -> usize {
+    w.first().map_or(0, |c| (c.to_ascii_lowercase().wrapping_sub(b'a') & 31) as usize)
+}
+
+fn holiday_index() -> &'static HolidayIndex {
+    static INDEX: OnceLock<HolidayIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut by_first: Vec<(&'static str, Vec<(Vec<&'static str>, Day)>)> = Vec::new();
+        let mut lengths = [0u16; 32];
+        for &(h, day) in HOLIDAYS {
+            let words: Vec<&'static str> = h.split(' ').collect();
+            debug_assert!(words[0].len() <= MAX_FIRST);
+            lengths[letter_of(words[0].as_bytes())] |= 1 << words[0].len();
+            match by_first.iter_mut().find(|(k, _)| *k == words[0]) {
+                Some((_, v)) => v.push((words, day)),
+                None => by_first.push((words[0], vec![(words, day)])),
+            }
+        }
+        by_first.sort_by_key(|(k, _)| *k);
+        HolidayIndex { by_first, lengths }
+    })
 }
 
 /// A holiday at tokens `i..i + k` read as a point in time for sure: after a preposition (`before Christmas`,
@@ -482,7 +533,11 @@ fn holiday_in_time(doc: &Document<'_>, i: usize, k: usize) -> bool {
 pub fn holiday(text: &str) -> Option<Option<Value>> {
     // most texts fail on their first word, before any tokenizing
     let first = text.split(|c: char| c.is_whitespace() || c == '\'' || c == '’').next().unwrap_or("");
-    if !HOLIDAYS.iter().any(|(h, _)| h.split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(first))) {
+    let index = holiday_index();
+    if first.len() > MAX_FIRST
+        || index.lengths[letter_of(first.as_bytes())] & (1 << first.len()) == 0
+        || !index.by_first.iter().any(|(w, _)| w.eq_ignore_ascii_case(first))
+    {
         return None;
     }
     let doc = Document::new(text);

@@ -395,12 +395,12 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
     let cap_word = |i: usize| {
         s.contains(&i) && doc.tokens[i].kind == TokenKind::Word && doc.token_text(i).starts_with(char::is_uppercase)
     };
-    let lower = |i: usize| if s.contains(&i) { doc.token_text(i).to_lowercase() } else { String::new() };
+    // token i is the (lowercase) word w, in any case; no allocation
+    let is = |i: usize, w: &str| s.contains(&i) && doc.token_text(i).eq_ignore_ascii_case(w);
+    let is_any = |i: usize, ws: &[&str]| s.contains(&i) && ws.iter().any(|w| doc.token_text(i).eq_ignore_ascii_case(w));
     // the word after token i says it is a company: `Apple unveils`, `Tesla’s shares`
     let business = |i: usize| {
-        let next = lower(i + 1);
-        BUSINESS_VERBS.contains(&next.as_str())
-            || (matches!(next.as_str(), "'s" | "’s") && BUSINESS_NOUNS.contains(&lower(i + 2).as_str()))
+        is_any(i + 1, BUSINESS_VERBS) || (is_any(i + 1, &["'s", "’s"]) && is_any(i + 2, BUSINESS_NOUNS))
     };
     let mut key = String::new();
     for (k, i) in s.clone().enumerate() {
@@ -409,7 +409,7 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
         }
         // one word alone in its name, outside any name or tagged as a place, person or other name
         let single = path[k] != org && (path[k] == 0 || (is_begin(path[k]) && path.get(k + 1) != Some(&(path[k] + 1))));
-        if !single || (i > s.start && lower(i - 1) == "the") {
+        if !single || (i > s.start && is(i - 1, "the")) {
             continue;
         }
         let w = doc.token_text(i);
@@ -433,9 +433,9 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
                 && own & PLACES == 0
                 && tag_label(path[k]) != Some(crate::Label::Person)
                 && !res.clusters.contains_key(key.as_str())
-                && (SPEECH_VERBS.contains(&lower(i + 1).as_str())
-                    || (lower(i - 1) == "and" && beside(i.checked_sub(2)))
-                    || (lower(i + 1) == "and" && beside(Some(i + 2))))
+                && (is_any(i + 1, SPEECH_VERBS)
+                    || (i > 0 && is(i - 1, "and") && beside(i.checked_sub(2)))
+                    || (is(i + 1, "and") && beside(Some(i + 2))))
             {
                 path[k] = person;
             }
@@ -453,9 +453,9 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
             let beside_org = |j: Option<usize>| j.is_some_and(|j| j >= s.start && j < s.end && path[j - s.start] == org);
             mask & OTHER == 0
                 && (business(i)
-                    || matches!(lower(i + 1).as_str(), "would" | "will" | "has" | "had" | "is" | "was" | "could" | "can")
-                    || (lower(i - 1) == "and" && beside_org(i.checked_sub(2)))
-                    || (lower(i + 1) == "and" && beside_org(Some(i + 2))))
+                    || is_any(i + 1, &["would", "will", "has", "had", "is", "was", "could", "can"])
+                    || (i > 0 && is(i - 1, "and") && beside_org(i.checked_sub(2)))
+                    || (is(i + 1, "and") && beside_org(Some(i + 2))))
         };
         if company {
             path[k] = org;
