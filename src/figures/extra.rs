@@ -173,15 +173,9 @@ struct PhraseIndex {
     lengths: [u16; 32],
 }
 
-fn letter(w: &str) -> usize {
-    w.as_bytes()
-        .first()
-        .map_or(0, |c| (c.wrapping_sub(b'a') & 31) as usize)
-}
-
 impl PhraseIndex {
     fn get(&self, w: &str) -> &[(Vec<&'static str>, Label)] {
-        if w.len() > MAX_FIRST || self.lengths[letter(w)] & (1 << w.len()) == 0 {
+        if w.len() > MAX_FIRST || self.lengths[letter_of(w.as_bytes())] & (1 << w.len()) == 0 {
             return &[];
         }
         match self.by_first.binary_search_by(|(k, _)| (*k).cmp(w)) {
@@ -201,7 +195,7 @@ fn phrase_index() -> &'static PhraseIndex {
         for &(p, label) in PHRASES {
             let words: Vec<&'static str> = p.split(' ').collect();
             debug_assert!(words[0].len() <= MAX_FIRST);
-            lengths[letter(words[0])] |= 1 << words[0].len();
+            lengths[letter_of(words[0].as_bytes())] |= 1 << words[0].len();
             match by_first.iter_mut().find(|(k, _)| *k == words[0]) {
                 Some((_, v)) => v.push((words, label)),
                 None => by_first.push((words[0], vec![(words, label)])),
@@ -285,8 +279,13 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>, scanne
     let mut i = 0;
     while i < n {
         let first = toks[i].text(doc.text).as_bytes();
-        // a cheap test first: most tokens are too long, covered or not a first word of any phrase
-        if first.len() > MAX_FIRST || covered[i] || !first.iter().all(u8::is_ascii_alphabetic) {
+        // a cheap test first: most tokens are too long, covered or of a first letter and length no phrase
+        // starts with
+        if first.len() > MAX_FIRST
+            || covered[i]
+            || index.lengths[letter_of(first)] & (1 << first.len()) == 0
+            || !first.iter().all(u8::is_ascii_alphabetic)
+        {
             i += 1;
             continue;
         }
@@ -648,7 +647,7 @@ fn extend(doc: &Document<'_>, c: &Candidate, out: &mut Vec<Candidate>) {
     if near_left && c.origin != Origin::Trimmed {
         let w = word(a - 1);
         if w.len() <= 10 && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'.') {
-            if let Some(&w) = LEFT.iter().find(|&&x| x == w) {
+            if let Some(&w) = LEFT.iter().find(|&&x| x.len() == w.len() && x == w) {
                 let value = match (&e.value, approx_of(w)) {
                     (
                         Some(Value::Number {

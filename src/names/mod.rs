@@ -416,6 +416,17 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
         if w.len() < 3 || !w.chars().skip(1).any(char::is_lowercase) {
             continue;
         }
+        // a name the tagger found changes only with a company's or a speaker's word after it or a name beside
+        // it (see below): most single-word names stop here, before any look-up
+        if path[k] != 0
+            && !(business(i)
+                || is_any(i + 1, AUXILIARIES)
+                || is_any(i + 1, SPEECH_VERBS)
+                || (i > 0 && is(i - 1, "and"))
+                || is(i + 1, "and"))
+        {
+            continue;
+        }
         key.clear();
         key.extend(w.chars().flat_map(char::to_lowercase));
         let word = key.len();
@@ -453,7 +464,7 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
             let beside_org = |j: Option<usize>| j.is_some_and(|j| j >= s.start && j < s.end && path[j - s.start] == org);
             mask & OTHER == 0
                 && (business(i)
-                    || is_any(i + 1, &["would", "will", "has", "had", "is", "was", "could", "can"])
+                    || is_any(i + 1, AUXILIARIES)
                     || (i > 0 && is(i - 1, "and") && beside_org(i.checked_sub(2)))
                     || (is(i + 1, "and") && beside_org(Some(i + 2))))
         };
@@ -462,6 +473,9 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
         }
     }
 }
+
+/// Auxiliaries after a word listed only as a company that make it one (`Tesla would build`), lowercase.
+const AUXILIARIES: &[&str] = &["would", "will", "has", "had", "is", "was", "could", "can"];
 
 /// Words after a person's name that make it one (`Starmer said`), lowercase.
 const SPEECH_VERBS: &[&str] = &[
