@@ -165,17 +165,46 @@ const PHRASES: &[(&str, Label)] = &[
 /// The longest first word of a phrase in [`PHRASES`] (longer tokens are skipped without a look-up).
 const MAX_FIRST: usize = 12;
 
-/// [`PHRASES`] split into words and grouped by first word, sorted for binary search, plus a bit per first
-/// letter and length of a first word, which most words fail before any search.
-struct PhraseIndex {
-    by_first: Vec<(&'static str, Vec<(Vec<&'static str>, Label)>)>,
+/// Phrases split into words and grouped by first word, sorted for binary search, plus a bit per first letter
+/// and length of a first word, which most words fail before any search. `T` is what a phrase gives: a label
+/// ([`PHRASES`]) or a day ([`HOLIDAYS`]).
+struct FirstWordIndex<T: 'static> {
+    by_first: Vec<(&'static str, Vec<(Vec<&'static str>, T)>)>,
     /// bit `len` of `lengths[first letter]`
     lengths: [u16; 32],
 }
 
-impl PhraseIndex {
-    fn get(&self, w: &str) -> &[(Vec<&'static str>, Label)] {
-        if w.len() > MAX_FIRST || self.lengths[letter_of(w.as_bytes())] & (1 << w.len()) == 0 {
+/// The index of a word's first letter in [`FirstWordIndex::lengths`].
+fn letter_of(w: &[u8]) -> usize {
+    w.first().map_or(0, |c| (c.to_ascii_lowercase().wrapping_sub(b'a') & 31) as usize)
+}
+
+impl<T: Copy> FirstWordIndex<T> {
+    fn build(phrases: &'static [(&'static str, T)]) -> FirstWordIndex<T> {
+        let mut by_first: Vec<(&'static str, Vec<(Vec<&'static str>, T)>)> = Vec::new();
+        let mut lengths = [0u16; 32];
+        for &(p, value) in phrases {
+            let words: Vec<&'static str> = p.split(' ').collect();
+            debug_assert!(words[0].len() <= MAX_FIRST);
+            lengths[letter_of(words[0].as_bytes())] |= 1 << words[0].len();
+            match by_first.iter_mut().find(|(k, _)| *k == words[0]) {
+                Some((_, v)) => v.push((words, value)),
+                None => by_first.push((words[0], vec![(words, value)])),
+            }
+        }
+        // stable: phrases of one first word keep their order in the table
+        by_first.sort_by_key(|(k, _)| *k);
+        FirstWordIndex { by_first, lengths }
+    }
+
+    /// Whether a word of these bytes (any case) may start a phrase: its first letter and length.
+    fn may_start(&self, w: &[u8]) -> bool {
+        w.len() <= MAX_FIRST && self.lengths[letter_of(w)] & (1 << w.len()) != 0
+    }
+
+    /// The phrases whose first word is `w` (lowercase).
+    fn get(&self, w: &str) -> &[(Vec<&'static str>, T)] {
+        if !self.may_start(w.as_bytes()) {
             return &[];
         }
         match self.by_first.binary_search_by(|(k, _)| (*k).cmp(w)) {
@@ -187,24 +216,15 @@ impl PhraseIndex {
 
 /// [`PHRASES`] indexed by their first word, built once. Matching each token against every phrase (splitting
 /// the phrase each time) cost as much as all the rest of the figures stage.
-fn phrase_index() -> &'static PhraseIndex {
-    static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut by_first: Vec<(&'static str, Vec<(Vec<&'static str>, Label)>)> = Vec::new();
-        let mut lengths = [0u16; 32];
-        for &(p, label) in PHRASES {
-            let words: Vec<&'static str> = p.split(' ').collect();
-            debug_assert!(words[0].len() <= MAX_FIRST);
-            lengths[letter_of(words[0].as_bytes())] |= 1 << words[0].len();
-            match by_first.iter_mut().find(|(k, _)| *k == words[0]) {
-                Some((_, v)) => v.push((words, label)),
-                None => by_first.push((words[0], vec![(words, label)])),
-            }
-        }
-        // stable: phrases of one first word keep their order in PHRASES
-        by_first.sort_by_key(|(k, _)| *k);
-        PhraseIndex { by_first, lengths }
-    })
+fn phrase_index() -> &'static FirstWordIndex<Label> {
+    static INDEX: OnceLock<FirstWordIndex<Label>> = OnceLock::new();
+    INDEX.get_or_init(|| FirstWordIndex::build(PHRASES))
+}
+
+/// [`HOLIDAYS`] indexed by their first word, built once.
+fn holiday_index() -> &'static FirstWordIndex<Day> {
+    static INDEX: OnceLock<FirstWordIndex<Day>> = OnceLock::new();
+    INDEX.get_or_init(|| FirstWordIndex::build(HOLIDAYS))
 }
 
 /// Words a reading may lose at its start. Not the qualifiers (`about`, `nearly`, `more than`, ...): the issue
@@ -281,11 +301,7 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>, scanne
         let first = toks[i].text(doc.text).as_bytes();
         // a cheap test first: most tokens are too long, covered or of a first letter and length no phrase
         // starts with
-        if first.len() > MAX_FIRST
-            || covered[i]
-            || index.lengths[letter_of(first)] & (1 << first.len()) == 0
-            || !first.iter().all(u8::is_ascii_alphabetic)
-        {
+        if covered[i] || !index.may_start(first) || !first.iter().all(u8::is_ascii_alphabetic) {
             i += 1;
             continue;
         }
@@ -451,10 +467,7 @@ fn holiday_at(doc: &Document<'_>, i: usize) -> Option<(usize, Day)> {
     let first = toks[i].text(doc.text).as_bytes();
     // most tokens fail here: not capitalised, too long, or of a first letter and length no holiday starts with
     let index = holiday_index();
-    if first.len() > MAX_FIRST
-        || !first.first().is_some_and(u8::is_ascii_uppercase)
-        || index.lengths[letter_of(first)] & (1 << first.len()) == 0
-    {
+    if !first.first().is_some_and(u8::is_ascii_uppercase) || !index.may_start(first) {
         return None;
     }
     let mut buf = [0u8; MAX_FIRST];
@@ -462,9 +475,8 @@ fn holiday_at(doc: &Document<'_>, i: usize) -> Option<(usize, Day)> {
         *d = c.to_ascii_lowercase();
     }
     let key = std::str::from_utf8(&buf[..first.len()]).ok()?;
-    let at = index.by_first.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
     let mut best: Option<(usize, Day)> = None;
-    for (words, day) in &index.by_first[at].1 {
+    for (words, day) in index.get(key) {
         let k = words.len();
         if i + k > toks.len() || best.is_some_and(|(bk, _)| bk >= k) {
             continue;
@@ -476,38 +488,6 @@ fn holiday_at(doc: &Document<'_>, i: usize) -> Option<(usize, Day)> {
         }
     }
     best
-}
-
-/// [`HOLIDAYS`] split into words and grouped by first word, sorted for binary search, plus a bit per first
-/// letter and length of a first word (as [`PhraseIndex`]); built once.
-struct HolidayIndex {
-    by_first: Vec<(&'static str, Vec<(Vec<&'static str>, Day)>)>,
-    /// bit `len` of `lengths[first letter]`
-    lengths: [u16; 32],
-}
-
-/// The index of a word's first letter in [`HolidayIndex::lengths`] and [`PhraseIndex`]'s.
-fn letter_of(w: &[u8]) -> usize {
-    w.first().map_or(0, |c| (c.to_ascii_lowercase().wrapping_sub(b'a') & 31) as usize)
-}
-
-fn holiday_index() -> &'static HolidayIndex {
-    static INDEX: OnceLock<HolidayIndex> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut by_first: Vec<(&'static str, Vec<(Vec<&'static str>, Day)>)> = Vec::new();
-        let mut lengths = [0u16; 32];
-        for &(h, day) in HOLIDAYS {
-            let words: Vec<&'static str> = h.split(' ').collect();
-            debug_assert!(words[0].len() <= MAX_FIRST);
-            lengths[letter_of(words[0].as_bytes())] |= 1 << words[0].len();
-            match by_first.iter_mut().find(|(k, _)| *k == words[0]) {
-                Some((_, v)) => v.push((words, day)),
-                None => by_first.push((words[0], vec![(words, day)])),
-            }
-        }
-        by_first.sort_by_key(|(k, _)| *k);
-        HolidayIndex { by_first, lengths }
-    })
 }
 
 /// A holiday at tokens `i..i + k` read as a point in time for sure: after a preposition (`before Christmas`,
@@ -533,10 +513,7 @@ pub fn holiday(text: &str) -> Option<Option<Value>> {
     // most texts fail on their first word, before any tokenizing
     let first = text.split(|c: char| c.is_whitespace() || c == '\'' || c == '’').next().unwrap_or("");
     let index = holiday_index();
-    if first.len() > MAX_FIRST
-        || index.lengths[letter_of(first.as_bytes())] & (1 << first.len()) == 0
-        || !index.by_first.iter().any(|(w, _)| w.eq_ignore_ascii_case(first))
-    {
+    if !index.may_start(first.as_bytes()) || !index.by_first.iter().any(|(w, _)| w.eq_ignore_ascii_case(first)) {
         return None;
     }
     let doc = Document::new(text);
