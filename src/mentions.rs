@@ -509,7 +509,8 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
         }
         if found.is_none() && l == Label::Person && !words.is_empty() {
             // A part of a full name, or a full name whose part was seen first.
-            // (not a father's name in his son's: `Donald Trump` in `Donald Trump Jr.`)
+            // (not a father's name in his son's: `Donald Trump` in `Donald Trump Jr.`; the price is that
+            // `Martin Luther King` and `Martin Luther King Jr.`, one man, are two groups)
             let generation = |w: &String| matches!(w.as_str(), "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv");
             let part_of = |short: &[String], long: &[String]| {
                 short.len() < long.len()

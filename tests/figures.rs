@@ -1254,8 +1254,23 @@ fn holidays_are_dates_in_the_whole_pipeline() {
         let found = article_annotator::annotate(text, &opts);
         assert!(found.iter().any(|e| e.text == span && e.label == Label::Date), "{text}: {found:?}");
     }
-    // no date in a Christmas tree after a determiner
-    assert!(figures::find(&Document::new("The Christmas tree fell over."), &opts).is_empty());
+    // no date in a Christmas tree after a determiner, nor before a hyphen or in quotes
+    for text in ["The Christmas tree fell over.", "She bought Christmas-themed sweaters.", "\"Christmas\" is a song."] {
+        assert!(figures::find(&Document::new(text), &opts).is_empty(), "{text}");
+    }
+    // a date read from inside a holiday or right after it joins it
+    let d = Options { document_date: Some(CivilDate::parse("2026-11-20").unwrap()), ..Options::default() };
+    for (text, span, value) in [
+        ("They will meet on Black Friday, November 27, in New York.", "Black Friday, November 27", "2026-11-27"),
+        ("Black Friday 2025 was busy.", "Black Friday 2025", "2025-11-28"),
+        ("Christmas 2025 was quiet.", "Christmas 2025", "2025-12-25"),
+    ] {
+        let found = find_with(text, &d);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((found[0].text.as_str(), &found[0].value), (span, &date(value)), "{text}");
+    }
+    // a range written tight is one figure
+    assert_eq!(one("It raised £3bn-£4bn in the end.", "£3bn-£4bn", Label::Money), money(3e9, "GBP"));
 }
 
 #[test]

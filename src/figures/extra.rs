@@ -162,7 +162,8 @@ const PHRASES: &[(&str, Label)] = &[
     ("the same period of the previous year", Label::Date),
 ];
 
-/// The longest first word of a phrase in [`PHRASES`] (longer tokens are skipped without a look-up).
+/// The longest first word of a phrase in [`PHRASES`] or [`HOLIDAYS`] (`thanksgiving`; longer tokens are skipped
+/// without a look-up).
 const MAX_FIRST: usize = 12;
 
 /// Phrases split into words and grouped by first word, sorted for binary search, plus a bit per first letter
@@ -237,40 +238,82 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>, scanne
     let n = toks.len();
     let mut covered = vec![false; n];
     let mut out: Vec<Candidate> = Vec::with_capacity(rules.len() * 3);
-    // holidays first: the rules' readings inside one give way (`Friday` of `Black Friday`)
+    // holidays first: the rules' readings inside one give way (`Friday` of `Black Friday`), and a date the
+    // rules read from inside one or right after it joins it (`Black Friday, November 27`, `Christmas 2025`)
     let mut holidays: Vec<(usize, usize)> = Vec::new();
+    let mut hcands: Vec<Candidate> = Vec::new();
     let mut i = 0;
     let bytes = doc.text.as_bytes();
+    let mut r = 0; // rule readings before this one start before the current holiday
     while i < n {
         // (a holiday starts with a capital letter: most tokens are skipped here)
         if !bytes[toks[i].start].is_ascii_uppercase() {
             i += 1;
             continue;
         }
-        match holiday_at(doc, i) {
-            Some((k, day)) => {
-                let mut entity = Entity {
-                    start: toks[i].start,
-                    end: toks[i + k - 1].end,
-                    label: Label::Date,
-                    text: doc.text[toks[i].start..toks[i + k - 1].end].to_string(),
-                    score: 0.9,
-                    group: None,
-                    value: None,
+        let Some((k, day)) = holiday_at(doc, i) else {
+            i += 1;
+            continue;
+        };
+        let (start, mut end) = (toks[i].start, toks[i + k - 1].end);
+        let mut value = holiday_value(day, i, scanner.has_date().then_some(scanner));
+        let mut sure = holiday_in_time(doc, i, k);
+        // (past those that start before it or lie inside it: `Friday` of `Black Friday`)
+        while r < rules.len() && (rules[r].start <= start || (rules[r].start < end && rules[r].end <= end)) {
+            r += 1;
+        }
+        // the first rule reading that starts inside the holiday or just after it (one space or `, `)
+        if let Some(e) = rules.get(r).filter(|e| e.label == Label::Date && e.end > end) {
+            let gap = doc.text.get(end..e.start).unwrap_or("x");
+            if e.start < end || matches!(gap, "" | " " | ", ") {
+                value = match (&e.value, day) {
+                    // `Christmas 2025`
+                    (Some(Value::Date { date }), Day::Fixed(m, d)) if date.len() == 4 => {
+                        Some(Value::Date { date: format!("{date}-{m:02}-{d:02}") })
+                    }
+                    (Some(Value::Date { date }), Day::Movable(f)) if date.len() == 4 => date.parse::<i32>().ok().map(|y| {
+                        let (m, d) = f(y);
+                        Value::Date { date: format!("{y:04}-{m:02}-{d:02}") }
+                    }),
+                    (v, _) => v.clone(),
                 };
-                entity.value = holiday_value(day, i, scanner.has_date().then_some(scanner));
-                holidays.push((entity.start, entity.end));
-                let origin = if holiday_in_time(doc, i, k) { Origin::Holiday } else { Origin::Phrase };
-                out.push(Candidate { entity, origin });
-                covered[i..i + k].iter_mut().for_each(|c| *c = true);
-                i += k;
+                // (the reading now lies inside the holiday and is dropped below with the others)
+                end = e.end;
+                sure = true;
             }
-            None => i += 1,
+        }
+        holidays.push((start, end));
+        let entity = Entity {
+            start,
+            end,
+            label: Label::Date,
+            text: doc.text[start..end].to_string(),
+            score: 0.9,
+            group: None,
+            value,
+        };
+        hcands.push(Candidate { entity, origin: if sure { Origin::Holiday } else { Origin::Phrase } });
+        while i < n && toks[i].start < end {
+            covered[i] = true;
+            i += 1;
         }
     }
-    let inside_holiday = |e: &Entity| holidays.iter().any(|&(s, t)| s <= e.start && e.end <= t);
+    out.append(&mut hcands);
+    // holidays are sorted and disjoint: the last one starting at or before a reading is the only one that can
+    // hold it
+    let inside_holiday = |e: &Entity| {
+        let h = holidays.partition_point(|&(s, _)| s <= e.start);
+        h > 0 && e.end <= holidays[h - 1].1
+    };
     let rules: Vec<Entity> = if holidays.is_empty() { rules } else { rules.into_iter().filter(|e| !inside_holiday(e)).collect() };
-    let parts: Vec<Entity> = if holidays.is_empty() { parts } else { parts.into_iter().filter(|e| !inside_holiday(e)).collect() };
+    // a tight range (`£3bn-£4bn`, `12-15 percent`) is read whole: OntoNotes writes ranges spaced, so the filter
+    // has never seen the parts of a tight one and may keep one alone
+    let tight: Vec<(usize, usize)> = rules.iter().filter(|e| tight_range(&e.text)).map(|e| (e.start, e.end)).collect();
+    let in_tight = |e: &Entity| {
+        let h = tight.partition_point(|&(s, _)| s <= e.start);
+        h > 0 && e.end <= tight[h - 1].1
+    };
+    let parts: Vec<Entity> = parts.into_iter().filter(|e| !inside_holiday(e) && !in_tight(e)).collect();
     for e in &rules {
         let a = toks.partition_point(|t| t.start < e.start);
         let b = toks.partition_point(|t| t.start < e.end).min(n);
@@ -354,6 +397,17 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>, scanne
             == (b.entity.start, b.entity.end, b.entity.label)
     });
     out
+}
+
+/// Whether a reading holds a range written without spaces: a hyphen between a digit (or a scale letter after
+/// one) and a digit or currency sign (`12-15 percent`, `£3bn-£4bn`, `$4.5bn-$5bn`).
+fn tight_range(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(1)).any(|i| {
+        b[i] == b'-'
+            && (b[i - 1].is_ascii_digit() || (b[i - 1].is_ascii_alphabetic() && i >= 2 && b[i - 2].is_ascii_alphanumeric()))
+            && (b[i + 1].is_ascii_digit() || !b[i + 1].is_ascii_alphanumeric() && !b[i + 1].is_ascii_whitespace())
+    })
 }
 
 /// Token `t` is the phrase word `w` (lowercase): ASCII case aside, and `’s` as `'s`.
@@ -482,7 +536,7 @@ fn holiday_at(doc: &Document<'_>, i: usize) -> Option<(usize, Day)> {
             continue;
         }
         // on one line, each word at most one space from the last
-        let together = (i + 1..i + k).all(|j| toks[j].start <= toks[j - 1].end + 1);
+        let together = (i + 1..i + k).all(|j| matches!(doc.text.get(toks[j - 1].end..toks[j].start), Some("" | " ")));
         if together && words.iter().enumerate().all(|(j, w)| same_word(toks[i + j].text(doc.text), w)) {
             best = Some((k, *day));
         }
@@ -503,8 +557,13 @@ fn holiday_in_time(doc: &Document<'_>, i: usize, k: usize) -> bool {
                 | "of" | "around" | "through" | "from" | "to" | "past" | "ahead"
         )
     });
-    let before_punctuation = toks.get(i + k).map_or(true, |t| t.kind == crate::text::TokenKind::Punct);
-    after_preposition || before_punctuation
+    // (not before a hyphen or a quote: `Christmas-themed`, `"Christmas" is a song`)
+    let before_punctuation = toks
+        .get(i + k)
+        .map_or(true, |t| matches!(t.text(doc.text), "." | "," | ";" | ":" | ")" | "?" | "!"));
+    // not a name that goes on (`the Good Friday Agreement`)
+    let name_goes_on = toks.get(i + k).is_some_and(|t| t.text(doc.text).starts_with(|c: char| c.is_uppercase()));
+    (after_preposition || before_punctuation) && !name_goes_on
 }
 
 /// Whether `text` is a holiday of [`HOLIDAYS`] (a figure that wins over a name of the same span), and its

@@ -129,11 +129,11 @@ pub fn apply(model: &Model, doc: &Document<'_>, cands: Vec<Candidate>) -> Vec<En
         let p = model.prob(&feats);
         let t = model.per_label[slot(c)];
         let p = if judged(c) { p } else { p.max(t) };
-        // the margin over the label's threshold decides (select keeps margins ≥ 0)
         spans.push((c.entity.start, c.entity.end, rank(p, t)));
         probs.push(p);
     }
     let anchors: Vec<u8> = cands.iter().map(flags).collect();
+    demote_parts(&mut spans, &probs, &anchors);
     let keep = decide(&spans, &anchors);
     let mut out = Vec::with_capacity(keep.len());
     let mut k = 0;
@@ -148,18 +148,22 @@ pub fn apply(model: &Model, doc: &Document<'_>, cands: Vec<Candidate>) -> Vec<En
     out
 }
 
-/// What [`decide`] ranks a candidate by, from its probability `p` and its slot's threshold `t`: negative
-/// below the threshold, else the probability itself.
+/// What [`decide`] ranks a candidate by (it keeps ranks ≥ 0, the highest first among overlapping ones), from
+/// its probability `p` and its slot's threshold `t`: the probability itself at or above the threshold, else the
+/// probability minus one (negative, still ordered by probability when an anchor's candidates are all below
+/// their thresholds: `the 15-minute` had won over `15-minute` on margins). Thresholds are tuned per slot, so
+/// margins over them do not compare across slots (`12-15 percent` had lost to `15 percent` on margins).
 pub fn rank(p: f32, t: f32) -> f32 {
     if p >= t {
         p
     } else {
-        p - t
+        p - 1.0
     }
 }
 
 /// The threshold slot of a candidate: its label, and whether it is a clear rule reading (kept unless an
-/// overlapping candidate wins), an ambiguous single word of the rules, a vague phrase, or another boundary.
+/// overlapping candidate wins), an ambiguous single word of the rules, a vague phrase, or another boundary
+/// (holidays too: they are not judged, their threshold only floors their probability).
 pub fn slot(c: &Candidate) -> usize {
     use super::extra::Origin;
     let kind = match c.origin {
@@ -199,10 +203,40 @@ pub fn anchor(c: &Candidate) -> bool {
 
 /// The flags [`decide`] reads: 1 for an [`anchor`], 2 for a candidate with digits.
 pub fn flags(c: &Candidate) -> u8 {
-    anchor(c) as u8 | (c.entity.text.contains(|ch: char| ch.is_ascii_digit()) as u8) << 1
+    anchor(c) as u8
+        | (c.entity.text.contains(|ch: char| ch.is_ascii_digit()) as u8) << 1
+        | ((c.origin == super::extra::Origin::Part) as u8) << 2
+        | (range_like(&c.entity.text) as u8) << 3
 }
 
-/// [`select`] at threshold 0 over the margins, then for each anchor (`anchors[i] & 1`, see [`flags`]) that no
+/// Whether a reading may be a range or a list, which OntoNotes often splits (`8 1/2 % to 8 3/8 %`).
+fn range_like(text: &str) -> bool {
+    text.contains(['-', '–', '/']) || text.split(' ').any(|w| matches!(w, "to" | "and" | "or" | "through"))
+}
+
+/// A part of a rule's reading (`flags & 4`: `2,000` of `₦2,000`) is not kept over an [`anchor`] that holds it,
+/// is no range (`flags & 8`: OntoNotes splits `8 1/2 % to 8 3/8 %`) and is more probable: per-slot thresholds are tuned on few parts, and one just over a low threshold beat
+/// the whole reading just under its own. Lowers such a part's rank below zero (spans sorted by start, with
+/// their probabilities).
+pub fn demote_parts(spans: &mut [(usize, usize, f32)], probs: &[f32], flags: &[u8]) {
+    for i in 0..spans.len() {
+        if flags[i] & 4 == 0 || spans[i].2 < 0.0 {
+            continue;
+        }
+        let (s, e) = (spans[i].0, spans[i].1);
+        let lo = i.saturating_sub(16);
+        let beaten = (lo..spans.len())
+            .take_while(|&j| spans[j].0 < e)
+            .any(|j| {
+                j != i && flags[j] & 9 == 1 && spans[j].0 <= s && e <= spans[j].1 && probs[j] > probs[i]
+            });
+        if beaten {
+            spans[i].2 = probs[i] - 1.0;
+        }
+    }
+}
+
+/// [`select`] at threshold 0 over the ranks, then for each anchor (`anchors[i] & 1`, see [`flags`]) that no
 /// kept candidate overlaps, the overlapping candidate with the largest margin that fits between the kept
 /// ones, and after it any that still fit and have digits (`anchors[i] & 2`). Returns indices in
 /// increasing order, of disjoint candidates.

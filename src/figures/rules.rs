@@ -625,7 +625,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// Token `e`, after the number at `k`, is a scale abbreviation written apart (`4.5 bn`): `bn`, `bln`, `mn`,
-    /// `tn`, `trn` always; `m` only between a currency sign and the number or before a currency word.
+    /// `tn`, `trn` always; `m` only after a number with a currency sign before it (`£30 m`) or before a
+    /// currency word (`20 m euros`).
     fn spaced_scale(&self, k: usize, e: usize) -> bool {
         if self.glued(e) {
             return false;
@@ -2037,7 +2038,11 @@ impl<'a> Scanner<'a> {
     /// its month and day in a year; the year is chosen as for a month and day written without one.
     pub fn holiday_date(&self, at: usize, day_in: impl Fn(i32) -> (u32, u32)) -> Option<String> {
         let doc = self.date?;
-        let s = self.sentences.iter().find(|s| s.contains(&at))?.clone();
+        // (sentences are sorted: a binary search, not a walk, for documents with many holidays)
+        let s = self.sentences.get(self.sentences.partition_point(|s| s.end <= at))?.clone();
+        if !s.contains(&at) {
+            return None;
+        }
         let (limit, start) = (self.limit.get(), self.sent_start.get());
         self.limit.set(s.end.min(self.toks.len()));
         self.sent_start.set(s.start);

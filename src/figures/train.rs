@@ -167,19 +167,20 @@ pub fn prf(m: &Model, ex: &[Example], n_gold: usize, t: &[f32; SLOTS]) -> (f64, 
     let mut i = 0;
     while i < ex.len() {
         let j = i + ex[i..].iter().take_while(|e| e.doc == ex[i].doc).count();
-        let spans: Vec<(usize, usize, f32)> = ex[i..j]
+        let probs: Vec<f32> = ex[i..j]
             .iter()
             .map(|e| {
                 let p = m.prob(&e.feats);
-                let t = t[e.label];
-                (
-                    e.span.0,
-                    e.span.1,
-                    super::filter::rank(if e.judged { p } else { p.max(t) }, t),
-                )
+                if e.judged { p } else { p.max(t[e.label]) }
             })
             .collect();
+        let mut spans: Vec<(usize, usize, f32)> = ex[i..j]
+            .iter()
+            .zip(&probs)
+            .map(|(e, &p)| (e.span.0, e.span.1, super::filter::rank(p, t[e.label])))
+            .collect();
         let anchors: Vec<u8> = ex[i..j].iter().map(|e| e.anchor).collect();
+        super::filter::demote_parts(&mut spans, &probs, &anchors);
         for k in decide(&spans, &anchors) {
             np += 1;
             tp += ex[i + k].gold as usize;

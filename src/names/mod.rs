@@ -290,7 +290,7 @@ fn tag_features(
             }
             // GUIDE section 1: no titles in a person's name (`Mr Starmer`, `President Trump`); a courtesy title
             // makes the rest a person whatever the tagger said (`Mrs Jones` was an ORG)
-            let (title, courtesy) = title_len(doc, first, last);
+            let (title, courtesy) = title_len(doc, first, last, &model.resources);
             let label = if courtesy { crate::Label::Person } else { label };
             if label == crate::Label::Person {
                 first += title;
@@ -462,7 +462,7 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
             // or an auxiliary after it (`Tesla would build`) or next to another organisation (`Google and
             // Amazon`)
             let beside_org = |j: Option<usize>| j.is_some_and(|j| j >= s.start && j < s.end && path[j - s.start] == org);
-            mask & OTHER == 0
+            (own | mask) & OTHER == 0
                 && (business(i)
                     || is_any(i + 1, AUXILIARIES)
                     || (i > 0 && is(i - 1, "and") && beside_org(i.checked_sub(2)))
@@ -475,7 +475,8 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
 }
 
 /// Auxiliaries after a word listed only as a company that make it one (`Tesla would build`), lowercase.
-const AUXILIARIES: &[&str] = &["would", "will", "has", "had", "is", "was", "could", "can"];
+/// (Not `is`, `was`, `has`: `Tesla was a genius` is the inventor.)
+const AUXILIARIES: &[&str] = &["would", "will", "could", "can"];
 
 /// Words after a person's name that make it one (`Starmer said`), lowercase.
 const SPEECH_VERBS: &[&str] = &[
@@ -531,7 +532,13 @@ const TITLES: &[&str] = &[
 
 /// The number of title tokens at the start of the span `first..=last` (`Prime Minister`, `Vice President`,
 /// `Mr`, `Senator`), leaving at least one capitalised word; and whether they include a courtesy title.
-fn title_len(doc: &Document<'_>, first: usize, last: usize) -> (usize, bool) {
+fn title_len(doc: &Document<'_>, first: usize, last: usize, res: &resources::Resources) -> (usize, bool) {
+    // a company named with a courtesy title (`Dr Pepper`, `Mr. Coffee`) keeps it
+    const COMPANY: u16 = 1 << 6;
+    let company = || {
+        let key = doc.text[doc.tokens[first].start..doc.tokens[last].end].to_lowercase();
+        res.gazetteer.get(key.as_str()).is_some_and(|m| m & COMPANY != 0)
+    };
     let mut k = first;
     let mut courtesy = false;
     while k < last {
@@ -540,6 +547,9 @@ fn title_len(doc: &Document<'_>, first: usize, last: usize) -> (usize, bool) {
         let n = if two {
             2
         } else if COURTESY_TITLES.contains(&w) {
+            if company() {
+                break;
+            }
             courtesy = true;
             1
         } else if TITLES.contains(&w) {

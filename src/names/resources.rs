@@ -49,7 +49,7 @@ const MODERN_FIRST_NAMES: &[&str] = &[
 ];
 
 /// Surnames in today's news that the census list (US names of 1990) lacks or ranks too low to keep, and
-/// companies founded or renamed since the corpora and the index lists: without them `Starmer said` gave no
+/// companies and other organisations (`CERN`) founded or renamed since the corpora and the index lists: without them `Starmer said` gave no
 /// name and `Anthropic` a person. Short lists written for this project, added after training as
 /// [`MODERN_FIRST_NAMES`] are.
 #[cfg(not(target_arch = "wasm32"))]

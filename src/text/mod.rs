@@ -370,8 +370,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let word = &text[start..j];
                 // (not the scale after a degree sign: `41°C.` ends a sentence; nor a unit letter after a number
                 // at the end of a sentence: `cooled to 350 K.`)
+                // (not after a year: `In 1925 F. Scott Fitzgerald`)
                 let unit_after_number = matches!(c, 'K' | 'C' | 'F')
-                    && text[..start].strip_suffix(' ').and_then(|b| b.chars().next_back()).is_some_and(|d| d.is_ascii_digit())
+                    && text[..start].strip_suffix(' ').is_some_and(|b| {
+                        let digits = b.len() - b.trim_end_matches(|d: char| d.is_ascii_digit()).len();
+                        let year = digits == 4 && matches!(b.as_bytes()[b.len() - 4], b'1' | b'2');
+                        digits > 0 && !year
+                    })
                     && at(j + 1).map_or(true, char::is_whitespace);
                 let single_upper = j == start + cl
                     && c.is_uppercase()
