@@ -237,7 +237,7 @@ pub fn demote_parts(spans: &mut [(usize, usize, f32)], probs: &[f32], flags: &[u
 }
 
 /// [`select`] at threshold 0 over the ranks, then for each anchor (`anchors[i] & 1`, see [`flags`]) that no
-/// kept candidate overlaps, the overlapping candidate with the largest margin that fits between the kept
+/// kept candidate overlaps, the overlapping candidate with the largest rank that fits between the kept
 /// ones, and after it any that still fit and have digits (`anchors[i] & 2`). Returns indices in
 /// increasing order, of disjoint candidates.
 pub fn decide(spans: &[(usize, usize, f32)], anchors: &[u8]) -> Vec<usize> {
