@@ -497,16 +497,21 @@ function formatValue(e) {
   const v = e.value;
   if (!v) return "";
   const fmt = (x) => (typeof x === "number" ? x.toLocaleString("en", { maximumFractionDigits: 6 }) : String(x));
-  if ("number" in v) return (v.approx ? `${APPROX[v.approx] || v.approx} ` : "") + fmt(v.number);
-  if ("currency" in v) return `${fmt(v.amount)} ${v.currency}`;
-  if ("percent" in v) return `${fmt(v.percent)}%`;
-  if ("unit" in v) return readableQuantity(v.amount, v.unit, fmt);
+  // a range (`12-15 percent`, `$4.5bn-$5bn`) is valued by its first end: say so
+  const end = RANGE.test(e.text) ? " (lower end)" : "";
+  if ("number" in v) return (v.approx ? `${APPROX[v.approx] || v.approx} ` : "") + fmt(v.number) + end;
+  if ("currency" in v) return `${fmt(v.amount)} ${v.currency}${end}`;
+  if ("percent" in v) return `${fmt(v.percent)}%${end}`;
+  if ("unit" in v) return readableQuantity(v.amount, v.unit, fmt) + end;
   if ("date" in v) return readableDate(v.date);
   if ("weekday" in v) return v.weekday;
   if ("duration" in v) return readableDuration(v.duration);
   if ("time" in v) return v.time;
   return Object.entries(v).map(([k, x]) => `${k}: ${fmt(x)}`).join(", ");
 }
+
+/** Two numbers joined as a range: `12-15`, `3 to 4`, `$4.5bn-$5bn`, `between 3 and 5`. */
+const RANGE = /\d[\d.,]*\s*[a-zA-Z%]{0,2}\s*(?:-|–|—|to|and)\s*[^\s\d]{0,3}\d/;
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
