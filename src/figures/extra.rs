@@ -41,7 +41,7 @@ pub struct Candidate {
     pub origin: Origin,
 }
 
-/// Vague phrases and holidays (lowercase, space-separated tokens) and their label.
+/// Vague phrases (lowercase, space-separated tokens) and their label.
 const PHRASES: &[(&str, Label)] = &[
     ("the day", Label::Date),
     ("that day", Label::Date),
@@ -203,12 +203,16 @@ impl<T: Copy> FirstWordIndex<T> {
         w.len() <= MAX_FIRST && self.lengths[letter_of(w)] & (1 << w.len()) != 0
     }
 
-    /// The phrases whose first word is `w` (lowercase).
-    fn get(&self, w: &str) -> &[(Vec<&'static str>, T)] {
-        if !self.may_start(w.as_bytes()) {
+    /// The phrases whose first word is `w`, in any ASCII case.
+    fn get(&self, w: &[u8]) -> &[(Vec<&'static str>, T)] {
+        if !self.may_start(w) {
             return &[];
         }
-        match self.by_first.binary_search_by(|(k, _)| (*k).cmp(w)) {
+        let mut buf = [0u8; MAX_FIRST];
+        for (d, c) in buf.iter_mut().zip(w) {
+            *d = c.to_ascii_lowercase();
+        }
+        match self.by_first.binary_search_by(|(k, _)| k.as_bytes().cmp(&buf[..w.len()])) {
             Ok(i) => &self.by_first[i].1,
             Err(_) => &[],
         }
@@ -266,17 +270,14 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>, scanne
         if let Some(e) = rules.get(r).filter(|e| e.label == Label::Date && e.end > end) {
             let gap = doc.text.get(end..e.start).unwrap_or("x");
             if e.start < end || matches!(gap, "" | " " | ", ") {
-                value = match (&e.value, day) {
-                    // `Christmas 2025`
-                    (Some(Value::Date { date }), Day::Fixed(m, d)) if date.len() == 4 => {
-                        Some(Value::Date { date: format!("{date}-{m:02}-{d:02}") })
+                // `Christmas 2025`: the holiday in that year; else the date the rules read
+                let in_year = match &e.value {
+                    Some(Value::Date { date }) if date.len() == 4 => {
+                        date.parse::<i32>().ok().and_then(|y| day.on(y).map(|(m, d)| format!("{y:04}-{m:02}-{d:02}")))
                     }
-                    (Some(Value::Date { date }), Day::Movable(f)) if date.len() == 4 => date.parse::<i32>().ok().map(|y| {
-                        let (m, d) = f(y);
-                        Value::Date { date: format!("{y:04}-{m:02}-{d:02}") }
-                    }),
-                    (v, _) => v.clone(),
+                    _ => None,
                 };
+                value = in_year.map(|date| Value::Date { date }).or_else(|| e.value.clone());
                 // (the reading now lies inside the holiday and is dropped below with the others)
                 end = e.end;
                 sure = true;
@@ -299,21 +300,11 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>, scanne
         }
     }
     out.append(&mut hcands);
-    // holidays are sorted and disjoint: the last one starting at or before a reading is the only one that can
-    // hold it
-    let inside_holiday = |e: &Entity| {
-        let h = holidays.partition_point(|&(s, _)| s <= e.start);
-        h > 0 && e.end <= holidays[h - 1].1
-    };
-    let rules: Vec<Entity> = if holidays.is_empty() { rules } else { rules.into_iter().filter(|e| !inside_holiday(e)).collect() };
+    let rules: Vec<Entity> = if holidays.is_empty() { rules } else { rules.into_iter().filter(|e| !within(&holidays, e)).collect() };
     // a tight range (`£3bn-£4bn`, `12-15 percent`) is read whole: OntoNotes writes ranges spaced, so the filter
     // has never seen the parts of a tight one and may keep one alone
     let tight: Vec<(usize, usize)> = rules.iter().filter(|e| tight_range(&e.text)).map(|e| (e.start, e.end)).collect();
-    let in_tight = |e: &Entity| {
-        let h = tight.partition_point(|&(s, _)| s <= e.start);
-        h > 0 && e.end <= tight[h - 1].1
-    };
-    let parts: Vec<Entity> = parts.into_iter().filter(|e| !inside_holiday(e) && !in_tight(e)).collect();
+    let parts: Vec<Entity> = parts.into_iter().filter(|e| !within(&holidays, e) && !within(&tight, e)).collect();
     for e in &rules {
         let a = toks.partition_point(|t| t.start < e.start);
         let b = toks.partition_point(|t| t.start < e.end).min(n);
@@ -338,7 +329,6 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>, scanne
     };
     // vague phrases over tokens no rule read, longest first
     let index = phrase_index();
-    let mut buf = [0u8; MAX_FIRST];
     let mut i = 0;
     while i < n {
         let first = toks[i].text(doc.text).as_bytes();
@@ -348,12 +338,8 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>, scanne
             i += 1;
             continue;
         }
-        for (d, c) in buf.iter_mut().zip(first) {
-            *d = c.to_ascii_lowercase();
-        }
-        let key = std::str::from_utf8(&buf[..first.len()]).unwrap_or("");
         let mut best: Option<(usize, Label)> = None;
-        for (words, label) in index.get(key) {
+        for (words, label) in index.get(first) {
             let k = words.len();
             if i + k > n || best.is_some_and(|(bk, _)| bk >= k) {
                 continue;
@@ -399,6 +385,13 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>, scanne
     out
 }
 
+/// Whether `e` lies inside one of `spans` (sorted by start and disjoint: the last one starting at or before `e`
+/// is the only one that can hold it).
+fn within(spans: &[(usize, usize)], e: &Entity) -> bool {
+    let h = spans.partition_point(|&(s, _)| s <= e.start);
+    h > 0 && e.end <= spans[h - 1].1
+}
+
 /// Whether a reading holds a range written without spaces: a hyphen between a digit (or a scale letter after
 /// one) and a digit or currency sign (`12-15 percent`, `£3bn-£4bn`, `$4.5bn-$5bn`).
 fn tight_range(text: &str) -> bool {
@@ -424,6 +417,17 @@ pub enum Day {
     Movable(fn(i32) -> (u32, u32)),
     /// on a day this crate does not compute (lunar calendars, days that differ by country)
     Unknown,
+}
+
+impl Day {
+    /// Its month and day in `year`; `None` for [`Day::Unknown`].
+    fn on(self, year: i32) -> Option<(u32, u32)> {
+        match self {
+            Day::Fixed(m, d) => Some((m, d)),
+            Day::Movable(f) => Some(f(year)),
+            Day::Unknown => None,
+        }
+    }
 }
 
 /// The `n`th (1-based; 5 for the last) weekday `wd` (0 Monday .. 6 Sunday) of a month, as month and day.
@@ -507,8 +511,7 @@ const HOLIDAYS: &[(&str, Day)] = &[
 /// document has one), else `--MM-DD` for a fixed one; `None` for those whose day is not computed.
 fn holiday_value(day: Day, at: usize, scanner: Option<&super::rules::Scanner<'_>>) -> Option<Value> {
     let date = match (day, scanner) {
-        (Day::Fixed(m, d), Some(sc)) => sc.holiday_date(at, |_| (m, d)),
-        (Day::Movable(f), Some(sc)) => sc.holiday_date(at, f),
+        (_, Some(sc)) => sc.holiday_date(at, |y| day.on(y)),
         (Day::Fixed(m, d), None) => Some(format!("--{m:02}-{d:02}")),
         _ => None,
     };
@@ -521,16 +524,11 @@ fn holiday_at(doc: &Document<'_>, i: usize) -> Option<(usize, Day)> {
     let first = toks[i].text(doc.text).as_bytes();
     // most tokens fail here: not capitalised, too long, or of a first letter and length no holiday starts with
     let index = holiday_index();
-    if !first.first().is_some_and(u8::is_ascii_uppercase) || !index.may_start(first) {
+    if !first.first().is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
-    let mut buf = [0u8; MAX_FIRST];
-    for (d, c) in buf.iter_mut().zip(first) {
-        *d = c.to_ascii_lowercase();
-    }
-    let key = std::str::from_utf8(&buf[..first.len()]).ok()?;
     let mut best: Option<(usize, Day)> = None;
-    for (words, day) in index.get(key) {
+    for (words, day) in index.get(first) {
         let k = words.len();
         if i + k > toks.len() || best.is_some_and(|(bk, _)| bk >= k) {
             continue;
@@ -571,8 +569,7 @@ fn holiday_in_time(doc: &Document<'_>, i: usize, k: usize) -> bool {
 pub fn holiday(text: &str) -> Option<Option<Value>> {
     // most texts fail on their first word, before any tokenizing
     let first = text.split(|c: char| c.is_whitespace() || c == '\'' || c == '’').next().unwrap_or("");
-    let index = holiday_index();
-    if !index.may_start(first.as_bytes()) || !index.by_first.iter().any(|(w, _)| w.eq_ignore_ascii_case(first)) {
+    if holiday_index().get(first.as_bytes()).is_empty() {
         return None;
     }
     let doc = Document::new(text);
@@ -683,7 +680,7 @@ fn extend(doc: &Document<'_>, c: &Candidate, out: &mut Vec<Candidate>) {
     if near_left && c.origin != Origin::Trimmed {
         let w = word(a - 1);
         if w.len() <= 10 && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'.') {
-            if let Some(&w) = LEFT.iter().find(|&&x| x.len() == w.len() && x == w) {
+            if let Some(&w) = LEFT.iter().find(|&&x| x == w) {
                 let value = match (&e.value, approx_of(w)) {
                     (
                         Some(Value::Number {

@@ -189,9 +189,9 @@ pub fn judged(c: &Candidate) -> bool {
     }
 }
 
-/// A holiday, or a clear rule reading: with digits or of several words (`1953 to 1955`, `8 1/2 %`, `a million`), or of the
-/// vague family (`annual`). Some candidate over it is always kept (see [`decide`]); the model only chooses
-/// its boundaries.
+/// A holiday, or a clear rule reading: with digits or of several words (`1953 to 1955`, `8 1/2 %`, `a
+/// million`), or of the vague family (`annual`). Some candidate over it is always kept (see [`decide`]); the
+/// model only chooses its boundaries.
 pub fn anchor(c: &Candidate) -> bool {
     c.origin == super::extra::Origin::Holiday
         || c.origin == super::extra::Origin::Rule
@@ -215,9 +215,9 @@ fn range_like(text: &str) -> bool {
 }
 
 /// A part of a rule's reading (`flags & 4`: `2,000` of `₦2,000`) is not kept over an [`anchor`] that holds it,
-/// is no range (`flags & 8`: OntoNotes splits `8 1/2 % to 8 3/8 %`) and is more probable: per-slot thresholds are tuned on few parts, and one just over a low threshold beat
-/// the whole reading just under its own. Lowers such a part's rank below zero (spans sorted by start, with
-/// their probabilities).
+/// is no range (`flags & 8`: OntoNotes splits `8 1/2 % to 8 3/8 %`) and is more probable: per-slot thresholds
+/// are tuned on few parts, and one just over a low threshold beat the whole reading just under its own. Lowers
+/// such a part's rank below zero (spans sorted by start, with their probabilities).
 pub fn demote_parts(spans: &mut [(usize, usize, f32)], probs: &[f32], flags: &[u8]) {
     for i in 0..spans.len() {
         if flags[i] & 4 == 0 || spans[i].2 < 0.0 {

@@ -2034,24 +2034,26 @@ impl<'a> Scanner<'a> {
         self.date.is_some()
     }
 
-    /// The date of a holiday at token `at` against the document date (`None` without one): `day_in` gives
-    /// its month and day in a year; the year is chosen as for a month and day written without one.
-    pub fn holiday_date(&self, at: usize, day_in: impl Fn(i32) -> (u32, u32)) -> Option<String> {
+    /// The date of a holiday at token `at` against the document date (`None` without one, or when `day_in`,
+    /// which gives its month and day in a year, has none); the year is chosen as for a month and day written
+    /// without one.
+    pub fn holiday_date(&self, at: usize, day_in: impl Fn(i32) -> Option<(u32, u32)>) -> Option<String> {
         let doc = self.date?;
         // (sentences are sorted: a binary search, not a walk, for documents with many holidays)
         let s = self.sentences.get(self.sentences.partition_point(|s| s.end <= at))?.clone();
         if !s.contains(&at) {
             return None;
         }
+        let (m, d) = day_in(doc.year)?;
+        // the tense is read within the sentence: the scan's sentence bounds for the time of the look-up
         let (limit, start) = (self.limit.get(), self.sent_start.get());
         self.limit.set(s.end.min(self.toks.len()));
         self.sent_start.set(s.start);
-        let (m, d) = day_in(doc.year);
         let year = self.year_of(m, Some(d), at);
         self.limit.set(limit);
         self.sent_start.set(start);
         let year = year?;
-        let (m, d) = day_in(year);
+        let (m, d) = day_in(year)?;
         Some(format!("{year:04}-{m:02}-{d:02}"))
     }
 
