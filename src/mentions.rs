@@ -511,11 +511,12 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
             // A part of a full name, or a full name whose part was seen first.
             // (not a father's name in his son's: `Donald Trump` in `Donald Trump Jr.`; the price is that
             // `Martin Luther King` and `Martin Luther King Jr.`, one man, are two groups)
-            let generation = |w: &String| matches!(w.as_str(), "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv");
+            let generation = |ws: &[String]| {
+                ws.last().is_some_and(|w| matches!(w.as_str(), "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv"))
+            };
             let part_of = |short: &[String], long: &[String]| {
                 short.len() < long.len()
-                    && (long.ends_with(short)
-                        || (long.starts_with(short) && !(long.last().is_some_and(generation) && !short.last().is_some_and(generation))))
+                    && (long.ends_with(short) || (long.starts_with(short) && (generation(short) || !generation(long))))
             };
             let mut cands: Vec<usize> = [&words[0], &words[words.len() - 1]]
                 .iter()

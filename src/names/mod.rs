@@ -384,17 +384,14 @@ const FILLERS: &[&str] = &[
 /// Both dev splits score the same to four digits with and without the verb and coordination cases.
 fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &resources::Resources, path: &mut [usize]) {
     use crate::text::TokenKind;
-    const COMPANY: u16 = 1 << 6;
-    // country, city, region, continent, first name, last name
-    const OTHER: u16 = 0b11_1111;
-    const SURNAME: u16 = 1 << 5;
-    // country, city, region, continent
-    const PLACES: u16 = 0b1111;
+    use resources::{GAZ_COMPANY, GAZ_FIRST, GAZ_LAST, GAZ_PLACE};
     let org = model::begin_tag(crate::Label::Org);
     let person = model::begin_tag(crate::Label::Person);
     let cap_word = |i: usize| {
         s.contains(&i) && doc.tokens[i].kind == TokenKind::Word && doc.token_text(i).starts_with(char::is_uppercase)
     };
+    // the tag of token j of the segment, if it is in it
+    let tag_at = |path: &[usize], j: Option<usize>| j.filter(|j| s.contains(j)).map(|j| path[j - s.start]);
     // token i is the (lowercase) word w, in any case; no allocation
     let is = |i: usize, w: &str| s.contains(&i) && doc.token_text(i).eq_ignore_ascii_case(w);
     let is_any = |i: usize, ws: &[&str]| s.contains(&i) && ws.iter().any(|w| doc.token_text(i).eq_ignore_ascii_case(w));
@@ -434,14 +431,14 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
         let Some(mask) = ["", " inc.", " , inc.", " corp.", " corporation", " plc", " ltd", " ltd.", " co."].iter().find_map(|suffix| {
             key.truncate(word);
             key.push_str(suffix);
-            res.gazetteer.get(key.as_str()).copied().filter(|m| m & COMPANY != 0)
+            res.gazetteer.get(key.as_str()).copied().filter(|m| m & GAZ_COMPANY != 0)
         }) else {
             key.truncate(word);
             // a surname the gazetteer knows, no place, not a common word, outside any person's name, that
             // speaks or stands beside a person (`Starmer said`, `Sunak and Badenoch`)
-            let beside = |j: Option<usize>| j.is_some_and(|j| s.contains(&j) && tag_label(path[j - s.start]) == Some(crate::Label::Person));
-            if own & SURNAME != 0
-                && own & PLACES == 0
+            let beside = |j: Option<usize>| tag_at(path, j).and_then(tag_label) == Some(crate::Label::Person);
+            if own & GAZ_LAST != 0
+                && own & GAZ_PLACE == 0
                 && tag_label(path[k]) != Some(crate::Label::Person)
                 && !res.clusters.contains_key(key.as_str())
                 && (is_any(i + 1, SPEECH_VERBS)
@@ -461,8 +458,8 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
             // tagged otherwise: a word listed only as a company (`Amazon`, `Tesla`), with a company's verb
             // or an auxiliary after it (`Tesla would build`) or next to another organisation (`Google and
             // Amazon`)
-            let beside_org = |j: Option<usize>| j.is_some_and(|j| j >= s.start && j < s.end && path[j - s.start] == org);
-            (own | mask) & OTHER == 0
+            let beside_org = |j: Option<usize>| tag_at(path, j) == Some(org);
+            (own | mask) & (GAZ_PLACE | GAZ_FIRST | GAZ_LAST) == 0
                 && (business(i)
                     || is_any(i + 1, AUXILIARIES)
                     || (i > 0 && is(i - 1, "and") && beside_org(i.checked_sub(2)))
@@ -534,10 +531,9 @@ const TITLES: &[&str] = &[
 /// `Mr`, `Senator`), leaving at least one capitalised word; and whether they include a courtesy title.
 fn title_len(doc: &Document<'_>, first: usize, last: usize, res: &resources::Resources) -> (usize, bool) {
     // a company named with a courtesy title (`Dr Pepper`, `Mr. Coffee`) keeps it
-    const COMPANY: u16 = 1 << 6;
     let company = || {
         let key = doc.text[doc.tokens[first].start..doc.tokens[last].end].to_lowercase();
-        res.gazetteer.get(key.as_str()).is_some_and(|m| m & COMPANY != 0)
+        res.gazetteer.get(key.as_str()).is_some_and(|m| m & resources::GAZ_COMPANY != 0)
     };
     let mut k = first;
     let mut courtesy = false;

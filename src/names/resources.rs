@@ -13,6 +13,15 @@ pub type Key = Cow<'static, str>;
 
 /// Gazetteer categories, one bit each in a phrase's mask.
 pub const GAZ_CATEGORIES: [&str; 8] = ["country", "city", "region", "continent", "first", "last", "company", "orgsuffix"];
+/// The mask bits of the categories rules test (bit `k` is `GAZ_CATEGORIES[k]`): any place (country, city,
+/// region, continent), a first name, a last name, a company.
+pub const GAZ_PLACE: u16 = 0b1111;
+/// See [`GAZ_PLACE`].
+pub const GAZ_FIRST: u16 = 1 << 4;
+/// See [`GAZ_PLACE`].
+pub const GAZ_LAST: u16 = 1 << 5;
+/// See [`GAZ_PLACE`].
+pub const GAZ_COMPANY: u16 = 1 << 6;
 /// Set on a phrase key that is also the beginning of a longer phrase (matching continues).
 pub const GAZ_PREFIX: u16 = 1 << 15;
 /// The longest gazetteer phrase, in tokens.

@@ -42,9 +42,9 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Gazetteer categories (bits of a phrase's mask) that make a single word a name: country, city, region,
 /// continent, company.
-const NAME_CATEGORIES: u16 = 0b100_1111;
+const NAME_CATEGORIES: u16 = super::resources::GAZ_PLACE | super::resources::GAZ_COMPANY;
 /// The first-name category.
-const FIRST_NAME: u16 = 1 << 4;
+const FIRST_NAME: u16 = super::resources::GAZ_FIRST;
 
 /// A sentence's style.
 #[derive(Clone, Copy, PartialEq, Debug)]
