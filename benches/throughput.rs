@@ -40,7 +40,10 @@ fn main() {
     let docs = eval::bio_to_docs(&content, "dev");
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
-    let runs = std::env::var("BENCH_RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
+    let runs = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5);
     let options = Options::default();
     println!(
         "OntoNotes dev: {} documents, {:.2} MB of text; one core, best of {runs} runs",
@@ -48,17 +51,35 @@ fn main() {
         bytes as f64 / 1e6
     );
 
-    let (mbs, n) = best_of(runs, bytes, || texts.iter().map(|t| tokenize(t).len()).sum());
+    let (mbs, n) = best_of(runs, bytes, || {
+        texts.iter().map(|t| tokenize(t).len()).sum()
+    });
     println!("{:<32} {:>8.1} MB/s   ({n} tokens)", "tokenize", mbs);
 
-    let (mbs, n) = best_of(runs, bytes, || texts.iter().map(|t| Document::new(t).sentences.len()).sum());
-    println!("{:<32} {:>8.1} MB/s   ({n} sentences)", "tokens + sentences", mbs);
+    let (mbs, n) = best_of(runs, bytes, || {
+        texts.iter().map(|t| Document::new(t).sentences.len()).sum()
+    });
+    println!(
+        "{:<32} {:>8.1} MB/s   ({n} sentences)",
+        "tokens + sentences", mbs
+    );
 
     let (mbs, n) = best_of(runs, bytes, || {
-        texts.iter().map(|t| figures::find(&Document::new(t), &options).len()).sum()
+        texts
+            .iter()
+            .map(|t| figures::find(&Document::new(t), &options).len())
+            .sum()
     });
-    println!("{:<32} {:>8.1} MB/s   ({n} figures)", "tokens + sentences + figures", mbs);
+    println!(
+        "{:<32} {:>8.1} MB/s   ({n} figures)",
+        "tokens + sentences + figures", mbs
+    );
 
-    let (mbs, n) = best_of(runs, bytes, || texts.iter().map(|t| annotate(t, &options).len()).sum());
-    println!("{:<32} {:>8.1} MB/s   ({n} entities)", "annotate() (everything)", mbs);
+    let (mbs, n) = best_of(runs, bytes, || {
+        texts.iter().map(|t| annotate(t, &options).len()).sum()
+    });
+    println!(
+        "{:<32} {:>8.1} MB/s   ({n} entities)",
+        "annotate() (everything)", mbs
+    );
 }

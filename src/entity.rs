@@ -65,12 +65,18 @@ impl Label {
 
     /// Parses a label as written in JSON, ignoring ASCII case.
     pub fn parse(s: &str) -> Option<Label> {
-        Label::ALL.iter().copied().find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
+        Label::ALL
+            .iter()
+            .copied()
+            .find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
     }
 
     /// True for the names (PERSON, PLACE, ORG, MISC), false for figures.
     pub fn is_name(self) -> bool {
-        matches!(self, Label::Person | Label::Place | Label::Org | Label::Misc)
+        matches!(
+            self,
+            Label::Person | Label::Place | Label::Org | Label::Misc
+        )
     }
 }
 
@@ -190,7 +196,15 @@ mod tests {
 
     #[test]
     fn score_is_written_with_three_decimals() {
-        let e = Entity { start: 0, end: 1, label: Label::Person, text: "A".into(), score: 0.863, group: None, value: None };
+        let e = Entity {
+            start: 0,
+            end: 1,
+            label: Label::Person,
+            text: "A".into(),
+            score: 0.863,
+            group: None,
+            value: None,
+        };
         let json = serde_json::to_string(&e).unwrap();
         assert!(json.ends_with("\"score\":0.863}"), "{json}");
     }

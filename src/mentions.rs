@@ -21,9 +21,9 @@
 //! first name of a full name, an acronym and its long form) share it. Numbers start at 1 in order of first
 //! mention. Figures get no group.
 
+use crate::names::hash::FxHashMap as HashMap;
 use crate::text::{Document, TokenKind};
 use crate::{Entity, Label};
-use crate::names::hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 
 /// Merges the names and the figures of a document into one sorted, non-overlapping list.
@@ -33,7 +33,10 @@ use std::collections::BTreeMap;
 pub fn resolve(doc: &Document<'_>, names: Vec<Entity>, figures: Vec<Entity>) -> Vec<Entity> {
     let mut names = make_consistent(doc, names);
     // a holiday is no person, place or organisation (`Eid al-Fitr` was a PERSON): a date
-    for e in names.iter_mut().filter(|e| matches!(e.label, Label::Person | Label::Place | Label::Org)) {
+    for e in names
+        .iter_mut()
+        .filter(|e| matches!(e.label, Label::Person | Label::Place | Label::Org))
+    {
         if let Some(value) = crate::figures::extra::holiday(&e.text) {
             e.label = Label::Date;
             e.value = value;
@@ -71,7 +74,10 @@ pub fn resolve(doc: &Document<'_>, names: Vec<Entity>, figures: Vec<Entity>) -> 
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     for e in all {
         // The interval starting before e.end with the greatest start is the only one that can overlap e.
-        let free = taken.range(..e.end).next_back().map_or(true, |(_, &end)| end <= e.start);
+        let free = taken
+            .range(..e.end)
+            .next_back()
+            .map_or(true, |(_, &end)| end <= e.start);
         if free && e.start < e.end {
             taken.insert(e.start, e.end);
             kept.push(e);
@@ -111,7 +117,9 @@ fn fold_into(s: &str, out: &mut String) {
             'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => 'a',
             'Ç' | 'ç' | 'Ć' | 'ć' | 'Č' | 'č' | 'Ĉ' | 'ĉ' | 'Ċ' | 'ċ' => 'c',
             'Ď' | 'ď' | 'Đ' | 'đ' => 'd',
-            'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => 'e',
+            'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => {
+                'e'
+            }
             'Ğ' | 'ğ' | 'Ģ' | 'ģ' => 'g',
             'Ì'..='Ï' | 'ì'..='ï' | 'Ī' | 'ī' | 'Į' | 'į' | 'İ' | 'ı' => 'i',
             'Ķ' | 'ķ' => 'k',
@@ -121,7 +129,9 @@ fn fold_into(s: &str, out: &mut String) {
             'Ř' | 'ř' => 'r',
             'Ś' | 'ś' | 'Š' | 'š' | 'Ş' | 'ş' | 'Ș' | 'ș' => 's',
             'Ť' | 'ť' | 'Ţ' | 'ţ' | 'Ț' | 'ț' => 't',
-            'Ù'..='Ü' | 'ù'..='ü' | 'Ū' | 'ū' | 'Ů' | 'ů' | 'Ű' | 'ű' | 'Ų' | 'ų' => 'u',
+            'Ù'..='Ü' | 'ù'..='ü' | 'Ū' | 'ū' | 'Ů' | 'ů' | 'Ű' | 'ű' | 'Ų' | 'ų' => {
+                'u'
+            }
             'Ý' | 'ý' | 'ÿ' | 'Ÿ' => 'y',
             'Ź' | 'ź' | 'Ž' | 'ž' | 'Ż' | 'ż' => 'z',
             '’' | '‘' => '\'',
@@ -154,7 +164,9 @@ fn is_capitalised(s: &str) -> bool {
 
 fn is_acronym(s: &str) -> bool {
     let n = s.chars().count();
-    (2..=8).contains(&n) && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '&') && s.chars().any(|c| c.is_alphabetic())
+    (2..=8).contains(&n)
+        && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+        && s.chars().any(|c| c.is_alphabetic())
 }
 
 /// An acronym that keeps a joining word's initial in lowercase: `BoE` (Bank of England), `DoJ`, `MoD`, `DfT`.
@@ -168,12 +180,42 @@ fn is_mixed_acronym(s: &str) -> bool {
 }
 
 /// Words before a storm's name (`Hurricane Milton`, `Typhoon Haiyan`).
-const STORMS: &[&str] = &["Hurricane", "Typhoon", "Cyclone", "Storm", "HURRICANE", "TYPHOON", "CYCLONE", "STORM"];
+const STORMS: &[&str] = &[
+    "Hurricane",
+    "Typhoon",
+    "Cyclone",
+    "Storm",
+    "HURRICANE",
+    "TYPHOON",
+    "CYCLONE",
+    "STORM",
+];
 
 /// Legal and generic endings that are not a short form of a company's name (`Inc` of `Halvorsen Motors Inc`).
 const ORG_SUFFIXES: &[&str] = &[
-    "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "se", "group",
-    "holdings", "company", "corporation", "limited", "gmbh", "fc", "cf", "ac",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+    "se",
+    "group",
+    "holdings",
+    "company",
+    "corporation",
+    "limited",
+    "gmbh",
+    "fc",
+    "cf",
+    "ac",
 ];
 
 /// The keys under which a multi-word organisation's name is also known: its proper prefixes (`halvorsen`,
@@ -182,7 +224,9 @@ const ORG_SUFFIXES: &[&str] = &[
 fn org_short_forms(words: &[String]) -> impl Iterator<Item = String> + '_ {
     let n = words.len();
     let ok = |w: &String| !STOP.contains(&w.as_str()) && !ORG_SUFFIXES.contains(&w.as_str());
-    let prefixes = (1..n).filter(move |&k| n >= 2 && ok(&words[0]) && ok(&words[k - 1])).map(move |k| words[..k].join(" "));
+    let prefixes = (1..n)
+        .filter(move |&k| n >= 2 && ok(&words[0]) && ok(&words[k - 1]))
+        .map(move |k| words[..k].join(" "));
     let last = (n == 2 && ok(&words[1])).then(|| words[1].clone());
     prefixes.chain(last)
 }
@@ -190,7 +234,10 @@ fn org_short_forms(words: &[String]) -> impl Iterator<Item = String> + '_ {
 /// A coarse script of a name, from its first letter: Latin (with its diacritics), Greek, Cyrillic, Armenian,
 /// Hebrew, Arabic, or other (by the letter's Unicode block).
 fn script(s: &str) -> u32 {
-    let c = s.chars().find(|c| c.is_alphabetic()).map_or(0, |c| c as u32);
+    let c = s
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .map_or(0, |c| c as u32);
     match c {
         0..=0x24f | 0x1e00..=0x1eff => 0,
         0x370..=0x3ff => 1,
@@ -202,12 +249,18 @@ fn script(s: &str) -> u32 {
     }
 }
 
-const STOP: &[&str] = &["of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "in", "on", "to", "a"];
+const STOP: &[&str] = &[
+    "of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "in", "on", "to", "a",
+];
 
 /// Initials of the capitalised words of a name (`Collective Security Treaty Organization` -> `csto`).
 fn initials(words: &[String], original: &str) -> String {
     let _ = original;
-    words.iter().filter(|w| !STOP.contains(&w.as_str())).filter_map(|w| w.chars().next()).collect()
+    words
+        .iter()
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 /// A full name at least this confident makes its surname a person elsewhere in the document.
@@ -230,7 +283,10 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
                 && e.label == Label::Org
                 && gap == " "
                 && token_range(doc, prev.start, prev.end).len() == 1
-                && e.text.split(' ').next().is_some_and(|w| is_capitalised(w) && w.chars().any(|c| c.is_lowercase()))
+                && e.text
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| is_capitalised(w) && w.chars().any(|c| c.is_lowercase()))
             {
                 prev.end = e.end;
                 prev.text = doc.text[prev.start..prev.end].to_string();
@@ -250,11 +306,16 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
             continue;
         }
         // The storm word right before the name (one space between), and `Tropical` before `Storm`.
-        let joined = |k: usize, next: usize| &doc.text[doc.tokens[k].end..doc.tokens[next].start] == " ";
+        let joined =
+            |k: usize, next: usize| &doc.text[doc.tokens[k].end..doc.tokens[next].start] == " ";
         let mut first = r.start;
         if first > 0 && STORMS.contains(&doc.token_text(first - 1)) && joined(first - 1, first) {
             first -= 1;
-            if first > 0 && doc.token_text(first) == "Storm" && doc.token_text(first - 1) == "Tropical" && joined(first - 1, first) {
+            if first > 0
+                && doc.token_text(first) == "Storm"
+                && doc.token_text(first - 1) == "Tropical"
+                && joined(first - 1, first)
+            {
                 first -= 1;
             }
             e.start = doc.tokens[first].start;
@@ -275,7 +336,15 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
             let k = names.partition_point(|n| n.end <= acr.start);
             let overlaps = names.get(k).is_some_and(|n| n.start < acr.end);
             if is_acronym(t) && !overlaps {
-                added.push(Entity { start: acr.start, end: acr.end, label: e.label, text: t.to_string(), score: e.score, group: None, value: None });
+                added.push(Entity {
+                    start: acr.start,
+                    end: acr.end,
+                    label: e.label,
+                    text: t.to_string(),
+                    score: e.score,
+                    group: None,
+                    value: None,
+                });
             }
         }
     }
@@ -283,7 +352,11 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
     // 1. Label agreement by total confidence per folded text.
     let keys: Vec<String> = names.iter().map(|e| fold_key(&e.text)).collect();
     let mut votes: HashMap<&str, [f32; 4]> = HashMap::default();
-    let li = |l: Label| [Label::Person, Label::Place, Label::Org, Label::Misc].iter().position(|&x| x == l);
+    let li = |l: Label| {
+        [Label::Person, Label::Place, Label::Org, Label::Misc]
+            .iter()
+            .position(|&x| x == l)
+    };
     for (e, k) in names.iter().zip(&keys) {
         if let Some(i) = li(e.label) {
             votes.entry(k.as_str()).or_default()[i] += e.score.max(0.01);
@@ -318,7 +391,11 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
         // sentences said of the word.
         let own = li(e.label).map_or(0.0, |i| v[i]);
         let gives_way = e.score < 0.75 && v[best] >= 2.0 * own;
-        relabel.push(if e.label.is_name() && v[best] > 0.0 && gives_way { LABELS[best] } else { e.label });
+        relabel.push(if e.label.is_name() && v[best] > 0.0 && gives_way {
+            LABELS[best]
+        } else {
+            e.label
+        });
     }
     for (e, l) in names.iter_mut().zip(relabel) {
         e.label = l;
@@ -330,7 +407,11 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
     // (only those under 0.75 give way).
     if !surnames.is_empty() {
         for (e, k) in names.iter_mut().zip(&keys) {
-            if e.label != Label::Person && e.label.is_name() && e.score < KEEP_OWN_LABEL && surnames.contains_key(k.as_str()) {
+            if e.label != Label::Person
+                && e.label.is_name()
+                && e.score < KEEP_OWN_LABEL
+                && surnames.contains_key(k.as_str())
+            {
                 e.label = Label::Person;
             }
         }
@@ -344,12 +425,17 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
         .filter(|e| e.label == Label::Org && e.score >= SURE_PERSON)
         .filter_map(|e| {
             let w = span_words(doc, e.start, e.end);
-            (w.len() >= 2 && !STOP.contains(&w[0].as_str()) && w[0].chars().count() > 1).then(|| (w[0].clone(), ()))
+            (w.len() >= 2 && !STOP.contains(&w[0].as_str()) && w[0].chars().count() > 1)
+                .then(|| (w[0].clone(), ()))
         })
         .collect();
     if !org_heads.is_empty() {
         for (e, k) in names.iter_mut().zip(&keys) {
-            if e.label == Label::Person && e.score < 0.75 && org_heads.contains_key(k.as_str()) && !person_parts.contains_key(k.as_str()) {
+            if e.label == Label::Person
+                && e.score < 0.75
+                && org_heads.contains_key(k.as_str())
+                && !person_parts.contains_key(k.as_str())
+            {
                 e.label = Label::Org;
             }
         }
@@ -361,14 +447,20 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
     for e in &names {
         let r = token_range(doc, e.start, e.end);
         let toks: Vec<String> = r.clone().map(|i| fold_key(doc.token_text(i))).collect();
-        if toks.is_empty() || !is_capitalised(&e.text) || e.score < 0.5 || e.text.chars().count() < 2 {
+        if toks.is_empty()
+            || !is_capitalised(&e.text)
+            || e.score < 0.5
+            || e.text.chars().count() < 2
+        {
             continue;
         }
         let entry = known.entry(toks.join(" ")).or_insert((toks, e.label, 0.0));
         entry.2 = entry.2.max(e.score);
     }
     for (part, &s) in &person_parts {
-        known.entry(part.clone()).or_insert((vec![part.clone()], Label::Person, s.min(1.0)));
+        known
+            .entry(part.clone())
+            .or_insert((vec![part.clone()], Label::Person, s.min(1.0)));
     }
     let mut by_first: HashMap<&str, Vec<&Known>> = HashMap::default();
     for v in known.values() {
@@ -421,7 +513,15 @@ pub fn make_consistent(doc: &Document<'_>, mut names: Vec<Entity>) -> Vec<Entity
                         continue;
                     }
                     let (a, b) = (doc.tokens[i].start, doc.tokens[i + n - 1].end);
-                    found.push(Entity { start: a, end: b, label: *label, text: doc.text[a..b].to_string(), score: score * 0.9, group: None, value: None });
+                    found.push(Entity {
+                        start: a,
+                        end: b,
+                        label: *label,
+                        text: doc.text[a..b].to_string(),
+                        score: score * 0.9,
+                        group: None,
+                        value: None,
+                    });
                     matched = n;
                     break;
                 }
@@ -445,7 +545,12 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
     let mut groups: Vec<Group> = Vec::new();
     // Keys to their group, per name label (PERSON, PLACE, ORG, MISC): looked up by `&str`, no key copies.
     type ByLabel = HashMap<String, [Option<usize>; 4]>;
-    let li = |l: Label| [Label::Person, Label::Place, Label::Org, Label::Misc].iter().position(|&x| x == l).unwrap_or(3);
+    let li = |l: Label| {
+        [Label::Person, Label::Place, Label::Org, Label::Misc]
+            .iter()
+            .position(|&x| x == l)
+            .unwrap_or(3)
+    };
     let get = |m: &ByLabel, l: Label, k: &str| m.get(k).and_then(|a| a[li(l)]);
     let put = |m: &mut ByLabel, l: Label, k: String, g: usize| {
         m.entry(k).or_default()[li(l)].get_or_insert(g);
@@ -466,17 +571,28 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
         let words = span_words(doc, e.start, e.end);
         let r = token_range(doc, e.start, e.end);
         let key = words.join(" ");
-        let acr = (is_acronym(&e.text) || is_mixed_acronym(&e.text)).then(|| fold_key(&e.text).replace('.', ""));
+        let acr = (is_acronym(&e.text) || is_mixed_acronym(&e.text))
+            .then(|| fold_key(&e.text).replace('.', ""));
         let init = (words.len() >= 2).then(|| initials(&words, ""));
         // with the joining words' initials too, as `BoE` and `DoJ` write them
-        let init_all = (words.len() >= 3 && words.iter().any(|w| STOP.contains(&w.as_str())))
-            .then(|| words.iter().filter_map(|w| w.chars().next()).collect::<String>());
+        let init_all =
+            (words.len() >= 3 && words.iter().any(|w| STOP.contains(&w.as_str()))).then(|| {
+                words
+                    .iter()
+                    .filter_map(|w| w.chars().next())
+                    .collect::<String>()
+            });
         let mut found = None;
         // An acronym, or the same name in another script (`Vladimir Putin (Владимир Путин)`), in parentheses
         // right after a name of the same label.
         if let Some((end, g, label)) = prev_name {
-            let other_script = || script(&e.text) != script(&doc.text[doc.tokens[end].start..doc.tokens[end].end]);
-            if r.start == end + 2 && doc.token_text(end + 1) == "(" && label == e.label && (acr.is_some() || other_script()) {
+            let other_script =
+                || script(&e.text) != script(&doc.text[doc.tokens[end].start..doc.tokens[end].end]);
+            if r.start == end + 2
+                && doc.token_text(end + 1) == "("
+                && label == e.label
+                && (acr.is_some() || other_script())
+            {
                 found = Some(g);
             }
         }
@@ -495,28 +611,44 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
             }
         }
         // Short forms of an organisation's name, for the lookup below and to be found by later mentions.
-        let short_forms: Vec<String> = if l == Label::Org { org_short_forms(&words).collect() } else { Vec::new() };
+        let short_forms: Vec<String> = if l == Label::Org {
+            org_short_forms(&words).collect()
+        } else {
+            Vec::new()
+        };
         if found.is_none() && l == Label::Org {
             // A short form of an organisation named in full (`Halvorsen Motors Inc` ... `Halvorsen`,
             // `Manchester City` ... `City`), or the full name after its short form.
             // The full name joins a short form's group only when that group holds nothing but short forms of
             // it (`Halvorsen` ... `Halvorsen Bank` after `Halvorsen Motors Inc` is another company).
             let only_short_forms = |g: usize| {
-                groups[g].mentions.iter().all(|m| words.starts_with(m) || (words.len() == 2 && m.len() == 1 && m[0] == words[1]))
+                groups[g].mentions.iter().all(|m| {
+                    words.starts_with(m) || (words.len() == 2 && m.len() == 1 && m[0] == words[1])
+                })
             };
-            found = get(&org_parts, l, &key)
-                .or_else(|| short_forms.iter().filter_map(|k| get(&exact, l, k)).find(|&g| only_short_forms(g)));
+            found = get(&org_parts, l, &key).or_else(|| {
+                short_forms
+                    .iter()
+                    .filter_map(|k| get(&exact, l, k))
+                    .find(|&g| only_short_forms(g))
+            });
         }
         if found.is_none() && l == Label::Person && !words.is_empty() {
             // A part of a full name, or a full name whose part was seen first.
             // (not a father's name in his son's: `Donald Trump` in `Donald Trump Jr.`; the price is that
             // `Martin Luther King` and `Martin Luther King Jr.`, one man, are two groups)
             let generation = |ws: &[String]| {
-                ws.last().is_some_and(|w| matches!(w.as_str(), "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv"))
+                ws.last().is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv"
+                    )
+                })
             };
             let part_of = |short: &[String], long: &[String]| {
                 short.len() < long.len()
-                    && (long.ends_with(short) || (long.starts_with(short) && (generation(short) || !generation(long))))
+                    && (long.ends_with(short)
+                        || (long.starts_with(short) && (generation(short) || !generation(long))))
             };
             let mut cands: Vec<usize> = [&words[0], &words[words.len() - 1]]
                 .iter()
@@ -524,14 +656,19 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
                 .collect();
             cands.sort_unstable();
             cands.dedup();
-            found = cands
-                .into_iter()
-                .find(|&g| groups[g].mentions.iter().any(|m| part_of(&words, m) || part_of(m, &words)));
+            found = cands.into_iter().find(|&g| {
+                groups[g]
+                    .mentions
+                    .iter()
+                    .any(|m| part_of(&words, m) || part_of(m, &words))
+            });
         }
         let g = match found {
             Some(g) => g,
             None => {
-                groups.push(Group { mentions: Vec::new() });
+                groups.push(Group {
+                    mentions: Vec::new(),
+                });
                 groups.len() - 1
             }
         };

@@ -61,7 +61,12 @@ pub fn annotate(text: &JsValue, options: &JsValue) -> Result<JsValue, JsError> {
     let mut values = Vec::new();
     for e in &entities {
         let label = Label::ALL.iter().position(|&l| l == e.label).unwrap_or(0);
-        nums.extend([e.start as f64, e.end as f64, label as f64, crate::entity::rounded_score(e.score)]);
+        nums.extend([
+            e.start as f64,
+            e.end as f64,
+            label as f64,
+            crate::entity::rounded_score(e.score),
+        ]);
         nums.push(e.group.map_or(-1.0, f64::from));
         nums.push(match &e.value {
             Some(v) => {
@@ -87,7 +92,8 @@ thread_local! {
 // of the page API's time on the OntoNotes dev text). `text` is sliced from the caller's own string, so it is
 // exactly `text.slice(start, end)`, lone surrogates included. Fields and their order are those of the
 // serialised `Entity` (GUIDE section 2); `group` and `value` are left out when absent.
-#[wasm_bindgen(inline_js = "export function build_entities(text, nums, labels, values) {
+#[wasm_bindgen(
+    inline_js = "export function build_entities(text, nums, labels, values) {
   const n = nums.length / 6, out = new Array(n);
   for (let k = 0, i = 0; k < n; k++, i += 6) {
     const start = nums[i], end = nums[i + 1];
@@ -97,15 +103,24 @@ thread_local! {
     out[k] = e;
   }
   return out;
-}")]
+}"
+)]
 extern "C" {
-    fn build_entities(text: &JsValue, nums: &[f64], labels: &js_sys::Array, values: &JsValue) -> JsValue;
+    fn build_entities(
+        text: &JsValue,
+        nums: &[f64],
+        labels: &js_sys::Array,
+        values: &JsValue,
+    ) -> JsValue;
 }
 
 /// The labels this build knows, names first: `["PERSON", "PLACE", ..., "ORDINAL"]`.
 #[wasm_bindgen(js_name = labels, skip_typescript)]
 pub fn js_labels() -> Vec<JsValue> {
-    Label::ALL.iter().map(|l| JsValue::from_str(l.as_str())).collect()
+    Label::ALL
+        .iter()
+        .map(|l| JsValue::from_str(l.as_str()))
+        .collect()
 }
 
 /// The crate's version, e.g. `"0.1.0"`.
@@ -225,8 +240,12 @@ fn parse_options(value: &JsValue) -> Result<Options, JsError> {
         Some(names) => {
             let mut labels = Vec::with_capacity(names.len());
             for name in &names {
-                let label = Label::parse(name)
-                    .ok_or_else(|| JsError::new(&format!("annotate: options.labels: {}", crate::Error::UnknownLabel(name.clone()))))?;
+                let label = Label::parse(name).ok_or_else(|| {
+                    JsError::new(&format!(
+                        "annotate: options.labels: {}",
+                        crate::Error::UnknownLabel(name.clone())
+                    ))
+                })?;
                 labels.push(label);
             }
             Some(labels)
@@ -235,10 +254,14 @@ fn parse_options(value: &JsValue) -> Result<Options, JsError> {
     let document_date = match raw.date.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(d) => Some(
-            CivilDate::parse(d).map_err(|e| JsError::new(&format!("annotate: options.date: {e}")))?,
+            CivilDate::parse(d)
+                .map_err(|e| JsError::new(&format!("annotate: options.date: {e}")))?,
         ),
     };
-    Ok(Options { labels, document_date })
+    Ok(Options {
+        labels,
+        document_date,
+    })
 }
 
 /// A short description of a JavaScript value for error messages.

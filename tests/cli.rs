@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 const BIN: &str = env!("CARGO_BIN_EXE_annotate");
 
 /// A sentence written for these tests, with names, figures and punctuation.
-const SAMPLE: &str = "On Wednesday, January 19, 2022, more than 2,000 soldiers left Almaty, Kazakhstan's largest \
+const SAMPLE: &str =
+    "On Wednesday, January 19, 2022, more than 2,000 soldiers left Almaty, Kazakhstan's largest \
 city, at 3 p.m.; the U.S. paid $4.5bn, about 12% of the cost, for the 21st time in three decades.";
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
@@ -65,11 +66,18 @@ fn check_entities(text: &str, entities: &[Value], unit: &str) {
     for e in entities {
         let s = e["start"].as_u64().unwrap() as usize;
         let end = e["end"].as_u64().unwrap() as usize;
-        assert!(s >= prev && s < end && end < byte_at.len(), "bad span {e} in {unit}");
+        assert!(
+            s >= prev && s < end && end < byte_at.len(),
+            "bad span {e} in {unit}"
+        );
         let (Some(bs), Some(be)) = (byte_at[s], byte_at[end]) else {
             panic!("{unit} offsets of {e} fall inside a character");
         };
-        assert_eq!(e["text"].as_str().unwrap(), &text[bs..be], "text of {e} in {unit}");
+        assert_eq!(
+            e["text"].as_str().unwrap(),
+            &text[bs..be],
+            "text of {e} in {unit}"
+        );
         assert!(e["label"].is_string() && e["score"].is_number());
         prev = end;
     }
@@ -80,7 +88,15 @@ fn help_and_version() {
     let o = run(&["--help"], b"");
     assert!(o.status.success());
     let h = stdout(&o);
-    for word in ["USAGE", "--jsonl", "--format", "--offsets", "--date", "--labels", "eval"] {
+    for word in [
+        "USAGE",
+        "--jsonl",
+        "--format",
+        "--offsets",
+        "--date",
+        "--labels",
+        "eval",
+    ] {
         assert!(h.contains(word), "--help mentions {word}");
     }
     let o = run(&["--version"], b"");
@@ -128,7 +144,10 @@ fn files_as_json_array_and_jsonl() {
     assert_eq!(v[0]["id"], a);
     assert_eq!(v[1]["id"], b);
     let o = run(&["--format", "jsonl", a, b], b"");
-    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0], v[0]);
 }
@@ -144,7 +163,12 @@ fn offsets_in_three_units_name_the_same_text() {
         let entities = v["entities"].as_array().unwrap().clone();
         assert!(!entities.is_empty());
         check_entities(&text, &entities, unit);
-        seen.push(entities.iter().map(|e| (e["label"].clone(), e["text"].clone())).collect::<Vec<_>>());
+        seen.push(
+            entities
+                .iter()
+                .map(|e| (e["label"].clone(), e["text"].clone()))
+                .collect::<Vec<_>>(),
+        );
     }
     assert_eq!(seen[0], seen[1]);
     assert_eq!(seen[1], seen[2]);
@@ -152,20 +176,43 @@ fn offsets_in_three_units_name_the_same_text() {
 
 #[test]
 fn labels_filter_and_date() {
-    let o = run(&["--format", "jsonl", "--labels", "date,NUMBER", "--date", "2022-01-19"], SAMPLE.as_bytes());
+    let o = run(
+        &[
+            "--format",
+            "jsonl",
+            "--labels",
+            "date,NUMBER",
+            "--date",
+            "2022-01-19",
+        ],
+        SAMPLE.as_bytes(),
+    );
     assert!(o.status.success());
     let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     let entities = v["entities"].as_array().unwrap();
     assert!(!entities.is_empty());
-    assert!(entities.iter().all(|e| e["label"] == "DATE" || e["label"] == "NUMBER"), "{v}");
+    assert!(
+        entities
+            .iter()
+            .all(|e| e["label"] == "DATE" || e["label"] == "NUMBER"),
+        "{v}"
+    );
 }
 
 #[test]
 fn an_empty_label_list_gives_no_entities_as_in_javascript() {
     // `--labels ""` asks for no label (JavaScript's `labels: []`, the embeds' `labels=""`): not an error
-    for args in [&["--labels", ""][..], &["--format", "jsonl", "--labels", ""], &["--labels", ","]] {
+    for args in [
+        &["--labels", ""][..],
+        &["--format", "jsonl", "--labels", ""],
+        &["--labels", ","],
+    ] {
         let o = run(args, SAMPLE.as_bytes());
-        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
         assert_eq!(v["entities"], serde_json::json!([]), "{args:?}");
     }
@@ -198,7 +245,11 @@ fn jsonl_keeps_order_and_count_and_reports_broken_lines() {
         input.push('\n');
     }
     let o = run(&["--jsonl", "--threads", "4"], input.as_bytes());
-    assert_eq!(o.status.code(), Some(1), "broken lines make the exit status non-zero");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "broken lines make the exit status non-zero"
+    );
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3000, "one output line per input line");
@@ -206,7 +257,11 @@ fn jsonl_keeps_order_and_count_and_reports_broken_lines() {
     for (k, line) in lines.iter().enumerate() {
         let v: Value = serde_json::from_str(line).unwrap();
         if v.get("error").is_some() {
-            assert_eq!(v["line"], k + 1, "error lines say which input line they answer");
+            assert_eq!(
+                v["line"],
+                k + 1,
+                "error lines say which input line they answer"
+            );
             errors.push(k + 1);
         } else {
             assert_eq!(v["id"], k, "output in input order");
@@ -216,7 +271,10 @@ fn jsonl_keeps_order_and_count_and_reports_broken_lines() {
     }
     assert_eq!(errors, expected_errors);
     let err = stderr(&o);
-    assert!(err.contains("line 8:") && err.contains("line 12:"), "stderr names the lines: {err}");
+    assert!(
+        err.contains("line 8:") && err.contains("line 12:"),
+        "stderr names the lines: {err}"
+    );
     let v: Value = serde_json::from_str(lines[8]).unwrap();
     assert_eq!(v["id"], "no-text", "the id is kept when the line had one");
 }
@@ -236,24 +294,51 @@ fn jsonl_line_date_overrides_the_flag() {
     .concat();
     let o = run(&["--jsonl", "--date", "2022-01-19"], input.as_bytes());
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 5);
     let date_of = |v: &Value| -> String {
-        let e = v["entities"].as_array().unwrap().iter().find(|e| e["label"] == "DATE").expect("a DATE");
+        let e = v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["label"] == "DATE")
+            .expect("a DATE");
         e["value"]["date"].as_str().unwrap().to_string()
     };
-    assert_eq!(date_of(&lines[0]), "2022-01-19", "no date on the line: --date");
+    assert_eq!(
+        date_of(&lines[0]),
+        "2022-01-19",
+        "no date on the line: --date"
+    );
     assert_eq!(date_of(&lines[1]), "2022-01-05", "the line's date wins");
-    assert_eq!(date_of(&lines[4]), "2022-01-19", "null is the same as absent");
+    assert_eq!(
+        date_of(&lines[4]),
+        "2022-01-19",
+        "null is the same as absent"
+    );
     for (i, want) in [(2, "2022-02-30"), (3, "must be a string")] {
         assert_eq!(lines[i]["id"], i as u64 + 1);
         assert_eq!(lines[i]["line"], i as u64 + 1);
-        assert!(lines[i]["error"].as_str().unwrap().contains(want), "{}", lines[i]);
+        assert!(
+            lines[i]["error"].as_str().unwrap().contains(want),
+            "{}",
+            lines[i]
+        );
         assert!(lines[i].get("entities").is_none());
     }
-    assert!(stderr(&o).contains("line 3") && stderr(&o).contains("line 4"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("line 3") && stderr(&o).contains("line 4"),
+        "{}",
+        stderr(&o)
+    );
     // without --date, the line's date still resolves the weekday
-    let o = run(&["--jsonl"], json_line(6, text, Some("\"2022-01-05\"")).as_bytes());
+    let o = run(
+        &["--jsonl"],
+        json_line(6, text, Some("\"2022-01-05\"")).as_bytes(),
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!(date_of(&v), "2022-01-05");
@@ -261,15 +346,23 @@ fn jsonl_line_date_overrides_the_flag() {
 
 fn json_line(id: u32, text: &str, date: Option<&str>) -> String {
     match date {
-        Some(d) => format!("{{\"id\": {id}, \"text\": {}, \"date\": {d}}}\n", Value::from(text)),
+        Some(d) => format!(
+            "{{\"id\": {id}, \"text\": {}, \"date\": {d}}}\n",
+            Value::from(text)
+        ),
         None => format!("{{\"id\": {id}, \"text\": {}}}\n", Value::from(text)),
     }
 }
 
 #[test]
 fn jsonl_single_thread_equals_many_threads() {
-    let input: String =
-        (0..400).map(|i| serde_json::json!({"id": format!("d{i}"), "text": format!("{i} x {SAMPLE}")}).to_string() + "\n").collect();
+    let input: String = (0..400)
+        .map(|i| {
+            serde_json::json!({"id": format!("d{i}"), "text": format!("{i} x {SAMPLE}")})
+                .to_string()
+                + "\n"
+        })
+        .collect();
     let one = run(&["--jsonl", "-j", "1"], input.as_bytes());
     let many = run(&["--jsonl", "-j", "3"], input.as_bytes());
     assert!(one.status.success() && many.status.success());
@@ -284,11 +377,18 @@ fn jsonl_blank_lines_crlf_and_lone_surrogates() {
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3);
-    assert_eq!(lines[1], "", "a blank line stays blank so line numbers match");
+    assert_eq!(
+        lines[1], "",
+        "a blank line stays blank so line numbers match"
+    );
     let v: Value = serde_json::from_str(lines[0]).unwrap();
     assert_eq!(v["id"], 1);
     // The lone surrogate counts as one code point, as in the sender's string.
-    check_entities("a\u{FFFD} Kazakhstan", v["entities"].as_array().unwrap(), "codepoint");
+    check_entities(
+        "a\u{FFFD} Kazakhstan",
+        v["entities"].as_array().unwrap(),
+        "codepoint",
+    );
     let v: Value = serde_json::from_str(lines[2]).unwrap();
     assert_eq!(v["entities"], serde_json::json!([]));
 }
@@ -299,11 +399,23 @@ fn invalid_utf8_file_names_the_file() {
     std::fs::write(&bad, b"Caf\xe9 in M\xfcnchen\n").unwrap();
     let good = scratch("good.txt");
     std::fs::write(&good, SAMPLE).unwrap();
-    let o = run(&["--format", "jsonl", good.to_str().unwrap(), bad.to_str().unwrap()], b"");
+    let o = run(
+        &[
+            "--format",
+            "jsonl",
+            good.to_str().unwrap(),
+            bad.to_str().unwrap(),
+        ],
+        b"",
+    );
     assert_ne!(o.status.code(), Some(0));
     let err = stderr(&o);
     assert!(err.contains("latin1.txt") && err.contains("UTF-8"), "{err}");
-    assert_eq!(stdout(&o).lines().count(), 1, "the good file is still annotated");
+    assert_eq!(
+        stdout(&o).lines().count(),
+        1,
+        "the good file is still annotated"
+    );
     let o = run(&[], b"\xff\xfe broken");
     assert_ne!(o.status.code(), Some(0));
     assert!(stderr(&o).contains("standard input"));
@@ -318,13 +430,17 @@ fn missing_file_is_an_error() {
 
 #[test]
 fn html_escapes_markup_and_marks_entities() {
-    let text = format!("<script>alert('x')</script> <b onclick=\"evil()\">bold</b> & {SAMPLE} <!-- c -->");
+    let text =
+        format!("<script>alert('x')</script> <b onclick=\"evil()\">bold</b> & {SAMPLE} <!-- c -->");
     let o = run(&["--format", "html"], text.as_bytes());
     assert!(o.status.success());
     let html = stdout(&o);
     assert!(html.starts_with("<!DOCTYPE html>"));
     let body = &html[html.find("<article>").unwrap() + 9..html.find("</article>").unwrap()];
-    assert!(!body.contains("<script") && !body.contains("<b ") && !body.contains("<!--"), "{body}");
+    assert!(
+        !body.contains("<script") && !body.contains("<b ") && !body.contains("<!--"),
+        "{body}"
+    );
     assert!(body.contains("<mark data-label=\""), "entities are marked");
     // Removing the marks and unescaping gives back exactly the input.
     let mut plain = String::new();
@@ -333,7 +449,10 @@ fn html_escapes_markup_and_marks_entities() {
         plain.push_str(&rest[..i]);
         let j = rest[i..].find('>').unwrap();
         let tag = &rest[i..i + j + 1];
-        assert!(tag.starts_with("<mark data-label=\"") || tag == "</mark>", "only mark tags: {tag}");
+        assert!(
+            tag.starts_with("<mark data-label=\"") || tag == "</mark>",
+            "only mark tags: {tag}"
+        );
         rest = &rest[i + j + 1..];
     }
     plain.push_str(rest);
@@ -352,8 +471,12 @@ fn conll_output_has_one_token_a_line() {
     assert!(o.status.success());
     let out = stdout(&o);
     assert!(out.starts_with("-DOCSTART-\tO\n\n"));
-    let tagged: Vec<(&str, &str)> =
-        out.lines().skip(2).filter(|l| !l.is_empty()).map(|l| l.split_once('\t').unwrap()).collect();
+    let tagged: Vec<(&str, &str)> = out
+        .lines()
+        .skip(2)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split_once('\t').unwrap())
+        .collect();
     assert!(tagged.iter().any(|(_, t)| t.starts_with("B-")));
     for (k, (_, tag)) in tagged.iter().enumerate() {
         assert!(*tag == "O" || tag.starts_with("B-") || tag.starts_with("I-"));
@@ -363,7 +486,11 @@ fn conll_output_has_one_token_a_line() {
         }
     }
     let joined: String = tagged.iter().map(|(w, _)| *w).collect();
-    assert_eq!(joined, SAMPLE.split_whitespace().collect::<String>(), "tokens cover the text");
+    assert_eq!(
+        joined,
+        SAMPLE.split_whitespace().collect::<String>(),
+        "tokens cover the text"
+    );
 }
 
 /// Texts that have broken tokenizers and taggers elsewhere: each must be annotated without a panic, with
@@ -386,8 +513,11 @@ fn odd_texts_never_break_the_command() {
         "'''’’’ n't 's -- ... …… $$$ %%% 1,,,2 ..5 5.. 1/ /1 ::".into(),
         "line one\r\nline two\rline three\n".repeat(1000),
     ];
-    let input: String =
-        texts.iter().enumerate().map(|(i, t)| serde_json::json!({"id": i, "text": t}).to_string() + "\n").collect();
+    let input: String = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| serde_json::json!({"id": i, "text": t}).to_string() + "\n")
+        .collect();
     for unit in ["codepoint", "utf16", "utf8"] {
         let o = run(&["--jsonl", "--offsets", unit], input.as_bytes());
         assert!(o.status.success(), "{}", stderr(&o));
@@ -420,7 +550,10 @@ fn twenty_megabytes_in_reasonable_time() {
     assert!(o.status.success(), "{}", stderr(&o));
     let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     let n = v["entities"].as_array().unwrap().len();
-    assert!(n > 100_000, "every copy of the sample is annotated ({n} entities)");
+    assert!(
+        n > 100_000,
+        "every copy of the sample is annotated ({n} entities)"
+    );
     eprintln!("20 MB annotated in {took:.2?}");
     // A guard against a hang or quadratic time, not a benchmark (`make bench` measures speed).
     assert!(took < Duration::from_secs(120), "20 MB took {took:?}");
@@ -431,7 +564,9 @@ fn twenty_megabytes_in_reasonable_time() {
 fn eval_agrees_with_score_py() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let eval_dir = root.join("../shared/eval");
-    if !eval_dir.join("score.py").exists() || Command::new("python3").arg("--version").output().is_err() {
+    if !eval_dir.join("score.py").exists()
+        || Command::new("python3").arg("--version").output().is_err()
+    {
         eprintln!("SKIPPED eval_agrees_with_score_py: needs python3 and ../shared/eval/ beside the repository");
         return;
     }
@@ -457,14 +592,26 @@ fn eval_agrees_with_score_py() {
     )
     .unwrap();
     let py_gold = scratch("gold.py.jsonl");
-    let conv = Command::new("python3").arg(eval_dir.join("bio_to_docs.py")).arg(&gold).output().unwrap();
+    let conv = Command::new("python3")
+        .arg(eval_dir.join("bio_to_docs.py"))
+        .arg(&gold)
+        .output()
+        .unwrap();
     assert!(conv.status.success());
     std::fs::write(&py_gold, &conv.stdout).unwrap();
 
     // The documents are built identically.
     let rs_gold = scratch("gold.rs.jsonl");
     let o = run(
-        &["eval", gold.to_str().unwrap(), "--pred", pred.to_str().unwrap(), "--write-gold", rs_gold.to_str().unwrap(), "--json"],
+        &[
+            "eval",
+            gold.to_str().unwrap(),
+            "--pred",
+            pred.to_str().unwrap(),
+            "--write-gold",
+            rs_gold.to_str().unwrap(),
+            "--json",
+        ],
         b"",
     );
     assert!(o.status.success(), "{}", stderr(&o));
@@ -484,7 +631,12 @@ fn eval_agrees_with_score_py() {
     assert_eq!(strip(&std::fs::read_to_string(&rs_gold).unwrap()), py_docs);
 
     // The scores are the same, digit for digit, and so is the JSON text.
-    let py = Command::new("python3").arg(eval_dir.join("score.py")).arg(&py_gold).arg(&pred).output().unwrap();
+    let py = Command::new("python3")
+        .arg(eval_dir.join("score.py"))
+        .arg(&py_gold)
+        .arg(&pred)
+        .output()
+        .unwrap();
     assert!(py.status.success());
     assert_eq!(stdout(&o), String::from_utf8(py.stdout).unwrap());
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -492,23 +644,43 @@ fn eval_agrees_with_score_py() {
     assert!(v["names"]["tp"].as_u64().unwrap() > 0 && v["names"]["p"].as_f64().unwrap() < 1.0);
 
     // Gold JSONL (what bio_to_docs.py writes) is detected and scores the same.
-    let o2 = run(&["eval", py_gold.to_str().unwrap(), "--pred", pred.to_str().unwrap(), "--json"], b"");
+    let o2 = run(
+        &[
+            "eval",
+            py_gold.to_str().unwrap(),
+            "--pred",
+            pred.to_str().unwrap(),
+            "--json",
+        ],
+        b"",
+    );
     assert_eq!(o2.stdout, o.stdout);
 
     // Without --pred, eval annotates the text itself and prints a table.
     let o3 = run(&["eval", gold.to_str().unwrap()], b"");
     assert!(o3.status.success());
     let table = stdout(&o3);
-    assert!(table.contains("names (PERSON+PLACE+ORG)") && table.contains("precision"), "{table}");
+    assert!(
+        table.contains("names (PERSON+PLACE+ORG)") && table.contains("precision"),
+        "{table}"
+    );
 }
 
 #[test]
 fn eval_of_a_broken_gold_file_is_a_clear_error() {
     let gold = scratch("broken.jsonl");
-    std::fs::write(&gold, "{\"id\": 1, \"text\": \"x\", \"entities\": []}\n{not json\n").unwrap();
+    std::fs::write(
+        &gold,
+        "{\"id\": 1, \"text\": \"x\", \"entities\": []}\n{not json\n",
+    )
+    .unwrap();
     let o = run(&["eval", gold.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("broken.jsonl") && stderr(&o).contains("line 2"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("broken.jsonl") && stderr(&o).contains("line 2"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// What `eval` cannot score is refused with the file's name and exit status 1 (README: an input that could not
@@ -527,25 +699,44 @@ fn eval_refuses_files_it_cannot_score() {
         ("bytes.jsonl", "{\"id\": \"b\", \"text\": \"é Almaty city\", \"entities\": [{\"start\": 3, \"end\": 9, \"label\": \"PLACE\", \"text\": \"Almaty\"}]}\n", &["document \"b\"", "3..9", "code points"]),
     ];
     let good = scratch("refuse-good.tsv");
-    std::fs::write(&good, "Anna\tB-PERSON\nKarenina\tE-PERSON\nleft\tO\nAlmaty\tS-GPE\n").unwrap();
+    std::fs::write(
+        &good,
+        "Anna\tB-PERSON\nKarenina\tE-PERSON\nleft\tO\nAlmaty\tS-GPE\n",
+    )
+    .unwrap();
     for (name, content, wants) in cases {
         let path = scratch(&format!("refuse-{name}"));
         std::fs::write(&path, content).unwrap();
-        let o = run(&["eval", path.to_str().unwrap(), good.to_str().unwrap()], b"");
+        let o = run(
+            &["eval", path.to_str().unwrap(), good.to_str().unwrap()],
+            b"",
+        );
         assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
         let err = stderr(&o);
-        assert!(err.contains(&format!("refuse-{name}")), "{name}: the message names the file: {err}");
+        assert!(
+            err.contains(&format!("refuse-{name}")),
+            "{name}: the message names the file: {err}"
+        );
         for want in wants {
             assert!(err.contains(want), "{name}: {want:?} in {err}");
         }
         let out = stdout(&o);
-        assert!(!out.contains(&format!("refuse-{name}")), "{name} is not scored: {out}");
-        assert!(out.contains("refuse-good.tsv: 1 documents"), "the good file is still scored: {out}");
+        assert!(
+            !out.contains(&format!("refuse-{name}")),
+            "{name} is not scored: {out}"
+        );
+        assert!(
+            out.contains("refuse-good.tsv: 1 documents"),
+            "the good file is still scored: {out}"
+        );
     }
     // the well-formed files alone: exit 0, in-range gold JSONL included
     let jsonl = scratch("refuse-ok.jsonl");
     std::fs::write(&jsonl, "{\"id\": \"c\", \"text\": \"é Almaty\", \"entities\": [{\"start\": 2, \"end\": 8, \"label\": \"PLACE\", \"text\": \"Almaty\"}]}\n").unwrap();
-    let o = run(&["eval", good.to_str().unwrap(), jsonl.to_str().unwrap()], b"");
+    let o = run(
+        &["eval", good.to_str().unwrap(), jsonl.to_str().unwrap()],
+        b"",
+    );
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
@@ -554,11 +745,20 @@ fn eval_refuses_files_it_cannot_score() {
 #[test]
 fn eval_markdown_on_own_files_is_neutral() {
     let gold = scratch("own-gold.tsv");
-    std::fs::write(&gold, "Anna\tB-PERSON\nKarenina\tI-PERSON\nleft\tO\nAlmaty\tB-GPE\n").unwrap();
+    std::fs::write(
+        &gold,
+        "Anna\tB-PERSON\nKarenina\tI-PERSON\nleft\tO\nAlmaty\tB-GPE\n",
+    )
+    .unwrap();
     let o = run(&["eval", "--markdown", gold.to_str().unwrap()], b"");
     assert!(o.status.success(), "{}", stderr(&o));
     let md = stdout(&o);
-    assert!(md.starts_with("# Accuracy") && md.contains("own-gold.tsv") && md.contains("names (PERSON+PLACE+ORG)"), "{md}");
+    assert!(
+        md.starts_with("# Accuracy")
+            && md.contains("own-gold.tsv")
+            && md.contains("names (PERSON+PLACE+ORG)"),
+        "{md}"
+    );
     for claim in ["../shared/data", "make report", "CoNLL-2003 has no figures"] {
         assert!(!md.contains(claim), "{claim:?} in {md}");
     }
@@ -566,7 +766,9 @@ fn eval_markdown_on_own_files_is_neutral() {
 
 #[test]
 fn closed_output_pipe_ends_quietly() {
-    let input: String = (0..20_000).map(|i| format!("{{\"id\":{i},\"text\":\"{SAMPLE}\"}}\n")).collect();
+    let input: String = (0..20_000)
+        .map(|i| format!("{{\"id\":{i},\"text\":\"{SAMPLE}\"}}\n"))
+        .collect();
     let mut child = Command::new(BIN)
         .args(["--jsonl"])
         .stdin(Stdio::piped())
@@ -599,15 +801,26 @@ fn date_option_resolves_ago() {
         let o = run(args, text);
         assert!(o.status.success(), "{}", stderr(&o));
         let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
-        v["entities"].as_array().unwrap().iter().map(|e| e["value"].clone()).collect()
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["value"].clone())
+            .collect()
     };
     assert_eq!(
         values(&["--format", "jsonl", "--date", "2026-11-25"]),
-        [serde_json::json!({"date": "2026-11-23"}), serde_json::json!({"date": "2026-11-04"})]
+        [
+            serde_json::json!({"date": "2026-11-23"}),
+            serde_json::json!({"date": "2026-11-04"})
+        ]
     );
     assert_eq!(
         values(&["--format", "jsonl"]),
-        [serde_json::json!({"duration": "P2D"}), serde_json::json!({"duration": "P3W"})]
+        [
+            serde_json::json!({"duration": "P2D"}),
+            serde_json::json!({"duration": "P3W"})
+        ]
     );
 }
 
@@ -619,23 +832,45 @@ fn date_option_resolves_ago() {
 fn readme_command_line_section_runs_as_written() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    let section = readme.split("\n## Command line\n").nth(1).expect("README has a Command line section");
+    let section = readme
+        .split("\n## Command line\n")
+        .nth(1)
+        .expect("README has a Command line section");
     let section = section.split("\n## ").next().unwrap();
     assert!(
         section.contains("target/release/annotate") && section.contains("cargo install --path ."),
         "the section says how to run the command"
     );
     let block = |lang: &str| -> Vec<String> {
-        let start = section.find(&format!("```{lang}\n")).unwrap_or_else(|| panic!("a {lang} block")) + lang.len() + 4;
-        section[start..][..section[start..].find("\n```").unwrap()].lines().map(String::from).collect()
+        let start = section
+            .find(&format!("```{lang}\n"))
+            .unwrap_or_else(|| panic!("a {lang} block"))
+            + lang.len()
+            + 4;
+        section[start..][..section[start..].find("\n```").unwrap()]
+            .lines()
+            .map(String::from)
+            .collect()
     };
     let dir = std::env::temp_dir().join(format!("annotate-readme-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let bin_dir = PathBuf::from(BIN).parent().unwrap().to_path_buf();
-    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let shared = root.join("../shared");
-    let sh = |cmd: &str| Command::new("sh").arg("-c").arg(cmd).current_dir(&dir).env("PATH", &path).output().unwrap();
+    let sh = |cmd: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(cmd)
+            .current_dir(&dir)
+            .env("PATH", &path)
+            .output()
+            .unwrap()
+    };
 
     for line in block("sh") {
         let cmd = line.split(" #").next().unwrap().trim();
@@ -652,14 +887,20 @@ fn readme_command_line_section_runs_as_written() {
             cmd.to_string()
         };
         let o = sh(&cmd);
-        assert!(o.status.success(), "README line `{line}` failed: {}", stderr(&o));
+        assert!(
+            o.status.success(),
+            "README line `{line}` failed: {}",
+            stderr(&o)
+        );
     }
 
     let console = block("console");
     let mut i = 0;
     let mut ran = 0;
     while i < console.len() {
-        let cmd = console[i].strip_prefix("$ ").unwrap_or_else(|| panic!("a `$ ` line, not {:?}", console[i]));
+        let cmd = console[i]
+            .strip_prefix("$ ")
+            .unwrap_or_else(|| panic!("a `$ ` line, not {:?}", console[i]));
         let mut expected = String::new();
         i += 1;
         while i < console.len() && !console[i].starts_with("$ ") {
@@ -668,9 +909,16 @@ fn readme_command_line_section_runs_as_written() {
             i += 1;
         }
         let o = sh(&format!("exec 2>&1; {cmd}"));
-        assert_eq!(stdout(&o), expected, "README's `{cmd}` prints something else now");
+        assert_eq!(
+            stdout(&o),
+            expected,
+            "README's `{cmd}` prints something else now"
+        );
         ran += 1;
     }
-    assert!(ran >= 2, "the console block shows commands with their output");
+    assert!(
+        ran >= 2,
+        "the console block shows commands with their output"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -9,11 +9,21 @@ use article_annotator::{figures, Label, Options};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-const FIGURES: [Label; 7] =
-    [Label::Number, Label::Money, Label::Percent, Label::Quantity, Label::Date, Label::Time, Label::Ordinal];
+const FIGURES: [Label; 7] = [
+    Label::Number,
+    Label::Money,
+    Label::Percent,
+    Label::Quantity,
+    Label::Date,
+    Label::Time,
+    Label::Ordinal,
+];
 
 fn shared(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join(rel);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("shared")
+        .join(rel);
     if p.exists() {
         Some(p)
     } else {
@@ -31,23 +41,40 @@ fn score(docs: &[Gold]) -> (f64, f64) {
     let (mut tp, mut tpu, mut np, mut ng) = (0usize, 0usize, 0usize, 0usize);
     for d in docs {
         let doc = Document::new(&d.text);
-        let pred: Vec<(usize, usize, Label)> =
-            figures::find(&doc, &Options::default()).into_iter().map(|e| (e.start, e.end, e.label)).collect();
+        let pred: Vec<(usize, usize, Label)> = figures::find(&doc, &Options::default())
+            .into_iter()
+            .map(|e| (e.start, e.end, e.label))
+            .collect();
         let gold: HashSet<(usize, usize, Label)> = d.spans.iter().copied().collect();
         let gold_u: HashSet<(usize, usize)> = d.spans.iter().map(|s| (s.0, s.1)).collect();
         tp += pred.iter().filter(|p| gold.contains(p)).count();
-        tpu += pred.iter().map(|p| (p.0, p.1)).collect::<HashSet<_>>().intersection(&gold_u).count();
+        tpu += pred
+            .iter()
+            .map(|p| (p.0, p.1))
+            .collect::<HashSet<_>>()
+            .intersection(&gold_u)
+            .count();
         np += pred.len();
         ng += gold.len();
     }
-    let f1 = |tp: usize| if tp == 0 { 0.0 } else { 2.0 * tp as f64 / (np + ng) as f64 };
+    let f1 = |tp: usize| {
+        if tp == 0 {
+            0.0
+        } else {
+            2.0 * tp as f64 / (np + ng) as f64
+        }
+    };
     (f1(tp), f1(tpu))
 }
 
 /// Reads gold JSONL (`{"text", "entities": [{"start", "end", "label"}]}`, code point offsets).
 fn read_jsonl(path: &PathBuf) -> Vec<Gold> {
     let mut docs = Vec::new();
-    for line in std::fs::read_to_string(path).unwrap().lines().filter(|l| !l.trim().is_empty()) {
+    for line in std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let text = v["text"].as_str().unwrap().to_string();
         // code point index -> byte offset
@@ -57,7 +84,10 @@ fn read_jsonl(path: &PathBuf) -> Vec<Gold> {
         for e in v["entities"].as_array().unwrap() {
             let label = Label::parse(e["label"].as_str().unwrap()).unwrap();
             if FIGURES.contains(&label) {
-                let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+                let (s, t) = (
+                    e["start"].as_u64().unwrap() as usize,
+                    e["end"].as_u64().unwrap() as usize,
+                );
                 spans.push((byte_at[s], byte_at[t], label));
             }
         }
@@ -74,7 +104,9 @@ fn read_bio(path: &PathBuf) -> Vec<Gold> {
 
 #[test]
 fn kazakhstan_article_figures() {
-    let Some(path) = shared("data/articles/kazakhstan.gold.jsonl") else { return };
+    let Some(path) = shared("data/articles/kazakhstan.gold.jsonl") else {
+        return;
+    };
     let docs = read_jsonl(&path);
     let (typed, untyped) = score(&docs);
     println!("Kazakhstan figures: typed F1 {typed:.4}, untyped F1 {untyped:.4}");
@@ -83,11 +115,16 @@ fn kazakhstan_article_figures() {
 
 #[test]
 fn ontonotes_dev_figures() {
-    let Some(path) = shared("data/ontonotes5/dev.bio.tsv") else { return };
+    let Some(path) = shared("data/ontonotes5/dev.bio.tsv") else {
+        return;
+    };
     let docs = read_bio(&path);
     assert!(docs.len() > 500, "{} documents", docs.len());
     let (typed, untyped) = score(&docs);
-    println!("OntoNotes dev figures: typed F1 {typed:.4}, untyped F1 {untyped:.4} ({} documents)", docs.len());
+    println!(
+        "OntoNotes dev figures: typed F1 {typed:.4}, untyped F1 {untyped:.4} ({} documents)",
+        docs.len()
+    );
     // floors a little below the measured scores (see reports/figures.md)
     assert!(typed >= 0.83, "typed F1 {typed}");
     assert!(untyped >= 0.84, "untyped F1 {untyped}");
@@ -96,7 +133,9 @@ fn ontonotes_dev_figures() {
 #[test]
 #[ignore]
 fn throughput() {
-    let Some(path) = shared("data/ontonotes5/dev.bio.tsv") else { return };
+    let Some(path) = shared("data/ontonotes5/dev.bio.tsv") else {
+        return;
+    };
     let docs = read_bio(&path);
     let total: usize = docs.iter().map(|d| d.text.len()).sum();
     let mut found = 0;

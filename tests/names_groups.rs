@@ -7,7 +7,15 @@ use article_annotator::{Entity, Label};
 
 fn ent(text: &str, needle: &str, nth: usize, label: Label, score: f32) -> Entity {
     let start = text.match_indices(needle).nth(nth).unwrap().0;
-    Entity { start, end: start + needle.len(), label, text: needle.into(), score, group: None, value: None }
+    Entity {
+        start,
+        end: start + needle.len(),
+        label,
+        text: needle.into(),
+        score,
+        group: None,
+        value: None,
+    }
 }
 
 #[test]
@@ -31,21 +39,35 @@ fn full_name_surname_and_accented_variant_share_a_group() {
 
 #[test]
 fn acronym_in_parentheses_joins_its_long_form_and_is_found_later() {
-    let text = "Troops of the Collective Security Treaty Organization (CSTO) left. The CSTO said so.";
+    let text =
+        "Troops of the Collective Security Treaty Organization (CSTO) left. The CSTO said so.";
     let doc = Document::new(text);
     // The tagger found only the long form; the acronym and its repeat come from the consistency step.
-    let names = vec![ent(text, "Collective Security Treaty Organization", 0, Label::Org, 0.97)];
+    let names = vec![ent(
+        text,
+        "Collective Security Treaty Organization",
+        0,
+        Label::Org,
+        0.97,
+    )];
     let out = resolve(&doc, names, Vec::new());
     let csto: Vec<&Entity> = out.iter().filter(|e| e.text == "CSTO").collect();
     assert_eq!(csto.len(), 2, "{out:?}");
-    assert!(csto.iter().all(|e| e.label == Label::Org && e.group == out[0].group), "{out:?}");
+    assert!(
+        csto.iter()
+            .all(|e| e.label == Label::Org && e.group == out[0].group),
+        "{out:?}"
+    );
 }
 
 #[test]
 fn acronym_matching_initials_groups_without_parentheses() {
     let text = "The World Health Organization warned. Later the WHO agreed.";
     let doc = Document::new(text);
-    let mut names = vec![ent(text, "World Health Organization", 0, Label::Org, 0.9), ent(text, "WHO", 0, Label::Org, 0.9)];
+    let mut names = vec![
+        ent(text, "World Health Organization", 0, Label::Org, 0.9),
+        ent(text, "WHO", 0, Label::Org, 0.9),
+    ];
     group(&doc, &mut names);
     assert_eq!(names[0].group, names[1].group);
 }
@@ -82,8 +104,20 @@ fn different_labels_never_share_a_group() {
 fn figures_get_no_group() {
     let text = "Paris has 2,000 bridges.";
     let doc = Document::new(text);
-    let fig = Entity { start: 10, end: 15, label: Label::Number, text: "2,000".into(), score: 1.0, group: None, value: None };
-    let out = resolve(&doc, vec![ent(text, "Paris", 0, Label::Place, 0.9)], vec![fig]);
+    let fig = Entity {
+        start: 10,
+        end: 15,
+        label: Label::Number,
+        text: "2,000".into(),
+        score: 1.0,
+        group: None,
+        value: None,
+    };
+    let out = resolve(
+        &doc,
+        vec![ent(text, "Paris", 0, Label::Place, 0.9)],
+        vec![fig],
+    );
     assert_eq!(out[0].group, Some(1));
     assert_eq!(out[1].group, None);
 }
@@ -92,10 +126,16 @@ fn figures_get_no_group() {
 fn nationality_before_an_organisation_is_part_of_its_name() {
     let text = "The Russian Defense Ministry said so.";
     let doc = Document::new(text);
-    let names = vec![ent(text, "Russian", 0, Label::Misc, 0.9), ent(text, "Defense Ministry", 0, Label::Org, 0.8)];
+    let names = vec![
+        ent(text, "Russian", 0, Label::Misc, 0.9),
+        ent(text, "Defense Ministry", 0, Label::Org, 0.8),
+    ];
     let out = make_consistent(&doc, names);
     assert_eq!(out.len(), 1, "{out:?}");
-    assert_eq!((out[0].text.as_str(), out[0].label), ("Russian Defense Ministry", Label::Org));
+    assert_eq!(
+        (out[0].text.as_str(), out[0].label),
+        ("Russian Defense Ministry", Label::Org)
+    );
 }
 
 #[test]
@@ -136,7 +176,10 @@ fn short_forms_of_an_organisation_join_its_group() {
         ent(text, "Halvorsen Bank", 0, Label::Org, 0.9),
     ];
     let out = resolve(&doc, names, Vec::new());
-    let got: Vec<(&str, Label, Option<u32>)> = out.iter().map(|e| (e.text.as_str(), e.label, e.group)).collect();
+    let got: Vec<(&str, Label, Option<u32>)> = out
+        .iter()
+        .map(|e| (e.text.as_str(), e.label, e.group))
+        .collect();
     assert_eq!(
         got,
         [
@@ -154,7 +197,10 @@ fn short_forms_of_an_organisation_join_its_group() {
 fn a_place_that_begins_an_organisations_name_stays_a_place_of_its_own() {
     let text = "The Chicago Board of Trade opened late. Chicago was cold.";
     let doc = Document::new(text);
-    let names = vec![ent(text, "Chicago Board of Trade", 0, Label::Org, 0.98), ent(text, "Chicago", 1, Label::Place, 0.6)];
+    let names = vec![
+        ent(text, "Chicago Board of Trade", 0, Label::Org, 0.98),
+        ent(text, "Chicago", 1, Label::Place, 0.6),
+    ];
     let out = resolve(&doc, names, Vec::new());
     assert_eq!(out[1].label, Label::Place, "{out:?}");
     assert_ne!(out[0].group, out[1].group, "{out:?}");
@@ -170,23 +216,35 @@ fn the_same_name_in_another_script_in_parentheses_joins_the_group() {
         ent(text, "Angela Merkel", 0, Label::Person, 0.99),
     ];
     let out = resolve(&doc, names, Vec::new());
-    let putin: Vec<Option<u32>> = out.iter().filter(|e| e.text.contains("Путин") || e.text.contains("Putin")).map(|e| e.group).collect();
+    let putin: Vec<Option<u32>> = out
+        .iter()
+        .filter(|e| e.text.contains("Путин") || e.text.contains("Putin"))
+        .map(|e| e.group)
+        .collect();
     assert_eq!(putin, [Some(1), Some(1)], "{out:?}");
-    assert!(out.iter().all(|e| !e.text.contains("Merkel") || e.group == Some(2)), "{out:?}");
+    assert!(
+        out.iter()
+            .all(|e| !e.text.contains("Merkel") || e.group == Some(2)),
+        "{out:?}"
+    );
 }
 
 #[test]
 fn an_organisation_named_after_its_short_form_joins_it() {
     let text = "Halvorsen said on Monday it would hire. Later, Halvorsen Motors Inc confirmed it.";
     let doc = Document::new(text);
-    let names = vec![ent(text, "Halvorsen", 0, Label::Org, 0.8), ent(text, "Halvorsen Motors Inc", 0, Label::Org, 0.99)];
+    let names = vec![
+        ent(text, "Halvorsen", 0, Label::Org, 0.8),
+        ent(text, "Halvorsen Motors Inc", 0, Label::Org, 0.99),
+    ];
     let out = resolve(&doc, names, Vec::new());
     assert_eq!(out[0].group, out[1].group, "{out:?}");
 }
 
 #[test]
 fn a_storms_name_is_one_misc_with_its_kind() {
-    let text = "Hurricane Milton hit Florida. Typhoon Haiyan was worse. Tropical Storm Debby weakened.";
+    let text =
+        "Hurricane Milton hit Florida. Typhoon Haiyan was worse. Tropical Storm Debby weakened.";
     let doc = Document::new(text);
     let names = vec![
         ent(text, "Milton", 0, Label::Person, 0.8),

@@ -21,7 +21,10 @@ fn projects_gold_spans_onto_tokens() {
     let tags = train::project(&doc, &[(7, 18, Label::Person), (34, 38, Label::Place)]);
     let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
     let at = |w: &str| tags[words.iter().position(|x| *x == w).unwrap()];
-    assert_eq!((at("Kim"), at("Jong"), at("Un"), at("aide"), at("U.S.")), (1, 2, 2, 0, 3));
+    assert_eq!(
+        (at("Kim"), at("Jong"), at("Un"), at("aide"), at("U.S.")),
+        (1, 2, 2, 0, 3)
+    );
 }
 
 #[test]
@@ -29,7 +32,14 @@ fn trains_end_to_end_on_a_tiny_corpus() {
     let tiny = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tiny.conll");
     let mut res = Resources::default();
     res.add_phrase("Oslo", 1);
-    let cfg = train::Config { train: vec![tiny.clone()], dev: vec![tiny.clone()], resources: res, epochs: 5, step: 0.01, ..Default::default() };
+    let cfg = train::Config {
+        train: vec![tiny.clone()],
+        dev: vec![tiny.clone()],
+        resources: res,
+        epochs: 5,
+        step: 0.01,
+        ..Default::default()
+    };
     let a = train::train(&cfg).unwrap();
     let b = train::train(&cfg).unwrap();
     let bytes = a.model.to_bytes();
@@ -37,9 +47,19 @@ fn trains_end_to_end_on_a_tiny_corpus() {
     let model = Model::from_bytes(&bytes).unwrap();
     // It learned its own training data.
     let sc = train::evaluate(&model, &train::read_file(&tiny).unwrap());
-    assert!(sc.f1(&[Label::Person, Label::Place, Label::Org]) > 0.9, "{}", sc.summary());
+    assert!(
+        sc.f1(&[Label::Person, Label::Place, Label::Org]) > 0.9,
+        "{}",
+        sc.summary()
+    );
     let doc = Document::new("Maria Lindqvist visited Oslo .");
-    let found: Vec<(String, Label)> = tag_with(&model, &doc).into_iter().map(|e| (e.text, e.label)).collect();
-    assert!(found.contains(&("Maria Lindqvist".into(), Label::Person)), "{found:?}");
+    let found: Vec<(String, Label)> = tag_with(&model, &doc)
+        .into_iter()
+        .map(|e| (e.text, e.label))
+        .collect();
+    assert!(
+        found.contains(&("Maria Lindqvist".into(), Label::Person)),
+        "{found:?}"
+    );
     assert!(found.contains(&("Oslo".into(), Label::Place)), "{found:?}");
 }

@@ -14,12 +14,75 @@ fn tricky_piece() -> impl Strategy<Value = String> {
         any::<char>().prop_map(String::from),
         any::<char>().prop_map(String::from),
         prop::sample::select(vec![
-            " ", " ", " ", "\n", "\r\n", "\t", "\u{a0}", "\u{2029}", ".", ",", "'", "’", "-", "—", "$", "%", "€",
-            "\"", "“", "”", "(", ")", "\u{0}", "\u{301}", "\u{200D}", "\u{200C}", "\u{FE0F}", "👩‍👩‍👧", "👍🏽", "😀",
-            "🇰🇿", "שלום", "مرحبا", "٣", "é", "Nazarbáyev", "U.S.", "Mr.", "p.m.", "2,000", "4.5bn", "1991",
-            "January", "Wed", "n't", "’s", "'s", "Moscow-led", "More than", "at least", "per cent", "12%",
-            "3 p.m.", "15:30", "1/6/2022", "21st", "first", "hundreds", "million", "Kazakhstan", "The",
-            "<b>", "&amp;", "1,000,000.5", "0.", ".5", "--", "...", "…",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "\r\n",
+            "\t",
+            "\u{a0}",
+            "\u{2029}",
+            ".",
+            ",",
+            "'",
+            "’",
+            "-",
+            "—",
+            "$",
+            "%",
+            "€",
+            "\"",
+            "“",
+            "”",
+            "(",
+            ")",
+            "\u{0}",
+            "\u{301}",
+            "\u{200D}",
+            "\u{200C}",
+            "\u{FE0F}",
+            "👩‍👩‍👧",
+            "👍🏽",
+            "😀",
+            "🇰🇿",
+            "שלום",
+            "مرحبا",
+            "٣",
+            "é",
+            "Nazarbáyev",
+            "U.S.",
+            "Mr.",
+            "p.m.",
+            "2,000",
+            "4.5bn",
+            "1991",
+            "January",
+            "Wed",
+            "n't",
+            "’s",
+            "'s",
+            "Moscow-led",
+            "More than",
+            "at least",
+            "per cent",
+            "12%",
+            "3 p.m.",
+            "15:30",
+            "1/6/2022",
+            "21st",
+            "first",
+            "hundreds",
+            "million",
+            "Kazakhstan",
+            "The",
+            "<b>",
+            "&amp;",
+            "1,000,000.5",
+            "0.",
+            ".5",
+            "--",
+            "...",
+            "…",
         ])
         .prop_map(String::from),
     ]
@@ -34,15 +97,27 @@ fn check_tokens(text: &str) {
     let mut prev_end = 0;
     for t in &doc.tokens {
         assert!(t.start < t.end, "empty token {t:?} in {text:?}");
-        assert!(t.start >= prev_end, "tokens out of order or overlapping in {text:?}");
-        assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end), "token off a char boundary");
-        assert!(!t.text(text).chars().all(char::is_whitespace), "whitespace token in {text:?}");
+        assert!(
+            t.start >= prev_end,
+            "tokens out of order or overlapping in {text:?}"
+        );
+        assert!(
+            text.is_char_boundary(t.start) && text.is_char_boundary(t.end),
+            "token off a char boundary"
+        );
+        assert!(
+            !t.text(text).chars().all(char::is_whitespace),
+            "whitespace token in {text:?}"
+        );
         prev_end = t.end;
     }
     // Tokens plus whitespace cover the text: nothing but whitespace lies between tokens.
     let mut pos = 0;
     for t in &doc.tokens {
-        assert!(text[pos..t.start].chars().all(char::is_whitespace), "lost text before {t:?} in {text:?}");
+        assert!(
+            text[pos..t.start].chars().all(char::is_whitespace),
+            "lost text before {t:?} in {text:?}"
+        );
         pos = t.end;
     }
     assert!(text[pos..].chars().all(char::is_whitespace));
@@ -61,8 +136,14 @@ fn check_entities(text: &str, options: &Options) {
     let mut prev_end = 0;
     for e in &entities {
         assert!(e.start < e.end && e.end <= text.len(), "bad span {e:?}");
-        assert!(e.start >= prev_end, "entities unsorted or overlapping in {text:?}");
-        assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end), "entity off a char boundary");
+        assert!(
+            e.start >= prev_end,
+            "entities unsorted or overlapping in {text:?}"
+        );
+        assert!(
+            text.is_char_boundary(e.start) && text.is_char_boundary(e.end),
+            "entity off a char boundary"
+        );
         assert_eq!(e.text, &text[e.start..e.end]);
         assert!((0.0..=1.0).contains(&e.score));
         if let Some(ls) = &options.labels {
@@ -80,7 +161,11 @@ fn check_entities(text: &str, options: &Options) {
                 OffsetUnit::Utf16 => text[..b].encode_utf16().count(),
                 OffsetUnit::Codepoint => text[..b].chars().count(),
             };
-            assert_eq!((c.start, c.end), (count(e.start), count(e.end)), "{unit:?} offsets of {e:?}");
+            assert_eq!(
+                (c.start, c.end),
+                (count(e.start), count(e.end)),
+                "{unit:?} offsets of {e:?}"
+            );
             assert_eq!(c.text, e.text);
         }
     }

@@ -23,10 +23,15 @@ const EMOJI_TEXT: &str = "🇰🇿👩‍👩‍👧 More than 2,000 troops arri
 
 fn call(text: &JsValue, options: &JsValue) -> Result<Vec<JsValue>, String> {
     match wasm::annotate(text, options) {
-        Ok(v) => Ok(v.dyn_into::<Array>().expect("annotate returns an array").to_vec()),
+        Ok(v) => Ok(v
+            .dyn_into::<Array>()
+            .expect("annotate returns an array")
+            .to_vec()),
         Err(e) => {
             let v: JsValue = e.into();
-            let err = v.dyn_into::<js_sys::Error>().expect("errors are JavaScript Error objects");
+            let err = v
+                .dyn_into::<js_sys::Error>()
+                .expect("errors are JavaScript Error objects");
             Err(String::from(err.message()))
         }
     }
@@ -37,7 +42,9 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
 }
 
 fn num(obj: &JsValue, key: &str) -> u32 {
-    get(obj, key).as_f64().unwrap_or_else(|| panic!("{key} is a number")) as u32
+    get(obj, key)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is a number")) as u32
 }
 
 fn options(labels: Option<&[&str]>, date: Option<&str>) -> JsValue {
@@ -57,7 +64,10 @@ fn assert_slices(js_text: &JsString, entities: &[JsValue]) {
     let mut last_end = 0;
     for e in entities {
         let (start, end) = (num(e, "start"), num(e, "end"));
-        assert!(start < end && start >= last_end, "sorted, non-overlapping, non-empty: {start}..{end}");
+        assert!(
+            start < end && start >= last_end,
+            "sorted, non-overlapping, non-empty: {start}..{end}"
+        );
         assert!(end <= js_text.length());
         let slice = js_text.slice(start, end);
         assert_eq!(JsValue::from(slice), get(e, "text"), "slice {start}..{end}");
@@ -66,18 +76,30 @@ fn assert_slices(js_text: &JsString, entities: &[JsValue]) {
 }
 
 fn has(entities: &[JsValue], label: &str, text: &str) -> bool {
-    entities.iter().any(|e| get(e, "label").as_string().as_deref() == Some(label) && get(e, "text").as_string().as_deref() == Some(text))
+    entities.iter().any(|e| {
+        get(e, "label").as_string().as_deref() == Some(label)
+            && get(e, "text").as_string().as_deref() == Some(text)
+    })
 }
 
 #[wasm_bindgen_test]
 fn offsets_are_javascript_indices_after_emoji() {
     let js_text = JsString::from(EMOJI_TEXT);
     let entities = call(&js_text.clone().into(), &JsValue::UNDEFINED).unwrap();
-    assert!(has(&entities, "NUMBER", "More than 2,000"), "finds the qualified number after emoji");
-    assert!(has(&entities, "PERCENT", "about 12%"), "finds the percentage after emoji");
+    assert!(
+        has(&entities, "NUMBER", "More than 2,000"),
+        "finds the qualified number after emoji"
+    );
+    assert!(
+        has(&entities, "PERCENT", "about 12%"),
+        "finds the percentage after emoji"
+    );
     assert_slices(&js_text, &entities);
     // The first figure starts after the flag (4 units), the family (8 units) and a space.
-    let first = entities.iter().find(|e| get(e, "text").as_string().as_deref() == Some("More than 2,000")).unwrap();
+    let first = entities
+        .iter()
+        .find(|e| get(e, "text").as_string().as_deref() == Some("More than 2,000"))
+        .unwrap();
     assert_eq!(num(first, "start"), 13);
 }
 
@@ -97,10 +119,20 @@ fn lone_surrogates_keep_offsets_right() {
     assert!(has(&entities, "NUMBER", "More than 2,000"));
     assert!(has(&entities, "PERCENT", "12%"));
     assert_slices(&js_text, &entities);
-    let pct = entities.iter().find(|e| get(e, "text").as_string().as_deref() == Some("12%")).unwrap();
-    assert_eq!(String::from_utf16_lossy(&units).encode_utf16().count(), units.len(), "one unit per unit");
+    let pct = entities
+        .iter()
+        .find(|e| get(e, "text").as_string().as_deref() == Some("12%"))
+        .unwrap();
+    assert_eq!(
+        String::from_utf16_lossy(&units).encode_utf16().count(),
+        units.len(),
+        "one unit per unit"
+    );
     let pct_units: Vec<u16> = "12%".encode_utf16().collect();
-    let at = units.windows(3).position(|w| w == pct_units.as_slice()).unwrap();
+    let at = units
+        .windows(3)
+        .position(|w| w == pct_units.as_slice())
+        .unwrap();
     assert_eq!(num(pct, "start") as usize, at);
 }
 
@@ -108,7 +140,13 @@ fn lone_surrogates_keep_offsets_right() {
 fn equals_the_rust_api_on_the_same_text() {
     let text = format!("{EMOJI_TEXT}\n\nAl-Farabi Kazakh National University said on Wednesday that 40.2 kilometers of road, \
         the first in the region, cost 20 million euros; around 1:15 the 21st truck left Almaty.");
-    for opts in [Options::default(), Options { labels: Some(vec![Label::Date, Label::Person]), document_date: None }] {
+    for opts in [
+        Options::default(),
+        Options {
+            labels: Some(vec![Label::Date, Label::Person]),
+            document_date: None,
+        },
+    ] {
         let js_opts = match &opts.labels {
             None => JsValue::UNDEFINED,
             Some(_) => options(Some(&["DATE", "PERSON"]), Some("2022-01-19")),
@@ -120,7 +158,9 @@ fn equals_the_rust_api_on_the_same_text() {
         let from_js: Vec<Entity> = call(&JsValue::from_str(&text), &js_opts)
             .unwrap()
             .into_iter()
-            .map(|v| serde_wasm_bindgen::from_value(v).expect("entities deserialise as the Rust type"))
+            .map(|v| {
+                serde_wasm_bindgen::from_value(v).expect("entities deserialise as the Rust type")
+            })
             .collect();
         let mut native = article_annotator::annotate(&text, &opts);
         entities_to_unit(&text, &mut native, OffsetUnit::Utf16);
@@ -134,39 +174,98 @@ fn labels_and_date_options_apply() {
     let text = "On Wednesday, more than 2,000 people met; 12% left at 3 p.m.";
     let only_pct = call(&JsValue::from_str(text), &options(Some(&["PERCENT"]), None)).unwrap();
     assert!(!only_pct.is_empty());
-    assert!(only_pct.iter().all(|e| get(e, "label").as_string().as_deref() == Some("PERCENT")));
+    assert!(only_pct
+        .iter()
+        .all(|e| get(e, "label").as_string().as_deref() == Some("PERCENT")));
     let lower = call(&JsValue::from_str(text), &options(Some(&["percent"]), None)).unwrap();
     assert_eq!(lower.len(), only_pct.len(), "label names ignore case");
-    let dated = call(&JsValue::from_str(text), &options(Some(&["DATE"]), Some("2022-01-19"))).unwrap();
-    let wednesday = dated.iter().find(|e| get(e, "text").as_string().as_deref() == Some("Wednesday")).expect("weekday found");
+    let dated = call(
+        &JsValue::from_str(text),
+        &options(Some(&["DATE"]), Some("2022-01-19")),
+    )
+    .unwrap();
+    let wednesday = dated
+        .iter()
+        .find(|e| get(e, "text").as_string().as_deref() == Some("Wednesday"))
+        .expect("weekday found");
     let value = get(wednesday, "value");
-    assert_eq!(get(&value, "date").as_string().as_deref(), Some("2022-01-19"), "resolved against the document date");
+    assert_eq!(
+        get(&value, "date").as_string().as_deref(),
+        Some("2022-01-19"),
+        "resolved against the document date"
+    );
     // an empty list asks for no label (as the CLI's `--labels ""`); null or absent asks for every label
-    assert!(call(&JsValue::from_str(text), &options(Some(&[]), None)).unwrap().is_empty());
-    assert!(!call(&JsValue::from_str(text), &options(None, None)).unwrap().is_empty());
+    assert!(call(&JsValue::from_str(text), &options(Some(&[]), None))
+        .unwrap()
+        .is_empty());
+    assert!(!call(&JsValue::from_str(text), &options(None, None))
+        .unwrap()
+        .is_empty());
     // null options and empty text are fine
-    assert!(call(&JsValue::from_str(""), &JsValue::NULL).unwrap().is_empty());
-    assert!(call(&JsValue::from_str("   \n\t "), &Object::new().into()).unwrap().is_empty());
+    assert!(call(&JsValue::from_str(""), &JsValue::NULL)
+        .unwrap()
+        .is_empty());
+    assert!(call(&JsValue::from_str("   \n\t "), &Object::new().into())
+        .unwrap()
+        .is_empty());
 }
 
 #[wasm_bindgen_test]
 fn bad_options_throw_clear_errors() {
     let text = JsValue::from_str("More than 2,000 people.");
     let cases: Vec<(JsValue, JsValue, &str)> = vec![
-        (text.clone(), options(Some(&["PEOPLE"]), None), "unknown label \"PEOPLE\""),
-        (text.clone(), options(None, Some("2022-13-01")), "options.date"),
-        (text.clone(), options(None, Some("19/01/2022")), "YYYY-MM-DD"),
-        (text.clone(), JsValue::from_f64(42.0), "options must be an object"),
-        (text.clone(), JsValue::from_str("PERSON"), "options must be an object"),
-        (text.clone(), Array::new().into(), "options must be an object"),
-        (JsValue::from_f64(42.0), JsValue::UNDEFINED, "text must be a string, got the number 42"),
-        (JsValue::UNDEFINED, JsValue::UNDEFINED, "text must be a string, got undefined"),
+        (
+            text.clone(),
+            options(Some(&["PEOPLE"]), None),
+            "unknown label \"PEOPLE\"",
+        ),
+        (
+            text.clone(),
+            options(None, Some("2022-13-01")),
+            "options.date",
+        ),
+        (
+            text.clone(),
+            options(None, Some("19/01/2022")),
+            "YYYY-MM-DD",
+        ),
+        (
+            text.clone(),
+            JsValue::from_f64(42.0),
+            "options must be an object",
+        ),
+        (
+            text.clone(),
+            JsValue::from_str("PERSON"),
+            "options must be an object",
+        ),
+        (
+            text.clone(),
+            Array::new().into(),
+            "options must be an object",
+        ),
+        (
+            JsValue::from_f64(42.0),
+            JsValue::UNDEFINED,
+            "text must be a string, got the number 42",
+        ),
+        (
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            "text must be a string, got undefined",
+        ),
         (JsValue::NULL, JsValue::UNDEFINED, "text must be a string"),
     ];
     for (t, o, want) in cases {
         let err = call(&t, &o).expect_err(want);
-        assert!(err.contains(want), "message {err:?} should contain {want:?}");
-        assert!(err.starts_with("annotate: "), "message {err:?} names the function");
+        assert!(
+            err.contains(want),
+            "message {err:?} should contain {want:?}"
+        );
+        assert!(
+            err.starts_with("annotate: "),
+            "message {err:?} names the function"
+        );
     }
     let unknown = Object::new();
     Reflect::set(&unknown, &"lables".into(), &Array::new()).unwrap();
@@ -199,7 +298,10 @@ fn hostile_text_is_just_text() {
 
 #[wasm_bindgen_test]
 fn labels_and_version_are_exported() {
-    let labels: Vec<String> = wasm::js_labels().iter().map(|v| v.as_string().unwrap()).collect();
+    let labels: Vec<String> = wasm::js_labels()
+        .iter()
+        .map(|v| v.as_string().unwrap())
+        .collect();
     assert_eq!(labels.len(), 11);
     assert_eq!(labels[0], "PERSON");
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));

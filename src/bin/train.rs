@@ -31,7 +31,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut i = 0;
     let val = |i: &mut usize| -> Result<String, String> {
         *i += 1;
-        args.get(*i).cloned().ok_or_else(|| format!("{} needs a value", args[*i - 1]))
+        args.get(*i)
+            .cloned()
+            .ok_or_else(|| format!("{} needs a value", args[*i - 1]))
     };
     while i < args.len() {
         match args[i].as_str() {
@@ -65,14 +67,21 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         train_files = vec![data.join("conll2003/train.txt"); conll_copies];
         train_files.push(data.join("ontonotes5/train.bio.tsv"));
         if dev_files.is_empty() {
-            dev_files = vec![data.join("conll2003/dev.txt"), data.join("ontonotes5/dev.bio.tsv")];
+            dev_files = vec![
+                data.join("conll2003/dev.txt"),
+                data.join("ontonotes5/dev.bio.tsv"),
+            ];
         }
     }
     cfg.train = train_files;
     cfg.dev = dev_files;
     if resources {
         cfg.resources = Resources::from_shared(&data, cluster_words, surnames)?;
-        eprintln!("resources: {} cluster words, {} gazetteer keys", cfg.resources.clusters.len(), cfg.resources.gazetteer.len());
+        eprintln!(
+            "resources: {} cluster words, {} gazetteer keys",
+            cfg.resources.clusters.len(),
+            cfg.resources.gazetteer.len()
+        );
     }
     let t0 = std::time::Instant::now();
     let mut trained = train(&cfg)?;
@@ -83,17 +92,28 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         t0.elapsed().as_secs_f64(),
         trained.log.join("\n")
     );
-    if std::env::var("DEBUG_RT").is_ok() { debug_roundtrip(&cfg, &trained.model); }
+    if std::env::var("DEBUG_RT").is_ok() {
+        debug_roundtrip(&cfg, &trained.model);
+    }
     let bytes = trained.model.to_bytes();
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir)?;
     }
     std::fs::write(&out, &bytes)?;
-    eprintln!("wrote {} ({} bytes) in {:.0} s", out.display(), bytes.len(), t0.elapsed().as_secs_f64());
+    eprintln!(
+        "wrote {} ({} bytes) in {:.0} s",
+        out.display(),
+        bytes.len(),
+        t0.elapsed().as_secs_f64()
+    );
     let mut p = 12;
     while p + 8 <= bytes.len() {
         let n = u32::from_le_bytes(bytes[p + 4..p + 8].try_into().unwrap()) as usize;
-        eprintln!("  section {} {} bytes", String::from_utf8_lossy(&bytes[p..p + 4]), n);
+        eprintln!(
+            "  section {} {} bytes",
+            String::from_utf8_lossy(&bytes[p..p + 4]),
+            n
+        );
         p += 8 + n;
     }
     // Score the model as shipped: quantised, read back from its bytes.
@@ -109,10 +129,20 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
 fn debug_roundtrip(cfg: &Config, m: &Model) {
     let (c, g) = m.resources.to_bytes();
     let r = Resources::from_bytes(&c, &g).unwrap();
-    eprintln!("clusters {} -> {}, gaz {} -> {}", m.resources.clusters.len(), r.clusters.len(), m.resources.gazetteer.len(), r.gazetteer.len());
+    eprintln!(
+        "clusters {} -> {}, gaz {} -> {}",
+        m.resources.clusters.len(),
+        r.clusters.len(),
+        m.resources.gazetteer.len(),
+        r.gazetteer.len()
+    );
     let mut m2 = m.clone();
     m2.resources = r;
     for p in &cfg.dev {
-        eprintln!("float+roundtrip resources {}: {}", p.display(), evaluate(&m2, &read_file(p).unwrap()).summary());
+        eprintln!(
+            "float+roundtrip resources {}: {}",
+            p.display(),
+            evaluate(&m2, &read_file(p).unwrap()).summary()
+        );
     }
 }

@@ -164,7 +164,10 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Usage
         let (name, inline) = match arg.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
             // `-j4`, `-fhtml`: a short option with its value attached
-            _ if !arg.starts_with("--") && arg.len() > 2 && matches!(&arg[..2], "-f" | "-o" | "-d" | "-l" | "-j") => {
+            _ if !arg.starts_with("--")
+                && arg.len() > 2
+                && matches!(&arg[..2], "-f" | "-o" | "-d" | "-l" | "-j") =>
+            {
                 (arg[..2].to_string(), Some(arg[2..].to_string()))
             }
             _ => (arg.clone(), None),
@@ -303,13 +306,20 @@ pub const PIECE_BYTES: usize = 256 * 1024;
 /// tagger itself sees of the document (how a word is written elsewhere, what earlier sentences called it)
 /// stays within a piece, so a text over `PIECE_BYTES` can differ slightly from `annotate()` on the whole
 /// text. Texts up to `PIECE_BYTES` are annotated whole, exactly as `annotate()` does.
-pub fn annotate_large(text: &str, options: &Options, threads: usize) -> Vec<article_annotator::Entity> {
+pub fn annotate_large(
+    text: &str,
+    options: &Options,
+    threads: usize,
+) -> Vec<article_annotator::Entity> {
     if text.len() <= PIECE_BYTES {
         return annotate(text, options);
     }
     let pieces = split_pieces(text, PIECE_BYTES);
     // Every label per piece: the whole-text steps below may relabel a name, and the filter comes last.
-    let all_labels = Options { labels: None, ..options.clone() };
+    let all_labels = Options {
+        labels: None,
+        ..options.clone()
+    };
     let work = |r: std::ops::Range<usize>| {
         let mut es = annotate(&text[r.clone()], &all_labels);
         for e in &mut es {
@@ -349,7 +359,10 @@ pub fn annotate_large(text: &str, options: &Options, threads: usize) -> Vec<arti
             panic!("{e}");
         }
     }
-    let (names, figures): (Vec<_>, Vec<_>) = per_piece.into_iter().flatten().partition(|e| e.label.is_name());
+    let (names, figures): (Vec<_>, Vec<_>) = per_piece
+        .into_iter()
+        .flatten()
+        .partition(|e| e.label.is_name());
     let doc = article_annotator::text::Document::new(text);
     let mut out = mentions::resolve(&doc, names, figures);
     out.retain(|e| options.wants(e.label));
@@ -378,7 +391,11 @@ fn split_pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
             .find("\n\n")
             .map(|i| i + 2)
             .or_else(|| window.find('\n').map(|i| i + 1))
-            .or_else(|| window.find(char::is_whitespace).map(|i| i + window[i..].chars().next().map_or(1, char::len_utf8)))
+            .or_else(|| {
+                window
+                    .find(char::is_whitespace)
+                    .map(|i| i + window[i..].chars().next().map_or(1, char::len_utf8))
+            })
             .map_or(lo, |i| lo + i);
         if cut <= start || cut >= text.len() {
             break;
@@ -538,13 +555,19 @@ fn annotate_line(line: Line, options: &Options, unit: OffsetUnit) -> Annotated {
         None | Some(Value::Null) => options,
         Some(Value::String(s)) => match CivilDate::parse(s) {
             Ok(date) => {
-                dated = Options { document_date: Some(date), ..options.clone() };
+                dated = Options {
+                    document_date: Some(date),
+                    ..options.clone()
+                };
                 &dated
             }
             Err(e) => return fail(id, format!("\"date\": {e}")),
         },
         Some(other) => {
-            return fail(id, format!("\"date\" must be a string YYYY-MM-DD, not {other}"))
+            return fail(
+                id,
+                format!("\"date\" must be a string YYYY-MM-DD, not {other}"),
+            )
         }
     };
     let entities = annotate(text, options);
@@ -833,7 +856,9 @@ fn run_eval(args: &Args) -> i32 {
         match eval_file(name, args) {
             Ok((format, summary)) => {
                 match args.report {
-                    Report::Json => emit(&mut out, &format!("{}\n", eval::to_score_py_json(&summary))),
+                    Report::Json => {
+                        emit(&mut out, &format!("{}\n", eval::to_score_py_json(&summary)))
+                    }
                     Report::Table => emit(
                         &mut out,
                         &format!(
@@ -873,7 +898,10 @@ fn run_eval(args: &Args) -> i32 {
         ));
         md.push_str("| gold | documents | names F1 | names + MISC F1 | figures typed F1 | figures untyped F1 |\n");
         md.push_str("|---|---:|---:|---:|---:|---:|\n");
-        let f1 = |p: &Option<eval::Prf>| p.as_ref().map_or("–".to_string(), |p| format!("{:.4}", p.f1));
+        let f1 = |p: &Option<eval::Prf>| {
+            p.as_ref()
+                .map_or("–".to_string(), |p| format!("{:.4}", p.f1))
+        };
         for (name, _, s) in &done {
             md.push_str(&format!(
                 "| {} | {} | {:.4} | {:.4} | {} | {} |\n",
@@ -963,12 +991,21 @@ mod tests {
 
     #[test]
     fn an_empty_label_list_asks_for_no_label() {
-        for args in [&["--labels", ""][..], &["--labels", " , "], &["--labels="], &["-l", ""]] {
+        for args in [
+            &["--labels", ""][..],
+            &["--labels", " , "],
+            &["--labels="],
+            &["-l", ""],
+        ] {
             let a = parse_args(args.iter().map(|s| s.to_string())).unwrap();
             assert_eq!(a.options.labels, Some(vec![]), "{args:?}");
             assert!(!a.options.wants(Label::Person));
         }
-        assert_eq!(parse("a.txt").unwrap().options.labels, None, "no --labels: every label");
+        assert_eq!(
+            parse("a.txt").unwrap().options.labels,
+            None,
+            "no --labels: every label"
+        );
     }
 
     #[test]
@@ -977,7 +1014,10 @@ mod tests {
         assert!(parse("--offsets furlongs").is_err());
         assert!(parse("--date 2022-02-30").is_err());
         assert!(parse("--labels PERSON,NOPE").is_err());
-        assert!(parse("--labels").is_err(), "the list itself is still required");
+        assert!(
+            parse("--labels").is_err(),
+            "the list itself is still required"
+        );
         assert!(parse("--bogus").is_err());
         assert!(parse("--date").is_err());
         assert!(parse("eval").is_err());
@@ -998,10 +1038,16 @@ mod tests {
             assert_eq!(w[0].end, w[1].start);
             assert!(text[..w[0].end].ends_with("\n\n"));
         }
-        for odd in ["7".repeat(100_000), "é😀".repeat(30_000), "a b".repeat(40_000)] {
+        for odd in [
+            "7".repeat(100_000),
+            "é😀".repeat(30_000),
+            "a b".repeat(40_000),
+        ] {
             let pieces = split_pieces(&odd, 4096);
             assert_eq!(pieces.last().unwrap().end, odd.len());
-            assert!(pieces.iter().all(|r| odd.is_char_boundary(r.start) && odd.is_char_boundary(r.end)));
+            assert!(pieces
+                .iter()
+                .all(|r| odd.is_char_boundary(r.start) && odd.is_char_boundary(r.end)));
         }
         let large = annotate_large(&text, &Options::default(), 2);
         let mut prev = 0;
@@ -1010,13 +1056,24 @@ mod tests {
             prev = e.end;
         }
         let whole_para = annotate(para, &Options::default()).len();
-        assert_eq!(large.len(), whole_para * 20_000, "every paragraph annotated as on its own");
+        assert_eq!(
+            large.len(),
+            whole_para * 20_000,
+            "every paragraph annotated as on its own"
+        );
         // one document: a name has one group (and one label) across all the pieces
         let anna: Vec<_> = large.iter().filter(|e| e.text == "Anna").collect();
         assert_eq!(anna.len(), 20_000);
-        assert!(anna.iter().all(|e| e.group == anna[0].group && e.label == anna[0].label), "groups across pieces");
+        assert!(
+            anna.iter()
+                .all(|e| e.group == anna[0].group && e.label == anna[0].label),
+            "groups across pieces"
+        );
         // the label filter applies after the whole-text steps
-        let only = Options { labels: Some(vec![Label::Place]), ..Options::default() };
+        let only = Options {
+            labels: Some(vec![Label::Place]),
+            ..Options::default()
+        };
         let places = annotate_large(&text, &only, 2);
         assert!(!places.is_empty() && places.iter().all(|e| e.label == Label::Place));
     }

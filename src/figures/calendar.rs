@@ -24,7 +24,11 @@ pub fn civil_from_days(z: i64) -> CivilDate {
     let mp = (5 * doy + 2) / 153;
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    CivilDate { year: (y + if m <= 2 { 1 } else { 0 }) as i32, month: m, day: d }
+    CivilDate {
+        year: (y + if m <= 2 { 1 } else { 0 }) as i32,
+        month: m,
+        day: d,
+    }
 }
 
 /// The weekday of a date, 0 for Monday to 6 for Sunday.
@@ -55,7 +59,11 @@ pub fn add_months(year: i32, month: u32, n: i32) -> (i32, u32) {
 pub fn iso_week(d: CivilDate) -> String {
     let wd = weekday_of(d) as i64; // 0 = Monday
     let thursday = civil_from_days(days_from_civil(d) - wd + 3);
-    let jan1 = CivilDate { year: thursday.year, month: 1, day: 1 };
+    let jan1 = CivilDate {
+        year: thursday.year,
+        month: 1,
+        day: 1,
+    };
     let week = (days_from_civil(thursday) - days_from_civil(jan1)) / 7 + 1;
     format!("{:04}-W{:02}", thursday.year, week)
 }
@@ -75,7 +83,13 @@ mod tests {
 
     #[test]
     fn round_trips_and_weekdays() {
-        for s in ["1970-01-01", "2000-02-29", "2022-01-19", "1899-12-31", "2100-03-01"] {
+        for s in [
+            "1970-01-01",
+            "2000-02-29",
+            "2022-01-19",
+            "1899-12-31",
+            "2100-03-01",
+        ] {
             assert_eq!(civil_from_days(days_from_civil(d(s))), d(s));
         }
         assert_eq!(weekday_of(d("2022-01-19")), 2); // a Wednesday

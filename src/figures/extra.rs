@@ -177,7 +177,9 @@ struct FirstWordIndex<T: 'static> {
 
 /// The index of a word's first letter in [`FirstWordIndex::lengths`].
 fn letter_of(w: &[u8]) -> usize {
-    w.first().map_or(0, |c| (c.to_ascii_lowercase().wrapping_sub(b'a') & 31) as usize)
+    w.first().map_or(0, |c| {
+        (c.to_ascii_lowercase().wrapping_sub(b'a') & 31) as usize
+    })
 }
 
 impl<T: Copy> FirstWordIndex<T> {
@@ -212,7 +214,10 @@ impl<T: Copy> FirstWordIndex<T> {
         for (d, c) in buf.iter_mut().zip(w) {
             *d = c.to_ascii_lowercase();
         }
-        match self.by_first.binary_search_by(|(k, _)| k.as_bytes().cmp(&buf[..w.len()])) {
+        match self
+            .by_first
+            .binary_search_by(|(k, _)| k.as_bytes().cmp(&buf[..w.len()]))
+        {
             Ok(i) => &self.by_first[i].1,
             Err(_) => &[],
         }
@@ -237,7 +242,12 @@ fn holiday_index() -> &'static FirstWordIndex<Day> {
 const TRIM: &[&str] = &["the", "only", "just"];
 
 /// The rules' candidates plus the extra ones, sorted by start (extras may overlap rule readings).
-pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>, scanner: &super::rules::Scanner<'_>) -> Vec<Candidate> {
+pub fn expand(
+    doc: &Document<'_>,
+    rules: Vec<Entity>,
+    parts: Vec<Entity>,
+    scanner: &super::rules::Scanner<'_>,
+) -> Vec<Candidate> {
     let toks = &doc.tokens;
     let n = toks.len();
     let mut covered = vec![false; n];
@@ -263,21 +273,29 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>, scanne
         let mut value = holiday_value(day, i, scanner.has_date().then_some(scanner));
         let mut sure = holiday_in_time(doc, i, k);
         // (past those that start before it or lie inside it: `Friday` of `Black Friday`)
-        while r < rules.len() && (rules[r].start <= start || (rules[r].start < end && rules[r].end <= end)) {
+        while r < rules.len()
+            && (rules[r].start <= start || (rules[r].start < end && rules[r].end <= end))
+        {
             r += 1;
         }
         // the first rule reading that starts inside the holiday or just after it (one space or `, `)
-        if let Some(e) = rules.get(r).filter(|e| e.label == Label::Date && e.end > end) {
+        if let Some(e) = rules
+            .get(r)
+            .filter(|e| e.label == Label::Date && e.end > end)
+        {
             let gap = doc.text.get(end..e.start).unwrap_or("x");
             if e.start < end || matches!(gap, "" | " " | ", ") {
                 // `Christmas 2025`: the holiday in that year; else the date the rules read
                 let in_year = match &e.value {
-                    Some(Value::Date { date }) if date.len() == 4 => {
-                        date.parse::<i32>().ok().and_then(|y| day.on(y).map(|(m, d)| format!("{y:04}-{m:02}-{d:02}")))
-                    }
+                    Some(Value::Date { date }) if date.len() == 4 => date
+                        .parse::<i32>()
+                        .ok()
+                        .and_then(|y| day.on(y).map(|(m, d)| format!("{y:04}-{m:02}-{d:02}"))),
                     _ => None,
                 };
-                value = in_year.map(|date| Value::Date { date }).or_else(|| e.value.clone());
+                value = in_year
+                    .map(|date| Value::Date { date })
+                    .or_else(|| e.value.clone());
                 // (the reading now lies inside the holiday and is dropped below with the others)
                 end = e.end;
                 sure = true;
@@ -293,18 +311,39 @@ pub fn expand(doc: &Document<'_>, rules: Vec<Entity>, parts: Vec<Entity>, scanne
             group: None,
             value,
         };
-        hcands.push(Candidate { entity, origin: if sure { Origin::Holiday } else { Origin::Phrase } });
+        hcands.push(Candidate {
+            entity,
+            origin: if sure {
+                Origin::Holiday
+            } else {
+                Origin::Phrase
+            },
+        });
         while i < n && toks[i].start < end {
             covered[i] = true;
             i += 1;
         }
     }
     out.append(&mut hcands);
-    let rules: Vec<Entity> = if holidays.is_empty() { rules } else { rules.into_iter().filter(|e| !within(&holidays, e)).collect() };
+    let rules: Vec<Entity> = if holidays.is_empty() {
+        rules
+    } else {
+        rules
+            .into_iter()
+            .filter(|e| !within(&holidays, e))
+            .collect()
+    };
     // a tight range (`£3bn-£4bn`, `12-15 percent`) is read whole: OntoNotes writes ranges spaced, so the filter
     // has never seen the parts of a tight one and may keep one alone
-    let tight: Vec<(usize, usize)> = rules.iter().filter(|e| tight_range(&e.text)).map(|e| (e.start, e.end)).collect();
-    let parts: Vec<Entity> = parts.into_iter().filter(|e| !within(&holidays, e) && !within(&tight, e)).collect();
+    let tight: Vec<(usize, usize)> = rules
+        .iter()
+        .filter(|e| tight_range(&e.text))
+        .map(|e| (e.start, e.end))
+        .collect();
+    let parts: Vec<Entity> = parts
+        .into_iter()
+        .filter(|e| !within(&holidays, e) && !within(&tight, e))
+        .collect();
     for e in &rules {
         let a = toks.partition_point(|t| t.start < e.start);
         let b = toks.partition_point(|t| t.start < e.end).min(n);
@@ -398,8 +437,10 @@ fn tight_range(text: &str) -> bool {
     let b = text.as_bytes();
     (1..b.len().saturating_sub(1)).any(|i| {
         b[i] == b'-'
-            && (b[i - 1].is_ascii_digit() || (b[i - 1].is_ascii_alphabetic() && i >= 2 && b[i - 2].is_ascii_alphanumeric()))
-            && (b[i + 1].is_ascii_digit() || !b[i + 1].is_ascii_alphanumeric() && !b[i + 1].is_ascii_whitespace())
+            && (b[i - 1].is_ascii_digit()
+                || (b[i - 1].is_ascii_alphabetic() && i >= 2 && b[i - 2].is_ascii_alphanumeric()))
+            && (b[i + 1].is_ascii_digit()
+                || !b[i + 1].is_ascii_alphanumeric() && !b[i + 1].is_ascii_whitespace())
     })
 }
 
@@ -433,7 +474,11 @@ impl Day {
 /// The `n`th (1-based; 5 for the last) weekday `wd` (0 Monday .. 6 Sunday) of a month, as month and day.
 fn nth_weekday(year: i32, month: u32, wd: u32, n: u32) -> (u32, u32) {
     use super::calendar::weekday_of;
-    let first = crate::CivilDate { year, month, day: 1 };
+    let first = crate::CivilDate {
+        year,
+        month,
+        day: 1,
+    };
     let mut day = 1 + (wd + 7 - weekday_of(first)) % 7 + 7 * (n - 1);
     while day > crate::days_in_month(year, month) {
         day -= 7;
@@ -458,7 +503,14 @@ fn easter(y: i32) -> (u32, u32) {
 
 /// The date `n` days after month and day `md` of `year`.
 fn shift(year: i32, md: (u32, u32), n: i64) -> (u32, u32) {
-    let d = super::calendar::add_days(crate::CivilDate { year, month: md.0, day: md.1 }, n);
+    let d = super::calendar::add_days(
+        crate::CivilDate {
+            year,
+            month: md.0,
+            day: md.1,
+        },
+        n,
+    );
     (d.month, d.day)
 }
 
@@ -485,10 +537,19 @@ const HOLIDAYS: &[(&str, Day)] = &[
     ("st. patrick 's day", Day::Fixed(3, 17)),
     ("thanksgiving", Day::Movable(thanksgiving)),
     ("thanksgiving day", Day::Movable(thanksgiving)),
-    ("black friday", Day::Movable(|y| shift(y, thanksgiving(y), 1))),
-    ("cyber monday", Day::Movable(|y| shift(y, thanksgiving(y), 4))),
+    (
+        "black friday",
+        Day::Movable(|y| shift(y, thanksgiving(y), 1)),
+    ),
+    (
+        "cyber monday",
+        Day::Movable(|y| shift(y, thanksgiving(y), 4)),
+    ),
     // the Tuesday after the first Monday of November
-    ("election day", Day::Movable(|y| shift(y, nth_weekday(y, 11, 0, 1), 1))),
+    (
+        "election day",
+        Day::Movable(|y| shift(y, nth_weekday(y, 11, 0, 1), 1)),
+    ),
     ("memorial day", Day::Movable(|y| nth_weekday(y, 5, 0, 5))),
     ("labor day", Day::Movable(|y| nth_weekday(y, 9, 0, 1))),
     ("easter", Day::Movable(easter)),
@@ -509,7 +570,11 @@ const HOLIDAYS: &[(&str, Day)] = &[
 
 /// The value of a holiday starting at token `at`: its date against the document date (`scanner`, when the
 /// document has one), else `--MM-DD` for a fixed one; `None` for those whose day is not computed.
-fn holiday_value(day: Day, at: usize, scanner: Option<&super::rules::Scanner<'_>>) -> Option<Value> {
+fn holiday_value(
+    day: Day,
+    at: usize,
+    scanner: Option<&super::rules::Scanner<'_>>,
+) -> Option<Value> {
     let date = match (day, scanner) {
         (_, Some(sc)) => sc.holiday_date(at, |y| day.on(y)),
         (Day::Fixed(m, d), None) => Some(format!("--{m:02}-{d:02}")),
@@ -534,8 +599,14 @@ fn holiday_at(doc: &Document<'_>, i: usize) -> Option<(usize, Day)> {
             continue;
         }
         // on one line, each word at most one space from the last
-        let together = (i + 1..i + k).all(|j| matches!(doc.text.get(toks[j - 1].end..toks[j].start), Some("" | " ")));
-        if together && words.iter().enumerate().all(|(j, w)| same_word(toks[i + j].text(doc.text), w)) {
+        let together = (i + 1..i + k)
+            .all(|j| matches!(doc.text.get(toks[j - 1].end..toks[j].start), Some("" | " ")));
+        if together
+            && words
+                .iter()
+                .enumerate()
+                .all(|(j, w)| same_word(toks[i + j].text(doc.text), w))
+        {
             best = Some((k, *day));
         }
     }
@@ -547,20 +618,40 @@ fn holiday_at(doc: &Document<'_>, i: usize) -> Option<(usize, Day)> {
 /// filter decides (`Christmas music` is no date; `the Thanksgiving holiday` is one in OntoNotes).
 fn holiday_in_time(doc: &Document<'_>, i: usize, k: usize) -> bool {
     let toks = &doc.tokens;
-    let before = i.checked_sub(1).map(|j| toks[j].text(doc.text).to_ascii_lowercase());
+    let before = i
+        .checked_sub(1)
+        .map(|j| toks[j].text(doc.text).to_ascii_lowercase());
     let after_preposition = before.as_deref().is_some_and(|w| {
         matches!(
             w,
-            "before" | "after" | "at" | "on" | "over" | "for" | "until" | "till" | "by" | "since" | "during"
-                | "of" | "around" | "through" | "from" | "to" | "past" | "ahead"
+            "before"
+                | "after"
+                | "at"
+                | "on"
+                | "over"
+                | "for"
+                | "until"
+                | "till"
+                | "by"
+                | "since"
+                | "during"
+                | "of"
+                | "around"
+                | "through"
+                | "from"
+                | "to"
+                | "past"
+                | "ahead"
         )
     });
     // (not before a hyphen or a quote: `Christmas-themed`, `"Christmas" is a song`)
-    let before_punctuation = toks
-        .get(i + k)
-        .map_or(true, |t| matches!(t.text(doc.text), "." | "," | ";" | ":" | ")" | "?" | "!"));
+    let before_punctuation = toks.get(i + k).map_or(true, |t| {
+        matches!(t.text(doc.text), "." | "," | ";" | ":" | ")" | "?" | "!")
+    });
     // not a name that goes on (`the Good Friday Agreement`)
-    let name_goes_on = toks.get(i + k).is_some_and(|t| t.text(doc.text).starts_with(|c: char| c.is_uppercase()));
+    let name_goes_on = toks
+        .get(i + k)
+        .is_some_and(|t| t.text(doc.text).starts_with(|c: char| c.is_uppercase()));
     (after_preposition || before_punctuation) && !name_goes_on
 }
 
@@ -568,7 +659,10 @@ fn holiday_in_time(doc: &Document<'_>, i: usize, k: usize) -> bool {
 /// value without a document date.
 pub fn holiday(text: &str) -> Option<Option<Value>> {
     // most texts fail on their first word, before any tokenizing
-    let first = text.split(|c: char| c.is_whitespace() || c == '\'' || c == '’').next().unwrap_or("");
+    let first = text
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .next()
+        .unwrap_or("");
     if holiday_index().get(first.as_bytes()).is_empty() {
         return None;
     }
@@ -709,10 +803,15 @@ fn greeting(doc: &Document<'_>, i: usize) -> bool {
     let toks = &doc.tokens;
     let word = |k: usize| toks[k].text(doc.text);
     i > 0
-        && matches!(word(i).to_ascii_lowercase().as_str(), "morning" | "afternoon" | "evening" | "night")
+        && matches!(
+            word(i).to_ascii_lowercase().as_str(),
+            "morning" | "afternoon" | "evening" | "night"
+        )
         && word(i - 1).eq_ignore_ascii_case("good")
         && !(i > 1
-            && ["a", "an", "the", "this", "that", "one", "very", "such", "another", "every"]
-                .iter()
-                .any(|w| word(i - 2).eq_ignore_ascii_case(w)))
+            && [
+                "a", "an", "the", "this", "that", "one", "very", "such", "another", "every",
+            ]
+            .iter()
+            .any(|w| word(i - 2).eq_ignore_ascii_case(w)))
 }

@@ -196,9 +196,9 @@ pub fn anchor(c: &Candidate) -> bool {
     c.origin == super::extra::Origin::Holiday
         || c.origin == super::extra::Origin::Rule
             && (family(c.entity.score) == 75
-            || c.entity
-                .text
-                .contains(|ch: char| ch.is_ascii_digit() || ch == ' ' || ch == '-'))
+                || c.entity
+                    .text
+                    .contains(|ch: char| ch.is_ascii_digit() || ch == ' ' || ch == '-'))
 }
 
 /// The flags [`decide`] reads: 1 for an [`anchor`], 2 for a candidate with digits.
@@ -211,7 +211,10 @@ pub fn flags(c: &Candidate) -> u8 {
 
 /// Whether a reading may be a range or a list, which OntoNotes often splits (`8 1/2 % to 8 3/8 %`).
 fn range_like(text: &str) -> bool {
-    text.contains(['-', '–', '/']) || text.split(' ').any(|w| matches!(w, "to" | "and" | "or" | "through"))
+    text.contains(['-', '–', '/'])
+        || text
+            .split(' ')
+            .any(|w| matches!(w, "to" | "and" | "or" | "through"))
 }
 
 /// A part of a rule's reading (`flags & 4`: `2,000` of `₦2,000`) is not kept over an [`anchor`] that holds it,
@@ -225,11 +228,9 @@ pub fn demote_parts(spans: &mut [(usize, usize, f32)], probs: &[f32], flags: &[u
         }
         let (s, e) = (spans[i].0, spans[i].1);
         let lo = i.saturating_sub(16);
-        let beaten = (lo..spans.len())
-            .take_while(|&j| spans[j].0 < e)
-            .any(|j| {
-                j != i && flags[j] & 9 == 1 && spans[j].0 <= s && e <= spans[j].1 && probs[j] > probs[i]
-            });
+        let beaten = (lo..spans.len()).take_while(|&j| spans[j].0 < e).any(|j| {
+            j != i && flags[j] & 9 == 1 && spans[j].0 <= s && e <= spans[j].1 && probs[j] > probs[i]
+        });
         if beaten {
             spans[i].2 = probs[i] - 1.0;
         }

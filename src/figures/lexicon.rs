@@ -42,7 +42,10 @@ pub fn small_number(w: &str) -> Option<f64> {
 
 /// True for the tens (`twenty` .. `ninety`), which may take a unit after a hyphen (`twenty-five`).
 pub fn is_tens(w: &str) -> bool {
-    matches!(w, "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty" | "ninety")
+    matches!(
+        w,
+        "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty" | "ninety"
+    )
 }
 
 /// Multipliers written as words or as suffixes (`million`, `bn`).
@@ -170,7 +173,15 @@ pub fn weekday(w: &str) -> Option<u32> {
 
 /// The English name of weekday `d` (0 = Monday).
 pub fn weekday_name(d: u32) -> &'static str {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][d as usize % 7]
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ][d as usize % 7]
 }
 
 /// Seasons and parts of the year that make a DATE with a determiner (`this summer`).
@@ -311,12 +322,13 @@ pub fn currency_prefix(w: &str) -> Option<&'static str> {
 /// are also words or names in capitals are left out (`ALL`, `COP`, `PEN`, `AMD`, `PHP`, `SOS`, `MAD`, `BOB`).
 pub fn iso_code(w: &str) -> Option<&'static str> {
     const CODES: &[&str] = &[
-        "AED", "AFN", "ARS", "AUD", "AZN", "BDT", "BGN", "BHD", "BRL", "BYN", "CAD", "CHF", "CLP", "CNY", "CZK",
-        "DKK", "DZD", "EGP", "ETB", "EUR", "GBP", "GEL", "GHS", "HKD", "HUF", "IDR", "ILS", "INR", "IQD", "IRR",
-        "ISK", "JOD", "JPY", "KES", "KHR", "KRW", "KWD", "KZT", "LBP", "LKR", "LYD", "MMK", "MNT", "MUR", "MWK",
-        "MXN", "MYR", "NGN", "NOK", "NPR", "NZD", "OMR", "PKR", "PLN", "QAR", "RON", "RSD", "RUB", "RWF", "SAR",
-        "SDG", "SEK", "SGD", "SYP", "THB", "TND", "TRY", "TWD", "TZS", "UAH", "UGX", "USD", "UZS", "VND", "XAF",
-        "XOF", "YER", "ZAR", "ZMW",
+        "AED", "AFN", "ARS", "AUD", "AZN", "BDT", "BGN", "BHD", "BRL", "BYN", "CAD", "CHF", "CLP",
+        "CNY", "CZK", "DKK", "DZD", "EGP", "ETB", "EUR", "GBP", "GEL", "GHS", "HKD", "HUF", "IDR",
+        "ILS", "INR", "IQD", "IRR", "ISK", "JOD", "JPY", "KES", "KHR", "KRW", "KWD", "KZT", "LBP",
+        "LKR", "LYD", "MMK", "MNT", "MUR", "MWK", "MXN", "MYR", "NGN", "NOK", "NPR", "NZD", "OMR",
+        "PKR", "PLN", "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SDG", "SEK", "SGD", "SYP", "THB",
+        "TND", "TRY", "TWD", "TZS", "UAH", "UGX", "USD", "UZS", "VND", "XAF", "XOF", "YER", "ZAR",
+        "ZMW",
     ];
     if w.len() != 3 || !w.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
@@ -476,7 +488,10 @@ pub fn currency_country(w: &str) -> Option<&'static str> {
 /// First words of two-word country names before a currency (`South African rand`, `Sri Lankan rupees`,
 /// `North Korean won`): they let the adjective after them through.
 pub fn country_first_word(w: &str) -> bool {
-    matches!(w, "south" | "north" | "sri" | "new" | "hong" | "costa" | "saudi" | "central")
+    matches!(
+        w,
+        "south" | "north" | "sri" | "new" | "hong" | "costa" | "saudi" | "central"
+    )
 }
 
 /// Measurement units, with the symbol used in values. `square` and `cubic` are handled by the caller.
@@ -517,7 +532,8 @@ pub fn unit(w: &str) -> Option<&'static str> {
         "mwh" => "MWh",
         "gwh" => "GWh",
         "twh" => "TWh",
-        "micrometre" | "micrometres" | "micrometer" | "micrometers" | "micron" | "microns" | "µm" | "μm" => "µm",
+        "micrometre" | "micrometres" | "micrometer" | "micrometers" | "micron" | "microns"
+        | "µm" | "μm" => "µm",
         "nanometre" | "nanometres" | "nanometer" | "nanometers" | "nm" => "nm",
         // a bare `K` is a kelvin only in a sentence about temperature (the rules decide); `kelvin` always is
         "kelvin" | "kelvins" => KELVIN,
@@ -700,7 +716,9 @@ pub fn sport_cue(w: &str) -> bool {
 /// bound, like `only`).
 pub fn qualifier1(w: &str) -> Option<Option<Approx>> {
     Some(match w {
-        "about" | "around" | "approximately" | "roughly" | "some" | "circa" | "approx." | "~" => Some(Approx::About),
+        "about" | "around" | "approximately" | "roughly" | "some" | "circa" | "approx." | "~" => {
+            Some(Approx::About)
+        }
         "nearly" | "almost" => Some(Approx::Nearly),
         "only" => None,
         _ => return None,
@@ -717,7 +735,9 @@ pub fn qualifier2(a: &str, b: &str) -> Option<Option<Approx>> {
         | ("just", "over")
         | ("higher", "than") => Some(Approx::MoreThan),
         ("at", "least") | ("as", "many") | ("as", "much") => Some(Approx::AtLeast),
-        ("less", "than") | ("fewer", "than") | ("just", "under") | ("lower", "than") => Some(Approx::LessThan),
+        ("less", "than") | ("fewer", "than") | ("just", "under") | ("lower", "than") => {
+            Some(Approx::LessThan)
+        }
         ("at", "most") | ("up", "to") => Some(Approx::AtMost),
         ("close", "to") | ("an", "estimated") | ("about", "some") => Some(Approx::About),
         ("an", "additional") => None,

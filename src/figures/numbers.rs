@@ -16,7 +16,10 @@ const MAX_DIGITS: usize = 15;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum DigitToken {
     /// `2,000`, `1.5`, `1991`: the value, and for a plain integer without separators its digit count.
-    Plain { value: f64, plain_digits: Option<usize> },
+    Plain {
+        value: f64,
+        plain_digits: Option<usize>,
+    },
     /// `4.5bn`, `20m`: already multiplied.
     Scaled(f64),
     /// `21st`, `3rd`.
@@ -87,8 +90,12 @@ fn split_clock(b: &[u8]) -> Option<ClockParts<'_>> {
 fn split_slash(b: &[u8]) -> Option<(&[u8], &[u8], Option<&[u8]>)> {
     let mut parts = b.split(|&c| c == b'/');
     let (a, d, y) = (parts.next()?, parts.next()?, parts.next());
-    let num = |p: &[u8], lens: &[usize]| lens.contains(&p.len()) && p.iter().all(u8::is_ascii_digit);
-    let ok = num(a, &[1, 2, 3, 4]) && num(d, &[1, 2, 3, 4]) && y.map_or(true, |y| num(y, &[2, 4])) && parts.next().is_none();
+    let num =
+        |p: &[u8], lens: &[usize]| lens.contains(&p.len()) && p.iter().all(u8::is_ascii_digit);
+    let ok = num(a, &[1, 2, 3, 4])
+        && num(d, &[1, 2, 3, 4])
+        && y.map_or(true, |y| num(y, &[2, 4]))
+        && parts.next().is_none();
     ok.then_some((a, d, y))
 }
 
@@ -142,16 +149,24 @@ pub fn digit_token(tok: &str) -> Option<DigitToken> {
         let has_sep = int.contains(&b',');
         if suffix.is_empty() {
             let plain_digits = (!has_sep && frac.is_none()).then_some(int.len());
-            return Some(DigitToken::Plain { value, plain_digits });
+            return Some(DigitToken::Plain {
+                value,
+                plain_digits,
+            });
         }
         if let Some(s) = lexicon::scale_suffix(suffix) {
             return Some(DigitToken::Scaled(value * s));
         }
         match suffix {
             "st" | "nd" | "rd" | "th" if frac.is_none() && !has_sep => {
-                return ordinal_suffix_ok(value as u64, suffix).then_some(DigitToken::Ordinal(value))
+                return ordinal_suffix_ok(value as u64, suffix)
+                    .then_some(DigitToken::Ordinal(value))
             }
-            "s" if frac.is_none() && !has_sep && (int.len() == 4 || int.len() == 2) && int.ends_with(b"0") => {
+            "s" if frac.is_none()
+                && !has_sep
+                && (int.len() == 4 || int.len() == 2)
+                && int.ends_with(b"0") =>
+            {
                 return Some(DigitToken::Decade(value as u32))
             }
             "am" | "pm" if !has_sep && value < 13.0 => {
@@ -265,7 +280,8 @@ pub fn words(ws: &[&str]) -> Option<(f64, usize)> {
             i += 1;
             // twenty-five / twenty - five / twenty five
             if lexicon::is_tens(w) && i + 1 < ws.len() && ws[i] == "-" {
-                if let Some(u) = lexicon::small_number(ws[i + 1]).filter(|u| *u >= 1.0 && *u <= 9.0) {
+                if let Some(u) = lexicon::small_number(ws[i + 1]).filter(|u| *u >= 1.0 && *u <= 9.0)
+                {
                     current += u;
                     i += 2;
                 }
@@ -279,7 +295,10 @@ pub fn words(ws: &[&str]) -> Option<(f64, usize)> {
         }
         if w == "a" || w == "an" {
             // a hundred, a million, a dozen: only at the start or after `and`
-            if !any && i + 1 < ws.len() && (lexicon::scale_word(ws[i + 1]).is_some() || ws[i + 1] == "dozen") {
+            if !any
+                && i + 1 < ws.len()
+                && (lexicon::scale_word(ws[i + 1]).is_some() || ws[i + 1] == "dozen")
+            {
                 current = 1.0;
                 any = true;
                 last_small = true;
@@ -299,7 +318,11 @@ pub fn words(ws: &[&str]) -> Option<(f64, usize)> {
                 break;
             }
             if s == 100.0 {
-                current = if current == 0.0 { 100.0 } else { current * 100.0 };
+                current = if current == 0.0 {
+                    100.0
+                } else {
+                    current * 100.0
+                };
             } else {
                 total += if current == 0.0 { s } else { current * s };
                 current = 0.0;
@@ -343,19 +366,38 @@ mod tests {
 
     #[test]
     fn scanners_follow_their_patterns() {
-        let n = |s: &str| split_number(s.as_bytes()).map(|(i, f, x)| (i.to_vec(), f.map(<[u8]>::to_vec), x.to_vec()));
-        assert_eq!(n("1,234,567.89bn"), Some((b"1,234,567".to_vec(), Some(b"89".to_vec()), b"bn".to_vec())));
+        let n = |s: &str| {
+            split_number(s.as_bytes())
+                .map(|(i, f, x)| (i.to_vec(), f.map(<[u8]>::to_vec), x.to_vec()))
+        };
+        assert_eq!(
+            n("1,234,567.89bn"),
+            Some((b"1,234,567".to_vec(), Some(b"89".to_vec()), b"bn".to_vec()))
+        );
         assert_eq!(n("1234"), Some((b"1234".to_vec(), None, vec![])));
-        for bad in ["1234,567", "12,34", "1,000,00", "1.", "1.5abcde", ",000", "", "1,000.", "1:30", "5%"] {
+        for bad in [
+            "1234,567", "12,34", "1,000,00", "1.", "1.5abcde", ",000", "", "1,000.", "1:30", "5%",
+        ] {
             assert_eq!(n(bad), None, "{bad}");
         }
         assert_eq!(split_clock(b"15:30"), Some((&b"15"[..], &b"30"[..], None)));
         assert_eq!(split_clock(b"9:05:59").and_then(|p| p.2), Some(&b"59"[..]));
         assert_eq!(split_clock(b"9:05:59").map(|p| p.0), Some(&b"9"[..]));
-        for bad in ["123:30", "12:3", "12:30:", "12:30:5", "12:30:00:00", "ab:cd", "1230"] {
+        for bad in [
+            "123:30",
+            "12:3",
+            "12:30:",
+            "12:30:5",
+            "12:30:00:00",
+            "ab:cd",
+            "1230",
+        ] {
             assert_eq!(split_clock(bad.as_bytes()), None, "{bad}");
         }
-        assert_eq!(split_slash(b"1/6/2022"), Some((&b"1"[..], &b"6"[..], Some(&b"2022"[..]))));
+        assert_eq!(
+            split_slash(b"1/6/2022"),
+            Some((&b"1"[..], &b"6"[..], Some(&b"2022"[..])))
+        );
         assert_eq!(split_slash(b"3/4"), Some((&b"3"[..], &b"4"[..], None)));
         for bad in ["1/6/202", "12345/1", "1//2", "1/2/3/4", "/2", "1/x"] {
             assert_eq!(split_slash(bad.as_bytes()), None, "{bad}");
@@ -364,9 +406,27 @@ mod tests {
 
     #[test]
     fn digit_tokens() {
-        assert_eq!(digit_token("2,000"), Some(DigitToken::Plain { value: 2000.0, plain_digits: None }));
-        assert_eq!(digit_token("1991"), Some(DigitToken::Plain { value: 1991.0, plain_digits: Some(4) }));
-        assert_eq!(digit_token("1.5"), Some(DigitToken::Plain { value: 1.5, plain_digits: None }));
+        assert_eq!(
+            digit_token("2,000"),
+            Some(DigitToken::Plain {
+                value: 2000.0,
+                plain_digits: None
+            })
+        );
+        assert_eq!(
+            digit_token("1991"),
+            Some(DigitToken::Plain {
+                value: 1991.0,
+                plain_digits: Some(4)
+            })
+        );
+        assert_eq!(
+            digit_token("1.5"),
+            Some(DigitToken::Plain {
+                value: 1.5,
+                plain_digits: None
+            })
+        );
         assert_eq!(digit_token("4.5bn"), Some(DigitToken::Scaled(4.5e9)));
         assert_eq!(digit_token("20m"), Some(DigitToken::Scaled(20e6)));
         assert_eq!(digit_token("21st"), Some(DigitToken::Ordinal(21.0)));
@@ -375,7 +435,10 @@ mod tests {
         assert_eq!(digit_token("21th"), None);
         assert_eq!(digit_token("1990s"), Some(DigitToken::Decade(1990)));
         assert_eq!(digit_token("15:30"), Some(DigitToken::Clock(15, 30, None)));
-        assert_eq!(digit_token("2:01:09"), Some(DigitToken::Clock(2, 1, Some(9))));
+        assert_eq!(
+            digit_token("2:01:09"),
+            Some(DigitToken::Clock(2, 1, Some(9)))
+        );
         assert_eq!(digit_token("2:01:60"), None);
         assert_eq!(digit_token("25:30"), None);
         assert_eq!(digit_token("3pm"), Some(DigitToken::ClockAmPm(15, 0)));
@@ -383,11 +446,17 @@ mod tests {
         assert_eq!(digit_token("12am"), Some(DigitToken::ClockAmPm(0, 0)));
         assert_eq!(digit_token("5km"), Some(DigitToken::WithUnit(5.0, "km")));
         assert_eq!(digit_token("30ºC"), Some(DigitToken::WithUnit(30.0, "°C")));
-        assert_eq!(digit_token("12.5ºf"), Some(DigitToken::WithUnit(12.5, "°F")));
+        assert_eq!(
+            digit_token("12.5ºf"),
+            Some(DigitToken::WithUnit(12.5, "°F"))
+        );
         assert_eq!(digit_token("45º"), Some(DigitToken::WithUnit(45.0, "deg")));
         assert_eq!(digit_token("1stºC"), None);
         assert_eq!(digit_token("3/4"), Some(DigitToken::Fraction(0.75)));
-        assert_eq!(digit_token("1/6/2022"), Some(DigitToken::SlashDate(1, 6, 2022)));
+        assert_eq!(
+            digit_token("1/6/2022"),
+            Some(DigitToken::SlashDate(1, 6, 2022))
+        );
         assert_eq!(digit_token("2/30/2022"), None);
         assert_eq!(digit_token("3D"), None);
         assert_eq!(digit_token("1234567890123456789"), None);

@@ -46,10 +46,22 @@ struct Hit {
 
 impl Hit {
     fn new(end: usize, label: Label, value: Option<Value>, score: f32) -> Hit {
-        Hit { start: None, end, label: Some(label), value, score }
+        Hit {
+            start: None,
+            end,
+            label: Some(label),
+            value,
+            score,
+        }
     }
     fn skip(end: usize) -> Hit {
-        Hit { start: None, end, label: None, value: None, score: 0.0 }
+        Hit {
+            start: None,
+            end,
+            label: None,
+            value: None,
+            score: 0.0,
+        }
     }
 }
 
@@ -77,12 +89,32 @@ struct Num {
 impl Num {
     /// A number written in words: not digits, not a year, no article standing for one, not vague.
     fn words(value: f64, end: usize, int: Option<u32>, single_word: bool) -> Num {
-        Num { value, end, year: false, article: false, vague: false, digits: false, int, single_word, scale: 1.0 }
+        Num {
+            value,
+            end,
+            year: false,
+            article: false,
+            vague: false,
+            digits: false,
+            int,
+            single_word,
+            scale: 1.0,
+        }
     }
 
     /// One digit token that is not a plain number: a glued scale (`4.5bn`) or a fraction (`3/4`).
     fn glued(value: f64, end: usize, scale: f64) -> Num {
-        Num { value, end, year: false, article: false, vague: false, digits: true, int: None, single_word: false, scale }
+        Num {
+            value,
+            end,
+            year: false,
+            article: false,
+            vague: false,
+            digits: true,
+            int: None,
+            single_word: false,
+            scale,
+        }
     }
 }
 
@@ -105,12 +137,20 @@ impl<'a> Scanner<'a> {
         let mut toks: Vec<Tk> = doc
             .tokens
             .iter()
-            .map(|t| Tk { start: t.start, end: t.end, kind: t.kind, space: t.space_before, first: false })
+            .map(|t| Tk {
+                start: t.start,
+                end: t.end,
+                kind: t.kind,
+                space: t.space_before,
+                first: false,
+            })
             .collect();
         for s in &doc.sentences {
             let mut k = s.start;
             // the first word after opening quotes and brackets
-            while k < s.end && matches!(doc.token_text(k), "\"" | "“" | "‘" | "'" | "(" | "[" | "``") {
+            while k < s.end
+                && matches!(doc.token_text(k), "\"" | "“" | "‘" | "'" | "(" | "[" | "``")
+            {
                 k += 1;
             }
             if let Some(t) = toks.get_mut(k) {
@@ -124,8 +164,8 @@ impl<'a> Scanner<'a> {
             if let Some(prev) = sentences.last_mut() {
                 let last = &doc.tokens[prev.end - 1];
                 let lt = last.text(doc.text);
-                let same_line =
-                    s.start < doc.tokens.len() && !doc.text[last.end..doc.tokens[s.start].start].contains(['\n', '\r']);
+                let same_line = s.start < doc.tokens.len()
+                    && !doc.text[last.end..doc.tokens[s.start].start].contains(['\n', '\r']);
                 // `Rs. 2.5 crore`: the splitter ends a sentence after `Rs` `.`
                 let rupee = lt == "."
                     && prev.end >= prev.start + 2
@@ -145,7 +185,15 @@ impl<'a> Scanner<'a> {
         }
         let limit = std::cell::Cell::new(toks.len());
         let sent_start = std::cell::Cell::new(0);
-        Scanner { text: doc.text, lower: doc.text.to_ascii_lowercase(), toks, limit, sent_start, sentences, date }
+        Scanner {
+            text: doc.text,
+            lower: doc.text.to_ascii_lowercase(),
+            toks,
+            limit,
+            sent_start,
+            sentences,
+            date,
+        }
     }
 
     /// Runs the scan and returns the figures, sorted and disjoint.
@@ -205,7 +253,8 @@ impl<'a> Scanner<'a> {
                     let first = h.start.unwrap_or(i).min(h.end - 1);
                     let end = h.end;
                     // an interval of dates the rules joined (`1953 to 1955`) stays whole, as in OntoNotes
-                    let interval = matches!(&h.value, Some(Value::Date { date }) if date.contains('/'));
+                    let interval =
+                        matches!(&h.value, Some(Value::Date { date }) if date.contains('/'));
                     if let Some(e) = self.entity(first, h) {
                         out.push(e);
                         if let Some(parts) = parts.as_deref_mut().filter(|_| !interval) {
@@ -216,32 +265,48 @@ impl<'a> Scanner<'a> {
                             // reading at the start with the sentence cut before the joining word
                             let limit = self.limit.get();
                             for k in first + 1..end.min(first + 1 + Self::PART_REACH) {
-                                if matches!(self.w(k), "to" | "-" | "–" | "or" | "and" | "through" | ",") {
+                                if matches!(
+                                    self.w(k),
+                                    "to" | "-" | "–" | "or" | "and" | "through" | ","
+                                ) {
                                     self.limit.set(k);
                                     let hk = self.at(first).map(|hk| self.compound(first, hk));
-                                    let n1 = (first..k).rev().find_map(|j| self.number(j).filter(|n| n.end == k));
+                                    let n1 = (first..k)
+                                        .rev()
+                                        .find_map(|j| self.number(j).filter(|n| n.end == k));
                                     self.limit.set(limit);
                                     // `about 2` in `about 2 to 3 million` is two million
-                                    let k2 = self.currency_prefix(k + 1).map_or(k + 1, |(_, k2)| k2);
+                                    let k2 =
+                                        self.currency_prefix(k + 1).map_or(k + 1, |(_, k2)| k2);
                                     let factor = match (n1, self.number(k2)) {
-                                        (Some(n1), Some(n2)) if n1.value != 0.0 => shared_scale(&n1, &n2) / n1.value,
+                                        (Some(n1), Some(n2)) if n1.value != 0.0 => {
+                                            shared_scale(&n1, &n2) / n1.value
+                                        }
                                         _ => 1.0,
                                     };
                                     let hk = hk.map(|mut hk| {
                                         if factor != 1.0 {
                                             hk.value = match hk.value {
                                                 Some(Value::Number { number, approx }) => {
-                                                    Some(Value::Number { number: number * factor, approx })
+                                                    Some(Value::Number {
+                                                        number: number * factor,
+                                                        approx,
+                                                    })
                                                 }
                                                 Some(Value::Money { amount, currency }) => {
-                                                    Some(Value::Money { amount: amount * factor, currency })
+                                                    Some(Value::Money {
+                                                        amount: amount * factor,
+                                                        currency,
+                                                    })
                                                 }
                                                 v => v,
                                             };
                                         }
                                         hk
                                     });
-                                    if let Some(hk) = hk.filter(|hk| hk.start.is_none() && hk.end > first) {
+                                    if let Some(hk) =
+                                        hk.filter(|hk| hk.start.is_none() && hk.end > first)
+                                    {
                                         parts.extend(self.entity(first, hk));
                                     }
                                     break;
@@ -252,8 +317,14 @@ impl<'a> Scanner<'a> {
                                     // not the number without its qualifier (`300` in `up to 300`):
                                     // qualifiers belong to the span (GUIDE section 1)
                                     let qualifier = hk.end == end
-                                        && (first..k).all(|j| self.w(j).bytes().all(|c| c.is_ascii_lowercase()));
-                                    if hk.start.is_none() && hk.end > k && hk.end <= end && !qualifier {
+                                        && (first..k).all(|j| {
+                                            self.w(j).bytes().all(|c| c.is_ascii_lowercase())
+                                        });
+                                    if hk.start.is_none()
+                                        && hk.end > k
+                                        && hk.end <= end
+                                        && !qualifier
+                                    {
                                         parts.extend(self.entity(k, hk));
                                     }
                                 }
@@ -272,18 +343,24 @@ impl<'a> Scanner<'a> {
     fn compound(&self, i: usize, mut h: Hit) -> Hit {
         let first = h.start.unwrap_or(i);
         for _ in 0..4 {
-            let Some(label @ (Label::Date | Label::Time)) = h.label else { return h };
+            let Some(label @ (Label::Date | Label::Time)) = h.label else {
+                return h;
+            };
             let e = h.end;
             // Monday, October 30 / today, Thursday / Friday Oct. 13
             if label == Label::Date
                 && e == first + 1
-                && (self.w(first) == "today" || (lexicon::weekday(self.w(first)).is_some() && self.cap(first)))
+                && (self.w(first) == "today"
+                    || (lexicon::weekday(self.w(first)).is_some() && self.cap(first)))
             {
                 let k = if self.w(e) == "," { e + 1 } else { e };
                 let next_is_day = self.month_at(k).is_some()
                     || (self.w(e) == "," && lexicon::weekday(self.w(k)).is_some() && self.cap(k));
                 if next_is_day {
-                    if let Some(h2) = self.at(k).filter(|h2| h2.label == Some(Label::Date) && h2.start.is_none()) {
+                    if let Some(h2) = self
+                        .at(k)
+                        .filter(|h2| h2.label == Some(Label::Date) && h2.start.is_none())
+                    {
                         h.end = h2.end;
                         h.value = h2.value;
                         continue;
@@ -292,7 +369,8 @@ impl<'a> Scanner<'a> {
             }
             match self.w(e) {
                 "of" if label == Label::Date => {
-                    if self.w(e + 1) == "that" && matches!(self.w(e + 2), "year" | "month" | "week") {
+                    if self.w(e + 1) == "that" && matches!(self.w(e + 2), "year" | "month" | "week")
+                    {
                         h.end = e + 3;
                         h.value = None;
                         continue;
@@ -310,7 +388,10 @@ impl<'a> Scanner<'a> {
                         && matches!(&h.value, Some(Value::Date { date }) if date.len() == 4)
                         && matches!(
                             numbers::digit_token(self.s(e + 1)),
-                            Some(DigitToken::Plain { plain_digits: Some(2), .. })
+                            Some(DigitToken::Plain {
+                                plain_digits: Some(2),
+                                ..
+                            })
                         ) =>
                 {
                     h.end = e + 2;
@@ -328,14 +409,15 @@ impl<'a> Scanner<'a> {
                         h.value = match (&h.value, &h2.value) {
                             (Some(Value::Date { date: a }), Some(Value::Date { date: b })) => {
                                 let b = self.range_end(a, b, e + 1, h2.end);
-                                Some(Value::Date { date: format!("{a}/{b}") })
+                                Some(Value::Date {
+                                    date: format!("{a}/{b}"),
+                                })
                             }
                             // the three months to June 30: the period that ends then (ISO 8601 `P3M/--06-30`)
-                            (Some(Value::Duration { duration: a }), Some(Value::Date { date: b }))
-                                if label == Label::Date && self.w(e) != "-" =>
-                            {
-                                period_to(a, b)
-                            }
+                            (
+                                Some(Value::Duration { duration: a }),
+                                Some(Value::Date { date: b }),
+                            ) if label == Label::Date && self.w(e) != "-" => period_to(a, b),
                             _ => None,
                         };
                         h.end = h2.end;
@@ -369,7 +451,12 @@ impl<'a> Scanner<'a> {
     /// tokens `k..end` write no year.
     fn later_year(&self, a: &str, b: &str, k: usize, end: usize) -> String {
         let written_year = (k..end).any(|j| self.year_at(j).is_some());
-        if written_year || !(b.len() == 7 || b.len() == 10) || b.starts_with('-') || b >= a || a.len() < 7 {
+        if written_year
+            || !(b.len() == 7 || b.len() == 10)
+            || b.starts_with('-')
+            || b >= a
+            || a.len() < 7
+        {
             return b.to_string();
         }
         match b[..4].parse::<i32>() {
@@ -410,7 +497,10 @@ impl<'a> Scanner<'a> {
     }
     /// Token `i` starts with an uppercase ASCII letter.
     fn cap(&self, i: usize) -> bool {
-        self.s(i).as_bytes().first().is_some_and(|b| b.is_ascii_uppercase())
+        self.s(i)
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii_uppercase())
     }
     /// Token `i` follows token `i - 1` without whitespace.
     fn glued(&self, i: usize) -> bool {
@@ -421,7 +511,9 @@ impl<'a> Scanner<'a> {
     }
     /// A hyphen at `i` (spaced as in treebank text or glued), returning the token after it.
     fn hyphen(&self, i: usize) -> Option<usize> {
-        self.is_hyphen(i).then_some(i + 1).filter(|&k| k < self.limit.get())
+        self.is_hyphen(i)
+            .then_some(i + 1)
+            .filter(|&k| k < self.limit.get())
     }
 
     // ---- the dispatcher -----------------------------------------------------------------------------
@@ -433,18 +525,35 @@ impl<'a> Scanner<'a> {
                 return Some(h);
             }
         }
-        if matches!(w, "'" | "’" | "‘") && self.glued(i + 1) && self.kind(i + 1) == Some(TokenKind::Number) {
+        if matches!(w, "'" | "’" | "‘")
+            && self.glued(i + 1)
+            && self.kind(i + 1) == Some(TokenKind::Number)
+        {
             if let Some(h) = self.decade_hit(i + 1) {
                 return Some(h);
             }
-            if let Some(DigitToken::Plain { value, plain_digits: Some(2) }) = numbers::digit_token(self.s(i + 1)) {
+            if let Some(DigitToken::Plain {
+                value,
+                plain_digits: Some(2),
+            }) = numbers::digit_token(self.s(i + 1))
+            {
                 let y = value as i32 + if value < 30.0 { 2000 } else { 1900 };
-                return Some(Hit::new(i + 2, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::YEAR));
+                return Some(Hit::new(
+                    i + 2,
+                    Label::Date,
+                    Some(Value::Date {
+                        date: format!("{y:04}"),
+                    }),
+                    score::YEAR,
+                ));
             }
         }
         if matches!(w, "its" | "his" | "her" | "their" | "a" | "the") {
             let ordinal = lexicon::ordinal_word(self.w(i + 1)).is_some()
-                || matches!(numbers::digit_token(self.s(i + 1)), Some(DigitToken::Ordinal(_)));
+                || matches!(
+                    numbers::digit_token(self.s(i + 1)),
+                    Some(DigitToken::Ordinal(_))
+                );
             if ordinal && !(w == "the" && self.quarter_of_year(i + 1)) {
                 if let Some(end) = self.period_unit(i + 2) {
                     return Some(Hit::new(end, Label::Date, None, score::RELATIVE));
@@ -461,11 +570,16 @@ impl<'a> Scanner<'a> {
                 usize::MAX
             };
             if k != usize::MAX {
-                if let Some(num) = self.number(k).filter(|n| n.int.is_some_and(|a| a < 130) && !n.article && !n.vague) {
+                if let Some(num) = self
+                    .number(k)
+                    .filter(|n| n.int.is_some_and(|a| a < 130) && !n.article && !n.vague)
+                {
                     return Some(Hit::new(
                         num.end,
                         Label::Date,
-                        Some(Value::Duration { duration: duration(num.value, 'Y', false) }),
+                        Some(Value::Duration {
+                            duration: duration(num.value, 'Y', false),
+                        }),
                         score::DURATION,
                     ));
                 }
@@ -481,9 +595,20 @@ impl<'a> Scanner<'a> {
             return Some(h);
         }
         if let Some((y, e)) = self.spoken_year(i) {
-            if y < 2000 || matches!(self.w(i.wrapping_sub(1)), "in" | "of" | "since" | "until" | "by" | "from" | "year")
+            if y < 2000
+                || matches!(
+                    self.w(i.wrapping_sub(1)),
+                    "in" | "of" | "since" | "until" | "by" | "from" | "year"
+                )
             {
-                return Some(Hit::new(e, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::YEAR));
+                return Some(Hit::new(
+                    e,
+                    Label::Date,
+                    Some(Value::Date {
+                        date: format!("{y:04}"),
+                    }),
+                    score::YEAR,
+                ));
             }
         }
         let (approx, j) = self.qualifier(i);
@@ -519,11 +644,20 @@ impl<'a> Scanner<'a> {
             if y.len() == 4
                 && m.len() == 2
                 && d.len() == 2
-                && y.bytes().chain(m.bytes()).chain(d.bytes()).all(|b| b.is_ascii_digit())
+                && y.bytes()
+                    .chain(m.bytes())
+                    .chain(d.bytes())
+                    .all(|b| b.is_ascii_digit())
             {
-                let (yy, mm, dd) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
+                let (yy, mm, dd) = (
+                    y.parse::<i32>().ok()?,
+                    m.parse::<u32>().ok()?,
+                    d.parse::<u32>().ok()?,
+                );
                 if calendar::valid_day(Some(yy), mm, dd) {
-                    let v = Value::Date { date: format!("{yy:04}-{mm:02}-{dd:02}") };
+                    let v = Value::Date {
+                        date: format!("{yy:04}-{mm:02}-{dd:02}"),
+                    };
                     return Some(Hit::new(k, Label::Date, Some(v), score::EXPLICIT));
                 }
             }
@@ -536,7 +670,9 @@ impl<'a> Scanner<'a> {
             }
             // 1990-91, 2019-2020: a span of years
             let (a, b) = (self.s(i), self.s(i + 2));
-            if a.len() == 4 && (b.len() == 2 || b.len() == 4) && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+            if a.len() == 4
+                && (b.len() == 2 || b.len() == 4)
+                && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
             {
                 let y: i32 = a.parse().ok()?;
                 if (1000..=2100).contains(&y) {
@@ -569,7 +705,10 @@ impl<'a> Scanner<'a> {
             }
             _ => {}
         }
-        if a == "between" || (a == "minus" && self.kind(i + 1) == Some(TokenKind::Number)) || self.is_sign(i) {
+        if a == "between"
+            || (a == "minus" && self.kind(i + 1) == Some(TokenKind::Number))
+            || self.is_sign(i)
+        {
             return (None, i + 1);
         }
         // `over` stays with an amount of money (OntoNotes), not with other figures
@@ -599,7 +738,9 @@ impl<'a> Scanner<'a> {
         matches!(self.s(i), "-" | "−")
             && self.glued(i + 1)
             && self.kind(i + 1) == Some(TokenKind::Number)
-            && self.tk(i).is_some_and(|t| t.space || (i > 0 && matches!(self.s(i - 1), "(" | "[")))
+            && self
+                .tk(i)
+                .is_some_and(|t| t.space || (i > 0 && matches!(self.s(i - 1), "(" | "[")))
             && (i == 0 || self.kind(i - 1) != Some(TokenKind::Number))
     }
 
@@ -635,7 +776,8 @@ impl<'a> Scanner<'a> {
             "bn" | "bln" | "mn" | "tn" | "trn" => true,
             "m" => {
                 lexicon::currency_word(self.w(e + 1)).is_some()
-                    || (k > self.sent_start.get() && lexicon::currency_prefix(self.s(k - 1)).is_some())
+                    || (k > self.sent_start.get()
+                        && lexicon::currency_prefix(self.s(k - 1)).is_some())
             }
             _ => false,
         }
@@ -655,7 +797,10 @@ impl<'a> Scanner<'a> {
         let w = self.w(k);
         if self.kind(k) == Some(TokenKind::Number) {
             return match numbers::digit_token(self.s(k))? {
-                DigitToken::Plain { value, plain_digits } => {
+                DigitToken::Plain {
+                    value,
+                    plain_digits,
+                } => {
                     let mut v = value;
                     let mut e = k + 1;
                     if value.fract() == 0.0 && self.kind(e) == Some(TokenKind::Number) {
@@ -672,8 +817,10 @@ impl<'a> Scanner<'a> {
                         v *= lexicon::scale_suffix(self.w(e)).unwrap_or(1.0);
                         e2 = e + 1;
                     }
-                    let year = plain_digits == Some(4) && e2 == k + 1 && (1000.0..=2100.0).contains(&v);
-                    let int = (plain_digits.is_some() && e2 == k + 1 && v < 1e6).then_some(v as u32);
+                    let year =
+                        plain_digits == Some(4) && e2 == k + 1 && (1000.0..=2100.0).contains(&v);
+                    let int =
+                        (plain_digits.is_some() && e2 == k + 1 && v < 1e6).then_some(v as u32);
                     Some(Num {
                         value: v,
                         end: e2,
@@ -695,7 +842,11 @@ impl<'a> Scanner<'a> {
                         .filter(|&c| c != ',')
                         .collect();
                     let base = digits.parse::<f64>().unwrap_or(0.0);
-                    Some(Num::glued(v, k + 1, if base != 0.0 { v / base } else { 1.0 }))
+                    Some(Num::glued(
+                        v,
+                        k + 1,
+                        if base != 0.0 { v / base } else { 1.0 },
+                    ))
                 }
                 DigitToken::Fraction(v) => Some(Num::glued(v, k + 1, 1.0)),
                 _ => None,
@@ -778,20 +929,34 @@ impl<'a> Scanner<'a> {
         // a word compounded with `half` is no number: half-time, half-hearted, a half-brother (OntoNotes train
         // leaves 13 of 22 such compounds untagged); a unit stays (`half-hour`, `a half-dozen`, `half-point`)
         if w == "half" || (w == "a" && self.w(k + 1) == "half") {
-            let h = if w == "half" { self.hyphen(k + 1) } else { self.hyphen(k + 2) };
+            let h = if w == "half" {
+                self.hyphen(k + 1)
+            } else {
+                self.hyphen(k + 2)
+            };
             if let Some(h) = h.filter(|&h| self.kind(h) == Some(TokenKind::Word)) {
-                if !self.is_unit_word(h) && !matches!(self.w(h), "dozen" | "point" | "a" | "an" | "and") {
+                if !self.is_unit_word(h)
+                    && !matches!(self.w(h), "dozen" | "point" | "a" | "an" | "and")
+                {
                     return None;
                 }
             }
         }
         // a half (about a half, more than a half)
-        if w == "a" && self.w(k + 1) == "half" && !self.is_unit_word(k + 2) && !matches!(self.w(k + 2), "a" | "an") {
+        if w == "a"
+            && self.w(k + 1) == "half"
+            && !self.is_unit_word(k + 2)
+            && !matches!(self.w(k + 2), "a" | "an")
+        {
             return Some(Num::words(0.5, k + 2, None, false));
         }
         // half, half a mile
         if w == "half" {
-            let e = if matches!(self.w(k + 1), "a" | "an") && self.is_unit_word(k + 2) { k + 2 } else { k + 1 };
+            let e = if matches!(self.w(k + 1), "a" | "an") && self.is_unit_word(k + 2) {
+                k + 2
+            } else {
+                k + 1
+            };
             return Some(Num::words(0.5, e, None, true));
         }
         let first_ok = lexicon::small_number(w).is_some()
@@ -807,10 +972,13 @@ impl<'a> Scanner<'a> {
                 None => {
                     let fw = self.w(k + 1);
                     // three quarters of voters (not of a year: `three quarters of 2025`, `of the year`)
-                    let quarters = fw == "quarters" && self.w(k + 2) == "of" && self.fraction_follows(k + 2);
+                    let quarters =
+                        fw == "quarters" && self.w(k + 2) == "of" && self.fraction_follows(k + 2);
                     (
-                        lexicon::fraction_word(fw)
-                            .filter(|_| matches!(fw, "third" | "thirds" | "fifths" | "tenths" | "halves") || quarters),
+                        lexicon::fraction_word(fw).filter(|_| {
+                            matches!(fw, "third" | "thirds" | "fifths" | "tenths" | "halves")
+                                || quarters
+                        }),
                         k + 2,
                     )
                 }
@@ -846,7 +1014,10 @@ impl<'a> Scanner<'a> {
     fn fraction_follows(&self, e: usize) -> bool {
         let w = self.w(e);
         if w == "of" {
-            let det = matches!(self.w(e + 1), "a" | "an" | "the" | "this" | "that" | "last" | "next");
+            let det = matches!(
+                self.w(e + 1),
+                "a" | "an" | "the" | "this" | "that" | "last" | "next"
+            );
             let k = if det { e + 2 } else { e + 1 };
             return self.kind(e + 1) == Some(TokenKind::Word)
                 && !self.is_unit_word(k)
@@ -855,9 +1026,30 @@ impl<'a> Scanner<'a> {
         }
         matches!(
             w,
-            "were" | "was" | "are" | "is" | "said" | "say" | "says" | "have" | "has" | "had" | "did" | "do" | "would"
-                | "will" | "could" | "can" | "voted" | "agreed" | "believe" | "think"
-        ) || (w.len() > 4 && w.ends_with("ed") && w.bytes().all(|c| c.is_ascii_lowercase()) && !self.cap(e))
+            "were"
+                | "was"
+                | "are"
+                | "is"
+                | "said"
+                | "say"
+                | "says"
+                | "have"
+                | "has"
+                | "had"
+                | "did"
+                | "do"
+                | "would"
+                | "will"
+                | "could"
+                | "can"
+                | "voted"
+                | "agreed"
+                | "believe"
+                | "think"
+        ) || (w.len() > 4
+            && w.ends_with("ed")
+            && w.bytes().all(|c| c.is_ascii_lowercase())
+            && !self.cap(e))
     }
 
     /// Reads a currency mark before a number at `k`: `$`, `US$`, `US $`, `NT$`, `€`, `RMB`.
@@ -871,7 +1063,11 @@ impl<'a> Scanner<'a> {
         if s == "U.S" && self.s(k + 1) == "." && self.s(k + 2) == "$" {
             return Some(("USD", k + 3));
         }
-        if s == "Rs" && self.s(k + 1) == "." && self.glued(k + 1) && self.kind(k + 2) == Some(TokenKind::Number) {
+        if s == "Rs"
+            && self.s(k + 1) == "."
+            && self.glued(k + 1)
+            && self.kind(k + 2) == Some(TokenKind::Number)
+        {
             return Some(("INR", k + 2));
         }
         if s == "#" && self.kind(k + 1) != Some(TokenKind::Number) {
@@ -881,7 +1077,10 @@ impl<'a> Scanner<'a> {
         // often a letter, a road or a rating)
         if s == "R" && self.kind(k + 1) == Some(TokenKind::Number) {
             let scaled = matches!(numbers::digit_token(self.s(k + 1)), Some(DigitToken::Scaled(v)) if v >= 1e6)
-                || matches!(self.w(k + 2), "million" | "billion" | "trillion" | "bn" | "m");
+                || matches!(
+                    self.w(k + 2),
+                    "million" | "billion" | "trillion" | "bn" | "m"
+                );
             return scaled.then_some(("ZAR", k + 1));
         }
         lexicon::currency_prefix(s).map(|c| (c, k + 1))
@@ -902,7 +1101,9 @@ impl<'a> Scanner<'a> {
             let mut e = num.end;
             let mut currency = cur;
             // $ 5 million dollars, 100 USD
-            if let Some(c) = lexicon::currency_word(self.w(e)).filter(|_| !matches!(self.w(e), "cent" | "cents")) {
+            if let Some(c) =
+                lexicon::currency_word(self.w(e)).filter(|_| !matches!(self.w(e), "cent" | "cents"))
+            {
                 currency = if matches!(c, "USD") { cur } else { c };
                 e += 1;
             }
@@ -918,7 +1119,10 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
-            let v = (!amount.is_nan()).then(|| Value::Money { amount, currency: currency.to_string() });
+            let v = (!amount.is_nan()).then(|| Value::Money {
+                amount,
+                currency: currency.to_string(),
+            });
             let mut hit = Hit::new(e, Label::Money, v, score::EXPLICIT);
             // Treebank-tokenised text (`$ 15,000`, a space after the sign) follows the OntoNotes convention
             // of leaving the sign out of a plain amount; `$15,000` as people write it keeps it.
@@ -933,26 +1137,39 @@ impl<'a> Scanner<'a> {
                 Some(DigitToken::Ordinal(n)) => return Some(self.after_ordinal(n, j + 1)),
                 Some(DigitToken::Decade(y)) => {
                     let y = if y < 100 { 1900 + y } else { y };
-                    let v = Value::Date { date: format!("{}", y / 10) };
+                    let v = Value::Date {
+                        date: format!("{}", y / 10),
+                    };
                     return Some(Hit::new(j + 1, Label::Date, Some(v), score::MONTH_DATE));
                 }
                 Some(DigitToken::Clock(h, m, None)) => return Some(self.clock(j + 1, h, m)),
-                Some(DigitToken::Clock(h, m, Some(sec))) => return Some(self.clock_seconds(j, h, m, sec)),
+                Some(DigitToken::Clock(h, m, Some(sec))) => {
+                    return Some(self.clock_seconds(j, h, m, sec))
+                }
                 Some(DigitToken::ClockAmPm(h, m)) => return Some(self.clock_zone(j + 1, h, m)),
                 Some(DigitToken::WithUnit(v, u)) => {
                     let v = if self.negates(q0, j) { -v } else { v };
-                    let value = Value::Quantity { amount: v, unit: u.to_string() };
+                    let value = Value::Quantity {
+                        amount: v,
+                        unit: u.to_string(),
+                    };
                     return Some(Hit::new(j + 1, Label::Quantity, Some(value), score::UNIT));
                 }
                 Some(DigitToken::SlashDate(m, d, y)) => {
-                    let v = Value::Date { date: format!("{y:04}-{m:02}-{d:02}") };
+                    let v = Value::Date {
+                        date: format!("{y:04}-{m:02}-{d:02}"),
+                    };
                     return Some(Hit::new(j + 1, Label::Date, Some(v), score::EXPLICIT));
                 }
                 _ => {}
             }
         }
         if self.kind(j) == Some(TokenKind::Number) {
-            if let Some(h) = self.military_time(j).or_else(|| self.clock_duration(j)).or_else(|| self.race_distance(j)) {
+            if let Some(h) = self
+                .military_time(j)
+                .or_else(|| self.clock_duration(j))
+                .or_else(|| self.race_distance(j))
+            {
                 return Some(h);
             }
         }
@@ -972,7 +1189,9 @@ impl<'a> Scanner<'a> {
         // glued (`100m`) or spaced (`100 m`); `j1` is the token after the distance
         let (digits, j1) = match self.s(j).strip_suffix('m') {
             Some(d) => (d, j + 1),
-            None if self.s(j + 1) == "m" && self.kind(j + 1) == Some(TokenKind::Word) => (self.s(j), j + 2),
+            None if self.s(j + 1) == "m" && self.kind(j + 1) == Some(TokenKind::Word) => {
+                (self.s(j), j + 2)
+            }
             None => return None,
         };
         let Some(DigitToken::Plain { value, .. }) = numbers::digit_token(digits) else {
@@ -986,20 +1205,47 @@ impl<'a> Scanner<'a> {
         let bare = self.kind(j1) != Some(TokenKind::Word)
             || matches!(
                 next,
-                "in" | "at" | "on" | "and" | "or" | "with" | "by" | "from" | "after" | "before" | "as" | "but"
-                    | "when" | "while" | "was" | "is" | "this" | "last" | "since" | "then"
+                "in" | "at"
+                    | "on"
+                    | "and"
+                    | "or"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "after"
+                    | "before"
+                    | "as"
+                    | "but"
+                    | "when"
+                    | "while"
+                    | "was"
+                    | "is"
+                    | "this"
+                    | "last"
+                    | "since"
+                    | "then"
             );
         let p = j.wrapping_sub(1);
         let gendered = matches!(self.w(p), "'s" | "’s" | "'" | "’")
-            && matches!(self.w(j.wrapping_sub(2)), "men" | "women" | "boys" | "girls");
+            && matches!(
+                self.w(j.wrapping_sub(2)),
+                "men" | "women" | "boys" | "girls"
+            );
         let about_race = || {
-            let (lo, hi) = (self.sent_start.get().max(j.saturating_sub(12)), self.limit.get().min(j + 12));
-            matches!(self.w(p), "the" | "a" | "an") && (lo..hi).any(|k| lexicon::sport_cue(self.w(k)))
+            let (lo, hi) = (
+                self.sent_start.get().max(j.saturating_sub(12)),
+                self.limit.get().min(j + 12),
+            );
+            matches!(self.w(p), "the" | "a" | "an")
+                && (lo..hi).any(|k| lexicon::sport_cue(self.w(k)))
         };
         if !(lexicon::race_noun(next) || bare && (gendered || about_race())) {
             return None;
         }
-        let v = Value::Quantity { amount: value, unit: "m".to_string() };
+        let v = Value::Quantity {
+            amount: value,
+            unit: "m".to_string(),
+        };
         Some(Hit::new(j1, Label::Quantity, Some(v), score::UNIT))
     }
 
@@ -1011,25 +1257,34 @@ impl<'a> Scanner<'a> {
         let mut range_end = None;
         if matches!(self.w(e), "to" | "-" | "or" | "and" | "through") && !num.article {
             if let Some(n2) = self.number(e + 1).filter(|n| !n.article && !n.vague) {
-                if self.w(e) != "and" || self.w(q0) == "between" || self.w(q0.wrapping_sub(1)) == "between" {
+                if self.w(e) != "and"
+                    || self.w(q0) == "between"
+                    || self.w(q0.wrapping_sub(1)) == "between"
+                {
                     range_end = Some(n2.end);
                 }
             }
         }
         // `one day` is mostly the idiom (one day he left), neither a period nor a count
-        if num.single_word && num.value == 1.0 && self.w(e) == "day" && !matches!(self.w(e + 1), "ago" | "earlier" | "later")
+        if num.single_word
+            && num.value == 1.0
+            && self.w(e) == "day"
+            && !matches!(self.w(e + 1), "ago" | "earlier" | "later")
         {
             return Some(Hit::skip(e + 1));
         }
-        let unit_at =
-            |e: usize| -> Option<(Label, Option<Value>, f32, usize)> { self.unit_after(e, value, &num, q0 < j) };
+        let unit_at = |e: usize| -> Option<(Label, Option<Value>, f32, usize)> {
+            self.unit_after(e, value, &num, q0 < j)
+        };
         if let Some((label, v, sc, end)) = unit_at(e) {
             // 8 % to 9 %, between 3% and 5%
             let between = self.w(q0) == "between" || self.w(q0.wrapping_sub(1)) == "between";
             let joiner = matches!(self.w(end), "to" | "-") || (between && self.w(end) == "and");
             if matches!(label, Label::Percent | Label::Money | Label::Quantity) && joiner {
                 if let Some(n2) = self.number(end + 1) {
-                    if let Some((l2, _, _, end2)) = self.unit_after(n2.end, Some(n2.value), &n2, q0 < j) {
+                    if let Some((l2, _, _, end2)) =
+                        self.unit_after(n2.end, Some(n2.value), &n2, q0 < j)
+                    {
                         if l2 == label {
                             return Some(Hit::new(end2, label, v, sc));
                         }
@@ -1044,7 +1299,9 @@ impl<'a> Scanner<'a> {
                 // the value of a range of amounts is its first end, with the unit (and the scale, when the
                 // first end has none: `5 to 7 million euros`) written after the second: `12-15 percent` 12,
                 // `3.5-4 kg` 3.5 kg; a range of periods (`three to four years`) has no single value
-                let first = value.filter(|_| !num.vague).map(|_| shared_scale(&num, &n2));
+                let first = value
+                    .filter(|_| !num.vague)
+                    .map(|_| shared_scale(&num, &n2));
                 let v = match label {
                     Label::Percent | Label::Money | Label::Quantity | Label::Number => first
                         .and_then(|a| self.unit_after(r, Some(a), &n2, q0 < j))
@@ -1065,8 +1322,13 @@ impl<'a> Scanner<'a> {
         if self.w(q0) == "between" {
             if let (Some(r), false) = (range_end, num.vague) {
                 // between 2019 and 2021: a DATE, `between` included as in OntoNotes
-                if let Some(n2) = self.number(e + 1).filter(|n2| num.year && n2.year && n2.end == r) {
-                    let v = Value::Date { date: format!("{:04}/{:04}", num.value as i64, n2.value as i64) };
+                if let Some(n2) = self
+                    .number(e + 1)
+                    .filter(|n2| num.year && n2.year && n2.end == r)
+                {
+                    let v = Value::Date {
+                        date: format!("{:04}/{:04}", num.value as i64, n2.value as i64),
+                    };
                     return Some(Hit::new(r, Label::Date, Some(v), score::YEAR));
                 }
                 // between 10 and 12: the first end, as for the other ranges
@@ -1082,7 +1344,10 @@ impl<'a> Scanner<'a> {
             return Some(h);
         }
         // a day-first date: 6 January 2022, 6th of January
-        if let Some(d) = num.int.filter(|d| (1..=31).contains(d) && num.digits && num.end == j + 1) {
+        if let Some(d) = num
+            .int
+            .filter(|d| (1..=31).contains(d) && num.digits && num.end == j + 1)
+        {
             if let Some(h) = self.month_after_day(e, d) {
                 return Some(h);
             }
@@ -1094,11 +1359,15 @@ impl<'a> Scanner<'a> {
                 && matches!(self.w(e + 2), "morning" | "afternoon" | "evening")
             {
                 let pm = self.w(e + 2) != "morning";
-                let v = Value::Time { time: format!("{:02}:00", numbers::to_24h(h, pm)) };
+                let v = Value::Time {
+                    time: format!("{:02}:00", numbers::to_24h(h, pm)),
+                };
                 return Some(Hit::new(e + 3, Label::Time, Some(v), score::UNIT));
             }
             if self.w(e) == "at" && self.w(e + 1) == "night" {
-                let v = Value::Time { time: format!("{:02}:00", numbers::to_24h(h, true)) };
+                let v = Value::Time {
+                    time: format!("{:02}:00", numbers::to_24h(h, true)),
+                };
                 return Some(Hit::new(e + 2, Label::Time, Some(v), score::UNIT));
             }
         }
@@ -1108,7 +1377,9 @@ impl<'a> Scanner<'a> {
         // a bare year
         if num.year && approx.is_none() {
             e = num.end;
-            let v = Value::Date { date: format!("{:04}", num.value as i64) };
+            let v = Value::Date {
+                date: format!("{:04}", num.value as i64),
+            };
             return Some(Hit::new(e, Label::Date, Some(v), score::YEAR));
         }
         // `one of`, `no one`, `the one`: a pronoun, not a number
@@ -1187,20 +1458,33 @@ impl<'a> Scanner<'a> {
         if approx.is_none() && q0 == j && num.end == j + 1 {
             // scores and votes in spaced text: 230 - 215, 5 - for - 24
             // (OntoNotes keeps the first number of a spaced score as a cardinal and leaves the second)
-            if self.w(e) == "-" && (self.kind(e + 1) == Some(TokenKind::Number) || self.w(e + 1) == "for") {
-                let v = value.map(|n| Value::Number { number: n, approx: None });
+            if self.w(e) == "-"
+                && (self.kind(e + 1) == Some(TokenKind::Number) || self.w(e + 1) == "for")
+            {
+                let v = value.map(|n| Value::Number {
+                    number: n,
+                    approx: None,
+                });
                 let mut h = Hit::new(e, Label::Number, v, score::DIGITS);
                 if self.kind(e + 1) == Some(TokenKind::Number) && self.w(e + 2) != "-" {
                     h.label = Some(Label::Number);
                 }
                 return Some(h);
             }
-            if self.w(j.wrapping_sub(1)) == "-" && self.kind(j.wrapping_sub(2)) == Some(TokenKind::Number) {
+            if self.w(j.wrapping_sub(1)) == "-"
+                && self.kind(j.wrapping_sub(2)) == Some(TokenKind::Number)
+            {
                 return Some(Hit::skip(e));
             }
             // part of a name or a code: Interleukin - 3, S&P 500, Section 8, World War Two, BMP-1
-            let p = if self.is_hyphen(j.wrapping_sub(1)) { j.wrapping_sub(2) } else { j.wrapping_sub(1) };
-            let prev_name = self.tk(p).is_some_and(|t| !t.first && t.kind == TokenKind::Word)
+            let p = if self.is_hyphen(j.wrapping_sub(1)) {
+                j.wrapping_sub(2)
+            } else {
+                j.wrapping_sub(1)
+            };
+            let prev_name = self
+                .tk(p)
+                .is_some_and(|t| !t.first && t.kind == TokenKind::Word)
                 && self.cap(p)
                 && lexicon::month(self.w(p)).is_none()
                 && lexicon::weekday(self.w(p)).is_none()
@@ -1210,15 +1494,26 @@ impl<'a> Scanner<'a> {
                 return Some(Hit::skip(e));
             }
             // glued into an identifier, a URL or a list marker: 586.14_588.20, images/41186000, *1
-            let glued_sym = |k: usize| matches!(self.s(k), "_" | "/" | "=" | "*" | "#" | "@" | "&" | "\\");
-            if num.digits && ((self.glued(j) && glued_sym(j.wrapping_sub(1))) || (self.glued(e) && glued_sym(e))) {
+            let glued_sym =
+                |k: usize| matches!(self.s(k), "_" | "/" | "=" | "*" | "#" | "@" | "&" | "\\");
+            if num.digits
+                && ((self.glued(j) && glued_sym(j.wrapping_sub(1)))
+                    || (self.glued(e) && glued_sym(e)))
+            {
                 return Some(Hit::skip(e));
             }
         }
         // a capitalised number word inside a sentence before a capitalised word: Three Gorges, Fifty Cent
-        if !num.digits && approx.is_none() && q0 == j && self.cap(j) && self.kind(e) == Some(TokenKind::Word) && self.cap(e) {
+        if !num.digits
+            && approx.is_none()
+            && q0 == j
+            && self.cap(j)
+            && self.kind(e) == Some(TokenKind::Word)
+            && self.cap(e)
+        {
             let p = j.wrapping_sub(1);
-            let after_word = self.tk(p).is_some_and(|t| t.kind == TokenKind::Word) && !self.cap(p) || self.w(p) == ",";
+            let after_word = self.tk(p).is_some_and(|t| t.kind == TokenKind::Word) && !self.cap(p)
+                || self.w(p) == ",";
             if after_word && !self.is_unit_word(e) && lexicon::month(self.w(e)).is_none() {
                 return Some(Hit::skip(e));
             }
@@ -1239,7 +1534,11 @@ impl<'a> Scanner<'a> {
             (v, _) => v,
         };
         // a vague plural gives its least value (`hundreds` at least 200, `tens of thousands` at least 20,000)
-        let approx = if num.vague { approx.or(Some(Approx::AtLeast)) } else { approx };
+        let approx = if num.vague {
+            approx.or(Some(Approx::AtLeast))
+        } else {
+            approx
+        };
         let v = value.map(|n| Value::Number { number: n, approx });
         let sc = if num.vague {
             score::VAGUE
@@ -1262,26 +1561,48 @@ impl<'a> Scanner<'a> {
         let w = self.w(e);
         // percentages
         if w == "%" || w == "percent" || w == "pct" || w == "pct." {
-            return Some((Label::Percent, value.map(|p| Value::Percent { percent: p }), score::EXPLICIT, e + 1));
+            return Some((
+                Label::Percent,
+                value.map(|p| Value::Percent { percent: p }),
+                score::EXPLICIT,
+                e + 1,
+            ));
         }
         if w == "per" && self.w(e + 1) == "cent" {
-            return Some((Label::Percent, value.map(|p| Value::Percent { percent: p }), score::EXPLICIT, e + 2));
+            return Some((
+                Label::Percent,
+                value.map(|p| Value::Percent { percent: p }),
+                score::EXPLICIT,
+                e + 2,
+            ));
         }
         // temperatures and angles with a degree sign: 5°C, 41 °F, 30 ºC, 5 ℃ (unit `°C`, `°F`, or `deg` as
         // for `degrees` when no scale is written: 45°)
         if let Some((end, unit)) = self.degree_sign(e) {
-            let v = value.filter(|_| !num.vague).map(|a| Value::Quantity { amount: a, unit: unit.to_string() });
+            let v = value.filter(|_| !num.vague).map(|a| Value::Quantity {
+                amount: a,
+                unit: unit.to_string(),
+            });
             return Some((Label::Quantity, v, score::EXPLICIT, end));
         }
         // clock times: 3 p.m., 10 o'clock
         if let Some(h) = num.int.filter(|h| (1..=12).contains(h)) {
             if let Some((pm, end)) = self.ampm_at(e) {
-                let v = Value::Time { time: format!("{:02}:00", numbers::to_24h(h, pm)) };
+                let v = Value::Time {
+                    time: format!("{:02}:00", numbers::to_24h(h, pm)),
+                };
                 return Some((Label::Time, Some(v), score::EXPLICIT, self.zone(end)));
             }
             if w == "o'clock" || (w == "o" && self.w(e + 1) == "'clock") {
-                let v = Value::Time { time: format!("{:02}:00", h) };
-                return Some((Label::Time, Some(v), score::EXPLICIT, e + if w == "o" { 2 } else { 1 }));
+                let v = Value::Time {
+                    time: format!("{:02}:00", h),
+                };
+                return Some((
+                    Label::Time,
+                    Some(v),
+                    score::EXPLICIT,
+                    e + if w == "o" { 2 } else { 1 },
+                ));
             }
         }
         // money with a currency word, possibly after a country adjective: 20 million euros, 160 US dollars
@@ -1303,7 +1624,8 @@ impl<'a> Scanner<'a> {
             let cw = self.w(k);
             // `won` is a verb after a bare number (`Smith, 25, won`): money only after a Korean adjective or
             // with a scale (`500 billion won`); `real` only after `Brazilian`
-            let won_ok = cw == "won" && (matches!(country, Some("KRW" | "KPW")) || self.scaled_number(e));
+            let won_ok =
+                cw == "won" && (matches!(country, Some("KRW" | "KPW")) || self.scaled_number(e));
             let real = matches!(cw, "real" | "reals") && country == Some("BRL");
             let code = match cw {
                 "won" if won_ok => Some("KRW"),
@@ -1314,7 +1636,11 @@ impl<'a> Scanner<'a> {
             // an ISO code after the amount: 500 KES, 10 CHF
             let code = code.or_else(|| lexicon::iso_code(self.s(k)).filter(|_| country.is_none()));
             if let Some(code) = code {
-                let code = if lexicon::shared_currency_name(cw) || real { country.unwrap_or(code) } else { code };
+                let code = if lexicon::shared_currency_name(cw) || real {
+                    country.unwrap_or(code)
+                } else {
+                    code
+                };
                 let amount = value.map(|v| {
                     if matches!(cw, "cent" | "cents" | "pence" | "penny" | "pennies") {
                         v / 100.0
@@ -1323,21 +1649,39 @@ impl<'a> Scanner<'a> {
                     }
                 });
                 // 500 million yuan RMB
-                let end = if matches!(self.s(k + 1), "RMB" | "USD" | "EUR") { k + 2 } else { k + 1 };
+                let end = if matches!(self.s(k + 1), "RMB" | "USD" | "EUR") {
+                    k + 2
+                } else {
+                    k + 1
+                };
                 return Some((
                     Label::Money,
-                    amount.map(|a| Value::Money { amount: a, currency: code.to_string() }),
+                    amount.map(|a| Value::Money {
+                        amount: a,
+                        currency: code.to_string(),
+                    }),
                     score::UNIT,
                     end,
                 ));
             }
             // pounds: sterling after a country adjective or `sterling`
             if cw == "pounds" && (country.is_some() || self.w(k + 1) == "sterling") {
-                let code = if country == Some("USD") { "GBP" } else { country.unwrap_or("GBP") };
-                let end = if self.w(k + 1) == "sterling" { k + 2 } else { k + 1 };
+                let code = if country == Some("USD") {
+                    "GBP"
+                } else {
+                    country.unwrap_or("GBP")
+                };
+                let end = if self.w(k + 1) == "sterling" {
+                    k + 2
+                } else {
+                    k + 1
+                };
                 return Some((
                     Label::Money,
-                    value.map(|a| Value::Money { amount: a, currency: code.to_string() }),
+                    value.map(|a| Value::Money {
+                        amount: a,
+                        currency: code.to_string(),
+                    }),
                     score::UNIT,
                     end,
                 ));
@@ -1351,7 +1695,10 @@ impl<'a> Scanner<'a> {
         }
         // billions of dollars
         if num.vague && w == "of" {
-            if matches!(self.w(e + 1), "dollars" | "euros" | "yen" | "yuan" | "pounds") {
+            if matches!(
+                self.w(e + 1),
+                "dollars" | "euros" | "yen" | "yuan" | "pounds"
+            ) {
                 return Some((Label::Money, None, score::UNIT, e + 2));
             }
         }
@@ -1361,8 +1708,8 @@ impl<'a> Scanner<'a> {
             _ => (e, false),
         };
         let (u, uw) = match self.w(u) {
-            "straight" | "consecutive" | "successive" | "more" | "previous" | "additional" | "full" | "working"
-            | "business" | "calendar"
+            "straight" | "consecutive" | "successive" | "more" | "previous" | "additional"
+            | "full" | "working" | "business" | "calendar"
                 if !hyph
                     && !num.article
                     && self.w(u + 1).ends_with('s')
@@ -1374,7 +1721,10 @@ impl<'a> Scanner<'a> {
         };
         if let Some((letter, per)) = lexicon::date_unit(uw) {
             if num.article
-                && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "before" | "after" | "old" | "and")
+                && !matches!(
+                    self.w(u + 1),
+                    "ago" | "earlier" | "later" | "before" | "after" | "old" | "and"
+                )
                 && !hyph
             {
                 return None;
@@ -1391,7 +1741,13 @@ impl<'a> Scanner<'a> {
                 end += 3;
             }
             // two years and a half
-            let value = value.map(|n| if end == u + 4 && self.w(u + 3) == "half" { n + 0.5 } else { n });
+            let value = value.map(|n| {
+                if end == u + 4 && self.w(u + 3) == "half" {
+                    n + 0.5
+                } else {
+                    n
+                }
+            });
             // 3 years and 2 months: one period
             if end == u + 1 && !hyph && per == 1.0 && !num.vague {
                 if let Some((rest, e2)) = self.duration_rest(end, letter, false) {
@@ -1407,7 +1763,8 @@ impl<'a> Scanner<'a> {
             return Some((Label::Date, v, score::DURATION, end));
         }
         if let Some(letter) = lexicon::time_unit(uw) {
-            if num.article && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "and") && !hyph {
+            if num.article && !matches!(self.w(u + 1), "ago" | "earlier" | "later" | "and") && !hyph
+            {
                 return None;
             }
             let mut end = u + 1;
@@ -1417,15 +1774,25 @@ impl<'a> Scanner<'a> {
                 end += 3;
             }
             // two hours and a half
-            let value = value.map(|n| if end == u + 4 && self.w(u + 3) == "half" { n + 0.5 } else { n });
+            let value = value.map(|n| {
+                if end == u + 4 && self.w(u + 3) == "half" {
+                    n + 0.5
+                } else {
+                    n
+                }
+            });
             // two hours and 47 minutes, an hour and 15 minutes: one duration
             if end == u + 1 && !hyph && !num.vague {
                 if let Some((rest, e2)) = self.duration_rest(end, letter, true) {
-                    let v = value.map(|n| Value::Duration { duration: format!("{}{rest}", duration(n, letter, true)) });
+                    let v = value.map(|n| Value::Duration {
+                        duration: format!("{}{rest}", duration(n, letter, true)),
+                    });
                     return Some((Label::Time, v, score::DURATION, e2));
                 }
             }
-            let v = value.filter(|_| !num.vague).map(|n| Value::Duration { duration: duration(n, letter, true) });
+            let v = value.filter(|_| !num.vague).map(|n| Value::Duration {
+                duration: duration(n, letter, true),
+            });
             return Some((Label::Time, v, score::DURATION, end));
         }
         // quantities: square / cubic / metric prefixes
@@ -1484,10 +1851,12 @@ impl<'a> Scanner<'a> {
                 }
             }
             // a four-foot-high wall
-            if let Some(h) = self
-                .hyphen(end)
-                .filter(|&h| hyph && matches!(self.w(h), "high" | "long" | "tall" | "wide" | "deep" | "thick"))
-            {
+            if let Some(h) = self.hyphen(end).filter(|&h| {
+                hyph && matches!(
+                    self.w(h),
+                    "high" | "long" | "tall" | "wide" | "deep" | "thick"
+                )
+            }) {
                 end = h + 1;
             }
             // 10,000 pounds or less
@@ -1496,7 +1865,10 @@ impl<'a> Scanner<'a> {
             }
             // five foot nine, six feet two inches
             if sym == "ft" && !hyph {
-                if let Some(n2) = self.number(end).filter(|n| n.value < 12.0 && !n.vague && !n.article) {
+                if let Some(n2) = self
+                    .number(end)
+                    .filter(|n| n.value < 12.0 && !n.vague && !n.article)
+                {
                     let next = self.w(n2.end);
                     if matches!(next, "inches" | "inch") {
                         end = n2.end + 1;
@@ -1505,8 +1877,14 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
-            let unit = if per.is_empty() { format!("{prefix}{sym}") } else { format!("{prefix}{sym}/{per}") };
-            let v = value.filter(|_| !num.vague).map(|a| Value::Quantity { amount: a, unit });
+            let unit = if per.is_empty() {
+                format!("{prefix}{sym}")
+            } else {
+                format!("{prefix}{sym}/{per}")
+            };
+            let v = value
+                .filter(|_| !num.vague)
+                .map(|a| Value::Quantity { amount: a, unit });
             return Some((Label::Quantity, v, score::UNIT, end));
         }
         None
@@ -1524,14 +1902,23 @@ impl<'a> Scanner<'a> {
         let (mut rest, mut end, mut last) = (String::new(), end, last);
         for _ in 0..3 {
             let k = if self.w(end) == "and" { end + 1 } else { end };
-            let Some(n2) = self.number(k).filter(|n| !n.vague && !n.value.is_nan() && n.value >= 0.0) else { break };
+            let Some(n2) = self
+                .number(k)
+                .filter(|n| !n.vague && !n.value.is_nan() && n.value >= 0.0)
+            else {
+                break;
+            };
             let uw = self.w(n2.end);
             let letter = if time {
                 lexicon::time_unit(uw)
             } else {
-                lexicon::date_unit(uw).filter(|(_, per)| *per == 1.0).map(|(l, _)| l)
+                lexicon::date_unit(uw)
+                    .filter(|(_, per)| *per == 1.0)
+                    .map(|(l, _)| l)
             };
-            let Some(letter) = letter.filter(|&l| rank(l) < rank(last)) else { break };
+            let Some(letter) = letter.filter(|&l| rank(l) < rank(last)) else {
+                break;
+            };
             // `an hour and a half` is read by the caller; `a` stands for one only before a unit
             if n2.article && n2.end != k + 1 {
                 break;
@@ -1546,13 +1933,21 @@ impl<'a> Scanner<'a> {
     /// The number at `j` ends a name or code, glued by a hyphen to a word with a capital letter (`COVID-19`,
     /// `Su-57`, `G-7`): no figure. Not after a word that dates it (`Mid-2020`, `Pre-1990`) or a month.
     fn code_number(&self, j: usize) -> bool {
-        if j < 2 || self.kind(j) != Some(TokenKind::Number) || self.s(j - 1) != "-" || !self.glued(j) || !self.glued(j - 1) {
+        if j < 2
+            || self.kind(j) != Some(TokenKind::Number)
+            || self.s(j - 1) != "-"
+            || !self.glued(j)
+            || !self.glued(j - 1)
+        {
             return false;
         }
         let w = self.s(j - 2);
         self.kind(j - 2) == Some(TokenKind::Word)
             && w.chars().any(char::is_uppercase)
-            && !matches!(self.w(j - 2), "mid" | "pre" | "post" | "late" | "early" | "circa" | "ca.")
+            && !matches!(
+                self.w(j - 2),
+                "mid" | "pre" | "post" | "late" | "early" | "circa" | "ca."
+            )
             && lexicon::month(self.w(j - 2)).is_none()
     }
 
@@ -1563,10 +1958,26 @@ impl<'a> Scanner<'a> {
             && !self.glued(k)
             && (matches!(
                 self.w(k + 1),
-                "high" | "tall" | "long" | "deep" | "wide" | "thick" | "away" | "across" | "above" | "below"
-                    | "underground" | "offshore" | "inland" | "apart" | "short"
+                "high"
+                    | "tall"
+                    | "long"
+                    | "deep"
+                    | "wide"
+                    | "thick"
+                    | "away"
+                    | "across"
+                    | "above"
+                    | "below"
+                    | "underground"
+                    | "offshore"
+                    | "inland"
+                    | "apart"
+                    | "short"
             ) || (self.w(k + 1) == "in"
-                && matches!(self.w(k + 2), "length" | "height" | "depth" | "diameter" | "width" | "circumference")))
+                && matches!(
+                    self.w(k + 2),
+                    "length" | "height" | "depth" | "diameter" | "width" | "circumference"
+                )))
     }
 
     /// A capital `K` at `k`, apart from the number before it, is a kelvin in a sentence about temperature
@@ -1580,8 +1991,28 @@ impl<'a> Scanner<'a> {
         let counts = next == Some(TokenKind::Word)
             && !matches!(
                 self.w(k + 1),
-                "and" | "or" | "in" | "at" | "to" | "for" | "with" | "while" | "when" | "which" | "is" | "was"
-                    | "are" | "were" | "by" | "from" | "than" | "above" | "below" | "before" | "after" | "but"
+                "and"
+                    | "or"
+                    | "in"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "while"
+                    | "when"
+                    | "which"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "by"
+                    | "from"
+                    | "than"
+                    | "above"
+                    | "below"
+                    | "before"
+                    | "after"
+                    | "but"
             );
         let (lo, hi) = (self.sent_start.get(), self.limit.get());
         !counts && (lo..hi).any(|i| lexicon::temperature_cue(self.w(i)))
@@ -1594,10 +2025,12 @@ impl<'a> Scanner<'a> {
         match self.s(e) {
             "℃" | "ºC" | "ºc" => Some((e + 1, lexicon::CELSIUS)),
             "℉" | "ºF" | "ºf" => Some((e + 1, lexicon::FAHRENHEIT)),
-            "°" | "º" | "˚" => match lexicon::temperature_scale(self.w(e + 1)).filter(|_| self.glued(e + 1)) {
-                Some(unit) => Some((e + 2, unit)),
-                None => Some((e + 1, "deg")),
-            },
+            "°" | "º" | "˚" => {
+                match lexicon::temperature_scale(self.w(e + 1)).filter(|_| self.glued(e + 1)) {
+                    Some(unit) => Some((e + 2, unit)),
+                    None => Some((e + 1, "deg")),
+                }
+            }
             _ => None,
         }
     }
@@ -1606,7 +2039,10 @@ impl<'a> Scanner<'a> {
     fn scaled_number(&self, e: usize) -> bool {
         e > 0
             && (lexicon::scale_word(self.w(e - 1)).is_some()
-                || matches!(numbers::digit_token(self.s(e - 1)), Some(DigitToken::Scaled(_))))
+                || matches!(
+                    numbers::digit_token(self.s(e - 1)),
+                    Some(DigitToken::Scaled(_))
+                ))
     }
 
     /// The value of a period of `n` units `letter` (`Y`, `M`, `W`, `D`): with `ago` and a document date, the date
@@ -1628,15 +2064,20 @@ impl<'a> Scanner<'a> {
                 return Value::Date { date };
             }
         }
-        Value::Duration { duration: duration(n, letter, false) }
+        Value::Duration {
+            duration: duration(n, letter, false),
+        }
     }
 
     /// `a.m.` / `p.m.` at `e`, also when the tokenizer split a sentence-final `p.m` into `p`, `.`, `m`:
     /// whether it is p.m., and the token after it.
     fn ampm_at(&self, e: usize) -> Option<(bool, usize)> {
         if let Some(pm) = ampm(self.w(e)) {
-            let end =
-                if self.w(e + 1) == "." && !self.w(e).ends_with('.') && self.glued(e + 1) { e + 2 } else { e + 1 };
+            let end = if self.w(e + 1) == "." && !self.w(e).ends_with('.') && self.glued(e + 1) {
+                e + 2
+            } else {
+                e + 1
+            };
             return Some((pm, end));
         }
         if matches!(self.w(e), "a" | "p")
@@ -1645,7 +2086,11 @@ impl<'a> Scanner<'a> {
             && self.w(e + 2) == "m"
             && self.glued(e + 2)
         {
-            let end = if self.w(e + 3) == "." && self.glued(e + 3) { e + 4 } else { e + 3 };
+            let end = if self.w(e + 3) == "." && self.glued(e + 3) {
+                e + 4
+            } else {
+                e + 3
+            };
             return Some((self.w(e) == "p", end));
         }
         None
@@ -1669,9 +2114,21 @@ impl<'a> Scanner<'a> {
             (lo..hi).any(|k| {
                 let w = self.w(k);
                 lexicon::sport_cue(w)
-                    || matches!(w, "marathon" | "marathons" | "clocked" | "finished" | "run" | "runs" | "record")
+                    || matches!(
+                        w,
+                        "marathon"
+                            | "marathons"
+                            | "clocked"
+                            | "finished"
+                            | "run"
+                            | "runs"
+                            | "record"
+                    )
                     || matches!(lexicon::unit(w), Some("km" | "mi" | "m"))
-                    || matches!(numbers::digit_token(self.s(k)), Some(DigitToken::WithUnit(_, "km" | "mi" | "m")))
+                    || matches!(
+                        numbers::digit_token(self.s(k)),
+                        Some(DigitToken::WithUnit(_, "km" | "mi" | "m"))
+                    )
             })
         };
         hit.value = match hit.value {
@@ -1688,7 +2145,9 @@ impl<'a> Scanner<'a> {
                 }
                 Some(Value::Duration { duration: d })
             }
-            Some(Value::Time { time }) => Some(Value::Time { time: format!("{time}:{sec:02}") }),
+            Some(Value::Time { time }) => Some(Value::Time {
+                time: format!("{time}:{sec:02}"),
+            }),
             v => v,
         };
         hit
@@ -1699,14 +2158,22 @@ impl<'a> Scanner<'a> {
     }
 
     fn clock_zone_end(&self, e: usize, h: u32, m: u32) -> Hit {
-        Hit::new(e, Label::Time, Some(Value::Time { time: format!("{h:02}:{m:02}") }), score::EXPLICIT)
+        Hit::new(
+            e,
+            Label::Time,
+            Some(Value::Time {
+                time: format!("{h:02}:{m:02}"),
+            }),
+            score::EXPLICIT,
+        )
     }
 
     /// A time zone after a clock time: `GMT`, `GMT+3`, `UTC-05:00`, `CEST`, `Eastern time` (`local time` stays
     /// outside, as in OntoNotes).
     fn zone(&self, e: usize) -> usize {
         let end = match self.w(e) {
-            "gmt" | "utc" | "est" | "edt" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet" | "msk" => e + 1,
+            "gmt" | "utc" | "est" | "edt" | "pst" | "pdt" | "cst" | "cdt" | "bst" | "cet"
+            | "msk" => e + 1,
             "eastern" | "pacific" | "central" | "mountain" => {
                 if matches!(self.w(e + 1), "time" | "standard") {
                     e + 2
@@ -1717,9 +2184,41 @@ impl<'a> Scanner<'a> {
             // written in capitals only: several are English words in lowercase (`eat`, `cat`, `west`)
             _ if matches!(
                 self.s(e),
-                "CEST" | "EET" | "EEST" | "WET" | "WEST" | "MSK" | "IST" | "JST" | "KST" | "HKT" | "SGT" | "AEST"
-                    | "AEDT" | "AWST" | "NZST" | "NZDT" | "EAT" | "WAT" | "CAT" | "SAST" | "AST" | "ADT" | "MST"
-                    | "MDT" | "AKST" | "AKDT" | "HST" | "WIB" | "PKT" | "ALMT" | "Z" | "ET" | "PT" | "CT" | "MT"
+                "CEST"
+                    | "EET"
+                    | "EEST"
+                    | "WET"
+                    | "WEST"
+                    | "MSK"
+                    | "IST"
+                    | "JST"
+                    | "KST"
+                    | "HKT"
+                    | "SGT"
+                    | "AEST"
+                    | "AEDT"
+                    | "AWST"
+                    | "NZST"
+                    | "NZDT"
+                    | "EAT"
+                    | "WAT"
+                    | "CAT"
+                    | "SAST"
+                    | "AST"
+                    | "ADT"
+                    | "MST"
+                    | "MDT"
+                    | "AKST"
+                    | "AKDT"
+                    | "HST"
+                    | "WIB"
+                    | "PKT"
+                    | "ALMT"
+                    | "Z"
+                    | "ET"
+                    | "PT"
+                    | "CT"
+                    | "MT"
             ) =>
             {
                 e + 1
@@ -1757,7 +2256,16 @@ impl<'a> Scanner<'a> {
         if end == e && matches!(self.w(e), "hours" | "hrs" | "hrs.") {
             let prep = matches!(
                 self.w(j.wrapping_sub(1)),
-                "at" | "by" | "until" | "till" | "from" | "before" | "after" | "around" | "about" | "since" | "to"
+                "at" | "by"
+                    | "until"
+                    | "till"
+                    | "from"
+                    | "before"
+                    | "after"
+                    | "around"
+                    | "about"
+                    | "since"
+                    | "to"
             );
             let zone = self.zone(e + 1);
             if s[0] == b'0' || prep || zone > e + 1 {
@@ -1778,19 +2286,30 @@ impl<'a> Scanner<'a> {
             // `30m` right after `2h` is the rest of a duration, not 30 million (nor `5s` a decade)
             let after_piece = j > 0
                 && self.kind(j - 1) == Some(TokenKind::Number)
-                && numbers::duration_piece(self.s(j - 1)).is_some_and(|(_, u)| matches!(u, 'H' | 'N' | 'm'));
+                && numbers::duration_piece(self.s(j - 1))
+                    .is_some_and(|(_, u)| matches!(u, 'H' | 'N' | 'm'));
             return after_piece.then(|| Hit::skip(j + 1));
         }
         let mut value = String::from("PT");
         let mut push = |v: f64, u: char| {
-            let n = if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") };
+            let n = if v.fract() == 0.0 {
+                format!("{}", v as i64)
+            } else {
+                format!("{v}")
+            };
             value.push_str(&n);
-            value.push(if u == 'N' || u == 'm' { 'M' } else { u.to_ascii_uppercase() });
+            value.push(if u == 'N' || u == 'm' {
+                'M'
+            } else {
+                u.to_ascii_uppercase()
+            });
         };
         push(v, unit);
         let mut last = unit;
         let mut k = j + 1;
-        while let Some((v, u)) = numbers::duration_piece(self.s(k)).filter(|_| self.kind(k) == Some(TokenKind::Number)) {
+        while let Some((v, u)) =
+            numbers::duration_piece(self.s(k)).filter(|_| self.kind(k) == Some(TokenKind::Number))
+        {
             let rank = |u: char| match u {
                 'H' => 3,
                 'N' | 'm' => 2,
@@ -1803,7 +2322,12 @@ impl<'a> Scanner<'a> {
             last = u;
             k += 1;
         }
-        Some(Hit::new(k, Label::Time, Some(Value::Duration { duration: value }), score::UNIT))
+        Some(Hit::new(
+            k,
+            Label::Time,
+            Some(Value::Duration { duration: value }),
+            score::UNIT,
+        ))
     }
 
     // ---- ordinals -----------------------------------------------------------------------------------
@@ -1820,12 +2344,18 @@ impl<'a> Scanner<'a> {
             return Some(Hit::skip(i + 1));
         }
         if w == "second"
-            && matches!(self.w(i.wrapping_sub(1)), "a" | "one" | "per" | "every" | "split")
+            && matches!(
+                self.w(i.wrapping_sub(1)),
+                "a" | "one" | "per" | "every" | "split"
+            )
             && self.kind(i + 1) != Some(TokenKind::Word)
         {
             return None;
         }
-        if let Some(h) = self.hyphen(i + 1).filter(|&h| matches!(self.w(h), "quarter" | "half")) {
+        if let Some(h) = self
+            .hyphen(i + 1)
+            .filter(|&h| matches!(self.w(h), "quarter" | "half"))
+        {
             return Some(Hit::new(h + 1, Label::Date, None, score::RELATIVE));
         }
         Some(self.after_ordinal(n, i + 1))
@@ -1835,7 +2365,9 @@ impl<'a> Scanner<'a> {
     /// (`the third straight year`), or nothing (a plain ORDINAL).
     fn after_ordinal(&self, n: f64, e: usize) -> Hit {
         if self.w(e) == "century" {
-            let v = Value::Date { date: format!("{:02}", (n as i64 - 1).max(0)) };
+            let v = Value::Date {
+                date: format!("{:02}", (n as i64 - 1).max(0)),
+            };
             return Hit::new(e + 1, Label::Date, Some(v), score::MONTH_DATE);
         }
         // 6th of January, 6th January
@@ -1846,16 +2378,17 @@ impl<'a> Scanner<'a> {
             }
             // the 5th of this month, the third of last July: the day of a month named relative to now
             if k > e && matches!(self.w(k), "this" | "last" | "next") {
-                if let Some(h) = self
-                    .date_words(k)
-                    .filter(|h| h.end == k + 2 && (self.w(k + 1) == "month" || self.month_at(k + 1).is_some()))
-                {
+                if let Some(h) = self.date_words(k).filter(|h| {
+                    h.end == k + 2 && (self.w(k + 1) == "month" || self.month_at(k + 1).is_some())
+                }) {
                     let value = match &h.value {
                         Some(Value::Date { date }) if date.len() == 7 => {
                             let (y, m) = (date[..4].parse().ok(), date[5..].parse().ok());
                             match (y, m) {
                                 (Some(y), Some(m)) if calendar::valid_day(Some(y), m, n as u32) => {
-                                    Some(Value::Date { date: format!("{date}-{:02}", n as u32) })
+                                    Some(Value::Date {
+                                        date: format!("{date}-{:02}", n as u32),
+                                    })
                                 }
                                 _ => None,
                             }
@@ -1870,16 +2403,40 @@ impl<'a> Scanner<'a> {
         if let Some(end) = self.period_unit(e) {
             return Hit::new(end, Label::Date, None, score::RELATIVE);
         }
-        Hit::new(e, Label::Ordinal, Some(Value::Number { number: n, approx: None }), score::ORDINAL)
+        Hit::new(
+            e,
+            Label::Ordinal,
+            Some(Value::Number {
+                number: n,
+                approx: None,
+            }),
+            score::ORDINAL,
+        )
     }
 
     /// A calendar unit after an ordinal at `e`, with an optional `straight` / `consecutive` before it and
     /// `in a row` after it: the end of the phrase.
     fn period_unit(&self, e: usize) -> Option<usize> {
-        let k = if matches!(self.w(e), "straight" | "consecutive" | "full" | "successive") { e + 1 } else { e };
+        let k = if matches!(
+            self.w(e),
+            "straight" | "consecutive" | "full" | "successive"
+        ) {
+            e + 1
+        } else {
+            e
+        };
         if !matches!(
             self.w(k),
-            "year" | "month" | "week" | "day" | "quarter" | "years" | "months" | "weeks" | "days" | "quarters"
+            "year"
+                | "month"
+                | "week"
+                | "day"
+                | "quarter"
+                | "years"
+                | "months"
+                | "weeks"
+                | "days"
+                | "quarters"
         ) {
             return None;
         }
@@ -1922,7 +2479,11 @@ impl<'a> Scanner<'a> {
             d2 = Some(dd);
             e = k2;
         }
-        let c = if matches!(self.w(e), "," | "of") { e + 1 } else { e };
+        let c = if matches!(self.w(e), "," | "of") {
+            e + 1
+        } else {
+            e
+        };
         let y = self.year_at(c)?;
         let later = (m, d.unwrap_or(0)) > (m2, if d.is_some() { d2.unwrap_or(0) } else { 0 });
         Some(y - later as i32)
@@ -1941,9 +2502,10 @@ impl<'a> Scanner<'a> {
     /// A day of the month at `k` (`6`, `6th`): the day and the token after it.
     fn day_at(&self, k: usize) -> Option<(u32, usize)> {
         match numbers::digit_token(self.s(k))? {
-            DigitToken::Plain { value, plain_digits: Some(1 | 2) } if (1.0..=31.0).contains(&value) => {
-                Some((value as u32, k + 1))
-            }
+            DigitToken::Plain {
+                value,
+                plain_digits: Some(1 | 2),
+            } if (1.0..=31.0).contains(&value) => Some((value as u32, k + 1)),
             DigitToken::Ordinal(v) if (1.0..=31.0).contains(&v) => Some((v as u32, k + 1)),
             _ => None,
         }
@@ -1965,14 +2527,21 @@ impl<'a> Scanner<'a> {
         if !calendar::valid_day(year, m, d) {
             return None;
         }
-        Some(Hit::new(e, Label::Date, Some(self.month_day_value(year, m, Some(d), k)), score::MONTH_DATE))
+        Some(Hit::new(
+            e,
+            Label::Date,
+            Some(self.month_day_value(year, m, Some(d), k)),
+            score::MONTH_DATE,
+        ))
     }
 
     /// A range of days before a month, read from the first day at `j`: `10 to 14 April`, `10-14 April 2026`,
     /// `between 10 and 14 April`. One DATE whose value is the interval, each end as `month_after_day` values
     /// the last day (`2026-04-10/2026-04-14`, `--04-10/--04-14`).
     fn day_range(&self, j: usize, num: &Num, q0: usize) -> Option<Hit> {
-        let d = num.int.filter(|d| (1..=31).contains(d) && num.digits && num.end == j + 1)?;
+        let d = num
+            .int
+            .filter(|d| (1..=31).contains(d) && num.digits && num.end == j + 1)?;
         let e = num.end;
         match self.w(e) {
             "to" | "-" | "–" | "through" => {}
@@ -1984,7 +2553,9 @@ impl<'a> Scanner<'a> {
         if let Some(Value::Date { date: b }) = &h.value {
             // the first day: the last day's value with its own day
             let a = format!("{}{:02}", &b[..b.len() - 2], d);
-            h.value = Some(Value::Date { date: format!("{a}/{b}") });
+            h.value = Some(Value::Date {
+                date: format!("{a}/{b}"),
+            });
         }
         Some(h)
     }
@@ -2037,10 +2608,17 @@ impl<'a> Scanner<'a> {
     /// The date of a holiday at token `at` against the document date (`None` without one, or when `day_in`,
     /// which gives its month and day in a year, has none); the year is chosen as for a month and day written
     /// without one.
-    pub fn holiday_date(&self, at: usize, day_in: impl Fn(i32) -> Option<(u32, u32)>) -> Option<String> {
+    pub fn holiday_date(
+        &self,
+        at: usize,
+        day_in: impl Fn(i32) -> Option<(u32, u32)>,
+    ) -> Option<String> {
         let doc = self.date?;
         // (sentences are sorted: a binary search, not a walk, for documents with many holidays)
-        let s = self.sentences.get(self.sentences.partition_point(|s| s.end <= at))?.clone();
+        let s = self
+            .sentences
+            .get(self.sentences.partition_point(|s| s.end <= at))?
+            .clone();
         if !s.contains(&at) {
             return None;
         }
@@ -2066,7 +2644,10 @@ impl<'a> Scanner<'a> {
     fn tense(&self, at: usize) -> i32 {
         // within the clause: a semicolon parts two (`It was the third time; the anniversary falls on Dec. 25`)
         let start = self.sent_start.get().max(at.saturating_sub(30));
-        let start = (start..at).rev().find(|&k| self.s(k) == ";").map_or(start, |k| k + 1);
+        let start = (start..at)
+            .rev()
+            .find(|&k| self.s(k) == ";")
+            .map_or(start, |k| k + 1);
         let before = self.tense_in(start, at);
         if before != 0 {
             return before;
@@ -2081,21 +2662,25 @@ impl<'a> Scanner<'a> {
         for k in from..to {
             let w = self.w(k);
             match w {
-                "will" | "'ll" | "’ll" | "shall" | "next" | "due" | "scheduled" | "expected" | "upcoming" | "plans"
-                | "planning" | "slated" => return 1,
+                "will" | "'ll" | "’ll" | "shall" | "next" | "due" | "scheduled" | "expected"
+                | "upcoming" | "plans" | "planning" | "slated" => return 1,
                 "plan" | "set" | "going" if self.w(k + 1) == "to" => return 1,
                 "to" if self.w(k + 1) == "be" => return 1,
-                "since" | "ago" | "earlier" | "was" | "were" | "had" | "did" | "said" | "left" | "began" | "took"
-                | "came" | "went" | "met" | "fell" | "rose" | "saw" | "told" | "made" | "gave" | "lost" | "sent"
-                | "spent" | "paid" | "found" | "fled" | "brought" | "became" | "broke" | "struck" | "stood" | "sold"
-                | "built" | "wrote" | "spoke" | "ran" | "chose" | "drew" | "drove" | "flew" | "grew" | "knew"
-                | "threw" | "held" | "won" => past = true,
+                "since" | "ago" | "earlier" | "was" | "were" | "had" | "did" | "said" | "left"
+                | "began" | "took" | "came" | "went" | "met" | "fell" | "rose" | "saw" | "told"
+                | "made" | "gave" | "lost" | "sent" | "spent" | "paid" | "found" | "fled"
+                | "brought" | "became" | "broke" | "struck" | "stood" | "sold" | "built"
+                | "wrote" | "spoke" | "ran" | "chose" | "drew" | "drove" | "flew" | "grew"
+                | "knew" | "threw" | "held" | "won" => past = true,
                 _ => {
                     past |= w.len() >= 5
                         && w.ends_with("ed")
                         && !w.ends_with("eed")
                         && !self.cap(k)
-                        && !matches!(w, "hundred" | "proposed" | "intended" | "supposed" | "based" | "planned")
+                        && !matches!(
+                            w,
+                            "hundred" | "proposed" | "intended" | "supposed" | "based" | "planned"
+                        )
                 }
             }
         }
@@ -2110,14 +2695,18 @@ impl<'a> Scanner<'a> {
     fn month_date(&self, i: usize) -> Option<Hit> {
         let m = self.month_at(i)?;
         let w = self.w(i);
-        let abbrev_nodot =
-            matches!(w, "jan" | "feb" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec");
+        let abbrev_nodot = matches!(
+            w,
+            "jan" | "feb" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+        );
         let mut e = i + 1;
         // Jan . 6 in treebank text
         if abbrev_nodot && self.w(e) == "." && self.glued(e) {
             e += 1;
         }
-        let e = if self.w(e) == "the" && (self.day_at(e + 1).is_some() || self.spoken_day(e + 1).is_some()) {
+        let e = if self.w(e) == "the"
+            && (self.day_at(e + 1).is_some() || self.spoken_day(e + 1).is_some())
+        {
             e + 1
         } else {
             e
@@ -2141,11 +2730,15 @@ impl<'a> Scanner<'a> {
             if year.is_none() {
                 year = self.range_year(i, end, m, Some(d));
             }
-            if calendar::valid_day(year, m, d) && last_day.map_or(true, |d2| calendar::valid_day(year, m, d2)) {
+            if calendar::valid_day(year, m, d)
+                && last_day.map_or(true, |d2| calendar::valid_day(year, m, d2))
+            {
                 let mut v = self.month_day_value(year, m, Some(d), i);
                 if let (Some(d2), Value::Date { date: a }) = (last_day, &v) {
                     let b = format!("{}{:02}", &a[..a.len() - 2], d2);
-                    v = Value::Date { date: format!("{a}/{b}") };
+                    v = Value::Date {
+                        date: format!("{a}/{b}"),
+                    };
                 }
                 return Some(Hit::new(end, Label::Date, Some(v), score::MONTH_DATE));
             }
@@ -2153,15 +2746,34 @@ impl<'a> Scanner<'a> {
         // September twenty-eighth, October twelfth (spoken dates)
         if let Some((d, k)) = self.spoken_day(e) {
             if calendar::valid_day(None, m, d) {
-                return Some(Hit::new(k, Label::Date, Some(self.month_day_value(None, m, Some(d), i)), score::MONTH_DATE));
+                return Some(Hit::new(
+                    k,
+                    Label::Date,
+                    Some(self.month_day_value(None, m, Some(d), i)),
+                    score::MONTH_DATE,
+                ));
             }
         }
-        let c = if self.w(e) == "of" || self.w(e) == "," { e + 1 } else { e };
+        let c = if self.w(e) == "of" || self.w(e) == "," {
+            e + 1
+        } else {
+            e
+        };
         if let Some(y) = self.year_at(c) {
-            return Some(Hit::new(c + 1, Label::Date, Some(self.month_day_value(Some(y), m, None, i)), score::MONTH_DATE));
+            return Some(Hit::new(
+                c + 1,
+                Label::Date,
+                Some(self.month_day_value(Some(y), m, None, i)),
+                score::MONTH_DATE,
+            ));
         }
         if let Some((y, k)) = self.spoken_year(c) {
-            return Some(Hit::new(k, Label::Date, Some(self.month_day_value(Some(y), m, None, i)), score::MONTH_DATE));
+            return Some(Hit::new(
+                k,
+                Label::Date,
+                Some(self.month_day_value(Some(y), m, None, i)),
+                score::MONTH_DATE,
+            ));
         }
         // a month alone: `May` and `March` need a preposition before them, abbreviations are not dates alone
         if abbrev_nodot || w.ends_with('.') && e == i + 1 && !self.cap(i) {
@@ -2187,13 +2799,19 @@ impl<'a> Scanner<'a> {
                     | "before"
                     | "after"
                     | "during"
-            ) && !(matches!(prev, "to" | "and" | "until" | "till") && self.month_before_joint(i.wrapping_sub(1)))
+            ) && !(matches!(prev, "to" | "and" | "until" | "till")
+                && self.month_before_joint(i.wrapping_sub(1)))
             {
                 return None;
             }
         }
         let year = self.range_year(i, e, m, None);
-        Some(Hit::new(e, Label::Date, Some(self.month_day_value(year, m, None, i)), score::MONTH_DATE))
+        Some(Hit::new(
+            e,
+            Label::Date,
+            Some(self.month_day_value(year, m, None, i)),
+            score::MONTH_DATE,
+        ))
     }
 
     /// Quarters and halves written as codes, `Q2`, `Q4 2025`, `H1 2024`, `Q3 FY2024`, and fiscal years
@@ -2205,7 +2823,10 @@ impl<'a> Scanner<'a> {
         let s = self.s(i);
         let fy = |s: &str| -> Option<i32> {
             let d = s.strip_prefix("FY")?;
-            let d = d.strip_prefix('\'').or_else(|| d.strip_prefix('-')).unwrap_or(d);
+            let d = d
+                .strip_prefix('\'')
+                .or_else(|| d.strip_prefix('-'))
+                .unwrap_or(d);
             if !d.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
@@ -2216,7 +2837,14 @@ impl<'a> Scanner<'a> {
             }
         };
         if let Some(y) = fy(s) {
-            return Some(Hit::new(i + 1, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::MONTH_DATE));
+            return Some(Hit::new(
+                i + 1,
+                Label::Date,
+                Some(Value::Date {
+                    date: format!("{y:04}"),
+                }),
+                score::MONTH_DATE,
+            ));
         }
         let b = s.as_bytes();
         if b.len() != 2 || !matches!((b[0], b[1]), (b'Q', b'1'..=b'4') | (b'H', b'1'..=b'2')) {
@@ -2233,26 +2861,54 @@ impl<'a> Scanner<'a> {
         }
         // a code alone must stand where a period can: after a preposition or before a year (`Q2 results`
         // and the like would be too many other things: grades, a form, a paper size)
-        if e == i + 1 && !matches!(self.w(i.wrapping_sub(1)), "in" | "for" | "during" | "since" | "by" | "of" | "this" | "last" | "next" | "until" | "from" | "to" | "and") {
+        if e == i + 1
+            && !matches!(
+                self.w(i.wrapping_sub(1)),
+                "in" | "for"
+                    | "during"
+                    | "since"
+                    | "by"
+                    | "of"
+                    | "this"
+                    | "last"
+                    | "next"
+                    | "until"
+                    | "from"
+                    | "to"
+                    | "and"
+            )
+        {
             return None;
         }
         let value = year.map(|y| {
             let (m1, m2) = ((n - 1) * months + 1, n * months);
-            Value::Date { date: format!("{y:04}-{m1:02}/{y:04}-{m2:02}") }
+            Value::Date {
+                date: format!("{y:04}-{m1:02}/{y:04}-{m2:02}"),
+            }
         });
         Some(Hit::new(e, Label::Date, value, score::MONTH_DATE))
     }
 
     /// `first quarter of 2024`, `second half of 2025` at `k`: read by [`Self::the_phrase`] with its value.
     fn quarter_of_year(&self, k: usize) -> bool {
-        matches!(self.w(k + 1), "quarter" | "half") && self.w(k + 2) == "of" && self.year_at(k + 3).is_some()
+        matches!(self.w(k + 1), "quarter" | "half")
+            && self.w(k + 2) == "of"
+            && self.year_at(k + 3).is_some()
     }
 
     /// A month (with an optional day) ends just before the joining word at `j`: `January to` March.
     fn month_before_joint(&self, j: usize) -> bool {
         let p = j.wrapping_sub(1);
-        let p = if self.day_at(p).is_some() { p.wrapping_sub(1) } else { p };
-        let p = if self.w(p) == "." { p.wrapping_sub(1) } else { p };
+        let p = if self.day_at(p).is_some() {
+            p.wrapping_sub(1)
+        } else {
+            p
+        };
+        let p = if self.w(p) == "." {
+            p.wrapping_sub(1)
+        } else {
+            p
+        };
         self.month_at(p).is_some()
     }
 
@@ -2272,12 +2928,17 @@ impl<'a> Scanner<'a> {
             // Friday the 13th, Sunday the twenty-first: one DATE, the weekday of a day of the month
             if self.w(i + 1) == "the" {
                 let day = match numbers::digit_token(self.s(i + 2)) {
-                    Some(DigitToken::Ordinal(v)) if (1.0..=31.0).contains(&v) => Some((v as u32, i + 3)),
+                    Some(DigitToken::Ordinal(v)) if (1.0..=31.0).contains(&v) => {
+                        Some((v as u32, i + 3))
+                    }
                     // a word ordinal before a noun is not a day (`Monday the first step`)
                     _ => self.spoken_day(i + 2).filter(|&(_, e)| {
                         self.kind(e) != Some(TokenKind::Word)
                             || self.cap(e)
-                            || matches!(self.w(e), "of" | "and" | "or" | "at" | "in" | "on" | "when" | "until")
+                            || matches!(
+                                self.w(e),
+                                "of" | "and" | "or" | "at" | "in" | "on" | "when" | "until"
+                            )
                     }),
                 };
                 if let Some((d, e)) = day {
@@ -2287,10 +2948,20 @@ impl<'a> Scanner<'a> {
                             return Some(h);
                         }
                     }
-                    return Some(Hit::new(e, Label::Date, Some(self.weekday_day_value(wd, d, i)), score::WEEKDAY));
+                    return Some(Hit::new(
+                        e,
+                        Label::Date,
+                        Some(self.weekday_day_value(wd, d, i)),
+                        score::WEEKDAY,
+                    ));
                 }
             }
-            return Some(Hit::new(i + 1, Label::Date, Some(self.weekday_value(wd, 0, i)), score::WEEKDAY));
+            return Some(Hit::new(
+                i + 1,
+                Label::Date,
+                Some(self.weekday_value(wd, 0, i)),
+                score::WEEKDAY,
+            ));
         }
         // spring 2027, autumn of 2026, winter 2019-20: one DATE, valued as its year (as `the summer of 2025`);
         // `fall` only where it cannot be the verb (`prices fall 2024 lows`)
@@ -2299,14 +2970,29 @@ impl<'a> Scanner<'a> {
                 || self.cap(i)
                 || matches!(
                     self.w(i.wrapping_sub(1)),
-                    "in" | "by" | "since" | "until" | "last" | "next" | "this" | "early" | "late" | "of" | "from"
-                        | "for" | "during"
+                    "in" | "by"
+                        | "since"
+                        | "until"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "early"
+                        | "late"
+                        | "of"
+                        | "from"
+                        | "for"
+                        | "during"
                 ));
         if season {
             let j = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
-            let year = self.year_hit(j).filter(|h| h.end == j + 1 && !self.is_hyphen(j + 1)).or_else(|| {
-                self.digit_run(j).filter(|h| matches!(&h.value, Some(Value::Date { date }) if date.len() == 9))
-            });
+            let year = self
+                .year_hit(j)
+                .filter(|h| h.end == j + 1 && !self.is_hyphen(j + 1))
+                .or_else(|| {
+                    self.digit_run(j).filter(
+                        |h| matches!(&h.value, Some(Value::Date { date }) if date.len() == 9),
+                    )
+                });
             if let Some(h) = year {
                 return Some(Hit::new(h.end, Label::Date, h.value, score::MONTH_DATE));
             }
@@ -2320,24 +3006,46 @@ impl<'a> Scanner<'a> {
                     _ => 0,
                 };
                 // `yesterday morning` is mostly tagged as the day alone; `tomorrow night` as a time
-                if matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night") && w != "yesterday" {
+                if matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night")
+                    && w != "yesterday"
+                {
                     return Some(Hit::new(i + 2, Label::Time, None, score::RELATIVE));
                 }
-                let v = doc.map(|d| Value::Date { date: calendar::add_days(d, off).to_string() });
+                let v = doc.map(|d| Value::Date {
+                    date: calendar::add_days(d, off).to_string(),
+                });
                 return Some(Hit::new(i + 1, Label::Date, v, score::RELATIVE));
             }
             "tonight" => return Some(Hit::new(i + 1, Label::Time, None, score::RELATIVE)),
             "noon" | "midday" => {
-                return Some(Hit::new(i + 1, Label::Time, Some(Value::Time { time: "12:00".into() }), score::RELATIVE))
+                return Some(Hit::new(
+                    i + 1,
+                    Label::Time,
+                    Some(Value::Time {
+                        time: "12:00".into(),
+                    }),
+                    score::RELATIVE,
+                ))
             }
             "midnight" => {
-                return Some(Hit::new(i + 1, Label::Time, Some(Value::Time { time: "00:00".into() }), score::RELATIVE))
+                return Some(Hit::new(
+                    i + 1,
+                    Label::Time,
+                    Some(Value::Time {
+                        time: "00:00".into(),
+                    }),
+                    score::RELATIVE,
+                ))
             }
-            "annual" | "annually" | "monthly" | "quarterly" | "yearly" | "weekly" | "semiannual" | "biannual" => {
+            "annual" | "annually" | "monthly" | "quarterly" | "yearly" | "weekly"
+            | "semiannual" | "biannual" => {
                 return Some(Hit::new(i + 1, Label::Date, None, score::VAGUE))
             }
             "recent" => {
-                if matches!(self.w(i + 1), "years" | "months" | "weeks" | "days" | "decades") {
+                if matches!(
+                    self.w(i + 1),
+                    "years" | "months" | "weeks" | "days" | "decades"
+                ) {
                     return Some(Hit::new(i + 2, Label::Date, None, score::RELATIVE));
                 }
                 return None;
@@ -2345,29 +3053,41 @@ impl<'a> Scanner<'a> {
             "year" => {
                 // year-end, year - earlier, year end
                 let k = self.hyphen(i + 1).unwrap_or(i + 1);
-                if matches!(self.w(k), "end" | "earlier" | "ago") && (k > i + 1 || self.w(k) == "end") {
+                if matches!(self.w(k), "end" | "earlier" | "ago")
+                    && (k > i + 1 || self.w(k) == "end")
+                {
                     return Some(Hit::new(k + 1, Label::Date, None, score::VAGUE));
                 }
                 return None;
             }
-            "all" if self.w(i + 1) == "year" => return Some(Hit::new(i + 2, Label::Date, None, score::VAGUE)),
-            "his" | "her" | "their" | "my" | "your" | "our" if decade_word(self.w(i + 1)).is_some() => {
+            "all" if self.w(i + 1) == "year" => {
+                return Some(Hit::new(i + 2, Label::Date, None, score::VAGUE))
+            }
+            "his" | "her" | "their" | "my" | "your" | "our"
+                if decade_word(self.w(i + 1)).is_some() =>
+            {
                 return Some(Hit::new(i + 2, Label::Date, None, score::VAGUE));
             }
             "fiscal" => {
-                let k = if self.w(i + 1) == "year" { i + 2 } else { i + 1 };
+                let k = if self.w(i + 1) == "year" {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 if let Some(y) = self.year_at(k) {
                     return Some(Hit::new(
                         k + 1,
                         Label::Date,
-                        Some(Value::Date { date: format!("{y:04}") }),
+                        Some(Value::Date {
+                            date: format!("{y:04}"),
+                        }),
                         score::MONTH_DATE,
                     ));
                 }
                 return None;
             }
-            "last" | "this" | "next" | "past" | "coming" | "previous" | "earlier" | "later" | "early" | "late"
-            | "mid" | "mid-" => {}
+            "last" | "this" | "next" | "past" | "coming" | "previous" | "earlier" | "later"
+            | "early" | "late" | "mid" | "mid-" => {}
             _ => {
                 // twenty-first (an ordinal read from its tens word)
                 if lexicon::is_tens(w) {
@@ -2377,7 +3097,10 @@ impl<'a> Scanner<'a> {
                             return Some(Hit::new(
                                 h + 1,
                                 Label::Ordinal,
-                                Some(Value::Number { number: n, approx: None }),
+                                Some(Value::Number {
+                                    number: n,
+                                    approx: None,
+                                }),
                                 score::ORDINAL,
                             ));
                         }
@@ -2394,21 +3117,33 @@ impl<'a> Scanner<'a> {
         {
             return Some(Hit::new(k + 1, Label::Time, None, score::RELATIVE));
         }
-        if matches!(w, "earlier" | "later" | "early" | "late") && matches!(self.w(k), "this" | "next" | "last") {
+        if matches!(w, "earlier" | "later" | "early" | "late")
+            && matches!(self.w(k), "this" | "next" | "last")
+        {
             mod_word = self.w(k);
             k += 1;
         }
         // early/mid/late + month, year, decade, weekday
         if matches!(w, "early" | "mid" | "late" | "mid-") && k == i + 1 {
-            let k = if self.hyphen(k).is_some() && self.glued(k) { k + 1 } else { k };
-            if let Some(h) = self.month_date(k).or_else(|| self.year_hit(k)).or_else(|| self.decade_hit(k)) {
+            let k = if self.hyphen(k).is_some() && self.glued(k) {
+                k + 1
+            } else {
+                k
+            };
+            if let Some(h) = self
+                .month_date(k)
+                .or_else(|| self.year_hit(k))
+                .or_else(|| self.decade_hit(k))
+            {
                 return Some(Hit { end: h.end, ..h });
             }
             if let Some(d) = decade_word(self.w(k)) {
                 return Some(Hit::new(
                     k + 1,
                     Label::Date,
-                    Some(Value::Date { date: format!("19{}", d / 10) }),
+                    Some(Value::Date {
+                        date: format!("19{}", d / 10),
+                    }),
                     score::RELATIVE,
                 ));
             }
@@ -2416,9 +3151,16 @@ impl<'a> Scanner<'a> {
                 if matches!(self.w(k + 1), "morning" | "afternoon" | "evening" | "night") {
                     return Some(Hit::new(k + 2, Label::Time, None, score::RELATIVE));
                 }
-                return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, 0, k)), score::WEEKDAY));
+                return Some(Hit::new(
+                    k + 1,
+                    Label::Date,
+                    Some(self.weekday_value(wd, 0, k)),
+                    score::WEEKDAY,
+                ));
             }
-            if self.w(k) == "in" && self.w(k + 1) == "the" && matches!(self.w(k + 2), "day" | "year" | "week" | "month")
+            if self.w(k) == "in"
+                && self.w(k + 1) == "the"
+                && matches!(self.w(k + 2), "day" | "year" | "week" | "month")
             {
                 return Some(Hit::new(k + 3, Label::Date, None, score::RELATIVE));
             }
@@ -2431,14 +3173,24 @@ impl<'a> Scanner<'a> {
             "this" => (0, 0),
             _ => return None,
         };
-        if matches!(u, "morning" | "afternoon" | "evening" | "night") && matches!(mod_word, "this" | "last") {
+        if matches!(u, "morning" | "afternoon" | "evening" | "night")
+            && matches!(mod_word, "this" | "last")
+        {
             return Some(Hit::new(k + 1, Label::Time, None, score::RELATIVE));
         }
         if let Some(wd) = lexicon::weekday(u).filter(|_| self.cap(k)) {
-            return Some(Hit::new(k + 1, Label::Date, Some(self.weekday_value(wd, dir, k)), score::WEEKDAY));
+            return Some(Hit::new(
+                k + 1,
+                Label::Date,
+                Some(self.weekday_value(wd, dir, k)),
+                score::WEEKDAY,
+            ));
         }
         if let Some(m) = self.month_at(k) {
-            if self.month_date(k).is_some_and(|h| h.end > k + 1 + self.w(k + 1).starts_with('.') as usize) {
+            if self
+                .month_date(k)
+                .is_some_and(|h| h.end > k + 1 + self.w(k + 1).starts_with('.') as usize)
+            {
                 return None; // `last Oct. 13`: the date is the month and day
             }
             let v = self.date.map(|d| {
@@ -2459,14 +3211,19 @@ impl<'a> Scanner<'a> {
                     }
                     _ => d.year,
                 };
-                Value::Date { date: format!("{y:04}-{m:02}") }
+                Value::Date {
+                    date: format!("{y:04}-{m:02}"),
+                }
             });
             return Some(Hit::new(k + 1, Label::Date, v, score::RELATIVE));
         }
         if lexicon::season(u) {
             return Some(Hit::new(k + 1, Label::Date, None, score::RELATIVE));
         }
-        if matches!(u, "year" | "month" | "week" | "weekend" | "quarter" | "decade" | "century") {
+        if matches!(
+            u,
+            "year" | "month" | "week" | "weekend" | "quarter" | "decade" | "century"
+        ) {
             let v = self.date.and_then(|d| match u {
                 "year" => Some(format!("{:04}", d.year + dir)),
                 "month" => {
@@ -2477,7 +3234,12 @@ impl<'a> Scanner<'a> {
                 _ => None,
             });
             // `last year 's` keeps the clitic outside, as OntoNotes mostly does
-            return Some(Hit::new(k + 1, Label::Date, v.map(|date| Value::Date { date }), score::RELATIVE));
+            return Some(Hit::new(
+                k + 1,
+                Label::Date,
+                v.map(|date| Value::Date { date }),
+                score::RELATIVE,
+            ));
         }
         None
     }
@@ -2550,7 +3312,14 @@ impl<'a> Scanner<'a> {
     /// A bare year at `k`, as a hit.
     fn year_hit(&self, k: usize) -> Option<Hit> {
         let y = self.year_at(k)?;
-        Some(Hit::new(k + 1, Label::Date, Some(Value::Date { date: format!("{y:04}") }), score::YEAR))
+        Some(Hit::new(
+            k + 1,
+            Label::Date,
+            Some(Value::Date {
+                date: format!("{y:04}"),
+            }),
+            score::YEAR,
+        ))
     }
 
     /// A decade at `k` (`1990s`), as a hit.
@@ -2558,7 +3327,14 @@ impl<'a> Scanner<'a> {
         match numbers::digit_token(self.s(k))? {
             DigitToken::Decade(y) => {
                 let y = if y < 100 { 1900 + y } else { y };
-                Some(Hit::new(k + 1, Label::Date, Some(Value::Date { date: format!("{}", y / 10) }), score::MONTH_DATE))
+                Some(Hit::new(
+                    k + 1,
+                    Label::Date,
+                    Some(Value::Date {
+                        date: format!("{}", y / 10),
+                    }),
+                    score::MONTH_DATE,
+                ))
             }
             _ => None,
         }
@@ -2573,12 +3349,18 @@ impl<'a> Scanner<'a> {
                 let date = match dir {
                     -1 => calendar::weekday_on_or_before(calendar::add_days(d, -1), wd),
                     1 => calendar::add_days(calendar::weekday_on_or_before(d, wd), 7),
-                    _ if self.tense(at) == 1 => calendar::weekday_on_or_before(calendar::add_days(d, 6), wd),
+                    _ if self.tense(at) == 1 => {
+                        calendar::weekday_on_or_before(calendar::add_days(d, 6), wd)
+                    }
                     _ => calendar::weekday_on_or_before(d, wd),
                 };
-                Value::Date { date: date.to_string() }
+                Value::Date {
+                    date: date.to_string(),
+                }
             }
-            None => Value::Weekday { weekday: lexicon::weekday_name(wd).to_string() },
+            None => Value::Weekday {
+                weekday: lexicon::weekday_name(wd).to_string(),
+            },
         }
     }
 
@@ -2586,7 +3368,9 @@ impl<'a> Scanner<'a> {
     /// such day before it (after it when the sentence speaks of the future, see [`Scanner::tense`]) within
     /// three years; otherwise the weekday.
     fn weekday_day_value(&self, wd: u32, day: u32, at: usize) -> Value {
-        let fallback = Value::Weekday { weekday: lexicon::weekday_name(wd).to_string() };
+        let fallback = Value::Weekday {
+            weekday: lexicon::weekday_name(wd).to_string(),
+        };
         let Some(d) = self.date else { return fallback };
         let dir = if self.tense(at) == 1 { 1 } else { -1 };
         // the document's own month first, then month by month in the sentence's direction
@@ -2595,10 +3379,16 @@ impl<'a> Scanner<'a> {
             if !calendar::valid_day(Some(y), m, day) {
                 continue;
             }
-            let c = CivilDate { year: y, month: m, day };
+            let c = CivilDate {
+                year: y,
+                month: m,
+                day,
+            };
             let on_side = if dir == 1 { c >= d } else { c <= d };
             if on_side && calendar::weekday_of(c) == wd {
-                return Value::Date { date: c.to_string() };
+                return Value::Date {
+                    date: c.to_string(),
+                };
             }
         }
         fallback
@@ -2619,17 +3409,27 @@ impl<'a> Scanner<'a> {
         match w {
             "weekend" => return Some(Hit::new(k + 1, Label::Date, None, score::VAGUE)),
             // the same period last year, the same quarter a year earlier
-            "same" if matches!(self.w(k + 1), "period" | "time" | "quarter" | "month" | "week" | "day") => {
+            "same"
+                if matches!(
+                    self.w(k + 1),
+                    "period" | "time" | "quarter" | "month" | "week" | "day"
+                ) =>
+            {
                 let e = k + 2;
                 if let Some(h) = self.date_words(e).filter(|h| h.label == Some(Label::Date)) {
                     return Some(Hit::new(h.end, Label::Date, None, score::RELATIVE));
                 }
-                if self.w(e) == "a" && self.w(e + 1) == "year" && matches!(self.w(e + 2), "ago" | "earlier" | "before") {
+                if self.w(e) == "a"
+                    && self.w(e + 1) == "year"
+                    && matches!(self.w(e + 2), "ago" | "earlier" | "before")
+                {
                     return Some(Hit::new(e + 3, Label::Date, None, score::RELATIVE));
                 }
             }
             _ if decade_word(w).is_some() => {
-                let v = decade_word(w).map(|d| Value::Date { date: format!("19{}", d / 10) });
+                let v = decade_word(w).map(|d| Value::Date {
+                    date: format!("19{}", d / 10),
+                });
                 return Some(Hit::new(k + 1, Label::Date, v, score::RELATIVE));
             }
             "early" | "late" | "mid" | "mid-" => {
@@ -2651,7 +3451,9 @@ impl<'a> Scanner<'a> {
                 }
                 let uw = self.w(u);
                 if lexicon::date_unit(uw).is_some()
-                    && (num.is_some() || !uw.ends_with('s') || matches!(w, "past" | "last" | "coming" | "next"))
+                    && (num.is_some()
+                        || !uw.ends_with('s')
+                        || matches!(w, "past" | "last" | "coming" | "next"))
                 {
                     if num.is_none()
                         && matches!(uw, "years" | "months" | "weeks" | "days" | "decades")
@@ -2661,20 +3463,24 @@ impl<'a> Scanner<'a> {
                     }
                     let v = num.and_then(|n| {
                         let (letter, per) = lexicon::date_unit(uw)?;
-                        (!n.value.is_nan())
-                            .then(|| Value::Duration { duration: duration(n.value * per, letter, false) })
+                        (!n.value.is_nan()).then(|| Value::Duration {
+                            duration: duration(n.value * per, letter, false),
+                        })
                     });
                     return Some(Hit::new(u + 1, Label::Date, v, score::RELATIVE));
                 }
                 if lexicon::time_unit(uw).is_some() && uw != "second" {
                     let v = num.and_then(|n| {
                         let letter = lexicon::time_unit(uw)?;
-                        (!n.value.is_nan()).then(|| Value::Duration { duration: duration(n.value, letter, true) })
+                        (!n.value.is_nan()).then(|| Value::Duration {
+                            duration: duration(n.value, letter, true),
+                        })
                     });
                     return Some(Hit::new(u + 1, Label::Time, v, score::RELATIVE));
                 }
             }
-            "beginning" | "start" | "end" | "middle" | "turn" | "spring" | "summer" | "fall" | "autumn" | "winter" => {
+            "beginning" | "start" | "end" | "middle" | "turn" | "spring" | "summer" | "fall"
+            | "autumn" | "winter" => {
                 if self.w(k + 1) == "of" {
                     let j = k + 2;
                     let inner = self
@@ -2693,7 +3499,9 @@ impl<'a> Scanner<'a> {
                     return Some(Hit::new(
                         k + 2,
                         Label::Date,
-                        Some(Value::Date { date: format!("{y:04}") }),
+                        Some(Value::Date {
+                            date: format!("{y:04}"),
+                        }),
                         score::MONTH_DATE,
                     ));
                 }
@@ -2715,16 +3523,27 @@ impl<'a> Scanner<'a> {
                 j += 1;
             }
             if unit && matches!(self.w(j), "ended" | "ending") {
-                if let Some(h) = self.at(j + 1).filter(|h| h.label == Some(Label::Date) && h.start.is_none()) {
+                if let Some(h) = self
+                    .at(j + 1)
+                    .filter(|h| h.label == Some(Label::Date) && h.start.is_none())
+                {
                     // the period read up to `ended` (`12 months`, `year`), ending on that date
-                    let read = self.limited(j, || self.at(k)).filter(|p| p.end == j).and_then(|p| p.value);
+                    let read = self
+                        .limited(j, || self.at(k))
+                        .filter(|p| p.end == j)
+                        .and_then(|p| p.value);
                     // a single unit: the year ended June 30 (a year), the fiscal quarter ended (three months)
-                    let single = matches!(j - k, 1 | 2) && (j - k == 1 || matches!(self.w(k), "fiscal" | "financial"));
+                    let single = matches!(j - k, 1 | 2)
+                        && (j - k == 1 || matches!(self.w(k), "fiscal" | "financial"));
                     let one = lexicon::date_unit(self.w(j - 1))
                         .filter(|(_, per)| single && *per < 10.0 && !self.w(j - 1).ends_with('s'))
-                        .map(|(letter, per)| Value::Duration { duration: duration(per, letter, false) });
+                        .map(|(letter, per)| Value::Duration {
+                            duration: duration(per, letter, false),
+                        });
                     let period = match (read.or(one), &h.value) {
-                        (Some(Value::Duration { duration }), Some(Value::Date { date })) => period_to(&duration, date),
+                        (Some(Value::Duration { duration }), Some(Value::Date { date })) => {
+                            period_to(&duration, date)
+                        }
                         _ => None,
                     };
                     return Some(Hit::new(h.end, Label::Date, period, score::RELATIVE));
@@ -2745,7 +3564,9 @@ impl<'a> Scanner<'a> {
                         let months = if self.w(k + 1) == "quarter" { 3 } else { 6 };
                         if (1.0..=(12 / months) as f64).contains(&n) && n.fract() == 0.0 {
                             let (m1, m2) = ((n as u32 - 1) * months + 1, n as u32 * months);
-                            value = Some(Value::Date { date: format!("{y:04}-{m1:02}/{y:04}-{m2:02}") });
+                            value = Some(Value::Date {
+                                date: format!("{y:04}-{m1:02}/{y:04}-{m2:02}"),
+                            });
                         }
                         e += 2;
                     } else if self.w(e + 1) == "the" && self.w(e + 2) == "year" {
@@ -2773,7 +3594,10 @@ impl<'a> Scanner<'a> {
     /// Inner pieces after `the` that are dates by themselves: `the year`, `the month`, `the decade`.
     fn the_inner(&self, k: usize) -> Option<Hit> {
         if self.w(k) == "the" {
-            if matches!(self.w(k + 1), "year" | "decade" | "century" | "month" | "week" | "1990s") {
+            if matches!(
+                self.w(k + 1),
+                "year" | "decade" | "century" | "month" | "week" | "1990s"
+            ) {
                 return Some(Hit::new(k + 2, Label::Date, None, score::RELATIVE));
             }
             if let Some(h) = self.decade_hit(k + 1) {
@@ -2781,7 +3605,10 @@ impl<'a> Scanner<'a> {
             }
         }
         if matches!(self.w(k), "this" | "last" | "next")
-            && matches!(self.w(k + 1), "year" | "month" | "week" | "decade" | "century")
+            && matches!(
+                self.w(k + 1),
+                "year" | "month" | "week" | "decade" | "century"
+            )
         {
             return Some(Hit::new(k + 2, Label::Date, None, score::RELATIVE));
         }
@@ -2796,7 +3623,9 @@ impl<'a> Scanner<'a> {
 /// The ISO 8601 interval of a period `duration` (`P3M`) that ends on `date` (`--06-30`, `2026-06-30`):
 /// `P3M/--06-30`; none when the end is itself an interval.
 fn period_to(duration: &str, date: &str) -> Option<Value> {
-    (duration.starts_with('P') && !date.contains('/')).then(|| Value::Date { date: format!("{duration}/{date}") })
+    (duration.starts_with('P') && !date.contains('/')).then(|| Value::Date {
+        date: format!("{duration}/{date}"),
+    })
 }
 
 /// The ISO interval of a span of years from `y` to `b`, written in two digits (`2023-24`, `1999-00`: the

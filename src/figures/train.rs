@@ -37,7 +37,11 @@ pub fn parse_bio(content: &str) -> Vec<GoldDoc> {
     crate::text::corpus::bio_documents(content)
         .into_iter()
         .map(|d| GoldDoc {
-            spans: d.spans.iter().filter_map(|&(s, e, t)| Some((s, e, map(t)?))).collect(),
+            spans: d
+                .spans
+                .iter()
+                .filter_map(|&(s, e, t)| Some((s, e, map(t)?)))
+                .collect(),
             text: d.text,
         })
         .collect()
@@ -123,7 +127,10 @@ impl Default for Config {
 
 /// A deterministic source of shuffle indices (a 64-bit LCG) seeded with `seed`.
 fn shuffler(seed: u64) -> impl FnMut() -> usize {
-    let step = |x: u64| x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let step = |x: u64| {
+        x.wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407)
+    };
     let mut state = step(seed);
     move || {
         state = step(state);
@@ -171,7 +178,11 @@ pub fn prf(m: &Model, ex: &[Example], n_gold: usize, t: &[f32; SLOTS]) -> (f64, 
             .iter()
             .map(|e| {
                 let p = m.prob(&e.feats);
-                if e.judged { p } else { p.max(t[e.label]) }
+                if e.judged {
+                    p
+                } else {
+                    p.max(t[e.label])
+                }
             })
             .collect();
         let mut spans: Vec<(usize, usize, f32)> = ex[i..j]

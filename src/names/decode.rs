@@ -37,7 +37,11 @@ impl Decoder {
             }
         }
         let inv = 1.0 / temperature.max(1e-3);
-        let tmax = trans.iter().flatten().chain(start.iter()).fold(f32::NEG_INFINITY, |m, &x| m.max(x));
+        let tmax = trans
+            .iter()
+            .flatten()
+            .chain(start.iter())
+            .fold(f32::NEG_INFINITY, |m, &x| m.max(x));
         let mut et = [[0f32; NT]; NT];
         let mut st = [0f32; NT];
         let mut ok = true;
@@ -66,7 +70,12 @@ impl Decoder {
     }
 
     /// True when this decoder was prepared from these scores.
-    pub fn prepared_for(&self, start: &[f32; NT], trans: &[[f32; NT]; NT], temperature: f32) -> bool {
+    pub fn prepared_for(
+        &self,
+        start: &[f32; NT],
+        trans: &[[f32; NT]; NT],
+        temperature: f32,
+    ) -> bool {
         self.start == *start && self.trans == *trans && self.temperature == temperature
     }
 
@@ -144,7 +153,12 @@ impl Decoder {
     /// start; each row inside is exactly the one [`Decoder::marginals`] computes. (The log-space fallback is
     /// taken when a step the range needs is out of range for f32; for the whole sentence it would also be
     /// taken for a step outside it, a case the dev texts never show.)
-    pub fn marginals_within(&mut self, emissions: &[[f32; NT]], within: std::ops::Range<usize>, out: &mut Vec<[f32; NT]>) {
+    pub fn marginals_within(
+        &mut self,
+        emissions: &[[f32; NT]],
+        within: std::ops::Range<usize>,
+        out: &mut Vec<[f32; NT]>,
+    ) {
         let n = emissions.len();
         out.clear();
         out.resize(n, [0f32; NT]);
@@ -238,7 +252,12 @@ impl Decoder {
     }
 
     /// The log-space marginals of the tokens in `within`.
-    fn fallback(&self, emissions: &[[f32; NT]], within: std::ops::Range<usize>, out: &mut [[f32; NT]]) {
+    fn fallback(
+        &self,
+        emissions: &[[f32; NT]],
+        within: std::ops::Range<usize>,
+        out: &mut [[f32; NT]],
+    ) {
         let all = marginals_log(emissions, &self.start, &self.trans, self.temperature);
         out[within.clone()].copy_from_slice(&all[within]);
     }
@@ -312,7 +331,11 @@ pub fn marginals_log(
         }
         let z = lse(&m);
         for y in 0..NT {
-            out[t][y] = if z.is_finite() { (m[y] - z).exp() } else { 1.0 / NT as f32 };
+            out[t][y] = if z.is_finite() {
+                (m[y] - z).exp()
+            } else {
+                1.0 / NT as f32
+            };
         }
         if t > 0 {
             let mut b = [NEG; NT];
@@ -337,13 +360,16 @@ mod tests {
     fn probability_space_agrees_with_log_space() {
         let mut seed = 1u64;
         let mut rnd = || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             ((seed >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 200.0
         };
         for (temp, n) in [(24.0, 30), (8.0, 5), (1.0, 12), (24.0, 1)] {
             let em: Vec<[f32; NT]> = (0..n).map(|_| std::array::from_fn(|_| rnd())).collect();
             let start: [f32; NT] = std::array::from_fn(|_| rnd() / 10.0);
-            let trans: [[f32; NT]; NT] = std::array::from_fn(|_| std::array::from_fn(|_| rnd() / 10.0));
+            let trans: [[f32; NT]; NT] =
+                std::array::from_fn(|_| std::array::from_fn(|_| rnd() / 10.0));
             let a = marginals(&em, &start, &trans, temp);
             let b = marginals_log(&em, &start, &trans, temp);
             for (x, y) in a.iter().zip(&b) {
@@ -355,14 +381,28 @@ mod tests {
     }
 
     /// Viterbi over all pairs of tags, as written before it used the shape of the BIO constraints.
-    fn viterbi_all_pairs(em: &[[f32; NT]], start: &[f32; NT], trans: &[[f32; NT]; NT]) -> Vec<usize> {
-        let mut cur: [f32; NT] = std::array::from_fn(|y| if allowed(None, y) { start[y] + em[0][y] } else { f32::NEG_INFINITY });
+    fn viterbi_all_pairs(
+        em: &[[f32; NT]],
+        start: &[f32; NT],
+        trans: &[[f32; NT]; NT],
+    ) -> Vec<usize> {
+        let mut cur: [f32; NT] = std::array::from_fn(|y| {
+            if allowed(None, y) {
+                start[y] + em[0][y]
+            } else {
+                f32::NEG_INFINITY
+            }
+        });
         let mut back = vec![[0usize; NT]; em.len()];
         for t in 1..em.len() {
             let mut next = [f32::NEG_INFINITY; NT];
             for y in 0..NT {
                 for p in 0..NT {
-                    let s = if allowed(Some(p), y) { cur[p] + trans[p][y] } else { f32::NEG_INFINITY };
+                    let s = if allowed(Some(p), y) {
+                        cur[p] + trans[p][y]
+                    } else {
+                        f32::NEG_INFINITY
+                    };
                     if s > next[y] {
                         next[y] = s;
                         back[t][y] = p;
@@ -391,22 +431,30 @@ mod tests {
         }
         let mut seed = 3u64;
         let mut rnd = || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             ((seed >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 20.0
         };
         for n in [1, 2, 5, 30] {
             for _ in 0..50 {
                 // Some scores forbidden outright (as `forbid_impossible_tags` does), some ties.
                 let em: Vec<[f32; NT]> = (0..n)
-                    .map(|_| std::array::from_fn(|_| match rnd() {
-                        x if x > 8.0 => -1.0e4,
-                        x if x < -8.0 => 0.0,
-                        x => x.round(),
-                    }))
+                    .map(|_| {
+                        std::array::from_fn(|_| match rnd() {
+                            x if x > 8.0 => -1.0e4,
+                            x if x < -8.0 => 0.0,
+                            x => x.round(),
+                        })
+                    })
                     .collect();
                 let start: [f32; NT] = std::array::from_fn(|_| rnd().round());
-                let trans: [[f32; NT]; NT] = std::array::from_fn(|_| std::array::from_fn(|_| rnd().round()));
-                assert_eq!(viterbi(&em, &start, &trans), viterbi_all_pairs(&em, &start, &trans));
+                let trans: [[f32; NT]; NT] =
+                    std::array::from_fn(|_| std::array::from_fn(|_| rnd().round()));
+                assert_eq!(
+                    viterbi(&em, &start, &trans),
+                    viterbi_all_pairs(&em, &start, &trans)
+                );
             }
         }
     }
@@ -446,8 +494,18 @@ fn exp_nonpositive(x: f32) -> f32 {
     let t = xc * std::f32::consts::LOG2_E + MAGIC;
     let k = t - MAGIC;
     let r = (xc - k * LN2_HI) - k * LN2_LO; // |r| <= ln(2)/2
-    // Taylor series of e^r to r^8 (the next term is below 1e-9 of the sum), highest power first.
-    const C: [f32; 9] = [1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0];
+                                            // Taylor series of e^r to r^8 (the next term is below 1e-9 of the sum), highest power first.
+    const C: [f32; 9] = [
+        1.0 / 40320.0,
+        1.0 / 5040.0,
+        1.0 / 720.0,
+        1.0 / 120.0,
+        1.0 / 24.0,
+        1.0 / 6.0,
+        0.5,
+        1.0,
+        1.0,
+    ];
     let mut p = C[0];
     for c in &C[1..] {
         p = p * r + c;
@@ -471,7 +529,10 @@ mod exp_tests {
         let mut x = 0.0f32;
         while x > -90.0 {
             let (a, b) = (exp_nonpositive(x), x.exp());
-            assert!((a - b).abs() <= 4.0 * f32::EPSILON * b || (b < 1e-37 && a < 1e-37), "{x}: {a} vs {b}");
+            assert!(
+                (a - b).abs() <= 4.0 * f32::EPSILON * b || (b < 1e-37 && a < 1e-37),
+                "{x}: {a} vs {b}"
+            );
             x -= 0.0137;
         }
         assert_eq!(exp_nonpositive(0.0), 1.0);
@@ -487,7 +548,9 @@ mod within_tests {
     fn marginals_within_a_range_are_those_of_the_whole_sentence() {
         let mut seed = 7u64;
         let mut rnd = || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             ((seed >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 40.0
         };
         let em: Vec<[f32; NT]> = (0..12).map(|_| std::array::from_fn(|_| rnd())).collect();

@@ -183,14 +183,19 @@ impl Lex {
     fn new(w: &str, res: &Resources, buf: &mut String) -> Lex {
         let lower = fold(w);
         let (h_shape, h_short) = shape_hashes(w, 8);
-        let cluster = res.clusters.get(w).or_else(|| res.clusters.get(lower.as_str())).copied().or_else(|| {
-            // HEADLINE -> Headline
-            let mut cs = lower.chars();
-            let first = cs.next()?;
-            buf.clear();
-            buf.extend(first.to_uppercase().chain(cs));
-            res.clusters.get(buf.as_str()).copied()
-        });
+        let cluster = res
+            .clusters
+            .get(w)
+            .or_else(|| res.clusters.get(lower.as_str()))
+            .copied()
+            .or_else(|| {
+                // HEADLINE -> Headline
+                let mut cs = lower.chars();
+                let first = cs.next()?;
+                buf.clear();
+                buf.extend(first.to_uppercase().chain(cs));
+                res.clusters.get(buf.as_str()).copied()
+            });
         buf.clear();
         buf.extend(w.chars().flat_map(char::to_lowercase));
         let gaz = res.gazetteer.get(buf.as_str()).copied();
@@ -228,7 +233,10 @@ impl Lex {
             cap,
             low: w.chars().next().is_some_and(|c| c.is_lowercase()),
             long: w.chars().nth(1).is_some(),
-            caps_word: (w.chars().any(|c| c.is_alphabetic()), !w.chars().any(|c| c.is_lowercase())),
+            caps_word: (
+                w.chars().any(|c| c.is_alphabetic()),
+                !w.chars().any(|c| c.is_lowercase()),
+            ),
             lower,
         }
     }
@@ -244,7 +252,11 @@ impl Lex {
         out.push(f(3).hash(self.h_short).id());
         out.push(f(4).hash(self.h_shape).id());
         // Prefixes and suffixes of 1 to 4 characters (and a 5-character suffix of longer words).
-        let mut ends = l.char_indices().skip(1).map(|(b, _)| b).chain(std::iter::once(l.len()));
+        let mut ends = l
+            .char_indices()
+            .skip(1)
+            .map(|(b, _)| b)
+            .chain(std::iter::once(l.len()));
         for k in 1..=4u32 {
             match ends.next() {
                 Some(end) => out.push(f(5).num(k).str(&l[..end]).id()),
@@ -281,7 +293,12 @@ pub enum Neighbour {
 
 impl Neighbour {
     /// The four places, in the order of their index ([`Neighbour::index`]).
-    pub const ALL: [Neighbour; 4] = [Neighbour::Prev2, Neighbour::Prev1, Neighbour::Next1, Neighbour::Next2];
+    pub const ALL: [Neighbour; 4] = [
+        Neighbour::Prev2,
+        Neighbour::Prev1,
+        Neighbour::Next1,
+        Neighbour::Next2,
+    ];
 
     /// 0 to 3, in the order of [`Neighbour::ALL`].
     pub fn index(self) -> usize {
@@ -328,7 +345,10 @@ pub fn neighbour_features(y: Option<&Lex>, at: Neighbour, out: &mut Vec<u32>) {
 impl Lex {
     /// The id of the feature pairing the word's short shape with whether it starts its segment.
     pub fn position_feature(&self, first: bool) -> u32 {
-        FeatureHash::new(24).num(first as u32).hash(self.h_short).id()
+        FeatureHash::new(24)
+            .num(first as u32)
+            .hash(self.h_short)
+            .id()
     }
 }
 
@@ -349,14 +369,22 @@ fn cluster_features(t: u8, cluster: Option<(u32, u8)>, lens: &[u8], out: &mut Ve
 /// The word types of `doc`'s tokens in `lexicon`, interning new ones.
 pub fn intern_tokens(doc: &Document<'_>, lexicon: &mut Lexicon, res: &Resources) -> Vec<u32> {
     let mut buf = String::new();
-    doc.tokens.iter().map(|t| lexicon.intern(t.text(doc.text), res, &mut buf)).collect()
+    doc.tokens
+        .iter()
+        .map(|t| lexicon.intern(t.text(doc.text), res, &mut buf))
+        .collect()
 }
 
 impl<'l> DocFeatures<'l> {
     /// Computes the per-token facts of `doc`, whose tokens have word types `ty` in `lexicon`
     /// ([`intern_tokens`]).
     #[allow(clippy::needless_range_loop)]
-    pub fn new(doc: &Document<'_>, lexicon: &'l Lexicon, ty: Vec<u32>, res: &Resources) -> DocFeatures<'l> {
+    pub fn new(
+        doc: &Document<'_>,
+        lexicon: &'l Lexicon,
+        ty: Vec<u32>,
+        res: &Resources,
+    ) -> DocFeatures<'l> {
         let n = doc.tokens.len();
         assert_eq!(ty.len(), n, "one word type per token");
         let lex = |i: usize| lexicon.get(ty[i]);
@@ -439,7 +467,8 @@ impl<'l> DocFeatures<'l> {
         // How the same word is written elsewhere in the document.
         // Keyed by the 64-bit hash of the lowercase word (already computed per word type; two different words
         // of one document sharing it is a chance of about 1e-12 even for a very long document).
-        let mut seen: FxHashMap<u64, u8> = FxHashMap::with_capacity_and_hasher(n / 2, Default::default());
+        let mut seen: FxHashMap<u64, u8> =
+            FxHashMap::with_capacity_and_hasher(n / 2, Default::default());
         for s in &doc.sentences {
             for i in s.clone() {
                 if doc.tokens[i].kind != TokenKind::Word || caps_sentence[i] {
@@ -468,7 +497,16 @@ impl<'l> DocFeatures<'l> {
             })
             .collect();
         let runs = cap_runs(doc, &|i| facts[i].cap, &lex, &caps_sentence);
-        DocFeatures { ty, lexicon, facts, gaz, kind, doc_flags, caps_sentence, runs }
+        DocFeatures {
+            ty,
+            lexicon,
+            facts,
+            gaz,
+            kind,
+            doc_flags,
+            caps_sentence,
+            runs,
+        }
     }
 
     /// Per token, its word type in the lexicon.
@@ -485,7 +523,8 @@ impl<'l> DocFeatures<'l> {
     /// lowercase form.
     pub fn history_key(&self, i: usize) -> Option<u64> {
         let x = &self.facts[i];
-        (self.kind[i] == TokenKind::Word && (x.cap || self.caps_sentence[i]) && x.long).then_some(x.h_lower)
+        (self.kind[i] == TokenKind::Word && (x.cap || self.caps_sentence[i]) && x.long)
+            .then_some(x.h_lower)
     }
 
     /// Appends the feature ids of token `i` of sentence `s` (a token range) to `out`: its word's
@@ -499,7 +538,13 @@ impl<'l> DocFeatures<'l> {
     /// document.
     pub fn context(&self, i: usize, s: &Range<usize>, out: &mut Vec<u32>) {
         let at = |j: usize| (s.contains(&j)).then(|| self.lex(j));
-        let (p2, p1, x, n1, n2) = (at(i.wrapping_sub(2)), at(i.wrapping_sub(1)), self.lex(i), at(i + 1), at(i + 2));
+        let (p2, p1, x, n1, n2) = (
+            at(i.wrapping_sub(2)),
+            at(i.wrapping_sub(1)),
+            self.lex(i),
+            at(i + 1),
+            at(i + 2),
+        );
         let lw = |y: Option<&Lex>, sentinel: u64| y.map_or(sentinel, |y| y.h_lower);
         let sh = |y: Option<&Lex>| y.map_or(NO_NEIGHBOUR, |y| y.h_short);
         let f = FeatureHash::new;
@@ -543,7 +588,13 @@ impl<'l> DocFeatures<'l> {
         // Document-level capitalisation
         if x.cap || self.caps_sentence[i] {
             let fl = self.doc_flags[i];
-            out.push(f(28).num(fl as u32).num(first as u32).num(self.caps_sentence[i] as u32).id());
+            out.push(
+                f(28)
+                    .num(fl as u32)
+                    .num(first as u32)
+                    .num(self.caps_sentence[i] as u32)
+                    .id(),
+            );
         }
         if let Some(r) = self.runs[i] {
             out.push(f(41).num(r.place as u32).num(r.len as u32).id());
@@ -618,7 +669,11 @@ pub fn small_feature_id(k: usize) -> u32 {
         f(27).num(num(k)).id()
     } else if k < SMALL_RUN {
         let v = k - SMALL_DOC;
-        f(28).num(num(v / 4)).num(num(v / 2 % 2)).num(num(v % 2)).id()
+        f(28)
+            .num(num(v / 4))
+            .num(num(v / 2 % 2))
+            .num(num(v % 2))
+            .id()
     } else if k < SMALL_GAZ {
         let v = k - SMALL_RUN;
         f(41).num(num(v / 4)).num(num(v % 4 + 1)).id()
@@ -644,7 +699,8 @@ fn cap_runs<'l>(
     let n = doc.tokens.len();
     let mut runs = vec![None; n];
     for s in &doc.sentences {
-        let in_run = |i: usize| doc.tokens[i].kind == TokenKind::Word && cap(i) && !caps_sentence[i];
+        let in_run =
+            |i: usize| doc.tokens[i].kind == TokenKind::Word && cap(i) && !caps_sentence[i];
         let mut i = s.start;
         while i < s.end {
             if !in_run(i) {
@@ -655,7 +711,8 @@ fn cap_runs<'l>(
             while j < s.end {
                 if in_run(j) {
                     j += 1;
-                } else if j + 1 < s.end && in_run(j + 1) && JOINERS.contains(&lex(j).lower.as_str()) {
+                } else if j + 1 < s.end && in_run(j + 1) && JOINERS.contains(&lex(j).lower.as_str())
+                {
                     j += 2;
                 } else {
                     break;
@@ -719,7 +776,6 @@ pub fn history_class(tag: usize) -> usize {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -729,7 +785,11 @@ mod tests {
     /// features [`DocFeatures::context`] lists for training.
     #[test]
     fn small_features_are_numbered_one_to_one() {
-        assert_eq!(TokenKind::Punct as usize, SMALL_DOC - 1, "one number per token kind");
+        assert_eq!(
+            TokenKind::Punct as usize,
+            SMALL_DOC - 1,
+            "one number per token kind"
+        );
         let mut ids: Vec<u32> = (0..SMALL_FEATURES).map(small_feature_id).collect();
         ids.sort_unstable();
         ids.dedup();
@@ -738,7 +798,9 @@ mod tests {
 
     #[test]
     fn context_parts_are_the_context_features() {
-        let Ok(model) = crate::names::model() else { return };
+        let Ok(model) = crate::names::model() else {
+            return;
+        };
         let text = "THE WORLD AT A GLANCE\n\nAngela Merkel met the chief executive of Siemens in Paris on Tuesday. \
             The Bank of New York Mellon's shares rose 3%. U.S. Open: she won. \"Hello,\" said John-Paul \
             O'Neill of the United Nations. the bank of america ; Kazakh troops. A";

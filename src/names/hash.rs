@@ -20,7 +20,11 @@ impl FeatureHash {
     /// Feeds a 64-bit piece (a string hash or a number).
     #[inline]
     pub fn hash(self, v: u64) -> FeatureHash {
-        FeatureHash((self.0 ^ v).wrapping_mul(0xbf58_476d_1ce4_e5b9).rotate_left(31))
+        FeatureHash(
+            (self.0 ^ v)
+                .wrapping_mul(0xbf58_476d_1ce4_e5b9)
+                .rotate_left(31),
+        )
     }
 
     /// Feeds a string.

@@ -31,7 +31,9 @@ static MODEL: OnceLock<Result<Model, FormatError>> = OnceLock::new();
 
 /// The embedded model, loaded on first use.
 pub fn model() -> Result<&'static Model, &'static FormatError> {
-    MODEL.get_or_init(|| Model::from_static(MODEL_BYTES)).as_ref()
+    MODEL
+        .get_or_init(|| Model::from_static(MODEL_BYTES))
+        .as_ref()
 }
 
 /// Tags the names of a document, sorted by start and not overlapping one another.
@@ -112,7 +114,9 @@ impl Sums {
     fn reset(&mut self, model: &Model, buf: &mut Vec<u32>) {
         self.words.clear();
         self.outside = neighbour_sums(model, None, buf);
-        self.small = (0..features::SMALL_FEATURES).map(|k| sum(model, &[features::small_feature_id(k)], [0; NT])).collect();
+        self.small = (0..features::SMALL_FEATURES)
+            .map(|k| sum(model, &[features::small_feature_id(k)], [0; NT]))
+            .collect();
     }
 }
 
@@ -131,7 +135,11 @@ pub fn emissions(
     out.clear();
     out.extend(sentence.clone().map(|i| {
         let w = &words[ty[i] as usize];
-        let mut acc = if i == sentence.start { w.first } else { w.inner };
+        let mut acc = if i == sentence.start {
+            w.first
+        } else {
+            w.inner
+        };
         for at in features::Neighbour::ALL {
             let add = match at.of(i, sentence) {
                 Some(j) => &words[ty[j] as usize].neighbour[at.index()],
@@ -199,7 +207,9 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
     WORD_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         let cache = &mut *cache;
-        if cache.model != model.serial() || cache.lexicon.len() + doc.tokens.len() > WORD_CACHE_CAPACITY {
+        if cache.model != model.serial()
+            || cache.lexicon.len() + doc.tokens.len() > WORD_CACHE_CAPACITY
+        {
             cache.lexicon.clear();
             cache.model = model.serial();
         }
@@ -209,7 +219,11 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
         }
         // Kept while the model's transitions are the same (they are public fields, so this is checked).
         let (start, trans, temperature) = (&model.start, &model.trans, model.temperature);
-        if !cache.decoder.as_ref().is_some_and(|d| d.prepared_for(start, trans, temperature)) {
+        if !cache
+            .decoder
+            .as_ref()
+            .is_some_and(|d| d.prepared_for(start, trans, temperature))
+        {
             cache.decoder = Some(decode::Decoder::new(start, trans, temperature));
         }
         let decoder = cache.decoder.as_mut().expect("just set");
@@ -262,7 +276,9 @@ fn tag_features(
             }
         }
         // Scores are needed for the tagged tokens only.
-        let Some(lo) = path.iter().position(|&y| y != 0) else { continue };
+        let Some(lo) = path.iter().position(|&y| y != 0) else {
+            continue;
+        };
         let hi = path.iter().rposition(|&y| y != 0).unwrap_or(lo);
         decoder.marginals_within(&em, lo..hi + 1, &mut marg);
         let mut t = 0;
@@ -273,7 +289,10 @@ fn tag_features(
                 continue;
             };
             let mut end = t + 1;
-            while end < path.len() && path[end] == y + usize::from(is_begin(y)) && !is_begin(path[end]) {
+            while end < path.len()
+                && path[end] == y + usize::from(is_begin(y))
+                && !is_begin(path[end])
+            {
                 end += 1;
             }
             // a run of capitalised words longer than any name (`Word Word Word ...` gave one MISC of 262,144
@@ -291,7 +310,11 @@ fn tag_features(
             // GUIDE section 1: no titles in a person's name (`Mr Starmer`, `President Trump`); a courtesy title
             // makes the rest a person whatever the tagger said (`Mrs Jones` was an ORG)
             let (title, courtesy) = title_len(doc, first, last, &model.resources);
-            let label = if courtesy { crate::Label::Person } else { label };
+            let label = if courtesy {
+                crate::Label::Person
+            } else {
+                label
+            };
             if label == crate::Label::Person {
                 first += title;
             }
@@ -340,20 +363,23 @@ fn forbid_impossible_tags(doc: &Document<'_>, s: &std::ops::Range<usize>, em: &m
         let tok = doc.tokens[i];
         let w = doc.token_text(i);
         match tok.kind {
-            TokenKind::Clitic => forbid(k, &|y| !is_begin(y) && tag_label(y) != Some(crate::Label::Person)),
+            TokenKind::Clitic => forbid(k, &|y| {
+                !is_begin(y) && tag_label(y) != Some(crate::Label::Person)
+            }),
             // a number is no part of a person's name (14 digit tokens in 1.6 million of OntoNotes train,
             // usernames; `Kamala Harris Launches 2028 Bid` was one PERSON)
             TokenKind::Number => forbid(k, &|y| tag_label(y) != Some(crate::Label::Person)),
             TokenKind::Punct => match w {
                 "\"" | "“" | "``" | "'" | "‘" | "`" => {}
-                "-" | "–" | "—" | "--" | "&" | "," | "." | "''" | "”" | "’" | "/" | "(" | ")" | ":" | "?" | "!" => {
-                    forbid(k, &|y| !is_begin(y))
-                }
+                "-" | "–" | "—" | "--" | "&" | "," | "." | "''" | "”" | "’" | "/" | "(" | ")"
+                | ":" | "?" | "!" => forbid(k, &|y| !is_begin(y)),
                 _ => forbid(k, &|_| false),
             },
             // Spoken fillers never start a name (`Mm` was PERSON 70 times in OntoNotes dev transcripts);
             // they may sit inside one (`Walter uh Zalisko`). Not `ah`/`oh`/`er`: `Ah-sheng`, `Oh`, `Wu'er`.
-            TokenKind::Word if FILLERS.iter().any(|f| f.eq_ignore_ascii_case(w)) => forbid(k, &|y| !is_begin(y)),
+            TokenKind::Word if FILLERS.iter().any(|f| f.eq_ignore_ascii_case(w)) => {
+                forbid(k, &|y| !is_begin(y))
+            }
             TokenKind::Word
                 if i > s.start
                     && doc.tokens[i - 1].kind == TokenKind::Clitic
@@ -369,8 +395,8 @@ fn forbid_impossible_tags(doc: &Document<'_>, s: &std::ops::Range<usize>, em: &m
 
 /// Spoken fillers of transcripts (lowercase), which never begin a name.
 const FILLERS: &[&str] = &[
-    "mm", "mmm", "hmm", "hmmm", "hm", "um", "umm", "uh", "uhh", "erm", "mhm", "uh-huh", "mm-hmm", "huh", "yeah",
-    "wow",
+    "mm", "mmm", "hmm", "hmmm", "hm", "um", "umm", "uh", "uhh", "erm", "mhm", "uh-huh", "mm-hmm",
+    "huh", "yeah", "wow",
 ];
 
 /// A single capitalised word that the gazetteer lists as a company (`Google`, `Nvidia`, or `Tesla` of `Tesla,
@@ -382,22 +408,33 @@ const FILLERS: &[&str] = &[
 ///   (not a place or a personal name), and a company's verb follows or it is coordinated with an organisation
 ///   (`Tesla recalls`, `Google and Amazon face fines`; `The Amazon is burning` stays a place).
 /// Both dev splits score the same to four digits with and without the verb and coordination cases.
-fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &resources::Resources, path: &mut [usize]) {
+fn companies_left_out(
+    doc: &Document<'_>,
+    s: &std::ops::Range<usize>,
+    res: &resources::Resources,
+    path: &mut [usize],
+) {
     use crate::text::TokenKind;
     use resources::{GAZ_COMPANY, GAZ_FIRST, GAZ_LAST, GAZ_PLACE};
     let org = model::begin_tag(crate::Label::Org);
     let person = model::begin_tag(crate::Label::Person);
     let cap_word = |i: usize| {
-        s.contains(&i) && doc.tokens[i].kind == TokenKind::Word && doc.token_text(i).starts_with(char::is_uppercase)
+        s.contains(&i)
+            && doc.tokens[i].kind == TokenKind::Word
+            && doc.token_text(i).starts_with(char::is_uppercase)
     };
     // the tag of token j of the segment, if it is in it
-    let tag_at = |path: &[usize], j: Option<usize>| j.filter(|j| s.contains(j)).map(|j| path[j - s.start]);
+    let tag_at =
+        |path: &[usize], j: Option<usize>| j.filter(|j| s.contains(j)).map(|j| path[j - s.start]);
     // token i is the (lowercase) word w, in any case; no allocation
     let is = |i: usize, w: &str| s.contains(&i) && doc.token_text(i).eq_ignore_ascii_case(w);
-    let is_any = |i: usize, ws: &[&str]| s.contains(&i) && ws.iter().any(|w| doc.token_text(i).eq_ignore_ascii_case(w));
+    let is_any = |i: usize, ws: &[&str]| {
+        s.contains(&i) && ws.iter().any(|w| doc.token_text(i).eq_ignore_ascii_case(w))
+    };
     // the word after token i says it is a company: `Apple unveils`, `Tesla’s shares`
     let business = |i: usize| {
-        is_any(i + 1, BUSINESS_VERBS) || (is_any(i + 1, &["'s", "’s"]) && is_any(i + 2, BUSINESS_NOUNS))
+        is_any(i + 1, BUSINESS_VERBS)
+            || (is_any(i + 1, &["'s", "’s"]) && is_any(i + 2, BUSINESS_NOUNS))
     };
     let mut key = String::new();
     for (k, i) in s.clone().enumerate() {
@@ -405,7 +442,8 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
             continue;
         }
         // one word alone in its name, outside any name or tagged as a place, person or other name
-        let single = path[k] != org && (path[k] == 0 || (is_begin(path[k]) && path.get(k + 1) != Some(&(path[k] + 1))));
+        let single = path[k] != org
+            && (path[k] == 0 || (is_begin(path[k]) && path.get(k + 1) != Some(&(path[k] + 1))));
         if !single || (i > s.start && is(i - 1, "the")) {
             continue;
         }
@@ -428,15 +466,32 @@ fn companies_left_out(doc: &Document<'_>, s: &std::ops::Range<usize>, res: &reso
         key.extend(w.chars().flat_map(char::to_lowercase));
         let word = key.len();
         let own = res.gazetteer.get(key.as_str()).copied().unwrap_or(0);
-        let Some(mask) = ["", " inc.", " , inc.", " corp.", " corporation", " plc", " ltd", " ltd.", " co."].iter().find_map(|suffix| {
+        let Some(mask) = [
+            "",
+            " inc.",
+            " , inc.",
+            " corp.",
+            " corporation",
+            " plc",
+            " ltd",
+            " ltd.",
+            " co.",
+        ]
+        .iter()
+        .find_map(|suffix| {
             key.truncate(word);
             key.push_str(suffix);
-            res.gazetteer.get(key.as_str()).copied().filter(|m| m & GAZ_COMPANY != 0)
+            res.gazetteer
+                .get(key.as_str())
+                .copied()
+                .filter(|m| m & GAZ_COMPANY != 0)
         }) else {
             key.truncate(word);
             // a surname the gazetteer knows, no place, not a common word, outside any person's name, that
             // speaks or stands beside a person (`Starmer said`, `Sunak and Badenoch`)
-            let beside = |j: Option<usize>| tag_at(path, j).and_then(tag_label) == Some(crate::Label::Person);
+            let beside = |j: Option<usize>| {
+                tag_at(path, j).and_then(tag_label) == Some(crate::Label::Person)
+            };
             if own & GAZ_LAST != 0
                 && own & GAZ_PLACE == 0
                 && tag_label(path[k]) != Some(crate::Label::Person)
@@ -477,35 +532,153 @@ const AUXILIARIES: &[&str] = &["would", "will", "could", "can"];
 
 /// Words after a person's name that make it one (`Starmer said`), lowercase.
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "tells", "added", "argued", "insisted", "wrote", "tweeted", "admitted", "claimed",
-    "stressed", "noted", "replied", "responded", "explained", "urged", "vowed", "promised", "criticised",
-    "criticized", "accused", "met", "visited", "resigned",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "argued",
+    "insisted",
+    "wrote",
+    "tweeted",
+    "admitted",
+    "claimed",
+    "stressed",
+    "noted",
+    "replied",
+    "responded",
+    "explained",
+    "urged",
+    "vowed",
+    "promised",
+    "criticised",
+    "criticized",
+    "accused",
+    "met",
+    "visited",
+    "resigned",
 ];
 
 /// Words after a company's name that make it one (`Apple unveils`, `Tesla recalls`), lowercase.
 const BUSINESS_VERBS: &[&str] = &[
-    "unveils", "unveiled", "announces", "announced", "reports", "reported", "posts", "posted", "launches",
-    "launched", "releases", "released", "recalls", "recalled", "buys", "bought", "acquires", "acquired", "sells",
-    "sold", "cuts", "hires", "hired", "fires", "fired", "sues", "sued", "invests", "invested", "employs",
-    "employed", "delays", "delayed", "shares", "stock", "plans", "planned", "warns", "warned", "raises",
-    "lowers", "lowered", "expects", "denies", "denied", "confirms", "confirmed", "says", "said", "shipped",
-    "ships", "opens", "closes", "files", "filed", "agrees", "agreed", "settles", "settled", "slashes",
-    "slashed", "lays", "laid",
+    "unveils",
+    "unveiled",
+    "announces",
+    "announced",
+    "reports",
+    "reported",
+    "posts",
+    "posted",
+    "launches",
+    "launched",
+    "releases",
+    "released",
+    "recalls",
+    "recalled",
+    "buys",
+    "bought",
+    "acquires",
+    "acquired",
+    "sells",
+    "sold",
+    "cuts",
+    "hires",
+    "hired",
+    "fires",
+    "fired",
+    "sues",
+    "sued",
+    "invests",
+    "invested",
+    "employs",
+    "employed",
+    "delays",
+    "delayed",
+    "shares",
+    "stock",
+    "plans",
+    "planned",
+    "warns",
+    "warned",
+    "raises",
+    "lowers",
+    "lowered",
+    "expects",
+    "denies",
+    "denied",
+    "confirms",
+    "confirmed",
+    "says",
+    "said",
+    "shipped",
+    "ships",
+    "opens",
+    "closes",
+    "files",
+    "filed",
+    "agrees",
+    "agreed",
+    "settles",
+    "settled",
+    "slashes",
+    "slashed",
+    "lays",
+    "laid",
 ];
 
 /// Nouns after a company's possessive (`Amazon’s shares`), lowercase.
 const BUSINESS_NOUNS: &[&str] = &[
-    "shares", "stock", "profit", "profits", "revenue", "revenues", "sales", "earnings", "chief", "ceo",
-    "founder", "boss", "executives", "board", "stake", "headquarters", "employees", "workers", "app",
-    "platform", "website", "devices", "shareholders", "investors", "subsidiary", "brand",
+    "shares",
+    "stock",
+    "profit",
+    "profits",
+    "revenue",
+    "revenues",
+    "sales",
+    "earnings",
+    "chief",
+    "ceo",
+    "founder",
+    "boss",
+    "executives",
+    "board",
+    "stake",
+    "headquarters",
+    "employees",
+    "workers",
+    "app",
+    "platform",
+    "website",
+    "devices",
+    "shareholders",
+    "investors",
+    "subsidiary",
+    "brand",
 ];
 
 /// Names that begin with a capitalised `The` (GUIDE section 1: `The Hague`), lowercase, without the `The`:
 /// it is kept at the start of a sentence, and added when the tagger left it outside.
 const THE_NAMES: &[&str] = &[
-    "hague", "gambia", "bahamas", "economist", "guardian", "times", "independent", "telegraph", "atlantic",
-    "observer", "new york times", "washington post", "wall street journal", "new yorker", "new republic",
-    "boston globe", "daily telegraph", "sunday times", "financial times", "globe and mail",
+    "hague",
+    "gambia",
+    "bahamas",
+    "economist",
+    "guardian",
+    "times",
+    "independent",
+    "telegraph",
+    "atlantic",
+    "observer",
+    "new york times",
+    "washington post",
+    "wall street journal",
+    "new yorker",
+    "new republic",
+    "boston globe",
+    "daily telegraph",
+    "sunday times",
+    "financial times",
+    "globe and mail",
 ];
 
 /// The longest name kept, in tokens. The longest in OntoNotes 5 train are titles of works and laws of 15 to 22
@@ -514,32 +687,71 @@ const MAX_NAME_TOKENS: usize = 30;
 
 /// Courtesy titles before a name, which make it a person's (`Mrs Jones`).
 const COURTESY_TITLES: &[&str] = &[
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Mx", "Mx.", "Dr", "Dr.", "Sir", "Dame", "Prof", "Prof.",
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Mx", "Mx.", "Dr", "Dr.", "Sir", "Dame", "Prof",
+    "Prof.",
 ];
 
 /// Other titles before a person's name (GUIDE section 1: not part of it), capitalised as in running text. Not
 /// the styles of royalty and popes, which OntoNotes keeps as part of the name (`Prince Charles`, `Queen
 /// Elizabeth`, `Pope John Paul II` in dev).
 const TITLES: &[&str] = &[
-    "Professor", "President", "Pres.", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.",
-    "Mayor", "Chancellor", "Premier", "Minister", "Judge", "Justice", "Rev.", "Reverend", "Gen.", "Col.",
-    "Capt.", "Lt.", "Sgt.", "Adm.", "Maj.", "Cardinal", "Archbishop", "Bishop", "Ayatollah", "Commissioner",
-    "Secretary", "Ambassador", "Coach",
+    "Professor",
+    "President",
+    "Pres.",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "Chancellor",
+    "Premier",
+    "Minister",
+    "Judge",
+    "Justice",
+    "Rev.",
+    "Reverend",
+    "Gen.",
+    "Col.",
+    "Capt.",
+    "Lt.",
+    "Sgt.",
+    "Adm.",
+    "Maj.",
+    "Cardinal",
+    "Archbishop",
+    "Bishop",
+    "Ayatollah",
+    "Commissioner",
+    "Secretary",
+    "Ambassador",
+    "Coach",
 ];
 
 /// The number of title tokens at the start of the span `first..=last` (`Prime Minister`, `Vice President`,
 /// `Mr`, `Senator`), leaving at least one capitalised word; and whether they include a courtesy title.
-fn title_len(doc: &Document<'_>, first: usize, last: usize, res: &resources::Resources) -> (usize, bool) {
+fn title_len(
+    doc: &Document<'_>,
+    first: usize,
+    last: usize,
+    res: &resources::Resources,
+) -> (usize, bool) {
     // a company named with a courtesy title (`Dr Pepper`, `Mr. Coffee`) keeps it
     let company = || {
         let key = doc.text[doc.tokens[first].start..doc.tokens[last].end].to_lowercase();
-        res.gazetteer.get(key.as_str()).is_some_and(|m| m & resources::GAZ_COMPANY != 0)
+        res.gazetteer
+            .get(key.as_str())
+            .is_some_and(|m| m & resources::GAZ_COMPANY != 0)
     };
     let mut k = first;
     let mut courtesy = false;
     while k < last {
         let w = doc.token_text(k);
-        let two = matches!((w, doc.token_text(k + 1)), ("Prime", "Minister") | ("Vice", "President"));
+        let two = matches!(
+            (w, doc.token_text(k + 1)),
+            ("Prime", "Minister") | ("Vice", "President")
+        );
         let n = if two {
             2
         } else if COURTESY_TITLES.contains(&w) {
@@ -563,20 +775,57 @@ fn title_len(doc: &Document<'_>, first: usize, last: usize, res: &resources::Res
 
 /// Organisations whose own name ends in a possessive `'s` (the word before it, lowercase).
 const OWN_POSSESSIVE: &[&str] = &[
-    "moody", "mcdonald", "sainsbury", "kellogg", "macy", "domino", "wendy", "lloyd", "christie", "sotheby",
-    "dillard", "kohl", "denny", "hardee", "applebee", "harrah", "poor", "friendly", "chili", "joe", "jerry",
-    "carl", "claire", "dunkin", "barclay", "boscov", "lowe", "kiehl", "levi", "dick", "bojangles",
+    "moody",
+    "mcdonald",
+    "sainsbury",
+    "kellogg",
+    "macy",
+    "domino",
+    "wendy",
+    "lloyd",
+    "christie",
+    "sotheby",
+    "dillard",
+    "kohl",
+    "denny",
+    "hardee",
+    "applebee",
+    "harrah",
+    "poor",
+    "friendly",
+    "chili",
+    "joe",
+    "jerry",
+    "carl",
+    "claire",
+    "dunkin",
+    "barclay",
+    "boscov",
+    "lowe",
+    "kiehl",
+    "levi",
+    "dick",
+    "bojangles",
 ];
 
 /// Trims a tagged span of tokens `first..=last` to the GUIDE's conventions: no leading `the` (OntoNotes
 /// sometimes includes it; a capitalised `The` inside a sentence is kept: `The Hague`), no trailing clitic
 /// (`’s`) or apostrophe, except an organisation's own `'s`. Returns `first > last` when nothing is left.
-fn trim(doc: &Document<'_>, mut first: usize, mut last: usize, sentence_start: bool, label: crate::Label) -> (usize, usize) {
+fn trim(
+    doc: &Document<'_>,
+    mut first: usize,
+    mut last: usize,
+    sentence_start: bool,
+    label: crate::Label,
+) -> (usize, usize) {
     use crate::text::TokenKind;
     if first < last {
         let w = doc.token_text(first);
         let rest = || doc.text[doc.tokens[first + 1].start..doc.tokens[last].end].to_lowercase();
-        if w == "the" || w == "THE" || (w == "The" && sentence_start && !THE_NAMES.contains(&rest().as_str())) {
+        if w == "the"
+            || w == "THE"
+            || (w == "The" && sentence_start && !THE_NAMES.contains(&rest().as_str()))
+        {
             first += 1;
         }
     }
@@ -590,7 +839,10 @@ fn trim(doc: &Document<'_>, mut first: usize, mut last: usize, sentence_start: b
     {
         return (first, last);
     }
-    while last >= first && (doc.tokens[last].kind == TokenKind::Clitic || matches!(doc.token_text(last), "'" | "’" | "\"" | "”")) {
+    while last >= first
+        && (doc.tokens[last].kind == TokenKind::Clitic
+            || matches!(doc.token_text(last), "'" | "’" | "\"" | "”"))
+    {
         if last == 0 {
             return (1, 0);
         }

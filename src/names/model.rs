@@ -29,7 +29,9 @@ pub const MAGIC: &[u8; 8] = b"AANAMES\0";
 pub const VERSION: u32 = 2;
 
 /// The tag set: O, then B- and I- of each name label.
-pub const TAGS: [&str; 9] = ["O", "B-PERSON", "I-PERSON", "B-PLACE", "I-PLACE", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
+pub const TAGS: [&str; 9] = [
+    "O", "B-PERSON", "I-PERSON", "B-PLACE", "I-PLACE", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
+];
 /// Number of tags.
 pub const NT: usize = 9;
 /// The name label of each pair of B-/I- tags.
@@ -156,8 +158,22 @@ fn put_varint(out: &mut Vec<u8>, mut v: u32) {
 
 impl Model {
     /// A model from its parts.
-    pub fn new(resources: Resources, temperature: f32, start: [f32; NT], trans: [[f32; NT]; NT], weights: Weights) -> Model {
-        Model { meta: String::new(), resources, temperature, start, trans, weights, serial: next_serial() }
+    pub fn new(
+        resources: Resources,
+        temperature: f32,
+        start: [f32; NT],
+        trans: [[f32; NT]; NT],
+        weights: Weights,
+    ) -> Model {
+        Model {
+            meta: String::new(),
+            resources,
+            temperature,
+            start,
+            trans,
+            weights,
+            serial: next_serial(),
+        }
     }
 
     /// A number no other model of this process has. Caches of word scores are kept per serial, so a model's
@@ -177,14 +193,19 @@ impl Model {
         Model::read(b, Resources::from_static)
     }
 
-    fn read<'a>(b: &'a [u8], resources: impl FnOnce(&'a [u8], &'a [u8]) -> Option<Resources>) -> Result<Model, FormatError> {
+    fn read<'a>(
+        b: &'a [u8],
+        resources: impl FnOnce(&'a [u8], &'a [u8]) -> Option<Resources>,
+    ) -> Result<Model, FormatError> {
         let mut r = Reader { b, pos: 0 };
         if r.take(8)? != MAGIC {
             return Err(FormatError("not a names model (bad magic)".into()));
         }
         let v = r.u32()?;
         if v != VERSION {
-            return Err(FormatError(format!("version {v}, this code reads {VERSION}")));
+            return Err(FormatError(format!(
+                "version {v}, this code reads {VERSION}"
+            )));
         }
         let mut m = Model {
             meta: String::new(),
@@ -237,7 +258,9 @@ impl Model {
                         keys.push(k);
                     }
                     // 9 columns of n i8, then n shifts; memory wants rows.
-                    let cols = data.get(s.pos..s.pos + n * (NT + 1)).ok_or(FormatError("truncated weights".into()))?;
+                    let cols = data
+                        .get(s.pos..s.pos + n * (NT + 1))
+                        .ok_or(FormatError("truncated weights".into()))?;
                     let shifts = &cols[n * NT..];
                     if shifts.iter().any(|&x| x > MAX_SHIFT) {
                         return Err(FormatError("bad weight shift".into()));
@@ -245,7 +268,11 @@ impl Model {
                     let rows = keys
                         .iter()
                         .enumerate()
-                        .map(|(r, &id)| Row { id, q: std::array::from_fn(|y| cols[y * n + r] as i8), shift: shifts[r] })
+                        .map(|(r, &id)| Row {
+                            id,
+                            q: std::array::from_fn(|y| cols[y * n + r] as i8),
+                            shift: shifts[r],
+                        })
                         .collect();
                     if !(scale.is_finite() && scale > 0.0) {
                         return Err(FormatError("bad weight step".into()));
@@ -338,10 +365,18 @@ impl Row {
         }
         let round = |x: i16| -> i8 {
             let x = x as i32;
-            let r = if shift == 0 { x } else { (x + (1 << (shift - 1))) >> shift };
+            let r = if shift == 0 {
+                x
+            } else {
+                (x + (1 << (shift - 1))) >> shift
+            };
             r.clamp(-127, 127) as i8
         };
-        Row { id, q: q.map(round), shift }
+        Row {
+            id,
+            q: q.map(round),
+            shift,
+        }
     }
 }
 
@@ -370,7 +405,13 @@ const MAX_SHIFT: u8 = 8;
 impl Weights {
     /// Builds the table from distinct ids and their quantised weights.
     fn from_sorted(ids: Vec<u32>, q: Vec<[i16; NT]>, step: f32) -> Weights {
-        Weights::from_rows(ids.into_iter().zip(&q).map(|(id, q)| Row::new(id, q)).collect(), step)
+        Weights::from_rows(
+            ids.into_iter()
+                .zip(&q)
+                .map(|(id, q)| Row::new(id, q))
+                .collect(),
+            step,
+        )
     }
 
     /// Builds the table from rows with distinct ids.
@@ -380,10 +421,20 @@ impl Weights {
         while (1usize << bits) * 3 < n * 4 {
             bits += 1;
         }
-        let empty = Row { id: 0, q: [0; NT], shift: EMPTY };
+        let empty = Row {
+            id: 0,
+            q: [0; NT],
+            shift: EMPTY,
+        };
         // Four filter bits a slot: about one id in ten not kept gets past it.
         let filter = vec![0u64; (1 << (bits + 2)) / 64];
-        let mut w = Weights { slots: vec![empty; 1 << bits], shift: 64 - bits, len: n, step, filter };
+        let mut w = Weights {
+            slots: vec![empty; 1 << bits],
+            shift: 64 - bits,
+            len: n,
+            step,
+            filter,
+        };
         let mask = w.slots.len() - 1;
         for row in rows {
             let b = w.filter_bit(row.id);
@@ -467,7 +518,12 @@ impl Weights {
 
     /// The rows, sorted by feature id.
     fn sorted_rows(&self) -> Vec<Row> {
-        let mut rows: Vec<Row> = self.slots.iter().filter(|r| r.shift != EMPTY).copied().collect();
+        let mut rows: Vec<Row> = self
+            .slots
+            .iter()
+            .filter(|r| r.shift != EMPTY)
+            .copied()
+            .collect();
         rows.sort_unstable_by_key(|r| r.id);
         rows
     }
@@ -490,11 +546,16 @@ mod tests {
     #[test]
     fn every_kept_feature_is_found_and_others_add_nothing() {
         // Ids spread like hashes, some sharing their low bits (the filter's) or their slot.
-        let mut ids: Vec<u32> = (0..5000u32).map(|k| k.wrapping_mul(0x9e37_79b9) ^ (k << 3)).collect();
+        let mut ids: Vec<u32> = (0..5000u32)
+            .map(|k| k.wrapping_mul(0x9e37_79b9) ^ (k << 3))
+            .collect();
         ids.extend([1 << 20, 2 << 20, 3 << 20, 7]);
         ids.sort_unstable();
         ids.dedup();
-        let w: Vec<f32> = ids.iter().flat_map(|&id| (0..NT).map(move |y| ((id >> y) % 7) as f32 - 3.0)).collect();
+        let w: Vec<f32> = ids
+            .iter()
+            .flat_map(|&id| (0..NT).map(move |y| ((id >> y) % 7) as f32 - 3.0))
+            .collect();
         let (weights, _) = Weights::quantise(ids.clone(), &w, 1.0);
         for (k, &id) in ids.iter().enumerate() {
             let mut acc = [0; NT];
@@ -503,7 +564,10 @@ mod tests {
             assert_eq!(acc, want, "id {id}");
         }
         let kept: std::collections::HashSet<u32> = ids.iter().copied().collect();
-        for id in (0..20_000u32).map(|k| k.wrapping_mul(0x85eb_ca6b)).filter(|id| !kept.contains(id)) {
+        for id in (0..20_000u32)
+            .map(|k| k.wrapping_mul(0x85eb_ca6b))
+            .filter(|id| !kept.contains(id))
+        {
             let mut acc = [0; NT];
             weights.add(id, &mut acc);
             assert_eq!(acc, [0; NT], "id {id}");

@@ -12,7 +12,16 @@ use std::borrow::Cow;
 pub type Key = Cow<'static, str>;
 
 /// Gazetteer categories, one bit each in a phrase's mask.
-pub const GAZ_CATEGORIES: [&str; 8] = ["country", "city", "region", "continent", "first", "last", "company", "orgsuffix"];
+pub const GAZ_CATEGORIES: [&str; 8] = [
+    "country",
+    "city",
+    "region",
+    "continent",
+    "first",
+    "last",
+    "company",
+    "orgsuffix",
+];
 /// The mask bits of the categories rules test (bit `k` is `GAZ_CATEGORIES[k]`): any place (country, city,
 /// region, continent), a first name, a last name, a company.
 pub const GAZ_PLACE: u16 = 0b1111;
@@ -40,10 +49,43 @@ pub struct Resources {
 /// Companies and platforms common in today's news but absent from the training corpora and the index lists.
 #[cfg(not(target_arch = "wasm32"))]
 const MODERN_COMPANIES: &[&str] = &[
-    "Facebook", "Meta", "Twitter", "Instagram", "YouTube", "WhatsApp", "Telegram", "TikTok", "ByteDance",
-    "Google", "Alphabet", "Huawei", "Alibaba", "Tencent", "Baidu", "Samsung", "LinkedIn", "Reddit", "Snapchat",
-    "Spotify", "Yahoo", "OpenAI", "SpaceX", "Airbnb", "Zoom", "Xiaomi", "Gazprom", "Rosneft", "Aeroflot",
-    "Reuters", "AFP", "Bloomberg", "Associated Press", "Interfax", "TASS", "RIA Novosti", "Al Jazeera",
+    "Facebook",
+    "Meta",
+    "Twitter",
+    "Instagram",
+    "YouTube",
+    "WhatsApp",
+    "Telegram",
+    "TikTok",
+    "ByteDance",
+    "Google",
+    "Alphabet",
+    "Huawei",
+    "Alibaba",
+    "Tencent",
+    "Baidu",
+    "Samsung",
+    "LinkedIn",
+    "Reddit",
+    "Snapchat",
+    "Spotify",
+    "Yahoo",
+    "OpenAI",
+    "SpaceX",
+    "Airbnb",
+    "Zoom",
+    "Xiaomi",
+    "Gazprom",
+    "Rosneft",
+    "Aeroflot",
+    "Reuters",
+    "AFP",
+    "Bloomberg",
+    "Associated Press",
+    "Interfax",
+    "TASS",
+    "RIA Novosti",
+    "Al Jazeera",
 ];
 
 /// First names common in today's news but missing from the census lists (US names of 1990): without them
@@ -51,10 +93,43 @@ const MODERN_COMPANIES: &[&str] = &[
 /// gazetteer after training ([`Resources::add_modern_first_names`]).
 #[cfg(not(target_arch = "wasm32"))]
 const MODERN_FIRST_NAMES: &[&str] = &[
-    "Elon", "Satya", "Sundar", "Volodymyr", "Narendra", "Rishi", "Keir", "Recep", "Jair", "Luiz", "Olaf",
-    "Sergey", "Sergei", "Vladimir", "Yevgeny", "Alexei", "Dmitry", "Kassym", "Nursultan", "Muhammad", "Imran",
-    "Shehbaz", "Jens", "Giorgia", "Viktor", "Nayib", "Fumio", "Shinzo", "Mette", "Sanna", "Mukesh", "Gautam",
-    "Masayoshi", "Vivek", "Andrzej", "Olena", "Ilham",
+    "Elon",
+    "Satya",
+    "Sundar",
+    "Volodymyr",
+    "Narendra",
+    "Rishi",
+    "Keir",
+    "Recep",
+    "Jair",
+    "Luiz",
+    "Olaf",
+    "Sergey",
+    "Sergei",
+    "Vladimir",
+    "Yevgeny",
+    "Alexei",
+    "Dmitry",
+    "Kassym",
+    "Nursultan",
+    "Muhammad",
+    "Imran",
+    "Shehbaz",
+    "Jens",
+    "Giorgia",
+    "Viktor",
+    "Nayib",
+    "Fumio",
+    "Shinzo",
+    "Mette",
+    "Sanna",
+    "Mukesh",
+    "Gautam",
+    "Masayoshi",
+    "Vivek",
+    "Andrzej",
+    "Olena",
+    "Ilham",
 ];
 
 /// Surnames in today's news that the census list (US names of 1990) lacks or ranks too low to keep, and
@@ -63,20 +138,106 @@ const MODERN_FIRST_NAMES: &[&str] = &[
 /// [`MODERN_FIRST_NAMES`] are.
 #[cfg(not(target_arch = "wasm32"))]
 const MODERN_SURNAMES: &[&str] = &[
-    "Starmer", "Sunak", "Badenoch", "Farage", "Sheinbaum", "Zelensky", "Zelenskyy", "Erdogan", "Netanyahu",
-    "Modi", "Macron", "Scholz", "Merz", "Meloni", "Orban", "Milei", "Lula", "Trudeau", "Carney", "Albanese",
-    "Musk", "Altman", "Zuckerberg", "Bezos", "Nadella", "Pichai", "Putin", "Lavrov", "Peskov", "Tokayev",
-    "Nazarbayev", "Mirziyoyev", "Lukashenko", "Navalny", "Biden", "Vance", "Hegseth", "DeSantis", "Newsom",
-    "Pelosi", "Schumer", "McConnell", "Lagarde", "Guterres", "Stoltenberg", "Rutte", "Kishida", "Ishiba",
-    "Bolsonaro", "Maduro", "Ramaphosa", "Tinubu", "Ruto", "Pezeshkian", "Khamenei", "Zelenska", "Kallas",
-    "Tusk", "Sanchez", "Sánchez", "Fico", "Vucic", "Orbán", "Erdoğan", "Shmyhal", "Yermak", "Kuleba",
+    "Starmer",
+    "Sunak",
+    "Badenoch",
+    "Farage",
+    "Sheinbaum",
+    "Zelensky",
+    "Zelenskyy",
+    "Erdogan",
+    "Netanyahu",
+    "Modi",
+    "Macron",
+    "Scholz",
+    "Merz",
+    "Meloni",
+    "Orban",
+    "Milei",
+    "Lula",
+    "Trudeau",
+    "Carney",
+    "Albanese",
+    "Musk",
+    "Altman",
+    "Zuckerberg",
+    "Bezos",
+    "Nadella",
+    "Pichai",
+    "Putin",
+    "Lavrov",
+    "Peskov",
+    "Tokayev",
+    "Nazarbayev",
+    "Mirziyoyev",
+    "Lukashenko",
+    "Navalny",
+    "Biden",
+    "Vance",
+    "Hegseth",
+    "DeSantis",
+    "Newsom",
+    "Pelosi",
+    "Schumer",
+    "McConnell",
+    "Lagarde",
+    "Guterres",
+    "Stoltenberg",
+    "Rutte",
+    "Kishida",
+    "Ishiba",
+    "Bolsonaro",
+    "Maduro",
+    "Ramaphosa",
+    "Tinubu",
+    "Ruto",
+    "Pezeshkian",
+    "Khamenei",
+    "Zelenska",
+    "Kallas",
+    "Tusk",
+    "Sanchez",
+    "Sánchez",
+    "Fico",
+    "Vucic",
+    "Orbán",
+    "Erdoğan",
+    "Shmyhal",
+    "Yermak",
+    "Kuleba",
 ];
 
 #[cfg(not(target_arch = "wasm32"))]
 const MODERN_COMPANIES_LATE: &[&str] = &[
-    "Anthropic", "xAI", "DeepMind", "Mistral AI", "Palantir", "Netflix", "PayPal", "Uber", "Lyft", "Starlink",
-    "Rivian", "BYD", "TSMC", "ASML", "Moderna", "BioNTech", "Shein", "Temu", "Nvidia", "CERN", "Airbus",
-    "Rheinmetall", "Stellantis", "Volkswagen", "Aramco", "Foxconn", "Baidu", "Ozon", "Wildberries",
+    "Anthropic",
+    "xAI",
+    "DeepMind",
+    "Mistral AI",
+    "Palantir",
+    "Netflix",
+    "PayPal",
+    "Uber",
+    "Lyft",
+    "Starlink",
+    "Rivian",
+    "BYD",
+    "TSMC",
+    "ASML",
+    "Moderna",
+    "BioNTech",
+    "Shein",
+    "Temu",
+    "Nvidia",
+    "CERN",
+    "Airbus",
+    "Rheinmetall",
+    "Stellantis",
+    "Volkswagen",
+    "Aramco",
+    "Foxconn",
+    "Baidu",
+    "Ozon",
+    "Wildberries",
 ];
 
 /// Lowercase tokens of `phrase` joined by single spaces, as gazetteer keys are written.
@@ -179,12 +340,20 @@ impl Resources {
 
     /// Reads what [`Resources::to_bytes`] wrote (copying the keys).
     pub fn from_bytes(clus: &[u8], gaz: &[u8]) -> Option<Resources> {
-        Resources::parse(std::str::from_utf8(clus).ok()?, std::str::from_utf8(gaz).ok()?, |k| Cow::Owned(k.to_string()))
+        Resources::parse(
+            std::str::from_utf8(clus).ok()?,
+            std::str::from_utf8(gaz).ok()?,
+            |k| Cow::Owned(k.to_string()),
+        )
     }
 
     /// Reads what [`Resources::to_bytes`] wrote, borrowing the keys from `'static` bytes (the embedded model).
     pub fn from_static(clus: &'static [u8], gaz: &'static [u8]) -> Option<Resources> {
-        Resources::parse(std::str::from_utf8(clus).ok()?, std::str::from_utf8(gaz).ok()?, Cow::Borrowed)
+        Resources::parse(
+            std::str::from_utf8(clus).ok()?,
+            std::str::from_utf8(gaz).ok()?,
+            Cow::Borrowed,
+        )
     }
 
     fn parse<'a>(clus: &'a str, gaz: &'a str, key: impl Fn(&'a str) -> Key) -> Option<Resources> {
@@ -241,7 +410,11 @@ impl Resources {
     /// Builds the resources from `../shared/data` (`data` is that folder): the `cluster_words` most frequent
     /// words of the Brown cluster table and the gazetteers (the `surnames` most common surnames).
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_shared(data: &std::path::Path, cluster_words: usize, surnames: usize) -> std::io::Result<Resources> {
+    pub fn from_shared(
+        data: &std::path::Path,
+        cluster_words: usize,
+        surnames: usize,
+    ) -> std::io::Result<Resources> {
         let read = |p: &str| std::fs::read_to_string(data.join(p));
         let rows = |s: &str| -> Vec<Vec<String>> {
             s.lines()
@@ -251,19 +424,32 @@ impl Resources {
         };
         let mut r = Resources::default();
         // Brown clusters: the most frequent words (highest log probability).
-        let mut words: Vec<(f64, String, u32, u8)> = rows(&read("word_clusters/brown_clusters.tsv")?)
-            .into_iter()
-            .filter(|c| c.len() >= 4)
-            .filter_map(|c| Some((c[3].parse().ok()?, c[0].clone(), c[1].parse().ok()?, c[2].len() as u8)))
-            .collect();
+        let mut words: Vec<(f64, String, u32, u8)> =
+            rows(&read("word_clusters/brown_clusters.tsv")?)
+                .into_iter()
+                .filter(|c| c.len() >= 4)
+                .filter_map(|c| {
+                    Some((
+                        c[3].parse().ok()?,
+                        c[0].clone(),
+                        c[1].parse().ok()?,
+                        c[2].len() as u8,
+                    ))
+                })
+                .collect();
         words.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap().then_with(|| a.1.cmp(&b.1)));
         for (_, w, bits, len) in words.into_iter().take(cluster_words) {
             r.clusters.insert(Cow::Owned(w), (bits, len));
         }
-        let g = |p: &str| -> std::io::Result<Vec<Vec<String>>> { Ok(rows(&read(&format!("gazetteers/{p}"))?)) };
+        let g = |p: &str| -> std::io::Result<Vec<Vec<String>>> {
+            Ok(rows(&read(&format!("gazetteers/{p}"))?))
+        };
         for c in g("countries.tsv")? {
             r.add_phrase(&c[2], 0);
-            for o in c[3].split('|').filter(|o| !o.is_empty() && !o.contains(',')) {
+            for o in c[3]
+                .split('|')
+                .filter(|o| !o.is_empty() && !o.contains(','))
+            {
                 r.add_phrase(o, 0);
             }
             if !c[4].is_empty() {

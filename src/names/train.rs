@@ -39,7 +39,11 @@ pub fn read_bio(content: &str) -> Vec<CorpusDoc> {
     crate::text::corpus::bio_documents(content)
         .into_iter()
         .map(|d| CorpusDoc {
-            spans: d.spans.iter().filter_map(|&(s, e, t)| Some((s, e, map_label(t)?))).collect(),
+            spans: d
+                .spans
+                .iter()
+                .filter_map(|&(s, e, t)| Some((s, e, map_label(t)?)))
+                .collect(),
             text: d.text,
         })
         .collect()
@@ -52,8 +56,12 @@ pub fn project(doc: &Document<'_>, spans: &[(usize, usize, Label)]) -> Vec<u8> {
     for &(s, e, l) in spans {
         let mut first = doc.tokens.partition_point(|t| t.end <= s);
         // The GUIDE's convention: no leading `the` (OntoNotes sometimes includes it).
-        if first < doc.tokens.len() && doc.tokens[first].end < e && doc.token_text(first).eq_ignore_ascii_case("the") {
-            let mid_sentence_cap = doc.token_text(first) == "The" && !segs.iter().any(|r| r.start == first);
+        if first < doc.tokens.len()
+            && doc.tokens[first].end < e
+            && doc.token_text(first).eq_ignore_ascii_case("the")
+        {
+            let mid_sentence_cap =
+                doc.token_text(first) == "The" && !segs.iter().any(|r| r.start == first);
             if !mid_sentence_cap {
                 first += 1;
             }
@@ -68,7 +76,11 @@ pub fn project(doc: &Document<'_>, spans: &[(usize, usize, Label)]) -> Vec<u8> {
     // A span that begins mid-sentence after our sentence split, or an I- after a split: make valid BIO.
     for r in &segs {
         for k in r.clone() {
-            let prev = if k == r.start { None } else { Some(tags[k - 1] as usize) };
+            let prev = if k == r.start {
+                None
+            } else {
+                Some(tags[k - 1] as usize)
+            };
             if !allowed(prev, tags[k] as usize) {
                 tags[k] -= 1;
             }
@@ -179,7 +191,8 @@ pub fn evaluate(model: &Model, docs: &[CorpusDoc]) -> Scores {
         let doc = Document::new(&d.text);
         let names = super::tag_with(model, &doc);
         let names = crate::mentions::resolve(&doc, names, Vec::new());
-        let gold: std::collections::HashSet<(usize, usize, Label)> = d.spans.iter().copied().collect();
+        let gold: std::collections::HashSet<(usize, usize, Label)> =
+            d.spans.iter().copied().collect();
         for e in &names {
             if let Some(k) = idx(e.label) {
                 sc.counts[k].1 += 1;
@@ -275,10 +288,18 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
             let first_sent = sents.len();
             let mut hk: FxHashMap<u64, u32> = FxHashMap::default();
             for r in &super::segments(&doc) {
-                let mut s = Sentence { hkeys: Vec::new(), offs: vec![0], feats: Vec::new(), gold: gold[r.clone()].to_vec() };
+                let mut s = Sentence {
+                    hkeys: Vec::new(),
+                    offs: vec![0],
+                    feats: Vec::new(),
+                    gold: gold[r.clone()].to_vec(),
+                };
                 for i in r.clone() {
                     let next = hk.len() as u32;
-                    s.hkeys.push(df.history_key(i).map_or(u32::MAX, |k| *hk.entry(k).or_insert(next)));
+                    s.hkeys.push(
+                        df.history_key(i)
+                            .map_or(u32::MAX, |k| *hk.entry(k).or_insert(next)),
+                    );
                     buf.clear();
                     df.token(i, r, &mut buf);
                     for &f in &buf {
@@ -296,11 +317,24 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
             }
             doc_sents.push((first_sent..sents.len(), hk.len()));
         }
-        say(format!("read {} ({} docs); {} sentences, {} tokens, {} features so far", path.display(), docs.len(), sents.len(), ntok, keys.len()), &mut log);
+        say(
+            format!(
+                "read {} ({} docs); {} sentences, {} tokens, {} features so far",
+                path.display(),
+                docs.len(),
+                sents.len(),
+                ntok,
+                keys.len()
+            ),
+            &mut log,
+        );
     }
     drop(intern);
-    let dev: Vec<(PathBuf, Vec<CorpusDoc>)> =
-        cfg.dev.iter().map(|p| Ok((p.clone(), read_file(p)?))).collect::<std::io::Result<_>>()?;
+    let dev: Vec<(PathBuf, Vec<CorpusDoc>)> = cfg
+        .dev
+        .iter()
+        .map(|p| Ok((p.clone(), read_file(p)?)))
+        .collect::<std::io::Result<_>>()?;
     // 2. Averaged perceptron. Row NT of `tw` holds the start scores.
     let nf = keys.len();
     let mut w = vec![0f32; nf * NT];
@@ -318,81 +352,110 @@ pub fn train(cfg: &Config) -> std::io::Result<Trained> {
         rng.shuffle(&mut order);
         let (mut wrong, mut total) = (0usize, 0usize);
         for &di in &order {
-        let (range, nkeys) = doc_sents[di].clone();
-        history.clear();
-        history.resize(nkeys, [0; super::features::HISTORY_CLASSES]);
-        for si in range {
-            let s = &sents[si];
-            let n = s.gold.len();
-            em.clear();
-            dyn_feats.resize(n.max(dyn_feats.len()), Vec::new());
-            for t in 0..n {
-                let mut sc = [0f32; NT];
-                dyn_feats[t].clear();
-                if s.hkeys[t] != u32::MAX {
-                    hbuf.clear();
-                    super::features::history_features(&history[s.hkeys[t] as usize], &mut hbuf);
-                    dyn_feats[t].extend(hbuf.iter().map(|f| hist_ids[f]));
-                }
-                for &f in s.feats[s.offs[t] as usize..s.offs[t + 1] as usize].iter().chain(&dyn_feats[t]) {
-                    let row = &w[f as usize * NT..f as usize * NT + NT];
-                    for y in 0..NT {
-                        sc[y] += row[y];
-                    }
-                }
-                em.push(sc);
-            }
-            let mut start = [0f32; NT];
-            start.copy_from_slice(&tw[NT]);
-            let mut trans = [[0f32; NT]; NT];
-            trans.copy_from_slice(&tw[..NT]);
-            let pred = super::decode::viterbi(&em, &start, &trans);
-            for t in 0..n {
-                if s.hkeys[t] != u32::MAX {
-                    let c = &mut history[s.hkeys[t] as usize][super::features::history_class(pred[t])];
-                    *c = c.saturating_add(1);
-                }
-            }
-            total += n;
-            if pred.iter().zip(&s.gold).any(|(&p, &g)| p != g as usize) {
-                let cf = c as f32;
+            let (range, nkeys) = doc_sents[di].clone();
+            history.clear();
+            history.resize(nkeys, [0; super::features::HISTORY_CLASSES]);
+            for si in range {
+                let s = &sents[si];
+                let n = s.gold.len();
+                em.clear();
+                dyn_feats.resize(n.max(dyn_feats.len()), Vec::new());
                 for t in 0..n {
-                    let (g, p) = (s.gold[t] as usize, pred[t]);
-                    if g != p {
-                        wrong += 1;
-                        for &f in s.feats[s.offs[t] as usize..s.offs[t + 1] as usize].iter().chain(&dyn_feats[t]) {
-                            let b = f as usize * NT;
-                            w[b + g] += 1.0;
-                            w[b + p] -= 1.0;
-                            u[b + g] += cf;
-                            u[b + p] -= cf;
+                    let mut sc = [0f32; NT];
+                    dyn_feats[t].clear();
+                    if s.hkeys[t] != u32::MAX {
+                        hbuf.clear();
+                        super::features::history_features(&history[s.hkeys[t] as usize], &mut hbuf);
+                        dyn_feats[t].extend(hbuf.iter().map(|f| hist_ids[f]));
+                    }
+                    for &f in s.feats[s.offs[t] as usize..s.offs[t + 1] as usize]
+                        .iter()
+                        .chain(&dyn_feats[t])
+                    {
+                        let row = &w[f as usize * NT..f as usize * NT + NT];
+                        for y in 0..NT {
+                            sc[y] += row[y];
                         }
                     }
-                    let gp = if t == 0 { NT } else { s.gold[t - 1] as usize };
-                    let pp = if t == 0 { NT } else { pred[t - 1] };
-                    if gp != pp || g != p {
-                        tw[gp][g] += 1.0;
-                        tw[pp][p] -= 1.0;
-                        tu[gp][g] += c;
-                        tu[pp][p] -= c;
+                    em.push(sc);
+                }
+                let mut start = [0f32; NT];
+                start.copy_from_slice(&tw[NT]);
+                let mut trans = [[0f32; NT]; NT];
+                trans.copy_from_slice(&tw[..NT]);
+                let pred = super::decode::viterbi(&em, &start, &trans);
+                for t in 0..n {
+                    if s.hkeys[t] != u32::MAX {
+                        let c = &mut history[s.hkeys[t] as usize]
+                            [super::features::history_class(pred[t])];
+                        *c = c.saturating_add(1);
                     }
                 }
+                total += n;
+                if pred.iter().zip(&s.gold).any(|(&p, &g)| p != g as usize) {
+                    let cf = c as f32;
+                    for t in 0..n {
+                        let (g, p) = (s.gold[t] as usize, pred[t]);
+                        if g != p {
+                            wrong += 1;
+                            for &f in s.feats[s.offs[t] as usize..s.offs[t + 1] as usize]
+                                .iter()
+                                .chain(&dyn_feats[t])
+                            {
+                                let b = f as usize * NT;
+                                w[b + g] += 1.0;
+                                w[b + p] -= 1.0;
+                                u[b + g] += cf;
+                                u[b + p] -= cf;
+                            }
+                        }
+                        let gp = if t == 0 { NT } else { s.gold[t - 1] as usize };
+                        let pp = if t == 0 { NT } else { pred[t - 1] };
+                        if gp != pp || g != p {
+                            tw[gp][g] += 1.0;
+                            tw[pp][p] -= 1.0;
+                            tu[gp][g] += c;
+                            tu[pp][p] -= c;
+                        }
+                    }
+                }
+                c += 1.0;
             }
-            c += 1.0;
         }
-        }
-        say(format!("epoch {epoch}: {:.4} of training tokens wrong", wrong as f64 / total.max(1) as f64), &mut log);
+        say(
+            format!(
+                "epoch {epoch}: {:.4} of training tokens wrong",
+                wrong as f64 / total.max(1) as f64
+            ),
+            &mut log,
+        );
         if cfg.eval_every_epoch || epoch == cfg.epochs {
             let model = averaged(&keys, &w, &u, &tw, &tu, c, cfg, usize::MAX, 0.0);
             for (p, docs) in &dev {
                 let sc = evaluate(&model, docs);
-                say(format!("  dev {} (all features): {}", p.display(), sc.summary()), &mut log);
+                say(
+                    format!("  dev {} (all features): {}", p.display(), sc.summary()),
+                    &mut log,
+                );
             }
         }
     }
     // 3. Prune and pick the quantisation scale.
-    let model = averaged(&keys, &w, &u, &tw, &tu, c, cfg, cfg.max_features, cfg.min_weight);
-    say(format!("kept {} of {} features", model.weights.len(), nf), &mut log);
+    let model = averaged(
+        &keys,
+        &w,
+        &u,
+        &tw,
+        &tu,
+        c,
+        cfg,
+        cfg.max_features,
+        cfg.min_weight,
+    );
+    say(
+        format!("kept {} of {} features", model.weights.len(), nf),
+        &mut log,
+    );
     let mut model = model;
     if let Some((_, docs)) = dev.first() {
         let (t, brier) = calibrate(&model, docs);
@@ -418,11 +481,18 @@ fn averaged(
     let avg = |i: usize| w[i] - u[i] / cf;
     // Rank features by their largest absolute averaged weight.
     let mut ranked: Vec<(f32, usize)> = (0..keys.len())
-        .map(|f| ((0..NT).map(|y| avg(f * NT + y).abs()).fold(0.0, f32::max), f))
+        .map(|f| {
+            (
+                (0..NT).map(|y| avg(f * NT + y).abs()).fold(0.0, f32::max),
+                f,
+            )
+        })
         .filter(|&(m, _)| m > 0.0 && m >= min_weight)
         .collect();
     if ranked.len() > max_features {
-        ranked.select_nth_unstable_by(max_features, |a, b| b.0.partial_cmp(&a.0).unwrap().then(a.1.cmp(&b.1)));
+        ranked.select_nth_unstable_by(max_features, |a, b| {
+            b.0.partial_cmp(&a.0).unwrap().then(a.1.cmp(&b.1))
+        });
         ranked.truncate(max_features);
     }
     // Rows in feature-id order, the order the model table wants.
@@ -437,7 +507,10 @@ fn averaged(
     }
     let (weights, clamped) = Weights::quantise(ids, &weights, cfg.step);
     if clamped > 0 {
-        eprintln!("warning: {clamped} weights clamped to the 16-bit range (step {})", cfg.step);
+        eprintln!(
+            "warning: {clamped} weights clamped to the 16-bit range (step {})",
+            cfg.step
+        );
     }
     let mut start = [0f32; NT];
     let mut trans = [[0f32; NT]; NT];
@@ -470,7 +543,8 @@ pub fn calibrate(model: &Model, docs: &[CorpusDoc]) -> (f32, f64) {
         let (mut sum, mut n) = (0f64, 0usize);
         for d in docs {
             let doc = Document::new(&d.text);
-            let gold: std::collections::HashSet<(usize, usize, Label)> = d.spans.iter().copied().collect();
+            let gold: std::collections::HashSet<(usize, usize, Label)> =
+                d.spans.iter().copied().collect();
             for e in super::tag_with(&m, &doc) {
                 let y = gold.contains(&(e.start, e.end, e.label)) as u8 as f64;
                 sum += (e.score as f64 - y).powi(2);

@@ -25,7 +25,13 @@ pub fn intern_tokens(doc: &Document<'_>, lexicon: &mut Lexicon, res: &Resources)
             let mut buf = String::new();
             sp.iter()
                 .enumerate()
-                .map(|(i, sp)| lexicon.intern(sp.as_deref().unwrap_or_else(|| doc.token_text(i)), res, &mut buf))
+                .map(|(i, sp)| {
+                    lexicon.intern(
+                        sp.as_deref().unwrap_or_else(|| doc.token_text(i)),
+                        res,
+                        &mut buf,
+                    )
+                })
                 .collect()
         }
     }
@@ -33,11 +39,12 @@ pub fn intern_tokens(doc: &Document<'_>, lexicon: &mut Lexicon, res: &Resources)
 
 /// Words that are never names on their own and are capitalised only by headline style.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by", "with",
-    "as", "into", "onto", "over", "under", "after", "before", "amid", "against", "about", "than", "up", "down",
-    "out", "off", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
-    "could", "may", "might", "should", "must", "not", "no", "its", "his", "her", "their", "our", "your", "it",
-    "he", "she", "they", "we", "you", "this", "that", "these", "those", "vs", "via", "per", "says", "said",
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by",
+    "with", "as", "into", "onto", "over", "under", "after", "before", "amid", "against", "about",
+    "than", "up", "down", "out", "off", "is", "are", "was", "were", "be", "been", "has", "have",
+    "had", "will", "would", "can", "could", "may", "might", "should", "must", "not", "no", "its",
+    "his", "her", "their", "our", "your", "it", "he", "she", "they", "we", "you", "this", "that",
+    "these", "those", "vs", "via", "per", "says", "said",
 ];
 
 /// Gazetteer categories (bits of a phrase's mask) that make a single word a name: country, city, region,
@@ -57,7 +64,11 @@ enum Style {
 /// when it has none (the common case, nothing allocated per token); otherwise one entry per token, `Some`
 /// where the spelling differs from the text. A new spelling always has the same length in bytes.
 pub fn spellings(doc: &Document<'_>, res: &Resources) -> Option<Vec<Option<String>>> {
-    let styles: Vec<Option<Style>> = doc.sentences.iter().map(|s| style(doc, s.clone())).collect();
+    let styles: Vec<Option<Style>> = doc
+        .sentences
+        .iter()
+        .map(|s| style(doc, s.clone()))
+        .collect();
     if styles.iter().all(Option::is_none) {
         return None;
     }
@@ -69,7 +80,10 @@ pub fn spellings(doc: &Document<'_>, res: &Resources) -> Option<Vec<Option<Strin
             continue;
         }
         let first = first_word(doc, s.clone());
-        for i in s.clone().filter(|&i| i != first && doc.tokens[i].kind == TokenKind::Word) {
+        for i in s
+            .clone()
+            .filter(|&i| i != first && doc.tokens[i].kind == TokenKind::Word)
+        {
             let w = doc.token_text(i);
             let e = seen.entry(w.to_lowercase()).or_insert(w);
             if w.starts_with(char::is_uppercase) && !e.starts_with(char::is_uppercase) {
@@ -85,7 +99,8 @@ pub fn spellings(doc: &Document<'_>, res: &Resources) -> Option<Vec<Option<Strin
         let mut next_is_name = false;
         for i in s.clone().rev() {
             let w = doc.token_text(i);
-            if doc.tokens[i].kind != TokenKind::Word || !w.starts_with(|c: char| c.is_alphabetic()) {
+            if doc.tokens[i].kind != TokenKind::Word || !w.starts_with(|c: char| c.is_alphabetic())
+            {
                 next_is_name = false;
                 continue;
             }
@@ -95,7 +110,11 @@ pub fn spellings(doc: &Document<'_>, res: &Resources) -> Option<Vec<Option<Strin
                 Some(sp) => Some(sp.to_string()),
                 None => respell(w, style, first, next_is_name, res),
             };
-            next_is_name = spelt.as_deref().unwrap_or(w).starts_with(|c: char| c.is_uppercase()) && !first;
+            next_is_name = spelt
+                .as_deref()
+                .unwrap_or(w)
+                .starts_with(|c: char| c.is_uppercase())
+                && !first;
             if let Some(sp) = spelt.filter(|sp| sp.len() == w.len() && sp != w) {
                 out[i] = Some(sp);
             }
@@ -106,7 +125,9 @@ pub fn spellings(doc: &Document<'_>, res: &Resources) -> Option<Vec<Option<Strin
 
 /// The first word token of a sentence (after quotes or brackets).
 fn first_word(doc: &Document<'_>, s: std::ops::Range<usize>) -> usize {
-    s.clone().find(|&i| doc.tokens[i].kind == TokenKind::Word).unwrap_or(s.start)
+    s.clone()
+        .find(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .unwrap_or(s.start)
 }
 
 /// Whether `w` is one of [`FUNCTION_WORDS`], in any case, without allocating.
@@ -149,11 +170,16 @@ fn style(doc: &Document<'_>, s: std::ops::Range<usize>) -> Option<Style> {
             return None;
         }
     }
-    let words = || s.clone().filter(|&i| i != first && doc.tokens[i].kind == TokenKind::Word).map(|i| doc.token_text(i));
+    let words = || {
+        s.clone()
+            .filter(|&i| i != first && doc.tokens[i].kind == TokenKind::Word)
+            .map(|i| doc.token_text(i))
+    };
     if caps == letters && letters >= 5 && !slug {
         return words().any(is_function_word).then_some(Style::Capitals);
     }
-    let title_function = |w: &str| w.len() > 1 && w.chars().skip(1).all(char::is_lowercase) && is_function_word(w);
+    let title_function =
+        |w: &str| w.len() > 1 && w.chars().skip(1).all(char::is_lowercase) && is_function_word(w);
     if low_rest == 0 && cap_rest >= 3 && caps * 10 < letters * 7 && words().any(title_function) {
         return Some(Style::TitleCase);
     }
@@ -163,7 +189,11 @@ fn style(doc: &Document<'_>, s: std::ops::Range<usize>) -> Option<Style> {
 /// `w` with its first letter in capitals.
 fn capitalise(w: &str) -> String {
     let mut cs = w.chars();
-    cs.next().map_or(String::new(), |c| std::iter::once(same_length(c, c.to_uppercase())).chain(cs).collect())
+    cs.next().map_or(String::new(), |c| {
+        std::iter::once(same_length(c, c.to_uppercase()))
+            .chain(cs)
+            .collect()
+    })
 }
 
 /// `c` in the other case (`mapped`) when that is one character of the same length in UTF-8, else `c` itself
@@ -176,8 +206,17 @@ fn same_length(c: char, mut mapped: impl Iterator<Item = char>) -> char {
 }
 
 /// The running-text spelling of headline word `w`, or `None` to keep it.
-fn respell(w: &str, style: Style, first: bool, next_is_name: bool, res: &Resources) -> Option<String> {
-    let lower: String = w.chars().map(|c| same_length(c, c.to_lowercase())).collect();
+fn respell(
+    w: &str,
+    style: Style,
+    first: bool,
+    next_is_name: bool,
+    res: &Resources,
+) -> Option<String> {
+    let lower: String = w
+        .chars()
+        .map(|c| same_length(c, c.to_lowercase()))
+        .collect();
     let mut title = String::with_capacity(w.len());
     let mut cs = lower.chars();
     if let Some(c) = cs.next() {
@@ -221,7 +260,9 @@ fn respell(w: &str, style: Style, first: bool, next_is_name: bool, res: &Resourc
         // neither: a name, unless it is an inflection of a known lowercase word (`Unveils`, `Fined`)
         (false, false) => {
             let stem_known = ["s", "es", "ed", "d", "ing"].iter().any(|suf| {
-                lower.strip_suffix(suf).is_some_and(|st| st.chars().count() >= 3 && res.clusters.contains_key(st))
+                lower
+                    .strip_suffix(suf)
+                    .is_some_and(|st| st.chars().count() >= 3 && res.clusters.contains_key(st))
             });
             if stem_known {
                 lower
@@ -239,7 +280,9 @@ fn demonym(lower: &str, res: &Resources) -> bool {
         let mut k = String::with_capacity(a.len() + b.len());
         k.push_str(a);
         k.push_str(b);
-        res.gazetteer.get(k.as_str()).is_some_and(|m| m & 0b1001 != 0)
+        res.gazetteer
+            .get(k.as_str())
+            .is_some_and(|m| m & 0b1001 != 0)
     };
     let stem = |suf: &str| lower.strip_suffix(suf).filter(|s| s.len() >= 3);
     lower.len() >= 4
@@ -259,7 +302,9 @@ mod tests {
     /// The text as the tagger reads it.
     fn respelt(text: &str) -> String {
         let doc = Document::new(text);
-        let res = &crate::names::model().expect("the embedded model loads").resources;
+        let res = &crate::names::model()
+            .expect("the embedded model loads")
+            .resources;
         let mut out = text.to_string();
         if let Some(sp) = spellings(&doc, res) {
             for (i, sp) in sp.iter().enumerate() {
@@ -274,12 +319,30 @@ mod tests {
 
     #[test]
     fn headlines_get_running_text_spellings() {
-        assert_eq!(respelt("BIDEN AND PUTIN MEET IN GENEVA"), "Biden and Putin meet in Geneva");
-        assert_eq!(respelt("MERKEL WARNS OF RISING PRICES IN GERMANY"), "Merkel warns of rising prices in Germany");
-        assert_eq!(respelt("Apple Unveils New iPhone At Cupertino Event"), "Apple unveils new iPhone at Cupertino event");
-        assert_eq!(respelt("FBI ARRESTS SUSPECT IN BOSTON AFTER LONG HUNT"), "FBI arrests suspect in Boston after long hunt");
-        assert_eq!(respelt("US AND CHINA AGREE TO RESUME TRADE TALKS"), "US and China agree to resume trade talks");
-        assert_eq!(respelt("TESLA RECALLS 2 MILLION CARS IN CHINA"), "Tesla recalls 2 million cars in China");
+        assert_eq!(
+            respelt("BIDEN AND PUTIN MEET IN GENEVA"),
+            "Biden and Putin meet in Geneva"
+        );
+        assert_eq!(
+            respelt("MERKEL WARNS OF RISING PRICES IN GERMANY"),
+            "Merkel warns of rising prices in Germany"
+        );
+        assert_eq!(
+            respelt("Apple Unveils New iPhone At Cupertino Event"),
+            "Apple unveils new iPhone at Cupertino event"
+        );
+        assert_eq!(
+            respelt("FBI ARRESTS SUSPECT IN BOSTON AFTER LONG HUNT"),
+            "FBI arrests suspect in Boston after long hunt"
+        );
+        assert_eq!(
+            respelt("US AND CHINA AGREE TO RESUME TRADE TALKS"),
+            "US and China agree to resume trade talks"
+        );
+        assert_eq!(
+            respelt("TESLA RECALLS 2 MILLION CARS IN CHINA"),
+            "Tesla recalls 2 million cars in China"
+        );
     }
 
     #[test]
@@ -289,7 +352,10 @@ mod tests {
         let out = respelt(text);
         assert_eq!(out.len(), text.len());
         assert_eq!(out, "İstanbul and Ankara meet in Türkİye today");
-        assert_eq!(respelt("ΑΘΗΝΑ AND ΣΟΦΙΑ MEET IN ÅRHUS").len(), "ΑΘΗΝΑ AND ΣΟΦΙΑ MEET IN ÅRHUS".len());
+        assert_eq!(
+            respelt("ΑΘΗΝΑ AND ΣΟΦΙΑ MEET IN ÅRHUS").len(),
+            "ΑΘΗΝΑ AND ΣΟΦΙΑ MEET IN ÅRHUS".len()
+        );
     }
 
     #[test]

@@ -32,7 +32,10 @@ pub fn bio_documents(content: &str) -> Vec<BioDoc<'_>> {
         }
     }
     let mut docs = Vec::new();
-    let mut doc = BioDoc { text: String::new(), spans: Vec::new() };
+    let mut doc = BioDoc {
+        text: String::new(),
+        spans: Vec::new(),
+    };
     let mut sentence: Vec<(usize, usize, &str)> = Vec::new();
     for line in py_lines(content) {
         if py_strip(line).is_empty() {
@@ -47,7 +50,13 @@ pub fn bio_documents(content: &str) -> Vec<BioDoc<'_>> {
         if cols[0] == "-DOCSTART-" {
             end_sentence(&mut doc, &mut sentence);
             if !doc.text.is_empty() {
-                docs.push(std::mem::replace(&mut doc, BioDoc { text: String::new(), spans: Vec::new() }));
+                docs.push(std::mem::replace(
+                    &mut doc,
+                    BioDoc {
+                        text: String::new(),
+                        spans: Vec::new(),
+                    },
+                ));
             }
             continue;
         }

@@ -55,7 +55,9 @@ pub fn unescape_treebank(token: &str) -> &str {
 /// let tags = [(0, 3, "B-PER"), (4, 7, "I-PER"), (8, 9, "O"), (10, 15, "I-LOC")];
 /// assert_eq!(bio_spans(tags), [(0, 7, "PER"), (10, 15, "LOC")]);
 /// ```
-pub fn bio_spans<'t>(tags: impl IntoIterator<Item = (usize, usize, &'t str)>) -> Vec<(usize, usize, &'t str)> {
+pub fn bio_spans<'t>(
+    tags: impl IntoIterator<Item = (usize, usize, &'t str)>,
+) -> Vec<(usize, usize, &'t str)> {
     let mut spans = Vec::new();
     let mut open: Option<(usize, usize, &str)> = None;
     let mut prev_type: Option<&str> = None;
@@ -166,15 +168,28 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Currency marks written glued to the amount. `R` (rand) and `Sh` (Kenyan shilling) split off only before an
 /// amount with a scale (`R5bn`, `Sh40 billion`): `R5` alone is as often a road or a model.
-const GLUED_CURRENCIES: &[(&str, bool)] =
-    &[("KShs", false), ("Kshs", false), ("KSh", false), ("Ksh", false), ("USh", false), ("TSh", false), ("Rs", false), ("Rp", false), ("Sh", true), ("R", true)];
+const GLUED_CURRENCIES: &[(&str, bool)] = &[
+    ("KShs", false),
+    ("Kshs", false),
+    ("KSh", false),
+    ("Ksh", false),
+    ("USh", false),
+    ("TSh", false),
+    ("Rs", false),
+    ("Rp", false),
+    ("Sh", true),
+    ("R", true),
+];
 
 /// The length of a currency mark at the start of the word `text[start..j]` when digits follow it.
 fn currency_glue(text: &str, start: usize, j: usize) -> Option<usize> {
     let word = &text[start..j];
     let b = word.as_bytes();
     // (cheap tests first: the tokenizer calls this for every word)
-    if b.len() < 2 || !b[0].is_ascii_uppercase() || !b[1..b.len().min(5)].iter().any(u8::is_ascii_digit) {
+    if b.len() < 2
+        || !b[0].is_ascii_uppercase()
+        || !b[1..b.len().min(5)].iter().any(u8::is_ascii_digit)
+    {
         return None;
     }
     let &(mark, needs_scale) = GLUED_CURRENCIES.iter().find(|(m, _)| word.starts_with(m))?;
@@ -184,7 +199,12 @@ fn currency_glue(text: &str, start: usize, j: usize) -> Option<usize> {
         return None;
     }
     let suffix = &rest[digits..];
-    let is_scale = |w: &str| matches!(w, "bn" | "m" | "mn" | "tn" | "million" | "billion" | "trillion");
+    let is_scale = |w: &str| {
+        matches!(
+            w,
+            "bn" | "m" | "mn" | "tn" | "million" | "billion" | "trillion"
+        )
+    };
     if !suffix.is_empty() {
         // letters after the digits: only a scale suffix (`R5bn`)
         return is_scale(suffix).then_some(mark.len());
@@ -202,7 +222,10 @@ fn currency_glue(text: &str, start: usize, j: usize) -> Option<usize> {
         }
     }
     if k < t.len() && t[k].is_ascii_alphabetic() {
-        let w_end = k + t[k..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let w_end = k + t[k..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
         return is_scale(std::str::from_utf8(&t[k..w_end]).unwrap_or("")).then_some(mark.len());
     }
     if k < t.len() && t[k] == b' ' {
@@ -300,9 +323,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let t = i + 1 + a.len_utf8();
                 if at(t).is_some_and(|d| d == 't' || d == 'T')
                     && !at(t + 1).is_some_and(is_word_char)
-                    && tokens.last().is_some_and(|t: &Token| t.kind == TokenKind::Word && t.end == i)
+                    && tokens
+                        .last()
+                        .is_some_and(|t: &Token| t.kind == TokenKind::Word && t.end == i)
                 {
-                    tokens.push(Token { start: i, end: t + 1, kind: TokenKind::Clitic, space_before });
+                    tokens.push(Token {
+                        start: i,
+                        end: t + 1,
+                        kind: TokenKind::Clitic,
+                        space_before,
+                    });
                     i = t + 1;
                     continue;
                 }
@@ -322,7 +352,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if numeric && matches!(d, ',' | '.' | ':' | '/') {
                     let prev = char_before(text, j);
                     if let Some(next) = at(j + 1).filter(|n| n.is_numeric()) {
-                        if prev.is_some_and(|p| p.is_numeric()) && (d != '/' || prev.is_some_and(|p| p.is_ascii_digit())) {
+                        if prev.is_some_and(|p| p.is_numeric())
+                            && (d != '/' || prev.is_some_and(|p| p.is_ascii_digit()))
+                        {
                             j += 1 + next.len_utf8();
                             continue;
                         }
@@ -346,7 +378,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 // U.S.  p.m.  e.g.: single letters joined by dots
                 if d == '.' && !numeric {
                     if let Some(e) = at(j + 1).filter(|e| e.is_alphabetic()) {
-                        if at(j + 1 + e.len_utf8()) == Some('.') && single_letter_before(text, start, j) {
+                        if at(j + 1 + e.len_utf8()) == Some('.')
+                            && single_letter_before(text, start, j)
+                        {
                             j += 1 + e.len_utf8();
                             continue;
                         }
@@ -358,7 +392,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // read as a number.
             if !numeric {
                 if let Some(p) = currency_glue(text, start, j) {
-                    tokens.push(Token { start, end: start + p, kind: TokenKind::Word, space_before });
+                    tokens.push(Token {
+                        start,
+                        end: start + p,
+                        kind: TokenKind::Word,
+                        space_before,
+                    });
                     space_before = false;
                     i = start + p;
                     continue;
@@ -373,7 +412,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 // (not after a year: `In 1925 F. Scott Fitzgerald`)
                 let unit_after_number = matches!(c, 'K' | 'C' | 'F')
                     && text[..start].strip_suffix(' ').is_some_and(|b| {
-                        let digits = b.len() - b.trim_end_matches(|d: char| d.is_ascii_digit()).len();
+                        let digits =
+                            b.len() - b.trim_end_matches(|d: char| d.is_ascii_digit()).len();
                         let year = digits == 4 && matches!(b.as_bytes()[b.len() - 4], b'1' | b'2');
                         digits > 0 && !year
                     })
@@ -391,13 +431,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if !numeric && j - 1 > start && matches!(char_before(text, j), Some('n' | 'N')) {
                 if let Some(a) = at(j).filter(|&a| is_apostrophe(a)) {
                     let t = j + a.len_utf8();
-                    if at(t).is_some_and(|d| d == 't' || d == 'T') && !at(t + 1).is_some_and(is_word_char) {
+                    if at(t).is_some_and(|d| d == 't' || d == 'T')
+                        && !at(t + 1).is_some_and(is_word_char)
+                    {
                         end = j - 1;
                     }
                 }
             }
-            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-            tokens.push(Token { start, end, kind, space_before });
+            let kind = if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            tokens.push(Token {
+                start,
+                end,
+                kind,
+                space_before,
+            });
             space_before = false;
             i = end;
             continue;
@@ -409,7 +460,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 j += d.len_utf8();
             }
             if is_clitic(&text[i + cl..j]) && !at(j).is_some_and(is_word_char) {
-                tokens.push(Token { start: i, end: j, kind: TokenKind::Clitic, space_before });
+                tokens.push(Token {
+                    start: i,
+                    end: j,
+                    kind: TokenKind::Clitic,
+                    space_before,
+                });
                 space_before = false;
                 i = j;
                 continue;
@@ -442,7 +498,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 j += cl;
             }
         }
-        tokens.push(Token { start, end: j, kind: TokenKind::Punct, space_before });
+        tokens.push(Token {
+            start,
+            end: j,
+            kind: TokenKind::Punct,
+            space_before,
+        });
         space_before = false;
         i = j;
     }
@@ -452,7 +513,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// True when `text[start..j]` is a single character, or its last character follows a `.` (so `U.S` before
 /// `.`): the dotted-letters rule only continues letter-dot-letter sequences.
 fn single_letter_before(text: &str, start: usize, j: usize) -> bool {
-    let Some(last) = char_before(text, j) else { return false };
+    let Some(last) = char_before(text, j) else {
+        return false;
+    };
     let p = j - last.len_utf8();
     p == start || (p > start && char_before(text, p) == Some('.'))
 }
@@ -471,28 +534,30 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         }
         let next = tokens.get(i + 1);
         let gap = next.map_or("", |n| &text[tokens[i].end..n.start]);
-        let line_break =
-            gap.bytes().any(|b| b == b'\n' || b == b'\r') || (gap.len() > 1 && gap.contains('\u{2029}'));
-        let end_here = next.is_none() || line_break || (!gap.is_empty() && {
-            // Walk back over closing quotes and brackets to the terminal mark (at most to the sentence start).
-            let k = last_non_closer.unwrap_or(begin);
-            let term = tokens[k].text(text);
-            let terminal = matches!(term, "." | "!" | "?" | "..." | "…" | "?!" | "!?")
-                || (term.ends_with('.') && term.len() > 1 && tokens[k].kind == TokenKind::Word);
-            terminal && {
-                let t = tokens[i].text(text);
-                let next = next.expect("checked above").text(text);
-                let first = next.chars().next();
-                let abbreviation = term.len() > 1 && term.ends_with('.');
-                if abbreviation {
-                    // After an abbreviation only a capital letter starts a sentence (`Jan. 6`, `No. 5` go on),
-                    // and not after a title (`Mr. Smith`).
-                    first.is_some_and(char::is_uppercase) && !is_title(t, next)
-                } else {
-                    first.is_some_and(|c| !c.is_lowercase())
+        let line_break = gap.bytes().any(|b| b == b'\n' || b == b'\r')
+            || (gap.len() > 1 && gap.contains('\u{2029}'));
+        let end_here = next.is_none()
+            || line_break
+            || (!gap.is_empty() && {
+                // Walk back over closing quotes and brackets to the terminal mark (at most to the sentence start).
+                let k = last_non_closer.unwrap_or(begin);
+                let term = tokens[k].text(text);
+                let terminal = matches!(term, "." | "!" | "?" | "..." | "…" | "?!" | "!?")
+                    || (term.ends_with('.') && term.len() > 1 && tokens[k].kind == TokenKind::Word);
+                terminal && {
+                    let t = tokens[i].text(text);
+                    let next = next.expect("checked above").text(text);
+                    let first = next.chars().next();
+                    let abbreviation = term.len() > 1 && term.ends_with('.');
+                    if abbreviation {
+                        // After an abbreviation only a capital letter starts a sentence (`Jan. 6`, `No. 5` go on),
+                        // and not after a title (`Mr. Smith`).
+                        first.is_some_and(char::is_uppercase) && !is_title(t, next)
+                    } else {
+                        first.is_some_and(|c| !c.is_lowercase())
+                    }
                 }
-            }
-        });
+            });
         if end_here {
             sentences.push(begin..i + 1);
             begin = i + 1;
@@ -591,7 +656,11 @@ mod tests {
 
     #[test]
     fn abbreviations_before_numbers_do_not_end_sentences() {
-        for (text, n) in [("On Jan. 6, 2022 they met.", 1), ("Room No. 5 is free.", 1), ("He left on Jan. 6. Then she came.", 2)] {
+        for (text, n) in [
+            ("On Jan. 6, 2022 they met.", 1),
+            ("Room No. 5 is free.", 1),
+            ("He left on Jan. 6. Then she came.", 2),
+        ] {
             assert_eq!(Document::new(text).sentences.len(), n, "{text}");
         }
     }
@@ -599,23 +668,59 @@ mod tests {
     #[test]
     fn news_tokens() {
         assert_eq!(toks("U.S.-led forces"), ["U.S.", "-", "led", "forces"]);
-        assert_eq!(toks("Kassym-Jomart Tokayev’s"), ["Kassym", "-", "Jomart", "Tokayev", "’s"]);
-        assert_eq!(toks("CSTO’s “peacekeeping”"), ["CSTO", "’s", "“", "peacekeeping", "”"]);
-        assert_eq!(toks("12% or 3.5 per cent"), ["12", "%", "or", "3.5", "per", "cent"]);
-        assert_eq!(toks("1,000,000.50 and 40.2km at 10:30am"), ["1,000,000.50", "and", "40.2km", "at", "10:30am"]);
-        assert_eq!(toks("€20m, the 1990s, '90s"), ["€", "20m", ",", "the", "1990s", ",", "'", "90s"]);
-        assert_eq!(toks("N.Y. and L.A. e.g. this"), ["N.Y.", "and", "L.A.", "e.g.", "this"]);
-        assert_eq!(toks("O’Neill’s students' union"), ["O’Neill", "’s", "students", "'", "union"]);
-        assert_eq!(toks("Almaty—the city, a 5-4 win"), ["Almaty", "—", "the", "city", ",", "a", "5", "-", "4", "win"]);
-        assert_eq!(toks("It hit 41°C. Then"), ["It", "hit", "41", "°", "C", ".", "Then"]);
-        assert_eq!(toks("KSh40 and Rs1,500 or R5bn, R2.5 million"), ["KSh", "40", "and", "Rs", "1,500", "or", "R", "5bn", ",", "R", "2.5", "million"]);
-        assert_eq!(toks("the R5 road, R2D2, Sh3"), ["the", "R5", "road", ",", "R2D2", ",", "Sh3"]);
+        assert_eq!(
+            toks("Kassym-Jomart Tokayev’s"),
+            ["Kassym", "-", "Jomart", "Tokayev", "’s"]
+        );
+        assert_eq!(
+            toks("CSTO’s “peacekeeping”"),
+            ["CSTO", "’s", "“", "peacekeeping", "”"]
+        );
+        assert_eq!(
+            toks("12% or 3.5 per cent"),
+            ["12", "%", "or", "3.5", "per", "cent"]
+        );
+        assert_eq!(
+            toks("1,000,000.50 and 40.2km at 10:30am"),
+            ["1,000,000.50", "and", "40.2km", "at", "10:30am"]
+        );
+        assert_eq!(
+            toks("€20m, the 1990s, '90s"),
+            ["€", "20m", ",", "the", "1990s", ",", "'", "90s"]
+        );
+        assert_eq!(
+            toks("N.Y. and L.A. e.g. this"),
+            ["N.Y.", "and", "L.A.", "e.g.", "this"]
+        );
+        assert_eq!(
+            toks("O’Neill’s students' union"),
+            ["O’Neill", "’s", "students", "'", "union"]
+        );
+        assert_eq!(
+            toks("Almaty—the city, a 5-4 win"),
+            ["Almaty", "—", "the", "city", ",", "a", "5", "-", "4", "win"]
+        );
+        assert_eq!(
+            toks("It hit 41°C. Then"),
+            ["It", "hit", "41", "°", "C", ".", "Then"]
+        );
+        assert_eq!(
+            toks("KSh40 and Rs1,500 or R5bn, R2.5 million"),
+            ["KSh", "40", "and", "Rs", "1,500", "or", "R", "5bn", ",", "R", "2.5", "million"]
+        );
+        assert_eq!(
+            toks("the R5 road, R2D2, Sh3"),
+            ["the", "R5", "road", ",", "R2D2", ",", "Sh3"]
+        );
     }
 
     #[test]
     fn crlf_and_old_mac_line_breaks_are_whitespace_and_end_sentences() {
         let text = "line one\r\nline two\r\n\r\nline three\rline four";
-        assert_eq!(toks(text), ["line", "one", "line", "two", "line", "three", "line", "four"]);
+        assert_eq!(
+            toks(text),
+            ["line", "one", "line", "two", "line", "three", "line", "four"]
+        );
         assert_eq!(Document::new(text).sentences.len(), 4);
     }
 
@@ -630,7 +735,11 @@ mod tests {
         assert_eq!(tokenize(&digits).len(), 1);
         let dotted = "a.".repeat(1 << 19);
         assert_eq!(tokenize(&dotted).len(), 1);
-        assert!(t.elapsed() < std::time::Duration::from_secs(20), "took {:?}", t.elapsed());
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(20),
+            "took {:?}",
+            t.elapsed()
+        );
     }
 
     #[test]
@@ -638,7 +747,10 @@ mod tests {
         let s = "hi 👩‍👩‍👧 👍🏽 ok";
         assert_eq!(toks(s), ["hi", "👩‍👩‍👧", "👍🏽", "ok"]);
         // flags are pairs of regional indicators, one token each, also back to back
-        assert_eq!(toks("Paris 🇫🇷🇩🇪 Berlin 🇺"), ["Paris", "🇫🇷", "🇩🇪", "Berlin", "🇺"]);
+        assert_eq!(
+            toks("Paris 🇫🇷🇩🇪 Berlin 🇺"),
+            ["Paris", "🇫🇷", "🇩🇪", "Berlin", "🇺"]
+        );
     }
 
     #[test]
