@@ -759,6 +759,16 @@ fn dates_as_periods_and_relative() {
         one("He retired at the age of 65.", "the age of 65", Label::Date),
         dur("P65Y")
     );
+    // a bare age set off by commas is a NUMBER (GUIDE: ages are dates when written as periods), though
+    // OntoNotes tags it DATE
+    assert_eq!(
+        one(
+            "John D. Carney, 45, was named president.",
+            "45",
+            Label::Number
+        ),
+        num(45.0)
+    );
     assert_eq!(
         one("The annual report is out.", "annual", Label::Date),
         None

@@ -38,8 +38,35 @@ fn trains_on_a_tiny_corpus() {
     let back = Model::from_bytes(&bytes).expect("reads back");
     assert_eq!(back.threshold, m.threshold);
     assert_eq!(back.per_label, m.per_label);
+    assert_eq!(back.floor, m.floor);
     assert_eq!(back.weights.len(), 1 << 10);
-    // (bytes 12..16 and 20..HEADER hold the tuned thresholds, left at 0.5 by train)
+    // (bytes 12..16 and 20..HEADER hold the tuned thresholds and floor, left at 0.5 and 0 by train)
     assert_eq!(train(&ex, &cfg).to_bytes()[HEADER..], bytes[HEADER..]);
     assert!(Model::from_bytes(&bytes[..10]).is_none());
+}
+
+#[test]
+fn anchors_below_the_floor_are_judged_like_any_candidate() {
+    use article_annotator::figures::filter::{anchors, decide, floored, rank};
+    use article_annotator::Label;
+    // three anchors (flag 1) with digits (flag 2), all below their threshold of 0.3
+    let probs = [0.05f32, 0.05, 0.2];
+    let spans: Vec<(usize, usize, f32)> = [(0, 3), (10, 14), (20, 22)]
+        .iter()
+        .zip(&probs)
+        .map(|(&(s, e), &p)| (s, e, rank(p, 0.3)))
+        .collect();
+    let flags = [3u8, 3, 3];
+    // without a floor every anchor is kept, however unlikely
+    assert_eq!(
+        decide(&spans, &anchors(&flags, &[true; 3], &probs, 0.0)),
+        [0, 1, 2]
+    );
+    // with one, those the floor applies to and below it are dropped; the others stay anchors
+    let kept = decide(&spans, &anchors(&flags, &[true, false, true], &probs, 0.1));
+    assert_eq!(kept, [1, 2]);
+    // the floor is for bare counts only: a doubtful date or time is still one
+    let slot = |l: Label| l as usize + 16;
+    assert!(floored(slot(Label::Number)));
+    assert!(!floored(slot(Label::Date)) && !floored(slot(Label::Time)));
 }

@@ -75,8 +75,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let (p, r, _) = prf(&q, &dev, dev_gold, &m.per_label);
     let tf = prf(&q, &tr, tr_gold, &m.per_label);
     eprintln!(
-        "dev, filtered (threshold {:.2}): P {p:.4} R {r:.4} F1 {f:.4}; train F1 {:.4}",
-        m.threshold, tf.2
+        "dev, filtered (threshold {:.2}, anchor floor {:.2}): P {p:.4} R {r:.4} F1 {f:.4}; train F1 {:.4}",
+        m.threshold, m.floor, tf.2
     );
     if let Some(path) = dump {
         use std::io::Write;

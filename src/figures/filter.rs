@@ -10,9 +10,9 @@
 //!
 //! # Format (`model/figures.bin`, little endian)
 //!
-//! `b"FIGF"`, version `u32` (3), hash bits `u32`, threshold `f32`, scale `f32`, [`SLOTS`] thresholds `f32`
-//! (indexed by [`slot`]: the label's discriminant and the kind of candidate), then `2^bits` weights as
-//! `i8` (weight = i8 * scale). The bias is bucket 0. Features are hashed with FNV-1a.
+//! `b"FIGF"`, version `u32` (4), hash bits `u32`, threshold `f32`, scale `f32`, anchor floor `f32`, [`SLOTS`]
+//! thresholds `f32` (indexed by [`slot`]: the label's discriminant and the kind of candidate), then `2^bits`
+//! weights as `i8` (weight = i8 * scale). The bias is bucket 0. Features are hashed with FNV-1a.
 
 use super::extra::Candidate;
 use crate::text::Document;
@@ -22,11 +22,11 @@ use std::sync::OnceLock;
 /// The file's magic bytes.
 pub const MAGIC: &[u8; 4] = b"FIGF";
 /// The format version this code reads and writes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// The number of thresholds: 16 labels times 4 kinds of candidate (see [`slot`]).
 pub const SLOTS: usize = 64;
 /// The length of the header before the weights.
-pub const HEADER: usize = 20 + 4 * SLOTS;
+pub const HEADER: usize = 24 + 4 * SLOTS;
 
 /// A trained filter.
 #[derive(Clone, Debug)]
@@ -37,6 +37,9 @@ pub struct Model {
     pub threshold: f32,
     /// the threshold per label and kind of candidate (indexed by [`slot`]), tuned after the global one
     pub per_label: [f32; SLOTS],
+    /// below this probability an anchor the model judges is no longer kept for being one (see [`anchors`]);
+    /// tuned on dev after the thresholds
+    pub floor: f32,
     /// the weights, indexed by feature hash
     pub weights: Vec<f32>,
 }
@@ -48,6 +51,7 @@ impl Model {
             bits,
             threshold: 0.5,
             per_label: [0.5; SLOTS],
+            floor: 0.0,
             weights: vec![0.0; 1 << bits],
         }
     }
@@ -67,10 +71,11 @@ impl Model {
         }
         let threshold = f32::from_bits(u(12));
         let scale = f32::from_bits(u(16));
+        let floor = f32::from_bits(u(20));
         let n = 1usize << bits;
         let mut per_label = [0f32; SLOTS];
         for (k, t) in per_label.iter_mut().enumerate() {
-            *t = f32::from_bits(u(20 + 4 * k));
+            *t = f32::from_bits(u(24 + 4 * k));
         }
         let body = b.get(HEADER..HEADER + n)?;
         let weights = body.iter().map(|&c| c as i8 as f32 * scale).collect();
@@ -78,6 +83,7 @@ impl Model {
             bits,
             threshold,
             per_label,
+            floor,
             weights,
         })
     }
@@ -86,12 +92,13 @@ impl Model {
     pub fn to_bytes(&self) -> Vec<u8> {
         let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-        let mut out = Vec::with_capacity(20 + self.weights.len());
+        let mut out = Vec::with_capacity(HEADER + self.weights.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&self.threshold.to_bits().to_le_bytes());
         out.extend_from_slice(&scale.to_bits().to_le_bytes());
+        out.extend_from_slice(&self.floor.to_bits().to_le_bytes());
         for t in &self.per_label {
             out.extend_from_slice(&t.to_bits().to_le_bytes());
         }
@@ -132,7 +139,12 @@ pub fn apply(model: &Model, doc: &Document<'_>, cands: Vec<Candidate>) -> Vec<En
         spans.push((c.entity.start, c.entity.end, rank(p, t)));
         probs.push(p);
     }
-    let anchors: Vec<u8> = cands.iter().map(flags).collect();
+    let flags: Vec<u8> = cands.iter().map(flags).collect();
+    let floorable: Vec<bool> = cands
+        .iter()
+        .map(|c| judged(c) && floored(slot(c)))
+        .collect();
+    let anchors = anchors(&flags, &floorable, &probs, model.floor);
     demote_parts(&mut spans, &probs, &anchors);
     let keep = decide(&spans, &anchors);
     let mut out = Vec::with_capacity(keep.len());
@@ -207,6 +219,26 @@ pub fn flags(c: &Candidate) -> u8 {
         | (c.entity.text.contains(|ch: char| ch.is_ascii_digit()) as u8) << 1
         | ((c.origin == super::extra::Origin::Part) as u8) << 2
         | (range_like(&c.entity.text) as u8) << 3
+}
+
+/// The flags [`decide`] reads, with the anchor bit cleared where a `floorable` candidate (judged by the
+/// model, of a [`floored`] slot) has a probability below `floor`: an anchor is kept whatever the model says,
+/// but not when the model all but rules it out (`900 service`, `7777` as a section break, `protein-1`). The
+/// floor is tuned on dev like the thresholds.
+pub fn anchors(flags: &[u8], floorable: &[bool], probs: &[f32], floor: f32) -> Vec<u8> {
+    flags
+        .iter()
+        .zip(floorable)
+        .zip(probs)
+        .map(|((&f, &fl), &p)| if fl && p < floor { f & !1 } else { f })
+        .collect()
+}
+
+/// Whether the anchors' floor applies to candidates of this [`slot`]: bare counts only (NUMBER), where a
+/// reading the model all but rules out is mostly a code (`900 service`, `protein-1`); a DATE or a TIME it
+/// doubts (`this year`, `1630 GMT`) is still a date or a time to a reader, whatever OntoNotes did there.
+pub fn floored(slot: usize) -> bool {
+    slot & 15 == Label::Number as usize
 }
 
 /// Whether a reading may be a range or a list, which OntoNotes often splits (`8 1/2 % to 8 3/8 %`).
