@@ -3218,3 +3218,113 @@ fn the_tense_of_another_clause_does_not_date_a_day() {
 fn spans_values(text: &str) -> Vec<Option<Value>> {
     find(text).into_iter().map(|e| e.value).collect()
 }
+
+#[test]
+fn vague_counts_with_a_scale_and_money_compounds() {
+    // several, a few, a couple of, with a scale: a count without a value, or money when a currency follows
+    assert_eq!(
+        one(
+            "Several hundred people came.",
+            "Several hundred",
+            Label::Number
+        ),
+        None
+    );
+    assert_eq!(
+        one(
+            "A few thousand fans waited.",
+            "A few thousand",
+            Label::Number
+        ),
+        None
+    );
+    assert_eq!(
+        one(
+            "They spent several billion dollars on it.",
+            "several billion dollars",
+            Label::Money
+        ),
+        None
+    );
+    assert_eq!(
+        one(
+            "It costs a couple of hundred dollars.",
+            "a couple of hundred dollars",
+            Label::Money
+        ),
+        None
+    );
+    assert_eq!(
+        one(
+            "It lasted several hundred years.",
+            "several hundred years",
+            Label::Date
+        ),
+        None
+    );
+    // without a scale, `several` alone is no figure
+    assert!(find("Several of them came.").is_empty());
+    // money as a compound adjective
+    assert_eq!(
+        one("He found a five-cent coin.", "five-cent", Label::Money),
+        money(0.05, "USD")
+    );
+    assert_eq!(
+        one("She paid with a 10-dollar bill.", "10-dollar", Label::Money),
+        money(10.0, "USD")
+    );
+    assert_eq!(
+        one("It is a 100-yen shop.", "100-yen", Label::Money),
+        money(100.0, "JPY")
+    );
+    assert_eq!(
+        one(
+            "It was a multibillion-dollar deal.",
+            "multibillion-dollar",
+            Label::Money
+        ),
+        None
+    );
+    assert_eq!(
+        spans("They set up a billion-dollar fund."),
+        [("billion-dollar".to_string(), Label::Money)]
+    );
+    assert_eq!(
+        one("They sold a 20-pound turkey.", "20-pound", Label::Quantity),
+        qty(20.0, "lb")
+    );
+    // pounds with a scale of millions are money, unless something is weighed
+    assert_eq!(
+        one(
+            "The grant was 240 million pounds.",
+            "240 million pounds",
+            Label::Money
+        ),
+        money(240e6, "GBP")
+    );
+    assert_eq!(
+        one(
+            "They shipped 65 million pounds of mushrooms.",
+            "65 million pounds",
+            Label::Quantity
+        ),
+        qty(65e6, "lb")
+    );
+    assert_eq!(
+        one("He weighed 200 pounds.", "200 pounds", Label::Quantity),
+        qty(200.0, "lb")
+    );
+    // fractions in sixths to ninths
+    assert_eq!(
+        one(
+            "Two-sevenths of the vote went to him.",
+            "Two-sevenths",
+            Label::Number
+        ),
+        num(2.0 / 7.0)
+    );
+    assert_eq!(
+        one("He kept one-eighth of it.", "one-eighth", Label::Number),
+        num(0.125)
+    );
+}

@@ -133,6 +133,10 @@ pub fn fraction_word(w: &str) -> Option<f64> {
         "quarter" | "quarters" => 4.0,
         "fourth" | "fourths" => 4.0,
         "fifth" | "fifths" => 5.0,
+        "sixth" | "sixths" => 6.0,
+        "seventh" | "sevenths" => 7.0,
+        "eighth" | "eighths" => 8.0,
+        "ninth" | "ninths" => 9.0,
         "tenth" | "tenths" => 10.0,
         _ => return None,
     })
