@@ -3328,3 +3328,48 @@ fn vague_counts_with_a_scale_and_money_compounds() {
         num(0.125)
     );
 }
+
+#[test]
+fn temperatures_with_a_glued_scale_letter() {
+    // as British and Australian news write them
+    assert_eq!(
+        one("It was 5C in London.", "5C", Label::Quantity),
+        qty(5.0, "°C")
+    );
+    assert_eq!(
+        one("Highs of 30C are expected.", "30C", Label::Quantity),
+        qty(30.0, "°C")
+    );
+    assert_eq!(
+        one("It fell to -5C in the night.", "-5C", Label::Quantity),
+        qty(-5.0, "°C")
+    );
+    assert_eq!(
+        one(
+            "Lows of minus 3C are forecast.",
+            "minus 3C",
+            Label::Quantity
+        ),
+        qty(-3.0, "°C")
+    );
+    assert_eq!(
+        one("Warming must be limited to 1.5C.", "1.5C", Label::Quantity),
+        qty(1.5, "°C")
+    );
+    assert_eq!(
+        one("It hit 104F in Phoenix.", "104F", Label::Quantity),
+        qty(104.0, "°F")
+    );
+    // seats, rooms, codes, cents and implausible values are no temperatures
+    assert!(find("He sat in seat 14F on the plane.").is_empty());
+    assert!(find("Go to Room 12C now.").is_empty());
+    assert!(find("She filed Form 5C in May.")
+        .iter()
+        .all(|e| e.label != Label::Quantity));
+    assert!(find("It costs 5c a bag.")
+        .iter()
+        .all(|e| e.label != Label::Quantity));
+    assert!(find("The 500C was recalled.")
+        .iter()
+        .all(|e| e.label != Label::Quantity));
+}

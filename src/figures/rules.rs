@@ -1170,6 +1170,9 @@ impl<'a> Scanner<'a> {
             }
             return Some(hit);
         }
+        if let Some(h) = self.glued_temperature(j, q0) {
+            return Some(h);
+        }
         // tokens that carry their own kind of figure
         if self.kind(j) == Some(TokenKind::Number) {
             match numbers::digit_token(self.s(j)) {
@@ -2077,6 +2080,92 @@ impl<'a> Scanner<'a> {
     /// A degree sign at `e` (`°`, the ordinal indicator `º` often typed for it, `℃`, `℉`), with a glued `C` or
     /// `F` after it: the token after the sign and its scale, and the unit (`°C`, `°F`, or `deg` without a
     /// scale).
+    /// A temperature with its scale letter glued, as British and Australian news write it: `5C`, `minus 5C`,
+    /// `-5C`, `98.6F` (a capital `C` or `F`, a plausible value), not a seat, a room or a code (`seat 14F`,
+    /// `Room 12C`, `Form 5C`: after a capitalised word or a word for a place or a form); `5c` is cents.
+    fn glued_temperature(&self, j: usize, q0: usize) -> Option<Hit> {
+        let s = self.s(j);
+        let (digits, unit) = match s.as_bytes().last() {
+            Some(b'C') => (&s[..s.len() - 1], lexicon::CELSIUS),
+            Some(b'F') => (&s[..s.len() - 1], lexicon::FAHRENHEIT),
+            _ => return None,
+        };
+        if self.kind(j) != Some(TokenKind::Number) || digits.is_empty() || digits.len() > 5 {
+            return None;
+        }
+        let v: f64 = digits
+            .parse()
+            .ok()
+            .filter(|_| digits.bytes().all(|b| b.is_ascii_digit() || b == b'.'))?;
+        let p = if self.negates(q0, j) { q0 } else { j };
+        let before = p.checked_sub(1).filter(|&b| b >= self.sent_start.get());
+        if let Some(b) = before {
+            let w = self.w(b);
+            let place = matches!(
+                w,
+                "seat"
+                    | "seats"
+                    | "room"
+                    | "row"
+                    | "gate"
+                    | "platform"
+                    | "apartment"
+                    | "flat"
+                    | "suite"
+                    | "floor"
+                    | "level"
+                    | "unit"
+                    | "form"
+                    | "flight"
+                    | "bus"
+                    | "route"
+                    | "block"
+                    | "grade"
+                    | "class"
+                    | "type"
+                    | "model"
+                    | "no."
+                    | "number"
+                    | "channel"
+                    | "bay"
+                    | "stand"
+                    | "terminal"
+                    | "ward"
+                    | "box"
+                    | "lot"
+                    | "plot"
+                    | "studio"
+                    | "exit"
+                    | "pier"
+                    | "berth"
+                    | "size"
+                    | "cup"
+                    | "vitamin"
+            );
+            if place
+                || (self.cap(b)
+                    && self.kind(b) == Some(TokenKind::Word)
+                    && b > self.sent_start.get())
+            {
+                return None;
+            }
+        }
+        let v = if self.negates(q0, j) { -v } else { v };
+        let plausible = if unit == lexicon::CELSIUS {
+            (-90.0..=60.0).contains(&v)
+        } else {
+            (-130.0..=140.0).contains(&v)
+        };
+        if !plausible {
+            return None;
+        }
+        let value = Value::Quantity {
+            amount: v,
+            unit: unit.to_string(),
+        };
+        Some(Hit::new(j + 1, Label::Quantity, Some(value), score::UNIT))
+    }
+
     fn degree_sign(&self, e: usize) -> Option<(usize, &'static str)> {
         match self.s(e) {
             "℃" | "ºC" | "ºc" => Some((e + 1, lexicon::CELSIUS)),
