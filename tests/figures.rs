@@ -535,7 +535,7 @@ fn quantities() {
             "five foot nine",
             Label::Quantity
         ),
-        qty(5.0, "ft")
+        qty(5.75, "ft")
     );
     assert_eq!(
         one(
@@ -3372,4 +3372,49 @@ fn temperatures_with_a_glued_scale_letter() {
     assert!(find("The 500C was recalled.")
         .iter()
         .all(|e| e.label != Label::Quantity));
+}
+
+#[test]
+fn british_shorthands_and_compound_measures() {
+    // per cent as `pc`, weights in stone, heights in feet and inches, speeds with a glued `/h`
+    assert_eq!(
+        one("Inflation rose to 3.1pc, it said.", "3.1pc", Label::Percent),
+        pct(3.1)
+    );
+    assert_eq!(
+        rule("Growth was -0.5pc last quarter.", "-0.5pc"),
+        (Label::Percent, pct(-0.5))
+    );
+    assert_eq!(
+        one("She weighs 11st now.", "11st", Label::Quantity),
+        qty(11.0, "st")
+    );
+    assert_eq!(
+        one("He weighs 15st 7lb now.", "15st 7lb", Label::Quantity),
+        qty(15.5, "st")
+    );
+    assert_eq!(
+        one("He is 6ft 3in tall.", "6ft 3in", Label::Quantity),
+        qty(6.25, "ft")
+    );
+    assert_eq!(
+        one(
+            "He is 5 feet 9 inches tall.",
+            "5 feet 9 inches",
+            Label::Quantity
+        ),
+        qty(5.75, "ft")
+    );
+    assert_eq!(
+        one("The limit is 30km/h here.", "30km/h", Label::Quantity),
+        qty(30.0, "km/h")
+    );
+    // a valid ordinal stays one; PC is no percentage
+    assert_eq!(
+        one("It was the 21st time.", "21st", Label::Ordinal),
+        num(21.0)
+    );
+    assert!(find("He bought a 10PC set.")
+        .iter()
+        .all(|e| e.label != Label::Percent));
 }

@@ -1170,7 +1170,10 @@ impl<'a> Scanner<'a> {
             }
             return Some(hit);
         }
-        if let Some(h) = self.glued_temperature(j, q0) {
+        if let Some(h) = self
+            .glued_temperature(j, q0)
+            .or_else(|| self.glued_shorthand(j, q0))
+        {
             return Some(h);
         }
         // tokens that carry their own kind of figure
@@ -1191,11 +1194,24 @@ impl<'a> Scanner<'a> {
                 Some(DigitToken::ClockAmPm(h, m)) => return Some(self.clock_zone(j + 1, h, m)),
                 Some(DigitToken::WithUnit(v, u)) => {
                     let v = if self.negates(q0, j) { -v } else { v };
-                    let value = Value::Quantity {
-                        amount: v,
-                        unit: u.to_string(),
-                    };
-                    return Some(Hit::new(j + 1, Label::Quantity, Some(value), score::UNIT));
+                    let (mut amount, mut unit, mut end) = (v, u.to_string(), j + 1);
+                    // 30km/h, 5ft 6in
+                    if u == "km"
+                        && self.s(j + 1) == "/"
+                        && self.glued(j + 1)
+                        && self.s(j + 2) == "h"
+                        && self.glued(j + 2)
+                    {
+                        unit = "km/h".to_string();
+                        end = j + 3;
+                    } else if u == "ft" {
+                        if let Some(inches) = self.glued_number(j + 1, "in").filter(|n| *n < 12.0) {
+                            amount += inches / 12.0;
+                            end = j + 2;
+                        }
+                    }
+                    let value = Value::Quantity { amount, unit };
+                    return Some(Hit::new(end, Label::Quantity, Some(value), score::UNIT));
                 }
                 Some(DigitToken::SlashDate(m, d, y)) => {
                     let v = Value::Date {
@@ -1922,7 +1938,8 @@ impl<'a> Scanner<'a> {
             if self.w(end) == "or" && matches!(self.w(end + 1), "less" | "more") {
                 end += 2;
             }
-            // five foot nine, six feet two inches
+            // five foot nine, six feet two inches (valued in feet: 5.75)
+            let mut inches = 0.0;
             if sym == "ft" && !hyph {
                 if let Some(n2) = self
                     .number(end)
@@ -1931,8 +1948,10 @@ impl<'a> Scanner<'a> {
                     let next = self.w(n2.end);
                     if matches!(next, "inches" | "inch") {
                         end = n2.end + 1;
+                        inches = n2.value;
                     } else if !self.is_unit_word(n2.end) {
                         end = n2.end;
+                        inches = n2.value;
                     }
                 }
             }
@@ -1941,9 +1960,10 @@ impl<'a> Scanner<'a> {
             } else {
                 format!("{prefix}{sym}/{per}")
             };
-            let v = value
-                .filter(|_| !num.vague)
-                .map(|a| Value::Quantity { amount: a, unit });
+            let v = value.filter(|_| !num.vague).map(|a| Value::Quantity {
+                amount: a + inches / 12.0,
+                unit,
+            });
             return Some((Label::Quantity, v, score::UNIT, end));
         }
         None
@@ -2083,6 +2103,48 @@ impl<'a> Scanner<'a> {
     /// A temperature with its scale letter glued, as British and Australian news write it: `5C`, `minus 5C`,
     /// `-5C`, `98.6F` (a capital `C` or `F`, a plausible value), not a seat, a room or a code (`seat 14F`,
     /// `Room 12C`, `Form 5C`: after a capitalised word or a word for a place or a form); `5c` is cents.
+    /// The value of token `k` when it is a number glued to `suffix` (`6in`, `3.1pc`).
+    fn glued_number(&self, k: usize, suffix: &str) -> Option<f64> {
+        let digits = self.s(k).strip_suffix(suffix)?;
+        let plain = !digits.is_empty()
+            && digits.len() <= 12
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        if !plain || self.kind(k) != Some(TokenKind::Number) {
+            return None;
+        }
+        digits.parse().ok()
+    }
+
+    /// British shorthands glued to their number: `3.1pc` (per cent, as the Telegraph and the FT write it) and
+    /// weights in stone, `15st` or `15st 4lb` (not a valid ordinal: `21st` stays one).
+    fn glued_shorthand(&self, j: usize, q0: usize) -> Option<Hit> {
+        let sign = if self.negates(q0, j) { -1.0 } else { 1.0 };
+        if let Some(p) = self.glued_number(j, "pc") {
+            return Some(Hit::new(
+                j + 1,
+                Label::Percent,
+                Some(Value::Percent { percent: sign * p }),
+                score::EXPLICIT,
+            ));
+        }
+        let st = self
+            .glued_number(j, "st")
+            .filter(|_| numbers::digit_token(self.s(j)).is_none())?;
+        let (amount, end) = match self.glued_number(j + 1, "lb").filter(|lb| *lb < 14.0) {
+            Some(lb) => (st + lb / 14.0, j + 2),
+            None => (st, j + 1),
+        };
+        Some(Hit::new(
+            end,
+            Label::Quantity,
+            Some(Value::Quantity {
+                amount,
+                unit: "st".to_string(),
+            }),
+            score::UNIT,
+        ))
+    }
+
     fn glued_temperature(&self, j: usize, q0: usize) -> Option<Hit> {
         let s = self.s(j);
         let (digits, unit) = match s.as_bytes().last() {
