@@ -527,3 +527,44 @@ fn numbers_are_no_part_of_a_persons_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_companys_description_stays_outside_its_name_and_makes_it_an_organisation() {
+    for (text, name, description) in [
+        (
+            "Carmaker Stellantis said sales fell.",
+            "Stellantis",
+            "Carmaker",
+        ),
+        ("Lender NatWest said profits rose.", "NatWest", "Lender"),
+        (
+            "Energy bills will rise, regulator Ofgem said.",
+            "Ofgem",
+            "regulator",
+        ),
+        (
+            "Budget airline Ryanair cut fares again.",
+            "Ryanair",
+            "airline",
+        ),
+    ] {
+        let found = find(text);
+        assert!(
+            found.contains(&(name.into(), Label::Org)),
+            "{text}: {found:?}"
+        );
+        assert!(
+            found.iter().all(|(t, _)| !t.contains(description)),
+            "{text}: {found:?}"
+        );
+    }
+    // a word that also describes people leaves the person alone
+    let found = find("Prices held, said broker Shakil Rizvi.");
+    assert!(
+        found.contains(&("Shakil Rizvi".into(), Label::Person)),
+        "{found:?}"
+    );
+    assert!(
+        find("Company founder Bill Gates spoke.").contains(&("Bill Gates".into(), Label::Person))
+    );
+}

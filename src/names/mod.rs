@@ -318,6 +318,13 @@ fn tag_features(
             if label == crate::Label::Person {
                 first += title;
             }
+            // a company's description before its name (`Carmaker Stellantis`, `regulator Ofgem`): outside
+            // the name, which it makes an organisation
+            let (described, label) = org_descriptor(doc, s, first, last, label);
+            first += described;
+            if first > last {
+                continue;
+            }
             // `The Hague`, `The New York Times`: a capitalised `The` the tagger left outside.
             if first > s.start && doc.token_text(first - 1) == "The" {
                 let name = doc.text[doc.tokens[first].start..doc.tokens[last].end].to_lowercase();
@@ -731,6 +738,74 @@ const TITLES: &[&str] = &[
 
 /// The number of title tokens at the start of the span `first..=last` (`Prime Minister`, `Vice President`,
 /// `Mr`, `Senator`), leaving at least one capitalised word; and whether they include a courtesy title.
+/// Lowercase nouns that describe an organisation and never begin its name, so that the name after them is an
+/// organisation's (`carmaker Stellantis`, `Lender NatWest`, `the regulator Ofgem`). Not those that also
+/// describe people or things (`broker`, `publisher`, `miner`, `brewer`, `carrier` as in `the aircraft
+/// carrier Carl Vinson`).
+const ORG_DESCRIPTORS: &[&str] = &[
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "drugmaker",
+    "lender",
+    "retailer",
+    "insurer",
+    "reinsurer",
+    "regulator",
+    "watchdog",
+    "broadcaster",
+    "supermarket",
+    "grocer",
+    "conglomerate",
+    "startup",
+    "start-up",
+    "manufacturer",
+    "bookmaker",
+    "housebuilder",
+    "homebuilder",
+    "outsourcer",
+    "airline",
+    "firm",
+    "company",
+    "brokerage",
+    "e-tailer",
+    "telco",
+    "utility",
+    "charity",
+    "newspaper",
+    "tabloid",
+    "streamer",
+];
+
+/// How many leading tokens of the name `first..=last` are a description of an organisation
+/// ([`ORG_DESCRIPTORS`], capitalised at a sentence start: `Carmaker Stellantis said`), and the label the name
+/// then takes: an organisation, also when the description is the word just before it (`regulator Ofgem said`
+/// gave a PERSON). A name of more than four words keeps its label (`the firm Ernst & Young Global Ltd`).
+fn org_descriptor(
+    doc: &Document<'_>,
+    s: &std::ops::Range<usize>,
+    first: usize,
+    last: usize,
+    label: crate::Label,
+) -> (usize, crate::Label) {
+    let is_descriptor = |i: usize| {
+        ORG_DESCRIPTORS
+            .iter()
+            .any(|d| doc.token_text(i).eq_ignore_ascii_case(d))
+    };
+    if last > first && last - first < 5 && is_descriptor(first) {
+        return (1, crate::Label::Org);
+    }
+    let before = first.checked_sub(1).filter(|b| s.contains(b));
+    if let Some(b) = before {
+        if last - first < 4 && doc.token_text(b).starts_with(char::is_lowercase) && is_descriptor(b)
+        {
+            return (0, crate::Label::Org);
+        }
+    }
+    (0, label)
+}
+
 fn title_len(
     doc: &Document<'_>,
     first: usize,
