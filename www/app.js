@@ -831,7 +831,9 @@ async function loadFile(file) {
 input.addEventListener("input", schedule);
 dateEl.addEventListener("change", run);
 $("file").addEventListener("change", (ev) => { loadFile(ev.target.files[0]); ev.target.value = ""; });
-$("clear").addEventListener("click", () => { input.value = ""; run(); input.focus(); });
+// Clear starts a new article: its text and its date (a date kept from the last one would resolve the next
+// article's "Wednesday" against the wrong week)
+$("clear").addEventListener("click", () => { input.value = ""; dateEl.value = ""; run(); input.focus(); });
 for (const target of [input, document.body]) {
   target.addEventListener("dragover", (ev) => {
     if ([...(ev.dataTransfer?.types || [])].includes("Files")) { ev.preventDefault(); input.classList.add("dropping"); }

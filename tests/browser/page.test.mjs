@@ -248,6 +248,12 @@ test("dates without a year, ranges, weeks and units read in words, never as raw 
   for (const v of await page.$$eval("#figures .row-value", (rs) => rs.map((r) => r.textContent))) {
     assert.doesNotMatch(v, /--\d|\d{4}-\d|-W\d|\bP\d|\bdeg\b/, v);
   }
+  // Clear starts a new article: the text and its date go
+  await page.click("#clear");
+  assert.equal(await page.inputValue("textarea"), "");
+  assert.equal(await page.inputValue("#date"), "");
+  await paste(page, text2);
+  assert.equal(JSON.parse(await page.evaluate(() => window.articleAnnotator.exports.toJSON())).date, null);
   assert.deepEqual(errors, []);
   await context.close();
 });
