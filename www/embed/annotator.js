@@ -174,3 +174,25 @@ export function nodeIndex(starts, offset, end) {
   }
   return found;
 }
+
+const APPROX = { more_than: "more than", at_least: "at least", less_than: "less than", at_most: "at most", about: "about", nearly: "nearly" };
+/** Two numbers joined as a range (`12-15 percent`, `$4.5bn-$5bn`, `3 to 5 miles`): valued by the first end. */
+const RANGE = /\d[\d.,]*\s*[a-zA-Z%]{0,2}\s*(?:-|–|—|to|and)\s*[^\s\d]{0,3}\d/;
+
+/**
+ * A one-line description of an entity for a tooltip: its label and its value, e.g. "NUMBER: more than 2000",
+ * "MONEY: 4500000000 USD", "PERCENT: 12% (lower end)" for `12-15 percent` (a range is valued by its first end).
+ * Shared by the custom element and the ProseMirror plugin.
+ */
+export function describe(e) {
+  const v = e.value;
+  let value = "";
+  if (v) {
+    const end = RANGE.test(e.text) ? " (lower end)" : "";
+    if ("number" in v) value = `${v.approx ? APPROX[v.approx] + " " : ""}${v.number}${end}`;
+    else if ("amount" in v) value = `${v.amount}${v.currency ? " " + v.currency : ""}${v.unit ? " " + v.unit : ""}${end}`;
+    else if ("percent" in v) value = `${v.percent}%${end}`;
+    else value = Object.values(v).join(" ");
+  }
+  return `${e.label}${value ? ": " + value : ""}`;
+}

@@ -16,7 +16,7 @@
 // - Each highlight is `<mark data-label="LABEL">` around exactly the entity's text (GUIDE section 5); its label
 //   badge is CSS generated content, so `mark.textContent` is the entity's text. The text only ever enters the
 //   DOM as text nodes, never as HTML.
-import { annotateAsync, parseLabels, LABELS, PALETTE } from "./annotator.js";
+import { annotateAsync, parseLabels, LABELS, PALETTE, describe } from "./annotator.js";
 
 const STYLE = `
 :host { display: block; font: var(--article-annotator-font, inherit); color: inherit; }
@@ -38,17 +38,6 @@ mark[data-label="MISC"], mark[data-label="TIME"] { --_line: dotted; }
     --_fg: var(--article-annotator-${l.toLowerCase()}-ink, ${PALETTE[l].dark[1]}); }`).join("\n  ")}
 }
 `;
-
-const APPROX = { more_than: "more than", at_least: "at least", less_than: "less than", at_most: "at most", about: "about", nearly: "nearly" };
-
-/** A one-line description of an entity's value for the tooltip, e.g. "more than 2000" or "USD 4500000000". */
-function describeValue(value) {
-  if (!value) return "";
-  if ("number" in value) return `${value.approx ? APPROX[value.approx] + " " : ""}${value.number}`;
-  if ("amount" in value) return `${value.amount}${value.currency ? " " + value.currency : ""}${value.unit ? " " + value.unit : ""}`;
-  if ("percent" in value) return `${value.percent}%`;
-  return Object.values(value).join(" ");
-}
 
 let sharedSheet = null;
 function sheet() {
@@ -173,8 +162,7 @@ export class ArticleAnnotatorElement extends Base {
       const mark = doc.createElement("mark");
       mark.dataset.label = e.label;
       mark.setAttribute("part", `mark ${e.label}`);
-      const value = describeValue(e.value);
-      mark.title = `${e.label}${value ? ": " + value : ""} (confidence ${Math.round(e.score * 100)}%)`;
+      mark.title = `${describe(e)} (confidence ${Math.round(e.score * 100)}%)`;
       mark.append(doc.createTextNode(text.slice(e.start, e.end)));
       frag.append(mark);
       at = e.end;

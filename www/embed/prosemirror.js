@@ -16,7 +16,7 @@
 // to `position of its text node + (offset - string offset of that node)`.
 import { Plugin, PluginKey } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
-import { annotateAsync, parseLabels, nodeIndex } from "./annotator.js";
+import { annotateAsync, parseLabels, nodeIndex, describe } from "./annotator.js";
 
 export const annotationsKey = new PluginKey("article-annotator");
 const RANK = { "": 0, " ": 1, "\n": 2, "\n\n": 3 };
@@ -68,19 +68,6 @@ export function positionsOf(map, start, end) {
   if (j < 0) return null;
   const to = positions[j] + Math.min(end - starts[j], lengths[j]);
   return to > from ? { from, to } : null;
-}
-
-const APPROX = { more_than: "more than", at_least: "at least", less_than: "less than", at_most: "at most", about: "about", nearly: "nearly" };
-function title(e) {
-  const v = e.value;
-  let value = "";
-  if (v) {
-    if ("number" in v) value = `${v.approx ? APPROX[v.approx] + " " : ""}${v.number}`;
-    else if ("amount" in v) value = `${v.amount}${v.currency ? " " + v.currency : ""}${v.unit ? " " + v.unit : ""}`;
-    else if ("percent" in v) value = `${v.percent}%`;
-    else value = Object.values(v).join(" ");
-  }
-  return `${e.label}${value ? ": " + value : ""}`;
 }
 
 /**
@@ -229,7 +216,7 @@ export function annotations(options = {}) {
         const add = [];
         for (let i = lo; i < hi; i++) {
           const e = entities[i];
-          const hint = title(e);
+          const hint = describe(e);
           const key = `${e.label}:${hint}`;
           const id = `${e.from}:${e.to}:${key}`;
           if (drawn.has(id)) { drawn.delete(id); continue; } // already drawn there
