@@ -1237,12 +1237,12 @@ fn weekday_ranges_end_after_they_start() {
     );
     // a range that wraps over the weekend
     assert_eq!(
-        values_on(d, "The fair runs Friday to Monday."),
+        values_on(d, "The fair ran Friday to Monday."),
         pairs(&[("Friday to Monday", date("2026-11-20/2026-11-23"))])
     );
     // the same weekday at both ends is the same day
     assert_eq!(
-        values_on(d, "It runs Sunday to Sunday."),
+        values_on(d, "It ran Sunday to Sunday."),
         pairs(&[("Sunday to Sunday", date("2026-11-22/2026-11-22"))])
     );
     // month-day ranges over the new year move the end on a year; written years are kept as written
@@ -2001,7 +2001,35 @@ fn months_and_weekdays_follow_the_tense_of_the_sentence() {
     );
     // a bare weekday without a cue is the last one on or before the document date
     assert_eq!(
+        v("Talks in Geneva on Friday."),
+        pairs(&[("Friday", date("2026-11-20"))])
+    );
+    // the present of a timetable, a modal or an expectation looks ahead; the verb nearest the date decides
+    assert_eq!(
         v("Talks resume on Friday in Geneva."),
+        pairs(&[("Friday", date("2026-11-27"))])
+    );
+    assert_eq!(
+        v("Pre-orders open on Friday."),
+        pairs(&[("Friday", date("2026-11-27"))])
+    );
+    assert_eq!(
+        v("Rain could return on Saturday."),
+        pairs(&[("Saturday", date("2026-11-28"))])
+    );
+    assert_eq!(
+        v("She said on Monday that talks would resume on Friday."),
+        pairs(&[
+            ("Monday", date("2026-11-23")),
+            ("Friday", date("2026-11-27"))
+        ])
+    );
+    assert_eq!(
+        v("The firm, which is based in Paris, said on Friday it had hired staff."),
+        pairs(&[("Friday", date("2026-11-20"))])
+    );
+    assert_eq!(
+        v("It is thought he died on Friday."),
         pairs(&[("Friday", date("2026-11-20"))])
     );
 }
@@ -2045,7 +2073,7 @@ fn ranges_of_days_and_years_are_one_date() {
         date("--04-10/--04-14")
     );
     assert_eq!(
-        values_on("2026-11-24", "The fair runs from 10 to 14 April."),
+        values_on("2026-11-24", "The fair ran from 10 to 14 April."),
         pairs(&[("10 to 14 April", date("2026-04-10/2026-04-14"))])
     );
     // as Oct. 14 to Dec. 31, with its months

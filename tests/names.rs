@@ -568,3 +568,19 @@ fn a_companys_description_stays_outside_its_name_and_makes_it_an_organisation() 
         find("Company founder Bill Gates spoke.").contains(&("Bill Gates".into(), Label::Person))
     );
 }
+
+#[test]
+fn a_weekday_before_a_speech_verb_is_no_surname() {
+    // `Monday` is also a surname the gazetteer lists, and `said` makes surnames people
+    let found = annotate(
+        "Officials who met on Monday said prices rose.",
+        &Options::default(),
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.text == "Monday" && e.label == Label::Date),
+        "{found:?}"
+    );
+    assert!(find("Officials who met on Monday said prices rose.").is_empty());
+}

@@ -2855,47 +2855,61 @@ impl<'a> Scanner<'a> {
             .rev()
             .find(|&k| self.s(k) == ";")
             .map_or(start, |k| k + 1);
-        let before = self.tense_in(start, at);
+        let before = self.tense_in(start, at, true);
         if before != 0 {
             return before;
         }
         let end = self.limit.get().min(at + 30);
         let end = (at + 1..end).find(|&k| self.s(k) == ";").unwrap_or(end);
-        self.tense_in(at + 1, end)
+        self.tense_in(at + 1, end, false)
     }
 
-    fn tense_in(&self, from: usize, to: usize) -> i32 {
-        let mut past = false;
+    /// The tense of tokens `from..to`: 1 for the future (`will`, `next`, `scheduled`, anywhere), else the
+    /// past (-1) or the present (1, looking ahead) of the verb nearest the date, the last one when the
+    /// tokens come before it (`nearest_last`), the first one after it; 0 when there is none.
+    fn tense_in(&self, from: usize, to: usize, nearest_last: bool) -> i32 {
+        let mut nearest = 0;
         for k in from..to {
             let w = self.w(k);
-            match w {
+            let cue = match w {
                 "will" | "'ll" | "’ll" | "shall" | "next" | "due" | "scheduled" | "expected"
                 | "upcoming" | "plans" | "planning" | "slated" => return 1,
                 "plan" | "set" | "going" if self.w(k + 1) == "to" => return 1,
                 "to" if self.w(k + 1) == "be" => return 1,
+                // the present tense of a timetable, a modal or an expectation look ahead (`Pre-orders open on
+                // Friday`, `Rain could fall on Saturday`, `talks would resume on Thursday`, `We expect a
+                // decision by Tuesday`); not `is`, which is as often of a state (`The office is shut on
+                // Monday`, `Rain in March is normal`)
+                "opens" | "open" | "starts" | "begins" | "closes" | "ends" | "falls" | "resume"
+                | "resumes" | "returns" | "arrives" | "kicks" | "runs" | "goes" | "could"
+                | "may" | "might" | "would" | "should" | "can" | "must" | "expect" | "expects"
+                | "hopes" | "aims" | "intends" | "forecast" | "forecasts" | "predicts" => 1,
                 "since" | "ago" | "earlier" | "was" | "were" | "had" | "did" | "said" | "left"
                 | "began" | "took" | "came" | "went" | "met" | "fell" | "rose" | "saw" | "told"
                 | "made" | "gave" | "lost" | "sent" | "spent" | "paid" | "found" | "fled"
                 | "brought" | "became" | "broke" | "struck" | "stood" | "sold" | "built"
                 | "wrote" | "spoke" | "ran" | "chose" | "drew" | "drove" | "flew" | "grew"
-                | "knew" | "threw" | "held" | "won" => past = true,
-                _ => {
-                    past |= w.len() >= 5
-                        && w.ends_with("ed")
-                        && !w.ends_with("eed")
-                        && !self.cap(k)
-                        && !matches!(
-                            w,
-                            "hundred" | "proposed" | "intended" | "supposed" | "based" | "planned"
-                        )
+                | "knew" | "threw" | "held" | "won" | "died" | "got" | "shot" | "led"
+                | "fought" | "bought" | "thought" | "felt" | "kept" | "heard" | "sat" | "wore"
+                | "hid" => -1,
+                _ if w.len() >= 5
+                    && w.ends_with("ed")
+                    && !w.ends_with("eed")
+                    && !self.cap(k)
+                    && !matches!(
+                        w,
+                        "hundred" | "proposed" | "intended" | "supposed" | "based" | "planned"
+                    ) =>
+                {
+                    -1
                 }
+                _ => 0,
+            };
+            if cue != 0 && (nearest_last || nearest == 0) {
+                nearest = cue;
             }
         }
-        if past {
-            -1
-        } else {
-            0
-        }
+        nearest
     }
 
     /// Dates that start with a month: `January`, `January 6`, `Jan. 6, 2022`, `October 1987`.

@@ -499,10 +499,21 @@ fn companies_left_out(
             let beside = |j: Option<usize>| {
                 tag_at(path, j).and_then(tag_label) == Some(crate::Label::Person)
             };
+            // (not a weekday: `Officials who met on Monday said` gave the PERSON `Monday`)
+            const WEEKDAYS: [&str; 7] = [
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            ];
             if own & GAZ_LAST != 0
                 && own & GAZ_PLACE == 0
                 && tag_label(path[k]) != Some(crate::Label::Person)
                 && !res.clusters.contains_key(key.as_str())
+                && !WEEKDAYS.contains(&key.as_str())
                 && (is_any(i + 1, SPEECH_VERBS)
                     || (i > 0 && is(i - 1, "and") && beside(i.checked_sub(2)))
                     || (is(i + 1, "and") && beside(Some(i + 2))))
