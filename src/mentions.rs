@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 /// Merges the names and the figures of a document into one sorted, non-overlapping list.
 ///
 /// Where a name and a figure overlap, the longer span wins (`247 News Agency` is an ORG, not a NUMBER followed
-/// by words); on equal length the name wins.
+/// by words); on equal length the name wins, unless the figure is a holiday or an amount with its unit.
 pub fn resolve(doc: &Document<'_>, names: Vec<Entity>, figures: Vec<Entity>) -> Vec<Entity> {
     let mut names = make_consistent(doc, names);
     // a holiday is no person, place or organisation (`Eid al-Fitr` was a PERSON): a date
@@ -50,10 +50,14 @@ pub fn resolve(doc: &Document<'_>, names: Vec<Entity>, figures: Vec<Entity>) -> 
         .filter(|e| e.label == Label::Date && crate::figures::extra::holiday(&e.text).is_some())
         .map(|e| (e.start, e.end))
         .collect();
+    // so do amounts with their unit (`4pc` was a PLACE): a name is never just an amount of money, a
+    // percentage or a measure
     let rank = |e: &Entity| {
         if e.label.is_name() {
             1
-        } else if holidays.binary_search(&(e.start, e.end)).is_ok() {
+        } else if holidays.binary_search(&(e.start, e.end)).is_ok()
+            || matches!(e.label, Label::Percent | Label::Money | Label::Quantity)
+        {
             2
         } else {
             0

@@ -720,9 +720,8 @@ pub fn sport_cue(w: &str) -> bool {
 /// bound, like `only`).
 pub fn qualifier1(w: &str) -> Option<Option<Approx>> {
     Some(match w {
-        "about" | "around" | "approximately" | "roughly" | "some" | "circa" | "approx." | "~" => {
-            Some(Approx::About)
-        }
+        "about" | "around" | "approximately" | "roughly" | "some" | "circa" | "approx." | "~"
+        | "near" => Some(Approx::About),
         "nearly" | "almost" => Some(Approx::Nearly),
         "only" => None,
         _ => return None,

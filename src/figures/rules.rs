@@ -638,7 +638,12 @@ impl<'a> Scanner<'a> {
             }
         }
         let (approx, j) = self.qualifier(i);
-        if let Some(h) = self.numeric(j, approx, i) {
+        if let Some(mut h) = self.numeric(j, approx, i) {
+            // `between` belongs to a figure with both its ends (`between 3% and 5%`), not to one alone
+            // (`between 18:00 GMT on Friday and midnight`)
+            if w == "between" && h.start.is_none() && !(j..h.end).any(|k| self.w(k) == "and") {
+                h.start = Some(if self.negates(i, j) { j - 1 } else { j });
+            }
             return Some(h);
         }
         if j > i {
@@ -715,6 +720,17 @@ impl<'a> Scanner<'a> {
     /// Reads a qualifier (`more than`, `about`, `only`) at `i`: its bound and the token after it (`i` when
     /// there is none).
     fn qualifier(&self, i: usize) -> (Option<Approx>, usize) {
+        let (q, j) = self.qualifier_words(i);
+        // a sign after the words: `as low as -3C`, `about minus 5`
+        let minus = self.w(j) == "minus" && self.kind(j + 1) == Some(TokenKind::Number);
+        if j > i && (self.is_sign(j) || minus) {
+            return (q, j + 1);
+        }
+        (q, j)
+    }
+
+    /// The words of a qualifier at `i` (see [`Self::qualifier`]).
+    fn qualifier_words(&self, i: usize) -> (Option<Approx>, usize) {
         let (a, b, c) = (self.w(i), self.w(i + 1), self.w(i + 2));
         // three words
         match (a, b, c) {
@@ -772,7 +788,7 @@ impl<'a> Scanner<'a> {
 
     /// The token `q0` before the number at `j` negates it (`minus 12`, `-5`).
     fn negates(&self, q0: usize, j: usize) -> bool {
-        q0 + 1 == j && (self.w(q0) == "minus" || self.is_sign(q0))
+        j > q0 && (self.w(j - 1) == "minus" || self.is_sign(j - 1))
     }
 
     // ---- numbers ------------------------------------------------------------------------------------
@@ -1635,6 +1651,20 @@ impl<'a> Scanner<'a> {
                 e + 2,
             ));
         }
+        // a distance in light years (`six light years`, `4.2 light-years`), not a period
+        if w == "light" {
+            let end = match self.hyphen(e + 1) {
+                Some(h) => h,
+                None => e + 1,
+            };
+            if matches!(self.w(end), "year" | "years") {
+                let v = value.filter(|_| !num.vague).map(|a| Value::Quantity {
+                    amount: a,
+                    unit: "ly".to_string(),
+                });
+                return Some((Label::Quantity, v, score::UNIT, end + 1));
+            }
+        }
         // temperatures and angles with a degree sign: 5°C, 41 °F, 30 ºC, 5 ℃ (unit `°C`, `°F`, or `deg` as
         // for `degrees` when no scale is written: 45°)
         if let Some((end, unit)) = self.degree_sign(e) {
@@ -1651,6 +1681,13 @@ impl<'a> Scanner<'a> {
                     time: format!("{:02}:00", numbers::to_24h(h, pm)),
                 };
                 return Some((Label::Time, Some(v), score::EXPLICIT, self.zone(end)));
+            }
+            // 12 noon, 12 midnight
+            if h == 12 && matches!(w, "noon" | "midnight") {
+                let v = Value::Time {
+                    time: if w == "noon" { "12:00" } else { "00:00" }.to_string(),
+                };
+                return Some((Label::Time, Some(v), score::EXPLICIT, e + 1));
             }
             if w == "o'clock" || (w == "o" && self.w(e + 1) == "'clock") {
                 let v = Value::Time {
@@ -2152,13 +2189,14 @@ impl<'a> Scanner<'a> {
             Some(b'F') => (&s[..s.len() - 1], lexicon::FAHRENHEIT),
             _ => return None,
         };
-        if self.kind(j) != Some(TokenKind::Number) || digits.is_empty() || digits.len() > 5 {
+        if self.kind(j) != Some(TokenKind::Number) || digits.is_empty() || digits.len() > 6 {
             return None;
         }
-        let v: f64 = digits
-            .parse()
-            .ok()
-            .filter(|_| digits.bytes().all(|b| b.is_ascii_digit() || b == b'.'))?;
+        let v: f64 = digits.replace(',', "").parse().ok().filter(|_| {
+            digits
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        })?;
         let p = if self.negates(q0, j) { q0 } else { j };
         let before = p.checked_sub(1).filter(|&b| b >= self.sent_start.get());
         if let Some(b) = before {
@@ -2213,11 +2251,39 @@ impl<'a> Scanner<'a> {
             }
         }
         let v = if self.negates(q0, j) { -v } else { v };
-        let plausible = if unit == lexicon::CELSIUS {
+        // weather's range anywhere; beyond it (an oven's 220C, lava's 1,100C) after a qualifier or a word that
+        // measures (`about 125C`, `reached 1,100C`), where a code is unlikely
+        let weather = if unit == lexicon::CELSIUS {
             (-90.0..=60.0).contains(&v)
         } else {
             (-130.0..=140.0).contains(&v)
         };
+        let measured = q0 < j
+            || before.is_some_and(|b| {
+                matches!(
+                    self.w(b),
+                    "at" | "of"
+                        | "to"
+                        | "reached"
+                        | "reach"
+                        | "reaches"
+                        | "hit"
+                        | "hits"
+                        | "above"
+                        | "below"
+                        | "over"
+                        | "exceeding"
+                        | "exceeded"
+                        | "exceeds"
+                        | "than"
+                        | "nearly"
+                        | "almost"
+                        | "around"
+                        | "about"
+                        | "roughly"
+                )
+            });
+        let plausible = weather || (measured && (-273.0..=5000.0).contains(&v));
         if !plausible {
             return None;
         }
