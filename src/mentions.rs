@@ -146,6 +146,12 @@ fn fold_into(s: &str, out: &mut String) {
 }
 
 /// The folded word tokens of a span (punctuation left out).
+/// Particles of people's names, not names on their own (`da` of `Lula da Silva`).
+const PARTICLES: &[&str] = &[
+    "da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "bin",
+    "ibn", "al", "el", "la", "le",
+];
+
 fn span_words(doc: &Document<'_>, start: usize, end: usize) -> Vec<String> {
     let first = doc.tokens.partition_point(|t| t.end <= start);
     doc.tokens[first..]
@@ -567,6 +573,19 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
     let mut org_parts: ByLabel = HashMap::default();
     // First and last words of people's mentions to their groups.
     let mut person_words: HashMap<String, Vec<usize>> = HashMap::default();
+    // Middle words of people's long names (four words or more, as Portuguese and Spanish names go) to their
+    // groups: `Lula` of `Luiz Inácio Lula da Silva`.
+    let mut middle_words: HashMap<String, usize> = HashMap::default();
+    let middles = |ws: &[String]| -> Vec<String> {
+        if ws.len() < 4 {
+            return Vec::new();
+        }
+        ws[1..ws.len() - 1]
+            .iter()
+            .filter(|w| w.chars().count() > 3 && !PARTICLES.contains(&w.as_str()))
+            .cloned()
+            .collect()
+    };
     let mut prev_name: Option<(usize, usize, Label)> = None; // (end token index, group, label)
     for e in entities.iter_mut() {
         if !e.label.is_name() {
@@ -667,6 +686,21 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
                     .any(|m| part_of(&words, m) || part_of(m, &words))
             });
         }
+        if found.is_none() && l == Label::Person {
+            // a middle word of a long name, seen before or after it (`Lula` and `Luiz Inácio Lula da Silva`)
+            found = match words.len() {
+                1 => middle_words.get(&words[0]).copied(),
+                n if n >= 4 => middles(&words).iter().find_map(|w| {
+                    get(&exact, l, w).filter(|&g| {
+                        groups[g]
+                            .mentions
+                            .iter()
+                            .all(|m| m.len() == 1 && &m[0] == w)
+                    })
+                }),
+                _ => None,
+            };
+        }
         let g = match found {
             Some(g) => g,
             None => {
@@ -689,6 +723,11 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
             }
             for k in short_forms {
                 put(&mut org_parts, l, k, g);
+            }
+            if l == Label::Person {
+                for w in middles(&words) {
+                    middle_words.entry(w).or_insert(g);
+                }
             }
             if l == Label::Person && !words.is_empty() {
                 for w in [&words[0], &words[words.len() - 1]] {

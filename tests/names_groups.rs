@@ -294,3 +294,39 @@ fn an_acronym_with_a_lowercase_joining_initial_groups_with_its_long_form() {
     assert_eq!(g[0].1, g[1].1, "{g:?}");
     assert_ne!(g[0].1, g[2].1, "{g:?}");
 }
+
+#[test]
+fn a_middle_word_of_a_long_name_is_that_person_before_or_after_it() {
+    for (text, first) in [
+        (
+            "Luiz Inácio Lula da Silva arrived. Lula spoke. Dilma Rousseff left.",
+            "Luiz Inácio Lula da Silva",
+        ),
+        (
+            "Lula arrived. Luiz Inácio Lula da Silva spoke. Dilma Rousseff left.",
+            "Lula",
+        ),
+    ] {
+        let doc = Document::new(text);
+        let (long, short) = ("Luiz Inácio Lula da Silva", "Lula");
+        let short_at = if first == long { 1 } else { 0 };
+        let names = vec![
+            ent(text, long, 0, Label::Person, 0.99),
+            ent(text, short, short_at, Label::Person, 0.9),
+            ent(text, "Dilma Rousseff", 0, Label::Person, 0.9),
+        ];
+        let out = resolve(&doc, names, Vec::new());
+        let g = |t: &str| out.iter().find(|e| e.text == t).unwrap().group;
+        assert_eq!(g(long), g(short), "{text}");
+        assert_ne!(g(long), g("Dilma Rousseff"), "{text}");
+    }
+    // a middle name of a three-word name is not enough (`Fitzgerald` may be someone else)
+    let text = "John Fitzgerald Kennedy spoke. Fitzgerald wrote novels.";
+    let doc = Document::new(text);
+    let names = vec![
+        ent(text, "John Fitzgerald Kennedy", 0, Label::Person, 0.99),
+        ent(text, "Fitzgerald", 1, Label::Person, 0.9),
+    ];
+    let out = resolve(&doc, names, Vec::new());
+    assert_ne!(out[0].group, out[1].group);
+}
