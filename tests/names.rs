@@ -584,3 +584,26 @@ fn a_weekday_before_a_speech_verb_is_no_surname() {
     );
     assert!(find("Officials who met on Monday said prices rose.").is_empty());
 }
+
+#[test]
+fn groups_of_nations_climate_conferences_and_no_10() {
+    let found = find("The G7 and the G20 met before COP30, and a No 10 spokesperson said so.");
+    for name in [
+        ("G7", Label::Org),
+        ("G20", Label::Org),
+        ("COP30", Label::Misc),
+        ("No 10", Label::Org),
+    ] {
+        assert!(found.contains(&(name.0.into(), name.1)), "{found:?}");
+    }
+    // the address stays a place; a code that is no such group stays out
+    assert!(find("He lives at No 10 Downing Street.")
+        .iter()
+        .all(|(t, _)| t != "No 10"));
+    // (the tagger may read `G21` as a product; this rule adds no organisation there)
+    let found = find("The G5 plug and the G21 model sold well.");
+    assert!(
+        found.iter().all(|(t, l)| *l != Label::Org && t != "G5"),
+        "{found:?}"
+    );
+}

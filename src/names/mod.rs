@@ -234,8 +234,61 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
             cache.sums.words.push(w);
         }
         let df = DocFeatures::new(doc, &cache.lexicon, ty, &model.resources);
-        tag_features(model, doc, &df, &cache.sums, decoder, &mut buf)
+        let mut out = tag_features(model, doc, &df, &cache.sums, decoder, &mut buf);
+        groups_of_nations(doc, &mut out);
+        out
     })
+}
+
+/// Names written as codes, which the corpora of the 1990s and 2000s barely have: the groups of nations (`G7`,
+/// `G20`, `G77`) as organisations, the UN climate conferences (`COP30`) as events, and `No 10` (Downing
+/// Street, the British prime minister's office) before a lowercase word (`a No 10 spokesperson`) as an
+/// organisation. Added where the tagger found nothing; `out` stays sorted.
+fn groups_of_nations(doc: &Document<'_>, out: &mut Vec<Entity>) {
+    let code = |w: &str, prefix: &str| {
+        w.strip_prefix(prefix)
+            .is_some_and(|d| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let mut added = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let w = t.text(doc.text);
+        let (label, last) =
+            if code(w, "G") && matches!(w, "G7" | "G8" | "G10" | "G20" | "G24" | "G77") {
+                (crate::Label::Org, i)
+            } else if code(w, "COP") {
+                (crate::Label::Misc, i)
+            } else if matches!(w, "No" | "No.")
+                && doc
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.text(doc.text) == "10" && n.space_before)
+                && doc.tokens.get(i + 2).is_some_and(|n| {
+                    let nw = n.text(doc.text);
+                    nw.starts_with(char::is_lowercase) && nw != "downing"
+                })
+            {
+                (crate::Label::Org, i + 1)
+            } else {
+                continue;
+            };
+        let (a, b) = (t.start, doc.tokens[last].end);
+        let taken = out.iter().any(|e| e.start < b && a < e.end);
+        if !taken {
+            added.push(Entity {
+                start: a,
+                end: b,
+                label,
+                text: doc.text[a..b].to_string(),
+                score: 0.9,
+                group: None,
+                value: None,
+            });
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|e| e.start);
+    }
 }
 
 /// Tags a document whose features are `df`, with `sums` the summed weights of each of its word types.
