@@ -47,7 +47,7 @@ fn trains_on_a_tiny_corpus() {
 
 #[test]
 fn anchors_below_the_floor_are_judged_like_any_candidate() {
-    use article_annotator::figures::filter::{anchors, decide, floored, rank};
+    use article_annotator::figures::filter::{decide, floor_anchors, floored, rank};
     use article_annotator::Label;
     // three anchors (flag 1) with digits (flag 2), all below their threshold of 0.3
     let probs = [0.05f32, 0.05, 0.2];
@@ -59,11 +59,14 @@ fn anchors_below_the_floor_are_judged_like_any_candidate() {
     let flags = [3u8, 3, 3];
     // without a floor every anchor is kept, however unlikely
     assert_eq!(
-        decide(&spans, &anchors(&flags, &[true; 3], &probs, 0.0)),
+        decide(&spans, &floor_anchors(&flags, &[true; 3], &probs, 0.0)),
         [0, 1, 2]
     );
     // with one, those the floor applies to and below it are dropped; the others stay anchors
-    let kept = decide(&spans, &anchors(&flags, &[true, false, true], &probs, 0.1));
+    let kept = decide(
+        &spans,
+        &floor_anchors(&flags, &[true, false, true], &probs, 0.1),
+    );
     assert_eq!(kept, [1, 2]);
     // the floor is for bare counts only: a doubtful date or time is still one
     let slot = |l: Label| l as usize + 16;

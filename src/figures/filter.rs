@@ -37,7 +37,7 @@ pub struct Model {
     pub threshold: f32,
     /// the threshold per label and kind of candidate (indexed by [`slot`]), tuned after the global one
     pub per_label: [f32; SLOTS],
-    /// below this probability an anchor the model judges is no longer kept for being one (see [`anchors`]);
+    /// below this probability an anchor the model judges is no longer kept for being one (see [`floor_anchors`]);
     /// tuned on dev after the thresholds
     pub floor: f32,
     /// the weights, indexed by feature hash
@@ -144,7 +144,7 @@ pub fn apply(model: &Model, doc: &Document<'_>, cands: Vec<Candidate>) -> Vec<En
         .iter()
         .map(|c| judged(c) && floored(slot(c)))
         .collect();
-    let anchors = anchors(&flags, &floorable, &probs, model.floor);
+    let anchors = floor_anchors(&flags, &floorable, &probs, model.floor);
     demote_parts(&mut spans, &probs, &anchors);
     let keep = decide(&spans, &anchors);
     let mut out = Vec::with_capacity(keep.len());
@@ -225,7 +225,7 @@ pub fn flags(c: &Candidate) -> u8 {
 /// model, of a [`floored`] slot) has a probability below `floor`: an anchor is kept whatever the model says,
 /// but not when the model all but rules it out (`900 service`, `7777` as a section break, `protein-1`). The
 /// floor is tuned on dev like the thresholds.
-pub fn anchors(flags: &[u8], floorable: &[bool], probs: &[f32], floor: f32) -> Vec<u8> {
+pub fn floor_anchors(flags: &[u8], floorable: &[bool], probs: &[f32], floor: f32) -> Vec<u8> {
     flags
         .iter()
         .zip(floorable)

@@ -212,7 +212,7 @@ pub fn prf(m: &Model, ex: &[Example], n_gold: usize, t: &[f32; SLOTS]) -> (f64, 
             .iter()
             .map(|e| e.judged && super::filter::floored(e.label))
             .collect();
-        let anchors = super::filter::anchors(&flags, &floorable, &probs, m.floor);
+        let anchors = super::filter::floor_anchors(&flags, &floorable, &probs, m.floor);
         super::filter::demote_parts(&mut spans, &probs, &anchors);
         for k in decide(&spans, &anchors) {
             np += 1;
@@ -236,7 +236,7 @@ pub fn prf(m: &Model, ex: &[Example], n_gold: usize, t: &[f32; SLOTS]) -> (f64, 
 
 /// Picks the threshold with the best typed F1 on the dev examples (the model as quantised for shipping), then
 /// refines it per label (two rounds of coordinate ascent), then picks the anchors' floor
-/// ([`super::filter::anchors`]); returns the F1.
+/// ([`super::filter::floor_anchors`]); returns the F1.
 pub fn tune_threshold(m: &mut Model, dev: &[Example], n_gold: usize) -> f64 {
     let q = Model::from_bytes(&m.to_bytes()).expect("round trip");
     let grid: Vec<f32> = (5..=90).map(|i| i as f32 / 100.0).collect();
