@@ -3512,3 +3512,100 @@ fn fixes_from_a_testers_news_items() {
         Label::Percent
     );
 }
+
+#[test]
+fn fixes_from_a_testers_world_press_items() {
+    // currency marks in letters glued to the amount, with their values
+    assert_eq!(
+        one("It cost about N2.5bn in all.", "about N2.5bn", Label::Money),
+        money(2.5e9, "NGN")
+    );
+    assert_eq!(
+        one(
+            "The naira fell to N1,465 to the dollar.",
+            "N1,465",
+            Label::Money
+        ),
+        money(1465.0, "NGN")
+    );
+    assert_eq!(
+        one(
+            "Shares closed at Sh19.85, up a bit.",
+            "Sh19.85",
+            Label::Money
+        ),
+        money(19.85, "KES")
+    );
+    assert_eq!(
+        one(
+            "He bought a Dh2.4 million villa.",
+            "Dh2.4 million",
+            Label::Money
+        ),
+        money(2.4e6, "AED")
+    );
+    assert_eq!(
+        one(
+            "Aramco will spend SR 3 billion.",
+            "SR 3 billion",
+            Label::Money
+        ),
+        money(3e9, "SAR")
+    );
+    // (an N95 mask, State Route 91)
+    assert!(find("Wear an N95 mask.")
+        .iter()
+        .all(|e| e.label != Label::Money));
+    assert!(find("Take SR 91 east.")
+        .iter()
+        .all(|e| e.label != Label::Money));
+    // clock times with a glued half of the day; a sentence's dot stays outside
+    assert_eq!(
+        one("Polls closed at 4:15pm IST.", "4:15pm IST", Label::Time),
+        time("16:15")
+    );
+    assert_eq!(one("We met at 6 am.", "6 am", Label::Time), time("06:00"));
+    // day-first dates where the day cannot be a month
+    assert_eq!(
+        one("It was paid on 26/11/2026.", "26/11/2026", Label::Date),
+        date("2026-11-26")
+    );
+    assert_eq!(
+        one("It was paid on 11/25/2026.", "11/25/2026", Label::Date),
+        date("2026-11-25")
+    );
+    // metres an athlete ran, swam or cleared (`100m` was a hundred million)
+    assert_eq!(
+        one("He ran 100m in the heat.", "100m", Label::Quantity),
+        qty(100.0, "m")
+    );
+    assert_eq!(
+        one("She cleared 2.06m at the trials.", "2.06m", Label::Quantity),
+        qty(2.06, "m")
+    );
+    assert_eq!(
+        one("The firm has 100m users.", "100m", Label::Number),
+        num(100e6)
+    );
+    // millilitres and micrograms; Indian digit grouping; cents without a binary tail
+    assert_eq!(
+        one("Give 10 ml of saline.", "10 ml", Label::Quantity),
+        qty(10.0, "ml")
+    );
+    assert_eq!(
+        one("Take 25mcg daily.", "25mcg", Label::Quantity),
+        qty(25.0, "µg")
+    );
+    assert_eq!(
+        one("He won 3,31,991 votes.", "3,31,991", Label::Number),
+        num(331991.0)
+    );
+    assert_eq!(
+        one(
+            "The Aussie fell to 71.2 US cents.",
+            "71.2 US cents",
+            Label::Money
+        ),
+        money(0.712, "USD")
+    );
+}

@@ -318,6 +318,8 @@ pub fn currency_prefix(w: &str) -> Option<&'static str> {
         "₺" => "TRY",
         "₴" => "UAH",
         "₵" => "GHS",
+        "Dh" | "Dhs" => "AED",
+        "QR" => "QAR",
         _ => return iso_code(w),
     })
 }
@@ -512,6 +514,8 @@ pub fn unit(w: &str) -> Option<&'static str> {
         "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" | "kilogramme" | "kilogrammes" => "kg",
         "gram" | "grams" | "gramme" | "grammes" => "g",
         "mg" | "milligram" | "milligrams" => "mg",
+        "mcg" | "µg" | "microgram" | "micrograms" => "µg",
+        "ml" | "milliliter" | "milliliters" | "millilitre" | "millilitres" => "ml",
         "ton" | "tons" => "t",
         "tonne" | "tonnes" => "t",
         "pound" | "pounds" | "lb" | "lbs" => "lb",

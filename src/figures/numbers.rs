@@ -46,14 +46,22 @@ fn split_number(b: &[u8]) -> Option<(&[u8], Option<&[u8]>, &[u8])> {
     if i == 0 {
         return None;
     }
-    // Thousands groups: only after a head of 1 to 3 digits, and each group exactly 3 digits.
+    // Thousands groups: only after a head of 1 to 3 digits, and each group exactly 3 digits; or the Indian
+    // grouping, a head of 1 or 2 digits, groups of 2, and the last group of 3 (`3,31,991`, `1,20,00,000`).
     if i <= 3 && b.get(i) == Some(&b',') {
+        let mut lens = Vec::new();
         while b.get(i) == Some(&b',') {
             let end = digits(i + 1);
-            if end - (i + 1) != 3 {
-                return None;
-            }
+            lens.push(end - (i + 1));
             i = end;
+        }
+        let western = lens.iter().all(|&l| l == 3);
+        let indian = lens.len() >= 2
+            && lens.last() == Some(&3)
+            && lens[..lens.len() - 1].iter().all(|&l| l == 2)
+            && b.iter().position(|&c| c == b',').is_some_and(|h| h <= 2);
+        if !western && !indian {
+            return None;
         }
     }
     let int = &b[..i];
@@ -184,6 +192,20 @@ pub fn digit_token(tok: &str) -> Option<DigitToken> {
         }
         return None;
     }
+    // `4:15pm`, `7:05AM`: a clock time with its half of the day glued
+    if b.len() > 2 {
+        let (clock, half) = b.split_at(b.len() - 2);
+        let half = half.to_ascii_lowercase();
+        if half == b"am" || half == b"pm" {
+            if let Some((h, m, None)) = split_clock(clock) {
+                let (h, m) = (small(h)?, small(m)?);
+                if !(1..=12).contains(&h) || m > 59 {
+                    return None;
+                }
+                return Some(DigitToken::ClockAmPm(to_24h(h, half == b"pm"), m));
+            }
+        }
+    }
     if let Some((h, m, sec)) = split_clock(b) {
         let h = small(h)?;
         let m = small(m)?;
@@ -208,7 +230,10 @@ pub fn digit_token(tok: &str) -> Option<DigitToken> {
                 } else {
                     y
                 };
-                super::calendar::valid_day(Some(y), a, d).then_some(DigitToken::SlashDate(a, d, y))
+                // day first where the first number cannot be a month (`26/11/2026`, as most of the world
+                // writes dates); month first otherwise (`11/25/2026`)
+                let (m, d) = if a > 12 && d <= 12 { (d, a) } else { (a, d) };
+                super::calendar::valid_day(Some(y), m, d).then_some(DigitToken::SlashDate(m, d, y))
             }
             None if d > 0 && a < d && d <= 64 => Some(DigitToken::Fraction(a as f64 / d as f64)),
             None => None,

@@ -1130,13 +1130,20 @@ impl<'a> Scanner<'a> {
         }
         // R for the rand only before an amount in millions or more: R5 million, R 2.5bn (R alone is too
         // often a letter, a road or a rating)
-        if s == "R" && self.kind(k + 1) == Some(TokenKind::Number) {
+        // (and SR for the Saudi riyal: `SR 91` is a state route)
+        if (s == "R" || s == "SR") && self.kind(k + 1) == Some(TokenKind::Number) {
             let scaled = matches!(numbers::digit_token(self.s(k + 1)), Some(DigitToken::Scaled(v)) if v >= 1e6)
                 || matches!(
                     self.w(k + 2),
                     "million" | "billion" | "trillion" | "bn" | "m"
                 );
-            return scaled.then_some(("ZAR", k + 1));
+            return scaled.then_some((if s == "R" { "ZAR" } else { "SAR" }, k + 1));
+        }
+        // N for the naira only glued to its amount (the tokenizer splits it off only with a scale or
+        // thousands: `N2.5bn`, `N1,465`; `N95` stays a mask)
+        if s == "N" {
+            let glued = self.kind(k + 1) == Some(TokenKind::Number) && self.glued(k + 1);
+            return glued.then_some(("NGN", k + 1));
         }
         lexicon::currency_prefix(s).map(|c| (c, k + 1))
     }
@@ -1271,6 +1278,19 @@ impl<'a> Scanner<'a> {
         let Some(DigitToken::Plain { value, .. }) = numbers::digit_token(digits) else {
             return None;
         };
+        let p = j.wrapping_sub(1);
+        // a height or length an athlete cleared or threw: `cleared 2.06m`, `threw 68.5m`
+        let field = matches!(
+            self.w(p),
+            "cleared" | "jumped" | "vaulted" | "leapt" | "leaped" | "threw" | "thrown" | "hurled"
+        );
+        if field && value > 0.0 && value < 120.0 {
+            let v = Value::Quantity {
+                amount: value,
+                unit: "m".to_string(),
+            };
+            return Some(Hit::new(j1, Label::Quantity, Some(v), score::UNIT));
+        }
         if value.fract() != 0.0 || !(10.0..=50_000.0).contains(&value) {
             return None;
         }
@@ -1299,7 +1319,20 @@ impl<'a> Scanner<'a> {
                     | "since"
                     | "then"
             );
-        let p = j.wrapping_sub(1);
+        // a distance someone covered: `He ran 100m in 9.58 seconds`, `swam 400m`
+        let covered = matches!(
+            self.w(p),
+            "ran"
+                | "run"
+                | "runs"
+                | "running"
+                | "swam"
+                | "swim"
+                | "swims"
+                | "sprinted"
+                | "raced"
+                | "rowed"
+        );
         let gendered = matches!(self.w(p), "'s" | "’s" | "'" | "’")
             && matches!(
                 self.w(j.wrapping_sub(2)),
@@ -1313,7 +1346,7 @@ impl<'a> Scanner<'a> {
             matches!(self.w(p), "the" | "a" | "an")
                 && (lo..hi).any(|k| lexicon::sport_cue(self.w(k)))
         };
-        if !(lexicon::race_noun(next) || bare && (gendered || about_race())) {
+        if !(lexicon::race_noun(next) || bare && (covered || gendered || about_race())) {
             return None;
         }
         let v = Value::Quantity {
@@ -1708,7 +1741,7 @@ impl<'a> Scanner<'a> {
             if matches!(cw, "dollar" | "cent" | "euro" | "yen" | "yuan") {
                 let code = lexicon::currency_word(cw).unwrap_or("USD");
                 let v = value.map(|a| Value::Money {
-                    amount: if cw == "cent" { a / 100.0 } else { a },
+                    amount: if cw == "cent" { hundredth(a) } else { a },
                     currency: code.to_string(),
                 });
                 return Some((Label::Money, v, score::UNIT, h + 1));
@@ -1752,7 +1785,7 @@ impl<'a> Scanner<'a> {
                 };
                 let amount = value.map(|v| {
                     if matches!(cw, "cent" | "cents" | "pence" | "penny" | "pennies") {
-                        v / 100.0
+                        hundredth(v)
                     } else {
                         v
                     }
@@ -2346,7 +2379,13 @@ impl<'a> Scanner<'a> {
     /// whether it is p.m., and the token after it.
     fn ampm_at(&self, e: usize) -> Option<(bool, usize)> {
         if let Some(pm) = ampm(self.w(e)) {
-            let end = if self.w(e + 1) == "." && !self.w(e).ends_with('.') && self.glued(e + 1) {
+            // the dot that ends `a.m.` (`a.m` then `.` at a sentence's end), not a sentence's after `am`
+            let w = self.w(e);
+            let end = if self.w(e + 1) == "."
+                && w.contains('.')
+                && !w.ends_with('.')
+                && self.glued(e + 1)
+            {
                 e + 2
             } else {
                 e + 1
@@ -3909,6 +3948,12 @@ impl<'a> Scanner<'a> {
 /// million` keeps its own value).
 /// The ISO 8601 interval of a period `duration` (`P3M`) that ends on `date` (`--06-30`, `2026-06-30`):
 /// `P3M/--06-30`; none when the end is itself an interval.
+/// A hundredth of `v` (cents and pence in the currency's unit), without the binary fraction's tail
+/// (`71.2` cents is `0.712`, not `0.7120000000000001`).
+fn hundredth(v: f64) -> f64 {
+    (v / 100.0 * 1e9).round() / 1e9
+}
+
 fn period_to(duration: &str, date: &str) -> Option<Value> {
     (duration.starts_with('P') && !date.contains('/')).then(|| Value::Date {
         date: format!("{duration}/{date}"),

@@ -166,8 +166,9 @@ const ABBREVIATIONS: &[&str] = &[
     "Va", "Vt", "Wash", "Wis", "Wyo", "a.m", "p.m", "fig", "vol", "op", "cf", "al",
 ];
 
-/// Currency marks written glued to the amount. `R` (rand) and `Sh` (Kenyan shilling) split off only before an
-/// amount with a scale (`R5bn`, `Sh40 billion`): `R5` alone is as often a road or a model.
+/// Currency marks written glued to the amount. `R` (rand) and `N` (naira) split off only before an amount with
+/// a scale (`R5bn`, `N2.5bn`), and `N` also before thousands (`N1,465`): `R5` alone is as often a road or a
+/// model, `N95` a mask.
 const GLUED_CURRENCIES: &[(&str, bool)] = &[
     ("KShs", false),
     ("Kshs", false),
@@ -177,8 +178,11 @@ const GLUED_CURRENCIES: &[(&str, bool)] = &[
     ("TSh", false),
     ("Rs", false),
     ("Rp", false),
-    ("Sh", true),
+    ("Dhs", false),
+    ("Dh", false),
+    ("Sh", false),
     ("R", true),
+    ("N", true),
 ];
 
 /// The length of a currency mark at the start of the word `text[start..j]` when digits follow it.
@@ -214,6 +218,10 @@ fn currency_glue(text: &str, start: usize, j: usize) -> Option<usize> {
     }
     // digits, perhaps with separators and decimals, then a space and a scale word: `R5 million`, `Sh2.5 bn`
     let t = &text.as_bytes()[j..];
+    // (the naira also with thousands: `N1,465`)
+    if mark == "N" && t.len() >= 4 && t[0] == b',' && t[1..4].iter().all(u8::is_ascii_digit) {
+        return Some(mark.len());
+    }
     let mut k = 0;
     while k + 1 < t.len() && matches!(t[k], b',' | b'.') && t[k + 1].is_ascii_digit() {
         k += 1;
@@ -709,8 +717,15 @@ mod tests {
             ["KSh", "40", "and", "Rs", "1,500", "or", "R", "5bn", ",", "R", "2.5", "million"]
         );
         assert_eq!(
+            toks("Sh1.20, Dh3.20, N2.5bn, N1,465 and an N95 mask"),
+            [
+                "Sh", "1.20", ",", "Dh", "3.20", ",", "N", "2.5bn", ",", "N", "1,465", "and", "an",
+                "N95", "mask"
+            ]
+        );
+        assert_eq!(
             toks("the R5 road, R2D2, Sh3"),
-            ["the", "R5", "road", ",", "R2D2", ",", "Sh3"]
+            ["the", "R5", "road", ",", "R2D2", ",", "Sh", "3"]
         );
     }
 
