@@ -51,12 +51,13 @@ pub fn resolve(doc: &Document<'_>, names: Vec<Entity>, figures: Vec<Entity>) -> 
         .map(|e| (e.start, e.end))
         .collect();
     // so do amounts with their unit (`4pc` was a PLACE): a name is never just an amount of money, a
-    // percentage or a measure
+    // percentage or a measure; nor a fiscal period's code (`FY27` was a MISC)
     let rank = |e: &Entity| {
         if e.label.is_name() {
             1
         } else if holidays.binary_search(&(e.start, e.end)).is_ok()
             || matches!(e.label, Label::Percent | Label::Money | Label::Quantity)
+            || (e.label == Label::Date && fiscal_code(&e.text))
         {
             2
         } else {
@@ -90,6 +91,19 @@ pub fn resolve(doc: &Document<'_>, names: Vec<Entity>, figures: Vec<Entity>) -> 
     kept.sort_by_key(|e| e.start);
     group(doc, &mut kept);
     kept
+}
+
+/// A fiscal period written as a code: `FY27`, `FY2025-26`, `Q3`, `H1`.
+fn fiscal_code(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("FY")
+        .or_else(|| text.strip_prefix('Q'))
+        .or_else(|| text.strip_prefix('H'));
+    rest.is_some_and(|r| {
+        r.starts_with(|c: char| c.is_ascii_digit())
+            && r.bytes()
+                .all(|b| b.is_ascii_digit() || b == b'-' || b == b'/')
+    })
 }
 
 /// A comparison key: lowercase, diacritics removed, curly apostrophes straightened.

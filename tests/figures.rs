@@ -3609,3 +3609,59 @@ fn fixes_from_a_testers_world_press_items() {
         money(0.712, "USD")
     );
 }
+
+#[test]
+fn date_formats_of_the_world_press() {
+    assert_eq!(
+        one(
+            "He ruled for nearly a decade.",
+            "nearly a decade",
+            Label::Date
+        ),
+        dur("P10Y")
+    );
+    assert_eq!(
+        one("It took about a year.", "about a year", Label::Date),
+        dur("P1Y")
+    );
+    assert_eq!(
+        one("In the 2025/26 season he scored.", "2025/26", Label::Date),
+        date("2025/2026")
+    );
+    assert_eq!(
+        one(
+            "Published on 25-Nov-2026 by them.",
+            "25-Nov-2026",
+            Label::Date
+        ),
+        date("2026-11-25")
+    );
+    assert_eq!(
+        one(
+            "Published on 25.11.2026 by them.",
+            "25.11.2026",
+            Label::Date
+        ),
+        date("2026-11-25")
+    );
+    assert_eq!(
+        one(
+            "Published on 11.25.2026 by them.",
+            "11.25.2026",
+            Label::Date
+        ),
+        date("2026-11-25")
+    );
+    // a fraction stays a fraction; a fiscal code beats a name of the same span
+    assert_eq!(
+        one("Then 3/4 of voters agreed.", "3/4", Label::Number),
+        num(0.75)
+    );
+    let found = find("Reliance expects growth in FY27, after FY2025-26 results.");
+    assert!(
+        found
+            .iter()
+            .any(|e| e.text == "FY27" && e.label == Label::Date),
+        "{found:?}"
+    );
+}

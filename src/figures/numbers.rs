@@ -94,6 +94,21 @@ fn split_clock(b: &[u8]) -> Option<ClockParts<'_>> {
     ok.then_some((h, m, s))
 }
 
+/// `d.m.yyyy` (or `m.d.yyyy` when the second number exceeds 12) as a [`DigitToken::SlashDate`].
+fn dotted_date(b: &[u8]) -> Option<DigitToken> {
+    let mut parts = b.split(|&c| c == b'.');
+    let (a, d, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let ok = |p: &[u8], n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.iter().all(u8::is_ascii_digit)
+    };
+    if parts.next().is_some() || !ok(a, 1..=2) || !ok(d, 1..=2) || !ok(y, 4..=4) {
+        return None;
+    }
+    let (a, d, y) = (small(a)?, small(d)?, small(y)? as i32);
+    let (m, day) = if d > 12 { (a, d) } else { (d, a) };
+    super::calendar::valid_day(Some(y), m, day).then_some(DigitToken::SlashDate(m, day, y))
+}
+
 /// Splits `b` as `^([0-9]{1,4})/([0-9]{1,4})(?:/([0-9]{2}|[0-9]{4}))?$`.
 fn split_slash(b: &[u8]) -> Option<(&[u8], &[u8], Option<&[u8]>)> {
     let mut parts = b.split(|&c| c == b'/');
@@ -205,6 +220,11 @@ pub fn digit_token(tok: &str) -> Option<DigitToken> {
                 return Some(DigitToken::ClockAmPm(to_24h(h, half == b"pm"), m));
             }
         }
+    }
+    // a date with dots, day first as Europe writes it unless the second number cannot be a month
+    // (`25.11.2026`, `11.25.2026`)
+    if let Some(date) = dotted_date(b) {
+        return Some(date);
     }
     if let Some((h, m, sec)) = split_clock(b) {
         let h = small(h)?;
