@@ -607,3 +607,26 @@ fn groups_of_nations_climate_conferences_and_no_10() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_places_possessive_before_a_name_is_no_part_of_it() {
+    let found = find("Singapore's DBS Group raised its dividend.");
+    assert!(
+        found.contains(&("Singapore".into(), Label::Place)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("DBS Group".into(), Label::Org)),
+        "{found:?}"
+    );
+    // names with a possessive of their own stay whole
+    let found = find("Lloyd's of London fell, and McDonald's Corp rose.");
+    assert!(
+        found.contains(&("Lloyd's of London".into(), Label::Org)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("McDonald's Corp".into(), Label::Org)),
+        "{found:?}"
+    );
+}

@@ -235,9 +235,68 @@ pub fn tag_with(model: &Model, doc: &Document<'_>) -> Vec<Entity> {
         }
         let df = DocFeatures::new(doc, &cache.lexicon, ty, &model.resources);
         let mut out = tag_features(model, doc, &df, &cache.sums, decoder, &mut buf);
+        split_place_possessives(doc, &model.resources, &mut out);
         groups_of_nations(doc, &mut out);
         out
     })
+}
+
+/// A country's or city's possessive before a name is no part of it: `Singapore's DBS Group` is the place
+/// `Singapore` and the organisation `DBS Group` (as the tagger reads `India's Reliance Industries`); names
+/// that hold a possessive of their own stay whole (`Lloyd's of London`, `McDonald's Corp`: no place).
+fn split_place_possessives(doc: &Document<'_>, res: &resources::Resources, out: &mut Vec<Entity>) {
+    use crate::text::TokenKind;
+    let mut split = Vec::new();
+    for (n, e) in out.iter().enumerate() {
+        if !matches!(e.label, crate::Label::Org | crate::Label::Misc)
+            || !e.text.contains(['\'', '’'])
+        {
+            continue;
+        }
+        let first = doc.tokens.partition_point(|t| t.end <= e.start);
+        let last = doc.tokens.partition_point(|t| t.start < e.end);
+        let Some(c) =
+            (first + 1..last.saturating_sub(1)).find(|&i| doc.tokens[i].kind == TokenKind::Clitic)
+        else {
+            continue;
+        };
+        let place = &doc.text[doc.tokens[first].start..doc.tokens[c - 1].end];
+        let mask = res
+            .gazetteer
+            .get(place.to_lowercase().as_str())
+            .copied()
+            .unwrap_or(0);
+        let next = doc.tokens[c + 1].text(doc.text);
+        if mask & resources::GAZ_PLACE != 0
+            && mask & resources::GAZ_COMPANY == 0
+            && next.starts_with(char::is_uppercase)
+        {
+            split.push((
+                n,
+                doc.tokens[first].start,
+                doc.tokens[c - 1].end,
+                doc.tokens[c + 1].start,
+            ));
+        }
+    }
+    for &(n, a, b, rest) in split.iter().rev() {
+        let e = out[n].clone();
+        out[n] = Entity {
+            start: rest,
+            text: doc.text[rest..e.end].to_string(),
+            ..e.clone()
+        };
+        out.insert(
+            n,
+            Entity {
+                start: a,
+                end: b,
+                label: crate::Label::Place,
+                text: doc.text[a..b].to_string(),
+                ..e
+            },
+        );
+    }
 }
 
 /// Names written as codes, which the corpora of the 1990s and 2000s barely have: the groups of nations (`G7`,
