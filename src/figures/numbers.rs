@@ -208,23 +208,25 @@ pub fn digit_token(tok: &str) -> Option<DigitToken> {
         return None;
     }
     // `4:15pm`, `7:05AM`: a clock time with its half of the day glued
-    if b.len() > 2 {
+    if b.len() > 4 && b[b.len() - 1].eq_ignore_ascii_case(&b'm') && b.contains(&b':') {
         let (clock, half) = b.split_at(b.len() - 2);
-        let half = half.to_ascii_lowercase();
-        if half == b"am" || half == b"pm" {
+        let pm = half[0].eq_ignore_ascii_case(&b'p');
+        if pm || half[0].eq_ignore_ascii_case(&b'a') {
             if let Some((h, m, None)) = split_clock(clock) {
                 let (h, m) = (small(h)?, small(m)?);
                 if !(1..=12).contains(&h) || m > 59 {
                     return None;
                 }
-                return Some(DigitToken::ClockAmPm(to_24h(h, half == b"pm"), m));
+                return Some(DigitToken::ClockAmPm(to_24h(h, pm), m));
             }
         }
     }
     // a date with dots, day first as Europe writes it unless the second number cannot be a month
     // (`25.11.2026`, `11.25.2026`)
-    if let Some(date) = dotted_date(b) {
-        return Some(date);
+    if b.len() >= 8 && b.iter().filter(|&&c| c == b'.').count() == 2 {
+        if let Some(date) = dotted_date(b) {
+            return Some(date);
+        }
     }
     if let Some((h, m, sec)) = split_clock(b) {
         let h = small(h)?;

@@ -1193,22 +1193,29 @@ impl<'a> Scanner<'a> {
             }
             return Some(hit);
         }
-        if let Some(h) = self
-            .glued_temperature(j, q0)
-            .or_else(|| self.glued_shorthand(j, q0))
-        {
-            return Some(h);
-        }
-        // a season or fiscal year written with a slash: `the 2025/26 season`, `2019/2020`
-        if let Some((a, b)) = self.s(j).split_once('/') {
-            if let Ok(y) = a.parse::<i32>() {
-                let next = b
-                    .parse::<i32>()
-                    .ok()
-                    .filter(|&n| n == y + 1 || (b.len() == 2 && n == (y + 1) % 100));
-                if a.len() == 4 && (1900..=2100).contains(&y) && next.is_some() {
-                    let v = year_interval(y, b).map(|date| Value::Date { date });
-                    return Some(Hit::new(j + 1, Label::Date, v, score::YEAR));
+        // digits with letters glued (`5C`, `3.1pc`, `15st`), or a season with a slash
+        if self.kind(j) == Some(TokenKind::Number) {
+            let s = self.s(j);
+            if s.as_bytes().last().is_some_and(|b| !b.is_ascii_digit()) {
+                if let Some(h) = self
+                    .glued_temperature(j, q0)
+                    .or_else(|| self.glued_shorthand(j, q0))
+                {
+                    return Some(h);
+                }
+            }
+            // `the 2025/26 season`, `2019/2020`
+            if s.len() >= 7 && s.as_bytes()[4] == b'/' {
+                let (a, b) = (&s[..4], &s[5..]);
+                if let Ok(y) = a.parse::<i32>() {
+                    let next = b
+                        .parse::<i32>()
+                        .ok()
+                        .filter(|&n| n == y + 1 || (b.len() == 2 && n == (y + 1) % 100));
+                    if (1900..=2100).contains(&y) && next.is_some() {
+                        let v = year_interval(y, b).map(|date| Value::Date { date });
+                        return Some(Hit::new(j + 1, Label::Date, v, score::YEAR));
+                    }
                 }
             }
         }
