@@ -585,30 +585,10 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // a multibillion-dollar deal, a million-dollar home: money without a value (OntoNotes train and dev: a
-        // MONEY 19 times in 21)
-        {
-            let article = matches!(w, "a" | "an") as usize;
-            let scale = self.w(i + article);
-            if matches!(
-                scale,
-                "million"
-                    | "billion"
-                    | "trillion"
-                    | "multimillion"
-                    | "multibillion"
-                    | "multitrillion"
-            ) {
-                if let Some(h) = self.hyphen(i + article + 1) {
-                    if matches!(self.w(h), "dollar" | "euro" | "pound" | "yen" | "yuan") {
-                        // (`a billion-dollar fund`: the article is not part of it)
-                        return Some(if article == 1 {
-                            Hit::skip(i + 1)
-                        } else {
-                            Hit::new(h + 1, Label::Money, None, score::UNIT)
-                        });
-                    }
-                }
+        // a multibillion-dollar deal, a million-dollar home
+        if matches!(w, "a" | "an") || w.ends_with("illion") {
+            if let Some(h) = self.scale_money_adjective(i, w) {
+                return Some(h);
             }
         }
         if w == "the" {
@@ -1195,28 +1175,8 @@ impl<'a> Scanner<'a> {
         }
         // digits with letters glued (`5C`, `3.1pc`, `15st`), or a season with a slash
         if self.kind(j) == Some(TokenKind::Number) {
-            let s = self.s(j);
-            if s.as_bytes().last().is_some_and(|b| !b.is_ascii_digit()) {
-                if let Some(h) = self
-                    .glued_temperature(j, q0)
-                    .or_else(|| self.glued_shorthand(j, q0))
-                {
-                    return Some(h);
-                }
-            }
-            // `the 2025/26 season`, `2019/2020`
-            if s.len() >= 7 && s.as_bytes()[4] == b'/' {
-                let (a, b) = (&s[..4], &s[5..]);
-                if let Ok(y) = a.parse::<i32>() {
-                    let next = b
-                        .parse::<i32>()
-                        .ok()
-                        .filter(|&n| n == y + 1 || (b.len() == 2 && n == (y + 1) % 100));
-                    if (1900..=2100).contains(&y) && next.is_some() {
-                        let v = year_interval(y, b).map(|date| Value::Date { date });
-                        return Some(Hit::new(j + 1, Label::Date, v, score::YEAR));
-                    }
-                }
+            if let Some(h) = self.glued_reading(j, q0) {
+                return Some(h);
             }
         }
         // tokens that carry their own kind of figure
@@ -2202,6 +2162,62 @@ impl<'a> Scanner<'a> {
     /// A temperature with its scale letter glued, as British and Australian news write it: `5C`, `minus 5C`,
     /// `-5C`, `98.6F` (a capital `C` or `F`, a plausible value), not a seat, a room or a code (`seat 14F`,
     /// `Room 12C`, `Form 5C`: after a capitalised word or a word for a place or a form); `5c` is cents.
+    /// A number token with letters glued (`5C`, `3.1pc`, `15st`) or a season's slash (`2025/26`): the readings
+    /// of [`Self::glued_temperature`], [`Self::glued_shorthand`] and seasons. Kept out of line: rare tokens,
+    /// and `numeric` is hot.
+    #[inline(never)]
+    fn glued_reading(&self, j: usize, q0: usize) -> Option<Hit> {
+        let s = self.s(j);
+        if s.as_bytes().last().is_some_and(|b| !b.is_ascii_digit()) {
+            if let Some(h) = self
+                .glued_temperature(j, q0)
+                .or_else(|| self.glued_shorthand(j, q0))
+            {
+                return Some(h);
+            }
+        }
+        // `the 2025/26 season`, `2019/2020`
+        if s.len() >= 7 && s.as_bytes()[4] == b'/' {
+            let (a, b) = (&s[..4], &s[5..]);
+            if let Ok(y) = a.parse::<i32>() {
+                let next = b
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|&n| n == y + 1 || (b.len() == 2 && n == (y + 1) % 100));
+                if (1900..=2100).contains(&y) && next.is_some() {
+                    let v = year_interval(y, b).map(|date| Value::Date { date });
+                    return Some(Hit::new(j + 1, Label::Date, v, score::YEAR));
+                }
+            }
+        }
+        None
+    }
+
+    /// A scale before a hyphen and a currency (`a multibillion-dollar deal`, `a million-dollar home`): money
+    /// without a value (OntoNotes train and dev: a MONEY 19 times in 21).
+    #[inline(never)]
+    fn scale_money_adjective(&self, i: usize, w: &str) -> Option<Hit> {
+        let article = matches!(w, "a" | "an") as usize;
+        let scale = self.w(i + article);
+        if matches!(
+            scale,
+            "million" | "billion" | "trillion" | "multimillion" | "multibillion" | "multitrillion"
+        ) {
+            if let Some(h) = self.hyphen(i + article + 1) {
+                if matches!(self.w(h), "dollar" | "euro" | "pound" | "yen" | "yuan") {
+                    // (`a billion-dollar fund`: the article is not part of it)
+                    return Some(if article == 1 {
+                        Hit::skip(i + 1)
+                    } else {
+                        Hit::new(h + 1, Label::Money, None, score::UNIT)
+                    });
+                }
+            }
+        }
+
+        None
+    }
+
     /// The value of token `k` when it is a number glued to `suffix` (`6in`, `3.1pc`).
     fn glued_number(&self, k: usize, suffix: &str) -> Option<f64> {
         let digits = self.s(k).strip_suffix(suffix)?;
