@@ -2218,16 +2218,18 @@ impl<'a> Scanner<'a> {
         None
     }
 
-    /// The value of token `k` when it is a number glued to `suffix` (`6in`, `3.1pc`).
+    /// The value of token `k` when it is a number glued to `suffix` (`6in`, `3.1pc`, `1,100C`).
     fn glued_number(&self, k: usize, suffix: &str) -> Option<f64> {
         let digits = self.s(k).strip_suffix(suffix)?;
         let plain = !digits.is_empty()
             && digits.len() <= 12
-            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+            && digits
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
         if !plain || self.kind(k) != Some(TokenKind::Number) {
             return None;
         }
-        digits.parse().ok()
+        digits.replace(',', "").parse().ok()
     }
 
     /// British shorthands glued to their number: `3.1pc` (per cent, as the Telegraph and the FT write it) and
@@ -2261,20 +2263,11 @@ impl<'a> Scanner<'a> {
     }
 
     fn glued_temperature(&self, j: usize, q0: usize) -> Option<Hit> {
-        let s = self.s(j);
-        let (digits, unit) = match s.as_bytes().last() {
-            Some(b'C') => (&s[..s.len() - 1], lexicon::CELSIUS),
-            Some(b'F') => (&s[..s.len() - 1], lexicon::FAHRENHEIT),
+        let (v, unit) = match self.s(j).as_bytes().last() {
+            Some(b'C') => (self.glued_number(j, "C")?, lexicon::CELSIUS),
+            Some(b'F') => (self.glued_number(j, "F")?, lexicon::FAHRENHEIT),
             _ => return None,
         };
-        if self.kind(j) != Some(TokenKind::Number) || digits.is_empty() || digits.len() > 6 {
-            return None;
-        }
-        let v: f64 = digits.replace(',', "").parse().ok().filter(|_| {
-            digits
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
-        })?;
         let p = if self.negates(q0, j) { q0 } else { j };
         let before = p.checked_sub(1).filter(|&b| b >= self.sent_start.get());
         if let Some(b) = before {
