@@ -2797,6 +2797,11 @@ fn periods_in_two_units_are_one_duration() {
 
 #[test]
 fn clock_readings_keep_their_seconds() {
+    // a time someone clocked is how long it took
+    assert_eq!(
+        rule("The marathon winner clocked 2:02:16 in Berlin.", "2:02:16"),
+        (Label::Time, dur("PT2H2M16S"))
+    );
     assert_eq!(
         one(
             "The alarm rang at 2:01:09 on the dot.",

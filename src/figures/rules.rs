@@ -2459,28 +2459,31 @@ impl<'a> Scanner<'a> {
     /// 1:59:40`) in a sentence about a race or a distance: nobody runs a marathon at nine seconds past two.
     fn clock_seconds(&self, j: usize, h: u32, m: u32, sec: u32) -> Hit {
         let mut hit = self.clock(j + 1, h, m);
-        let elapsed = matches!(self.w(j.wrapping_sub(1)), "in" | "of") && {
-            let (lo, hi) = (self.sent_start.get(), self.limit.get());
-            (lo..hi).any(|k| {
-                let w = self.w(k);
-                lexicon::sport_cue(w)
-                    || matches!(
-                        w,
-                        "marathon"
-                            | "marathons"
-                            | "clocked"
-                            | "finished"
-                            | "run"
-                            | "runs"
-                            | "record"
-                    )
-                    || matches!(lexicon::unit(w), Some("km" | "mi" | "m"))
-                    || matches!(
-                        numbers::digit_token(self.s(k)),
-                        Some(DigitToken::WithUnit(_, "km" | "mi" | "m"))
-                    )
-            })
-        };
+        // a time someone clocked (`The winner clocked 2:02:16`), or one after `in`/`of` in a sentence about a race
+        let clocked = matches!(self.w(j.wrapping_sub(1)), "clocked" | "timed");
+        let elapsed = clocked
+            || matches!(self.w(j.wrapping_sub(1)), "in" | "of") && {
+                let (lo, hi) = (self.sent_start.get(), self.limit.get());
+                (lo..hi).any(|k| {
+                    let w = self.w(k);
+                    lexicon::sport_cue(w)
+                        || matches!(
+                            w,
+                            "marathon"
+                                | "marathons"
+                                | "clocked"
+                                | "finished"
+                                | "run"
+                                | "runs"
+                                | "record"
+                        )
+                        || matches!(lexicon::unit(w), Some("km" | "mi" | "m"))
+                        || matches!(
+                            numbers::digit_token(self.s(k)),
+                            Some(DigitToken::WithUnit(_, "km" | "mi" | "m"))
+                        )
+                })
+            };
         hit.value = match hit.value {
             Some(Value::Time { .. }) if elapsed && hit.end == j + 1 => {
                 let mut d = String::from("PT");
