@@ -700,11 +700,16 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
                     .any(|m| part_of(&words, m) || part_of(m, &words))
             });
         }
+        // a middle word of a long name, seen before or after it (`Lula` and `Luiz Inácio Lula da Silva`)
+        let mids = if l == Label::Person {
+            middles(&words)
+        } else {
+            Vec::new()
+        };
         if found.is_none() && l == Label::Person {
-            // a middle word of a long name, seen before or after it (`Lula` and `Luiz Inácio Lula da Silva`)
             found = match words.len() {
                 1 => middle_words.get(&words[0]).copied(),
-                n if n >= 4 => middles(&words).iter().find_map(|w| {
+                _ => mids.iter().find_map(|w| {
                     get(&exact, l, w).filter(|&g| {
                         groups[g]
                             .mentions
@@ -712,7 +717,6 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
                             .all(|m| m.len() == 1 && &m[0] == w)
                     })
                 }),
-                _ => None,
             };
         }
         let g = match found {
@@ -738,10 +742,8 @@ pub fn group(doc: &Document<'_>, entities: &mut [Entity]) {
             for k in short_forms {
                 put(&mut org_parts, l, k, g);
             }
-            if l == Label::Person {
-                for w in middles(&words) {
-                    middle_words.entry(w).or_insert(g);
-                }
+            for w in mids {
+                middle_words.entry(w).or_insert(g);
             }
             if l == Label::Person && !words.is_empty() {
                 for w in [&words[0], &words[words.len() - 1]] {

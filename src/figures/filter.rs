@@ -131,19 +131,18 @@ pub fn apply(model: &Model, doc: &Document<'_>, cands: Vec<Candidate>) -> Vec<En
     let ctx = contexts(doc, &cands);
     let mut spans = Vec::with_capacity(cands.len());
     let mut probs = Vec::with_capacity(cands.len());
+    let mut floorable = Vec::with_capacity(cands.len());
     for (c, ctx) in cands.iter().zip(&ctx) {
         features(doc, c, ctx, model.bits, &mut feats);
         let p = model.prob(&feats);
-        let t = model.per_label[slot(c)];
-        let p = if judged(c) { p } else { p.max(t) };
+        let (slot, judged) = (slot(c), judged(c));
+        let t = model.per_label[slot];
+        let p = if judged { p } else { p.max(t) };
         spans.push((c.entity.start, c.entity.end, rank(p, t)));
         probs.push(p);
+        floorable.push(judged && floored(slot));
     }
     let flags: Vec<u8> = cands.iter().map(flags).collect();
-    let floorable: Vec<bool> = cands
-        .iter()
-        .map(|c| judged(c) && floored(slot(c)))
-        .collect();
     let anchors = floor_anchors(&flags, &floorable, &probs, model.floor);
     demote_parts(&mut spans, &probs, &anchors);
     let keep = decide(&spans, &anchors);

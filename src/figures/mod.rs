@@ -20,7 +20,7 @@
 mod calendar;
 pub mod extra;
 pub mod filter;
-mod lexicon;
+pub(crate) mod lexicon;
 mod numbers;
 pub(crate) mod rules;
 #[cfg(not(target_arch = "wasm32"))]

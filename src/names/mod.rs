@@ -304,32 +304,31 @@ fn split_place_possessives(doc: &Document<'_>, res: &resources::Resources, out: 
 /// Street, the British prime minister's office) before a lowercase word (`a No 10 spokesperson`) as an
 /// organisation. Added where the tagger found nothing; `out` stays sorted.
 fn groups_of_nations(doc: &Document<'_>, out: &mut Vec<Entity>) {
-    let code = |w: &str, prefix: &str| {
-        w.strip_prefix(prefix)
+    let cop = |w: &str| {
+        w.strip_prefix("COP")
             .is_some_and(|d| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
     };
     let mut added = Vec::new();
     for (i, t) in doc.tokens.iter().enumerate() {
         let w = t.text(doc.text);
-        let (label, last) =
-            if code(w, "G") && matches!(w, "G7" | "G8" | "G10" | "G20" | "G24" | "G77") {
-                (crate::Label::Org, i)
-            } else if code(w, "COP") {
-                (crate::Label::Misc, i)
-            } else if matches!(w, "No" | "No.")
-                && doc
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.text(doc.text) == "10" && n.space_before)
-                && doc.tokens.get(i + 2).is_some_and(|n| {
-                    let nw = n.text(doc.text);
-                    nw.starts_with(char::is_lowercase) && nw != "downing"
-                })
-            {
-                (crate::Label::Org, i + 1)
-            } else {
-                continue;
-            };
+        let (label, last) = if matches!(w, "G7" | "G8" | "G10" | "G20" | "G24" | "G77") {
+            (crate::Label::Org, i)
+        } else if cop(w) {
+            (crate::Label::Misc, i)
+        } else if matches!(w, "No" | "No.")
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.text(doc.text) == "10" && n.space_before)
+            && doc.tokens.get(i + 2).is_some_and(|n| {
+                let nw = n.text(doc.text);
+                nw.starts_with(char::is_lowercase) && nw != "downing"
+            })
+        {
+            (crate::Label::Org, i + 1)
+        } else {
+            continue;
+        };
         let (a, b) = (t.start, doc.tokens[last].end);
         let taken = out.iter().any(|e| e.start < b && a < e.end);
         if !taken {
@@ -612,20 +611,11 @@ fn companies_left_out(
                 tag_at(path, j).and_then(tag_label) == Some(crate::Label::Person)
             };
             // (not a weekday: `Officials who met on Monday said` gave the PERSON `Monday`)
-            const WEEKDAYS: [&str; 7] = [
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
-            ];
             if own & GAZ_LAST != 0
                 && own & GAZ_PLACE == 0
                 && tag_label(path[k]) != Some(crate::Label::Person)
                 && !res.clusters.contains_key(key.as_str())
-                && !WEEKDAYS.contains(&key.as_str())
+                && crate::figures::lexicon::weekday(&key).is_none()
                 && (is_any(i + 1, SPEECH_VERBS)
                     || (i > 0 && is(i - 1, "and") && beside(i.checked_sub(2)))
                     || (is(i + 1, "and") && beside(Some(i + 2))))
