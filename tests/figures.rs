@@ -655,6 +655,35 @@ fn dates_in_numbers() {
         one("It was popular in the '80s.", "the '80s", Label::Date),
         date("198")
     );
+    // decades with an apostrophe; a year of this century with `'s` is mostly a possessive
+    assert_eq!(
+        one(
+            "Gas was used in the 60's against Yemen.",
+            "the 60's",
+            Label::Date
+        ),
+        date("196")
+    );
+    assert_eq!(
+        one(
+            "Prices rose in the 1960's, then fell.",
+            "the 1960's",
+            Label::Date
+        ),
+        date("196")
+    );
+    assert_eq!(
+        one(
+            "It changed in the 2000's and later.",
+            "the 2000's",
+            Label::Date
+        ),
+        date("200")
+    );
+    assert_eq!(
+        one("The 2020's election was close.", "2020", Label::Date),
+        date("2020")
+    );
     assert_eq!(
         one("The 1989-90 season was long.", "1989-90", Label::Date),
         date("1989/1990")

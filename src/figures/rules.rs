@@ -1190,6 +1190,11 @@ impl<'a> Scanner<'a> {
                     };
                     return Some(Hit::new(j + 1, Label::Date, Some(v), score::MONTH_DATE));
                 }
+                Some(DigitToken::Plain { .. }) if self.s(j + 1).ends_with('s') => {
+                    if let Some(h) = self.decade_hit(j) {
+                        return Some(h);
+                    }
+                }
                 Some(DigitToken::Clock(h, m, None)) => return Some(self.clock(j + 1, h, m)),
                 Some(DigitToken::Clock(h, m, Some(sec))) => {
                     return Some(self.clock_seconds(j, h, m, sec))
@@ -3694,22 +3699,46 @@ impl<'a> Scanner<'a> {
         ))
     }
 
-    /// A decade at `k` (`1990s`), as a hit.
+    /// A decade at `k` (`1990s`, or `1960's` and `the 60's` with an apostrophe), as a hit.
     fn decade_hit(&self, k: usize) -> Option<Hit> {
-        match numbers::digit_token(self.s(k))? {
-            DigitToken::Decade(y) => {
-                let y = if y < 100 { 1900 + y } else { y };
-                Some(Hit::new(
-                    k + 1,
-                    Label::Date,
-                    Some(Value::Date {
-                        date: format!("{}", y / 10),
-                    }),
-                    score::MONTH_DATE,
-                ))
-            }
-            _ => None,
+        let (y, end) = match numbers::digit_token(self.s(k))? {
+            DigitToken::Decade(y) => (y, k + 1),
+            _ => (self.apostrophe_decade(k)?, k + 2),
+        };
+        let y = if y < 100 { 1900 + y } else { y };
+        Some(Hit::new(
+            end,
+            Label::Date,
+            Some(Value::Date {
+                date: format!("{}", y / 10),
+            }),
+            score::MONTH_DATE,
+        ))
+    }
+
+    /// A decade written with an apostrophe at `k` (`1960` + `'s`, `60` + `'s`): its first year as written.
+    /// A year of this century with `'s` is mostly a possessive (`2020's election`), so it counts only before
+    /// punctuation or a joining word (`in the 2000's and 2010's`).
+    #[inline(never)]
+    fn apostrophe_decade(&self, k: usize) -> Option<u32> {
+        let d = self.s(k);
+        if !matches!(self.s(k + 1), "'s" | "’s")
+            || !self.glued(k + 1)
+            || !(d.len() == 2 || d.len() == 4)
+            || !d.ends_with('0')
+            || !d.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
         }
+        let y: u32 = d.parse().ok()?;
+        let after = self.w(k + 2);
+        let joined = after.is_empty()
+            || !after
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphanumeric())
+            || matches!(after, "and" | "or" | "to" | "through" | "until" | "when");
+        (y < 100 || (1100..2000).contains(&y) || joined).then_some(y)
     }
 
     /// A weekday's value: resolved against the document date (`dir` -1 for `last`, 1 for `next`; otherwise the
