@@ -435,6 +435,28 @@ fn percentages() {
         one("It fell by about 3.3 %.", "about 3.3 %", Label::Percent),
         Some(Value::Percent { percent: 3.3 })
     );
+    // fractions of a percent (`a quarter percent` had been read as `a percent`)
+    for (text, span, v) in [
+        (
+            "The bank raised it by a quarter percent.",
+            "a quarter percent",
+            0.25,
+        ),
+        (
+            "It rose a quarter of a percent.",
+            "a quarter of a percent",
+            0.25,
+        ),
+        (
+            "It rose three quarters of one percent.",
+            "three quarters of one percent",
+            0.75,
+        ),
+        ("It fell half of one percent.", "half of one percent", 0.5),
+        ("It fell a half percent.", "a half percent", 0.5),
+    ] {
+        assert_eq!(one(text, span, Label::Percent), pct(v), "{text}");
+    }
     // a range of two percentages: two figures, each with its own value (OntoNotes dev writes such ranges as
     // one span 13 times and as two 13 times; two spans keep both values)
     let found = find("Rates moved from 8 1/2 % to 8 3/8 % here");
@@ -655,6 +677,25 @@ fn dates_in_numbers() {
         one("It was popular in the '80s.", "the '80s", Label::Date),
         date("198")
     );
+    // `March` and `May` capitalised after `as` or `the` are months
+    for (text, month) in [
+        ("Sales fell as recently as March.", "March"),
+        ("The March contract was off 0.32 cent.", "March"),
+        ("The May contract also rose.", "May"),
+    ] {
+        assert!(
+            spans(text).contains(&(month.to_string(), Label::Date)),
+            "{text}: {:?}",
+            spans(text)
+        );
+    }
+    for text in ["The May government fell.", "They march as one."] {
+        assert!(
+            !spans(text).iter().any(|(_, l)| *l == Label::Date),
+            "{text}: {:?}",
+            spans(text)
+        );
+    }
     // decades with an apostrophe; a year of this century with `'s` is mostly a possessive
     assert_eq!(
         one(
@@ -3286,6 +3327,17 @@ fn the_tense_of_another_clause_does_not_date_a_day() {
 
 fn spans_values(text: &str) -> Vec<Option<Value>> {
     find(text).into_iter().map(|e| e.value).collect()
+}
+
+#[test]
+fn a_dash_at_a_line_end_is_no_hyphen_of_a_name() {
+    // `London -` + `Four` had been read as a name with a number (`Interleukin - 3`)
+    let text = "A major incident in central London -\nFour explosions ripped through it.";
+    assert!(
+        spans(text).contains(&("Four".to_string(), Label::Number)),
+        "{:?}",
+        spans(text)
+    );
 }
 
 #[test]

@@ -888,6 +888,12 @@ impl<'a> Scanner<'a> {
             single_word: false,
             scale: 1.0,
         };
+        // a quarter percent, a quarter of a percent, three quarters of one percent, half of one percent
+        if lexicon::fraction_word(self.w(k + 1)).is_some() || w == "half" {
+            if let Some(n) = self.fraction_of_percent(k) {
+                return Some(n);
+            }
+        }
         // tens of thousands, hundreds of millions, dozens
         if w == "tens" && self.w(k + 1) == "of" {
             if let Some(v) = lexicon::vague_plural(self.w(k + 2)).filter(|v| *v >= 2000.0) {
@@ -1046,6 +1052,36 @@ impl<'a> Scanner<'a> {
     /// What follows a fraction word at `e` (`a third`, `three quarters`) makes it a share: `of` and a count of
     /// something that is no period (`of the staff`, not `of a century`, `of the year`, `of 2025`), or a verb
     /// (`a third returned`, `a quarter were`).
+    /// A fraction of a percent at `k`: `a quarter percent`, `a quarter of a percent`, `three quarters of one
+    /// percent`, `half of one percent` (`half a percent` is read with `half`). The number ends before the
+    /// percent word, which the caller reads as its unit.
+    #[inline(never)]
+    fn fraction_of_percent(&self, k: usize) -> Option<Num> {
+        let w = self.w(k);
+        let (value, e) = if w == "half" {
+            (0.5, k + 1)
+        } else {
+            let n = if w == "a" {
+                1.0
+            } else {
+                lexicon::small_number(w).filter(|n| (1.0..10.0).contains(n))?
+            };
+            (n / lexicon::fraction_word(self.w(k + 1))?, k + 2)
+        };
+        let percent = |i: usize| {
+            matches!(self.w(i), "percent" | "pct" | "%")
+                || self.w(i) == "per" && self.w(i + 1) == "cent"
+        };
+        let end = if percent(e) && w != "half" {
+            e
+        } else if self.w(e) == "of" && matches!(self.w(e + 1), "a" | "one") && percent(e + 2) {
+            e + 2
+        } else {
+            return None;
+        };
+        Some(Num::words(value, end, None, false))
+    }
+
     fn fraction_follows(&self, e: usize) -> bool {
         let w = self.w(e);
         if w == "of" {
@@ -1575,8 +1611,16 @@ impl<'a> Scanner<'a> {
             {
                 return Some(Hit::skip(e));
             }
-            // part of a name or a code: Interleukin - 3, S&P 500, Section 8, World War Two, BMP-1
-            let p = if self.is_hyphen(j.wrapping_sub(1)) {
+            // part of a name or a code: Interleukin - 3, S&P 500, Section 8, World War Two, BMP-1 (not after
+            // a dash: a hyphen before a line break, or spaced before a number in words: `London -\nFour`)
+            let dash = |h: usize| {
+                self.tk(h).is_some_and(|t| {
+                    self.tk(j)
+                        .is_some_and(|n| self.text[t.end..n.start].contains('\n'))
+                        || t.space && !self.glued(j) && !num.digits
+                })
+            };
+            let p = if self.is_hyphen(j.wrapping_sub(1)) && !dash(j.wrapping_sub(1)) {
                 j.wrapping_sub(2)
             } else {
                 j.wrapping_sub(1)
@@ -3178,6 +3222,7 @@ impl<'a> Scanner<'a> {
                     | "during"
             ) && !(matches!(prev, "to" | "and" | "until" | "till")
                 && self.month_before_joint(i.wrapping_sub(1)))
+                && !self.capital_month_after(i, prev)
             {
                 return None;
             }
@@ -3189,6 +3234,21 @@ impl<'a> Scanner<'a> {
             Some(self.month_day_value(year, m, None, i)),
             score::MONTH_DATE,
         ))
+    }
+
+    /// `March` or `May` at `i`, capitalised inside a sentence after `as` or `the` (`as recently as March`, `the
+    /// May contract`): a month, not the verb. Not after `the` before `'s` or a word of government (`the May
+    /// government`, a prime minister's).
+    #[inline(never)]
+    fn capital_month_after(&self, i: usize, prev: &str) -> bool {
+        self.cap(i)
+            && self.tk(i).is_some_and(|t| !t.first)
+            && (prev == "as"
+                || prev == "the"
+                    && !matches!(
+                        self.w(i + 1),
+                        "'s" | "’s" | "government" | "administration" | "cabinet" | "era" | "years"
+                    ))
     }
 
     /// Quarters and halves written as codes, `Q2`, `Q4 2025`, `H1 2024`, `Q3 FY2024`, and fiscal years
