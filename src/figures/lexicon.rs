@@ -229,7 +229,7 @@ pub fn currency_word(w: &str) -> Option<&'static str> {
         "mark" | "marks" | "deutschmarks" => "DEM",
         "franc" | "francs" => "FRF",
         "pence" | "penny" | "pennies" => "GBP", // value scaled by the caller
-        "sterling" => "GBP",
+        "sterling" | "quid" => "GBP",
         "lire" => "ITL", // the Italian plural; `lira` alone is today's Turkish lira
         "lira" | "liras" => "TRY",
         "rupee" | "rupees" => "INR",

@@ -888,9 +888,9 @@ impl<'a> Scanner<'a> {
             single_word: false,
             scale: 1.0,
         };
-        // a quarter percent, a quarter of a percent, three quarters of one percent, half of one percent
+        // a quarter percent, a quarter of a percent, half of one percent, half a million, a quarter million
         if lexicon::fraction_word(self.w(k + 1)).is_some() || w == "half" {
-            if let Some(n) = self.fraction_of_percent(k) {
+            if let Some(n) = self.fraction_of(k) {
                 return Some(n);
             }
         }
@@ -1035,6 +1035,11 @@ impl<'a> Scanner<'a> {
             m += 1;
         }
         let (v, used) = numbers::words(&ws[..m])?;
+        if ws[used..m].first() == Some(&"point") {
+            if let Some(n) = self.spoken_decimal(v, k + used) {
+                return Some(n);
+            }
+        }
         let int = (v.fract() == 0.0 && v < 1e6).then_some(v as u32);
         Some(Num {
             value: v,
@@ -1049,14 +1054,42 @@ impl<'a> Scanner<'a> {
         })
     }
 
-    /// What follows a fraction word at `e` (`a third`, `three quarters`) makes it a share: `of` and a count of
-    /// something that is no period (`of the staff`, not `of a century`, `of the year`, `of 2025`), or a verb
-    /// (`a third returned`, `a quarter were`).
-    /// A fraction of a percent at `k`: `a quarter percent`, `a quarter of a percent`, `three quarters of one
-    /// percent`, `half of one percent` (`half a percent` is read with `half`). The number ends before the
-    /// percent word, which the caller reads as its unit.
+    /// A decimal said in words, `seven point one` (whole part `v`, `point` at `p`), with the digits' words
+    /// after `point` and any scale after them (`one point three million`).
     #[inline(never)]
-    fn fraction_of_percent(&self, k: usize) -> Option<Num> {
+    fn spoken_decimal(&self, v: f64, p: usize) -> Option<Num> {
+        if v.fract() != 0.0 || v >= 1000.0 {
+            return None;
+        }
+        let mut frac = String::new();
+        let mut e = p + 1;
+        while let Some(d) = match self.w(e) {
+            "oh" | "zero" => Some(0.0),
+            w => lexicon::small_number(w).filter(|d| *d < 10.0),
+        } {
+            frac.push(char::from(b'0' + d as u8));
+            e += 1;
+            if frac.len() == 3 {
+                break;
+            }
+        }
+        let value: f64 = format!("{v}.{frac}")
+            .parse()
+            .ok()
+            .filter(|_| !frac.is_empty())?;
+        let (scaled, end) = self.scales(value, e);
+        Some(Num {
+            scale: if end > e { scaled / value } else { 1.0 },
+            ..Num::words(scaled, end, None, false)
+        })
+    }
+
+    /// A fraction of a percent or of a scale at `k`: `a quarter percent`, `a quarter of a percent`, `three
+    /// quarters of one percent`, `half of one percent` (`half a percent` is read with `half`), and `half a
+    /// million`, `a half million`, `half million`, `a quarter of a billion`. Before a percent word the number
+    /// ends there, and the caller reads the word as its unit.
+    #[inline(never)]
+    fn fraction_of(&self, k: usize) -> Option<Num> {
         let w = self.w(k);
         let (value, e) = if w == "half" {
             (0.5, k + 1)
@@ -1072,16 +1105,31 @@ impl<'a> Scanner<'a> {
             matches!(self.w(i), "percent" | "pct" | "%")
                 || self.w(i) == "per" && self.w(i + 1) == "cent"
         };
-        let end = if percent(e) && w != "half" {
-            e
-        } else if self.w(e) == "of" && matches!(self.w(e + 1), "a" | "one") && percent(e + 2) {
+        let of_one = self.w(e) == "of" && matches!(self.w(e + 1), "a" | "one");
+        if percent(e) && w != "half" {
+            return Some(Num::words(value, e, None, false));
+        }
+        if of_one && percent(e + 2) {
+            return Some(Num::words(value, e + 2, None, false));
+        }
+        // the scale: right after the fraction, after `of a`, or after `a` for `half` (`half a million`)
+        let s = if of_one {
             e + 2
+        } else if w == "half" && self.w(e) == "a" {
+            e + 1
         } else {
-            return None;
+            e
         };
-        Some(Num::words(value, end, None, false))
+        let (v, end) = self.scales(1.0, s);
+        (end > s && v >= 1000.0).then(|| Num {
+            scale: v,
+            ..Num::words(value * v, end, None, false)
+        })
     }
 
+    /// What follows a fraction word at `e` (`a third`, `three quarters`) makes it a share: `of` and a count of
+    /// something that is no period (`of the staff`, not `of a century`, `of the year`, `of 2025`), or a verb
+    /// (`a third returned`, `a quarter were`).
     fn fraction_follows(&self, e: usize) -> bool {
         let w = self.w(e);
         if w == "of" {
