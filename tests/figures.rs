@@ -3389,6 +3389,45 @@ fn spans_values(text: &str) -> Vec<Option<Value>> {
 }
 
 #[test]
+fn eras_number_signs_and_a_rapper() {
+    for (text, span, v) in [
+        (
+            "Troy fell around 1000 BC, they say.",
+            "around 1000 BC",
+            "-0999",
+        ),
+        ("The house was built around 1900.", "around 1900", "1900"),
+        ("Caesar died in 44 B.C. in Rome.", "44 B.C.", "-0043"),
+        ("Vesuvius erupted in 79 AD.", "79 AD", "0079"),
+        ("It was built in 300 BCE.", "300 BCE", "-0299"),
+    ] {
+        assert_eq!(one(text, span, Label::Date), date(v), "{text}");
+    }
+    assert_eq!(
+        one("About 2000 people came.", "About 2000", Label::Number),
+        approx(2000.0, Approx::About)
+    );
+    // `#` glued to digits is a number sign, not the pound the Wall Street Journal printed as `# 6 billion`
+    assert!(!spans("The road became Provincial Highway #15 then.")
+        .iter()
+        .any(|(_, l)| *l == Label::Money));
+    assert_eq!(
+        one(
+            "Britain sold # 6 billion of gilts.",
+            "# 6 billion",
+            Label::Money
+        ),
+        money(6e9, "GBP")
+    );
+    // Fifty Cent, capitalised, is the rapper
+    assert_eq!(spans("The rap star Fifty Cent tops the chart."), []);
+    assert_eq!(
+        one("It costs fifty cents.", "fifty cents", Label::Money),
+        money(0.5, "USD")
+    );
+}
+
+#[test]
 fn a_dash_at_a_line_end_is_no_hyphen_of_a_name() {
     // `London -` + `Four` had been read as a name with a number (`Interleukin - 3`)
     let text = "A major incident in central London -\nFour explosions ripped through it.";

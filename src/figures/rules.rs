@@ -1189,7 +1189,8 @@ impl<'a> Scanner<'a> {
         {
             return Some(("INR", k + 2));
         }
-        if s == "#" && self.kind(k + 1) != Some(TokenKind::Number) {
+        // `#` for the pound as the Wall Street Journal printed it (`# 6 billion`), not a number sign (`Highway #15`)
+        if s == "#" && (self.kind(k + 1) != Some(TokenKind::Number) || self.glued(k + 1)) {
             return None;
         }
         // R for the rand only before an amount in millions or more: R5 million, R 2.5bn (R alone is too
@@ -1441,6 +1442,10 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        // the rapper, wherever he stands in the sentence (`rap star Fifty Cent`, `If Fifty Cent does`)
+        if !num.digits && matches!(self.s(e), "Cent" | "Cents") && self.cap(j) {
+            return Some(Hit::skip(e + 1));
+        }
         // `one day` is mostly the idiom (one day he left), neither a period nor a count
         if num.single_word
             && num.value == 1.0
@@ -1552,6 +1557,23 @@ impl<'a> Scanner<'a> {
                 };
                 return Some(Hit::new(e + 2, Label::Time, Some(v), score::UNIT));
             }
+        }
+        // a year of an era: 1000 BC, 79 AD, 300 BCE, around 1000 BC
+        if num.digits
+            && matches!(approx, None | Some(Approx::About))
+            && matches!(self.s(e).as_bytes().first(), Some(b'B' | b'A' | b'C'))
+        {
+            if let Some(h) = num.int.and_then(|y| self.era_year(y, e)) {
+                return Some(h);
+            }
+        }
+        // a year with `about` or `around` and no noun after it is a date: built around 1900 (not `about
+        // 2000 people`)
+        if num.year && approx == Some(Approx::About) && self.no_noun_at(e) {
+            let v = Value::Date {
+                date: format!("{:04}", num.value as i64),
+            };
+            return Some(Hit::new(e, Label::Date, Some(v), score::YEAR));
         }
         // (a vague count with a scale stays: `several hundred`)
         if num.vague && num.value.is_nan() && num.scale == 1.0 {
@@ -3741,6 +3763,75 @@ impl<'a> Scanner<'a> {
             return Some(((lexicon::small_number(w)? + u) as u32, h + 1));
         }
         None
+    }
+
+    /// Token `e` does not go on with what a number before it counts: the end of the sentence, a mark, a
+    /// capitalised word, or a word that joins or starts a phrase (`in`, `and`, `when`, ...).
+    #[inline(never)]
+    fn no_noun_at(&self, e: usize) -> bool {
+        let w = self.w(e);
+        w.is_empty()
+            || !w.as_bytes()[0].is_ascii_alphabetic()
+            || self.cap(e)
+            || matches!(
+                w,
+                "in" | "and"
+                    | "or"
+                    | "to"
+                    | "when"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "until"
+                    | "with"
+                    | "by"
+                    | "for"
+                    | "on"
+                    | "at"
+                    | "from"
+                    | "but"
+                    | "that"
+                    | "which"
+                    | "while"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+                    | "i"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+            )
+    }
+
+    /// Year `y` with the era at `e` (`BC`, `B.C.`, `BCE`, `AD`, `A.D.`, `CE`), ending at the era, valued in ISO
+    /// 8601's astronomical numbering (1000 BC is `-0999`, the year before 1 AD is `0000`).
+    #[inline(never)]
+    fn era_year(&self, y: u32, e: usize) -> Option<Hit> {
+        if !(1..=9999).contains(&y) {
+            return None;
+        }
+        let date = match self.s(e) {
+            "BC" | "B.C." | "BCE" | "B.C.E." => format!("-{:04}", y - 1),
+            "AD" | "A.D." | "CE" | "C.E." => format!("{y:04}"),
+            _ => return None,
+        };
+        let date = if date == "-0000" {
+            "0000".to_string()
+        } else {
+            date
+        };
+        Some(Hit::new(
+            e + 1,
+            Label::Date,
+            Some(Value::Date { date }),
+            score::YEAR,
+        ))
     }
 
     /// A year in words at `k`: `nineteen forty - two`, `nineteen fifty`, `two thousand five`.
