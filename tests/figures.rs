@@ -3389,6 +3389,30 @@ fn spans_values(text: &str) -> Vec<Option<Value>> {
 }
 
 #[test]
+fn weekdays_before_dates_as_timestamps_write_them() {
+    for (text, span) in [
+        ("He arrived Thu Jan 25 by bus.", "Thu Jan 25"),
+        ("Posted Wed, 25 Nov 2026 at dawn.", "Wed, 25 Nov 2026"),
+        (
+            "Posted on Wednesday 25 November 2026 in print.",
+            "Wednesday 25 November 2026",
+        ),
+        ("It happened on Mar 3, 2023 in town.", "Mar 3, 2023"),
+        ("It was Fri Mar 3, 2023 in town.", "Fri Mar 3, 2023"),
+    ] {
+        let got = spans(text);
+        assert_eq!(got, [(span.to_string(), Label::Date)], "{text}");
+    }
+    assert_eq!(
+        values_on("2026-11-26", "Posted Wed, 25 Nov 2026 at dawn."),
+        [("Wed, 25 Nov 2026".to_string(), date("2026-11-25"))]
+    );
+    // `mar` the verb, and `Sun` alone, stay words
+    assert_eq!(spans("Scandals mar the race."), []);
+    assert_eq!(spans("The Sun said so."), []);
+}
+
+#[test]
 fn eras_number_signs_and_a_rapper() {
     for (text, span, v) in [
         (

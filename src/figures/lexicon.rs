@@ -147,7 +147,7 @@ pub fn month(w: &str) -> Option<u32> {
     Some(match w {
         "january" | "jan" | "jan." => 1,
         "february" | "feb" | "feb." => 2,
-        "march" | "mar." => 3,
+        "march" | "mar" | "mar." => 3,
         "april" | "apr" | "apr." => 4,
         "may" => 5,
         "june" | "jun" | "jun." => 6,

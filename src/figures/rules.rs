@@ -354,8 +354,10 @@ impl<'a> Scanner<'a> {
                     || (lexicon::weekday(self.w(first)).is_some() && self.cap(first)))
             {
                 let k = if self.w(e) == "," { e + 1 } else { e };
+                // (or the day first: `Wednesday 25 November 2026`)
                 let next_is_day = self.month_at(k).is_some()
-                    || (self.w(e) == "," && lexicon::weekday(self.w(k)).is_some() && self.cap(k));
+                    || (self.w(e) == "," && lexicon::weekday(self.w(k)).is_some() && self.cap(k))
+                    || (self.kind(k) == Some(TokenKind::Number) && self.month_at(k + 1).is_some());
                 if next_is_day {
                     if let Some(h2) = self
                         .at(k)
@@ -3188,7 +3190,18 @@ impl<'a> Scanner<'a> {
         let w = self.w(i);
         let abbrev_nodot = matches!(
             w,
-            "jan" | "feb" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+            "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
         );
         let mut e = i + 1;
         // Jan . 6 in treebank text
@@ -3430,6 +3443,11 @@ impl<'a> Scanner<'a> {
         }
         if let Some(h) = self.fiscal_code(i) {
             return Some(h);
+        }
+        if w.len() <= 5 && self.cap(i) {
+            if let Some(h) = self.short_weekday_date(i) {
+                return Some(h);
+            }
         }
         if let Some(wd) = lexicon::weekday(w).filter(|_| self.cap(i)) {
             // Friday the 13th, Sunday the twenty-first: one DATE, the weekday of a day of the month
@@ -3763,6 +3781,28 @@ impl<'a> Scanner<'a> {
             return Some(((lexicon::small_number(w)? + u) as u32, h + 1));
         }
         None
+    }
+
+    /// A weekday abbreviated without a dot before a date, as timestamps and datelines write them: `Thu Jan 25`,
+    /// `Wed, 25 Nov 2026` (one DATE with the date's value). Alone, `Sun` or `Sat` is mostly no weekday.
+    #[inline(never)]
+    fn short_weekday_date(&self, i: usize) -> Option<Hit> {
+        if !matches!(
+            self.s(i),
+            "Mon" | "Tue" | "Tues" | "Wed" | "Thu" | "Thur" | "Thurs" | "Fri" | "Sat" | "Sun"
+        ) {
+            return None;
+        }
+        let k = if self.w(i + 1) == "," { i + 2 } else { i + 1 };
+        let dated = self.month_at(k).is_some()
+            || (self.kind(k) == Some(TokenKind::Number) && self.month_at(k + 1).is_some());
+        if !dated {
+            return None;
+        }
+        let h = self
+            .at(k)
+            .filter(|h| h.label == Some(Label::Date) && h.start.is_none())?;
+        Some(Hit::new(h.end, Label::Date, h.value, score::MONTH_DATE))
     }
 
     /// Token `e` does not go on with what a number before it counts: the end of the sentence, a mark, a
