@@ -344,6 +344,18 @@ fn money_amounts() {
             num(2.5e5),
         ),
         (
+            "It cost three and a half million dollars.",
+            "three and a half million dollars",
+            m,
+            money(3.5e6, "USD"),
+        ),
+        (
+            "It cost 2 and a half billion euros.",
+            "2 and a half billion euros",
+            m,
+            money(2.5e9, "EUR"),
+        ),
+        (
             "Three quarters of a billion dollars left.",
             "Three quarters of a billion dollars",
             m,
@@ -3410,6 +3422,51 @@ fn weekdays_before_dates_as_timestamps_write_them() {
     // `mar` the verb, and `Sun` alone, stay words
     assert_eq!(spans("Scandals mar the race."), []);
     assert_eq!(spans("The Sun said so."), []);
+}
+
+#[test]
+fn metres_in_sport_and_measures_and_race_times() {
+    let m = |a: f64| {
+        Some(Value::Quantity {
+            amount: a,
+            unit: "m".into(),
+        })
+    };
+    for (text, span, v) in [
+        (
+            "He threw the javelin 89.94m in the final.",
+            "89.94m",
+            m(89.94),
+        ),
+        ("The fish measured 1.2m from nose to tail.", "1.2m", m(1.2)),
+        ("The jump of 8.95m still stands.", "8.95m", m(8.95)),
+        ("The wall is 2.5m high.", "2.5m", m(2.5)),
+        ("The company has 30m users.", "30m", num(3e7)),
+    ] {
+        let label = if span == "30m" {
+            Label::Number
+        } else {
+            Label::Quantity
+        };
+        assert_eq!(one(text, span, label), v, "{text}");
+    }
+    let text = "She won the 1,500m in 3:49.11, a world record.";
+    assert_eq!(
+        find(text)
+            .into_iter()
+            .map(|e| (e.text, e.label, e.value))
+            .collect::<Vec<_>>(),
+        [
+            ("1,500m".to_string(), Label::Quantity, m(1500.0)),
+            (
+                "3:49.11".to_string(),
+                Label::Time,
+                Some(Value::Duration {
+                    duration: "PT3M49.11S".into()
+                })
+            ),
+        ]
+    );
 }
 
 #[test]

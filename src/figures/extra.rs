@@ -783,8 +783,18 @@ fn extend(doc: &Document<'_>, c: &Candidate, out: &mut Vec<Candidate>) {
     }
     if near_left && c.origin != Origin::Trimmed {
         let w = word(a - 1);
-        if w.len() <= 10 && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'.') {
-            if let Some(&w) = LEFT.iter().find(|&&x| x == w) {
+        // (capitalised too, at the start of a sentence: `Over 40 homes`, `Every year`)
+        let first = w.bytes().next().is_some_and(|c| c.is_ascii_uppercase())
+            && doc
+                .sentences
+                .get(doc.sentences.partition_point(|s| s.start < a - 1))
+                .is_some_and(|s| s.start == a - 1);
+        if w.len() <= 10
+            && w.bytes()
+                .enumerate()
+                .all(|(k, c)| c.is_ascii_lowercase() || c == b'.' || (k == 0 && first))
+        {
+            if let Some(&w) = LEFT.iter().find(|&&x| x.eq_ignore_ascii_case(w)) {
                 let value = match (&e.value, approx_of(w)) {
                     (
                         Some(Value::Number {

@@ -833,6 +833,15 @@ impl<'a> Scanner<'a> {
                             e += 1;
                         }
                     }
+                    // 2 and a half billion
+                    if self.w(e) == "and"
+                        && self.w(e + 1) == "a"
+                        && self.w(e + 2) == "half"
+                        && lexicon::scale_word(self.w(e + 3)).is_some()
+                    {
+                        v += 0.5;
+                        e += 3;
+                    }
                     let base = v;
                     let (mut v, mut e2) = self.scales(v, e);
                     // a scale abbreviated apart from its number: `$4.5 bn`, `£30 m`, `20 m euros` (a bare `m` is
@@ -1037,6 +1046,16 @@ impl<'a> Scanner<'a> {
             m += 1;
         }
         let (v, used) = numbers::words(&ws[..m])?;
+        // three and a half million: the scale after the half
+        if used >= 3 && ws[used - 1] == "half" {
+            let (sv, e2) = self.scales(v, k + used);
+            if e2 > k + used {
+                return Some(Num {
+                    scale: sv / v,
+                    ..Num::words(sv, e2, None, false)
+                });
+            }
+        }
         if ws[used..m].first() == Some(&"point") {
             if let Some(n) = self.spoken_decimal(v, k + used) {
                 return Some(n);
@@ -1268,6 +1287,9 @@ impl<'a> Scanner<'a> {
         }
         // tokens that carry their own kind of figure
         if self.kind(j) == Some(TokenKind::Number) {
+            if self.s(j).len() >= 6 && self.race_time(j) {
+                return self.race_time_hit(j);
+            }
             match numbers::digit_token(self.s(j)) {
                 Some(DigitToken::Ordinal(n)) => return Some(self.after_ordinal(n, j + 1)),
                 Some(DigitToken::Decade(y)) => {
@@ -1351,10 +1373,32 @@ impl<'a> Scanner<'a> {
             return None;
         };
         let p = j.wrapping_sub(1);
-        // a height or length an athlete cleared or threw: `cleared 2.06m`, `threw 68.5m`
-        let field = matches!(
-            self.w(p),
-            "cleared" | "jumped" | "vaulted" | "leapt" | "leaped" | "threw" | "thrown" | "hurled"
+        // a height or length an athlete cleared or threw, or something measured: `cleared 2.06m`, `threw the
+        // javelin 89.94m`, `a jump of 8.95m`, `measured 1.2m`, `1.5m tall`
+        let field = (j.saturating_sub(3).max(self.sent_start.get())..j).any(|k| {
+            matches!(
+                self.w(k),
+                "cleared"
+                    | "jumped"
+                    | "vaulted"
+                    | "leapt"
+                    | "leaped"
+                    | "threw"
+                    | "thrown"
+                    | "hurled"
+                    | "javelin"
+                    | "discus"
+                    | "hammer"
+                    | "jump"
+                    | "vault"
+                    | "throw"
+                    | "measured"
+                    | "measuring"
+                    | "measures"
+            )
+        }) || matches!(
+            self.w(j1),
+            "tall" | "long" | "high" | "deep" | "wide" | "away" | "underground"
         );
         if field && value > 0.0 && value < 120.0 {
             let v = Value::Quantity {
@@ -1415,8 +1459,9 @@ impl<'a> Scanner<'a> {
                 self.sent_start.get().max(j.saturating_sub(12)),
                 self.limit.get().min(j + 12),
             );
+            // (a race time is a cue too: `won the 1,500m in 3:49.11`)
             matches!(self.w(p), "the" | "a" | "an")
-                && (lo..hi).any(|k| lexicon::sport_cue(self.w(k)))
+                && (lo..hi).any(|k| lexicon::sport_cue(self.w(k)) || self.race_time(k))
         };
         if !(lexicon::race_noun(next) || bare && (covered || gendered || about_race())) {
             return None;
@@ -1426,6 +1471,43 @@ impl<'a> Scanner<'a> {
             unit: "m".to_string(),
         };
         Some(Hit::new(j1, Label::Quantity, Some(v), score::UNIT))
+    }
+
+    /// Token `k` is a race time: minutes, seconds and hundredths (`3:49.11`, `1:43.2`).
+    fn race_time(&self, k: usize) -> bool {
+        let b = self.s(k).as_bytes();
+        let colon = b.iter().position(|&c| c == b':');
+        let dot = b.iter().rposition(|&c| c == b'.');
+        matches!((colon, dot), (Some(c), Some(d)) if c > 0 && d == c + 3 && d + 1 < b.len())
+            && b.iter()
+                .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.'))
+    }
+
+    /// A race time (`3:49.11`, see [`Self::race_time`]) as the duration it is: `PT3M49.11S`.
+    #[inline(never)]
+    fn race_time_hit(&self, j: usize) -> Option<Hit> {
+        let (m, s) = self.s(j).split_once(':')?;
+        let (m, s): (u32, f64) = (m.parse().ok()?, s.parse().ok()?);
+        if s >= 60.0 || m >= 600 {
+            return None;
+        }
+        let secs = self.s(j).split_once(':')?.1.trim_start_matches('0');
+        let secs = if secs.starts_with('.') {
+            format!("0{secs}")
+        } else {
+            secs.to_string()
+        };
+        let duration = if m > 0 {
+            format!("PT{m}M{secs}S")
+        } else {
+            format!("PT{secs}S")
+        };
+        Some(Hit::new(
+            j + 1,
+            Label::Time,
+            Some(Value::Duration { duration }),
+            score::EXPLICIT,
+        ))
     }
 
     /// What follows a number decides its label.
