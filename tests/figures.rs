@@ -3470,6 +3470,58 @@ fn metres_in_sport_and_measures_and_race_times() {
 }
 
 #[test]
+fn pence_per_cent_shares_and_levels() {
+    assert_eq!(
+        one("Prices were up 11p.", "11p", Label::Money),
+        money(0.11, "GBP")
+    );
+    assert_eq!(spans("A 1080p screen."), []);
+    assert_eq!(one("It rose 41 pc.", "41 pc", Label::Percent), pct(41.0));
+    assert_eq!(
+        one("Prices rose by a fifth.", "a fifth", Label::Number),
+        num(0.2)
+    );
+    // two-digit decades of a life or a level have no year
+    assert_eq!(
+        one("The woman, in her 70s, was hurt.", "70s", Label::Date),
+        None
+    );
+    assert_eq!(
+        one("Support was in the low 30s.", "30s", Label::Number),
+        None
+    );
+    assert_eq!(
+        one("Music of the mid-90s returned.", "the mid-90s", Label::Date),
+        date("199")
+    );
+}
+
+#[test]
+fn codes_addresses_phones_and_verbs_are_no_figures() {
+    for text in [
+        "A one-off payment was made.",
+        "They held one-on-one talks.",
+        "He lived at 221B Baker Street.",
+        "Call 0800 123 4567 or +44 20 7946 0958 now.",
+    ] {
+        assert_eq!(spans(text), [], "{text}");
+    }
+    assert_eq!(
+        one(
+            "The talks are expected to last three weeks.",
+            "three weeks",
+            Label::Date
+        )
+        .map(|_| ()),
+        Some(())
+    );
+    assert_eq!(
+        one("The firm raised $5B.", "$5B", Label::Money),
+        money(5e9, "USD")
+    );
+}
+
+#[test]
 fn eras_number_signs_and_a_rapper() {
     for (text, span, v) in [
         (

@@ -794,7 +794,30 @@ fn extend(doc: &Document<'_>, c: &Candidate, out: &mut Vec<Candidate>) {
                 .enumerate()
                 .all(|(k, c)| c.is_ascii_lowercase() || c == b'.' || (k == 0 && first))
         {
-            if let Some(&w) = LEFT.iter().find(|&&x| x.eq_ignore_ascii_case(w)) {
+            // (not `last` the verb: `expected to last three weeks`, `will last a week`)
+            let verb = w == "last"
+                && a >= 2
+                && matches!(
+                    word(a - 2),
+                    "to" | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "'ll"
+                        | "’ll"
+                );
+            if let Some(&w) = LEFT
+                .iter()
+                .find(|&&x| x.eq_ignore_ascii_case(w))
+                .filter(|_| !verb)
+            {
                 let value = match (&e.value, approx_of(w)) {
                     (
                         Some(Value::Number {

@@ -634,6 +634,27 @@ impl<'a> Scanner<'a> {
         self.ordinal_word(i)
     }
 
+    /// A phone number written in groups apart (`0800 123 4567`, `+44 20 7946 0958`) from its first group at
+    /// `i` (after a glued `+`, or of digits starting with 0): at least two more groups of two to four digits,
+    /// one space apart, make it one, which is no figure.
+    #[inline(never)]
+    fn spaced_phone(&self, i: usize) -> Option<Hit> {
+        let digits = |k: usize| {
+            let s = self.s(k);
+            self.kind(k) == Some(TokenKind::Number)
+                && (2..=4).contains(&s.len())
+                && s.bytes().all(|b| b.is_ascii_digit())
+                && self
+                    .tk(k)
+                    .is_some_and(|t| t.start == self.toks[k - 1].end + 1)
+        };
+        let mut k = i + 1;
+        while k < self.limit.get() && digits(k) {
+            k += 1;
+        }
+        (k >= i + 3).then(|| Hit::skip(k))
+    }
+
     /// Digits joined by hyphens without spaces: an ISO date (`2022-01-06`), or a phone number, a score
     /// (`2-1`), a code, which must not become figures. Ranges of two numbers with a unit (`10-12 miles`)
     /// are left to the ordinary rules.
@@ -650,6 +671,11 @@ impl<'a> Scanner<'a> {
             parts += 1;
         }
         if parts == 1 {
+            let b = self.s(i).as_bytes();
+            let plus = i > 0 && self.s(i - 1) == "+" && self.glued(i);
+            if (plus || b.len() >= 2 && b[0] == b'0') && b.len() <= 5 {
+                return self.spaced_phone(i);
+            }
             return None;
         }
         if parts == 3 {
@@ -866,6 +892,15 @@ impl<'a> Scanner<'a> {
                         scale: if base != 0.0 { v / base } else { 1.0 },
                     })
                 }
+                // a capital `B` glued without a currency before it is a letter (`221B Baker Street`, `Group
+                // 4B`), not billions (`$5B`)
+                DigitToken::Scaled(_)
+                    if self.s(k).ends_with('B')
+                        && !(k > self.sent_start.get()
+                            && lexicon::currency_prefix(self.s(k - 1)).is_some()) =>
+                {
+                    None
+                }
                 DigitToken::Scaled(v) => {
                     // the number as written before its glued scale (`4.5` of `4.5bn`)
                     let digits: String = self
@@ -947,7 +982,9 @@ impl<'a> Scanner<'a> {
             let fw = self.w(k + 1);
             let share = matches!(fw, "third" | "quarter" | "fourth" | "fifth" | "tenth");
             if let Some(d) = lexicon::fraction_word(fw).filter(|_| share) {
-                if self.fraction_follows(k + 2) {
+                // (or a change by that share: `rose by a fifth`, `cut by a third in May`)
+                let by = self.w(k.wrapping_sub(1)) == "by" && self.no_noun_at(k + 2);
+                if by || self.fraction_follows(k + 2) {
                     return Some(Num::words(1.0 / d, k + 2, None, false));
                 }
             }
@@ -1292,13 +1329,7 @@ impl<'a> Scanner<'a> {
             }
             match numbers::digit_token(self.s(j)) {
                 Some(DigitToken::Ordinal(n)) => return Some(self.after_ordinal(n, j + 1)),
-                Some(DigitToken::Decade(y)) => {
-                    let y = if y < 100 { 1900 + y } else { y };
-                    let v = Value::Date {
-                        date: format!("{}", y / 10),
-                    };
-                    return Some(Hit::new(j + 1, Label::Date, Some(v), score::MONTH_DATE));
-                }
+                Some(DigitToken::Decade(_)) => return self.decade_hit(j),
                 Some(DigitToken::Plain { .. }) if self.s(j + 1).ends_with('s') => {
                     if let Some(h) = self.decade_hit(j) {
                         return Some(h);
@@ -1529,6 +1560,20 @@ impl<'a> Scanner<'a> {
         // the rapper, wherever he stands in the sentence (`rap star Fifty Cent`, `If Fifty Cent does`)
         if !num.digits && matches!(self.s(e), "Cent" | "Cents") && self.cap(j) {
             return Some(Hit::skip(e + 1));
+        }
+        // `a one-off payment`, `one-on-one talks`: no count
+        if num.single_word && num.value == 1.0 {
+            if let Some(h) = self.hyphen(e).filter(|_| self.glued(e)) {
+                if matches!(self.w(h), "off" | "offs") {
+                    return Some(Hit::skip(h + 1));
+                }
+                if let Some(h2) = self
+                    .hyphen(h + 1)
+                    .filter(|_| matches!(self.w(h), "on" | "to"))
+                {
+                    return Some(Hit::skip(h2 + 1));
+                }
+            }
         }
         // `one day` is mostly the idiom (one day he left), neither a period nor a count
         if num.single_word
@@ -1857,7 +1902,7 @@ impl<'a> Scanner<'a> {
     ) -> Option<(Label, Option<Value>, f32, usize)> {
         let w = self.w(e);
         // percentages
-        if w == "%" || w == "percent" || w == "pct" || w == "pct." {
+        if w == "%" || w == "percent" || w == "pct" || w == "pct." || self.s(e) == "pc" {
             return Some((
                 Label::Percent,
                 value.map(|p| Value::Percent { percent: p }),
@@ -2444,6 +2489,21 @@ impl<'a> Scanner<'a> {
                 j + 1,
                 Label::Percent,
                 Some(Value::Percent { percent: sign * p }),
+                score::EXPLICIT,
+            ));
+        }
+        // pence: `up 11p`, `120p a share` (not a video's lines: `1080p`)
+        if let Some(p) = self
+            .glued_number(j, "p")
+            .filter(|p| *p < 1000.0 && !matches!(*p as u32, 240 | 360 | 480 | 576 | 720))
+        {
+            return Some(Hit::new(
+                j + 1,
+                Label::Money,
+                Some(Value::Money {
+                    amount: hundredth(sign * p),
+                    currency: "GBP".to_string(),
+                }),
                 score::EXPLICIT,
             ));
         }
@@ -4026,6 +4086,11 @@ impl<'a> Scanner<'a> {
             DigitToken::Decade(y) => (y, k + 1),
             _ => (self.apostrophe_decade(k)?, k + 2),
         };
+        if y < 100 {
+            if let Some(h) = self.decade_of_life_or_level(k, end) {
+                return Some(h);
+            }
+        }
         let y = if y < 100 { 1900 + y } else { y };
         Some(Hit::new(
             end,
@@ -4035,6 +4100,51 @@ impl<'a> Scanner<'a> {
             }),
             score::MONTH_DATE,
         ))
+    }
+
+    /// A two-digit decade at `k` that is no decade of a century: an age after a possessive (`in her 70s`, a
+    /// DATE as OntoNotes tags ages, without a year's value), or a level after `low`, `high`, `upper` or
+    /// `lower` (`support in the low 30s`), or after `mid` in a sentence about temperatures or polls (`highs in
+    /// the mid-30s`): a number without a value.
+    #[inline(never)]
+    fn decade_of_life_or_level(&self, k: usize, end: usize) -> Option<Hit> {
+        let mut p = k.wrapping_sub(1);
+        if self.is_hyphen(p) && self.glued(k) {
+            p = p.wrapping_sub(1);
+        }
+        if matches!(self.w(p), "her" | "his" | "their" | "my" | "your" | "our") {
+            return Some(Hit::new(end, Label::Date, None, score::MONTH_DATE));
+        }
+        let level = matches!(self.w(p), "low" | "mid" | "high" | "upper" | "lower");
+        let (lo, hi) = (self.sent_start.get(), self.limit.get());
+        let about_levels = || {
+            (lo..hi).any(|i| {
+                matches!(
+                    self.w(i),
+                    "highs"
+                        | "lows"
+                        | "temperature"
+                        | "temperatures"
+                        | "degrees"
+                        | "celsius"
+                        | "fahrenheit"
+                        | "support"
+                        | "poll"
+                        | "polls"
+                        | "polling"
+                        | "approval"
+                        | "rating"
+                        | "ratings"
+                        | "percent"
+                        | "%"
+                        | "score"
+                        | "scores"
+                )
+            })
+        };
+        // (`mid` is as often a decade: `the mid-90s`)
+        (level && (self.w(p) != "mid" || about_levels()))
+            .then(|| Hit::new(end, Label::Number, None, score::MONTH_DATE))
     }
 
     /// A decade written with an apostrophe at `k` (`1960` + `'s`, `60` + `'s`): its first year as written.
