@@ -3522,6 +3522,61 @@ fn codes_addresses_phones_and_verbs_are_no_figures() {
 }
 
 #[test]
+fn weekdays_ahead_days_of_months_and_prices_in_pounds() {
+    // 2026-11-25 is a Wednesday
+    let d = "2026-11-25";
+    assert_eq!(
+        values_on(d, "The deadline is this Friday."),
+        pairs(&[("this Friday", date("2026-11-27"))])
+    );
+    assert_eq!(
+        values_on(d, "The deadline is on Friday."),
+        pairs(&[("Friday", date("2026-11-27"))])
+    );
+    assert_eq!(
+        values_on(d, "He left this Friday."),
+        pairs(&[("this Friday", date("2026-11-20"))])
+    );
+    assert_eq!(
+        values_on(d, "They leave the day after tomorrow."),
+        pairs(&[("the day after tomorrow", date("2026-11-27"))])
+    );
+    assert_eq!(
+        values_on(d, "They left the day before yesterday."),
+        pairs(&[("the day before yesterday", date("2026-11-23"))])
+    );
+    assert_eq!(
+        one(
+            "They met on the twenty-third of May.",
+            "twenty-third of May",
+            Label::Date
+        ),
+        date("--05-23")
+    );
+    assert_eq!(
+        one("It came on 9/11's anniversary.", "9/11", Label::Date),
+        date("2001-09-11")
+    );
+    assert_eq!(
+        one(
+            "He paid five hundred pounds.",
+            "five hundred pounds",
+            Label::Money
+        ),
+        money(500.0, "GBP")
+    );
+    assert_eq!(
+        one(
+            "The baby weighed seven pounds.",
+            "seven pounds",
+            Label::Quantity
+        )
+        .map(|_| ()),
+        Some(())
+    );
+}
+
+#[test]
 fn eras_number_signs_and_a_rapper() {
     for (text, span, v) in [
         (

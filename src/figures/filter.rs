@@ -248,10 +248,13 @@ fn range_like(text: &str) -> bool {
             .any(|w| matches!(w, "to" | "and" | "or" | "through"))
 }
 
-/// A part of a rule's reading (`flags & 4`: `2,000` of `₦2,000`) is not kept over an [`anchor`] that holds it,
-/// is no range (`flags & 8`: OntoNotes splits `8 1/2 % to 8 3/8 %`) and is more probable: per-slot thresholds
-/// are tuned on few parts, and one just over a low threshold beat the whole reading just under its own. Lowers
-/// such a part's rank below zero (spans sorted by start, with their probabilities).
+/// A part of a rule's reading (`flags & 4`: `2,000` of `₦2,000`, `9 inches` of `5 feet 9 inches`) is not kept
+/// over an [`anchor`] that holds it and is no range (`flags & 8`: OntoNotes splits `8 1/2 % to 8 3/8 %`):
+/// per-slot thresholds are tuned on few parts, and one just over a low threshold beat the whole reading just
+/// under its own. (Until now only a more probable anchor won; dev scores the same either way, and a part whose
+/// probability edged past the whole's had split `5 feet 9 inches`.) Lowers such a part's rank below -1, under
+/// every candidate that is only below its threshold, so that [`decide`] falls back on the whole reading
+/// first (spans sorted by start).
 pub fn demote_parts(spans: &mut [(usize, usize, f32)], probs: &[f32], flags: &[u8]) {
     for i in 0..spans.len() {
         if flags[i] & 4 == 0 || spans[i].2 < 0.0 {
@@ -259,11 +262,11 @@ pub fn demote_parts(spans: &mut [(usize, usize, f32)], probs: &[f32], flags: &[u
         }
         let (s, e) = (spans[i].0, spans[i].1);
         let lo = i.saturating_sub(16);
-        let beaten = (lo..spans.len()).take_while(|&j| spans[j].0 < e).any(|j| {
-            j != i && flags[j] & 9 == 1 && spans[j].0 <= s && e <= spans[j].1 && probs[j] > probs[i]
-        });
+        let beaten = (lo..spans.len())
+            .take_while(|&j| spans[j].0 < e)
+            .any(|j| j != i && flags[j] & 9 == 1 && spans[j].0 <= s && e <= spans[j].1);
         if beaten {
-            spans[i].2 = probs[i] - 1.0;
+            spans[i].2 = probs[i] - 2.0;
         }
     }
 }

@@ -1327,6 +1327,13 @@ impl<'a> Scanner<'a> {
             if self.s(j).len() >= 6 && self.race_time(j) {
                 return self.race_time_hit(j);
             }
+            // the attacks of September 11, 2001, not nine elevenths
+            if self.s(j) == "9/11" {
+                let v = Value::Date {
+                    date: "2001-09-11".to_string(),
+                };
+                return Some(Hit::new(j + 1, Label::Date, Some(v), score::MONTH_DATE));
+            }
             match numbers::digit_token(self.s(j)) {
                 Some(DigitToken::Ordinal(n)) => return Some(self.after_ordinal(n, j + 1)),
                 Some(DigitToken::Decade(_)) => return self.decade_hit(j),
@@ -1512,6 +1519,28 @@ impl<'a> Scanner<'a> {
         matches!((colon, dot), (Some(c), Some(d)) if c > 0 && d == c + 3 && d + 1 < b.len())
             && b.iter()
                 .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.'))
+    }
+
+    /// A word of paying within the six tokens before `e` (in the sentence) and none of weighing: what
+    /// follows is an amount of money (`paid five hundred pounds`, `costs more than three pounds`).
+    #[inline(never)]
+    fn priced_before(&self, e: usize) -> bool {
+        let lo = self.sent_start.get().max(e.saturating_sub(6));
+        let mut paid = false;
+        for k in lo..e {
+            match self.w(k) {
+                "pay" | "pays" | "paid" | "paying" | "cost" | "costs" | "costing" | "charge"
+                | "charges" | "charged" | "fine" | "fined" | "worth" | "salary" | "earn"
+                | "earns" | "earned" | "spend" | "spent" | "price" | "priced" | "prices"
+                | "fee" | "bill" | "wage" | "wages" | "sold" | "bought" | "raised" | "donated"
+                | "owed" | "owes" => paid = true,
+                "weigh" | "weighs" | "weighed" | "weighing" | "weight" | "lost" | "gained" => {
+                    return false
+                }
+                _ => {}
+            }
+        }
+        paid
     }
 
     /// A race time (`3:49.11`, see [`Self::race_time`]) as the duration it is: `PT3M49.11S`.
@@ -2044,7 +2073,12 @@ impl<'a> Scanner<'a> {
             // something is weighed (`240 million pounds`, but `65 million pounds of mushrooms`: OntoNotes train
             // and dev have 7 of the first kind, all MONEY, and 2 of the second, both QUANTITY)
             let sterling = num.scale >= 1e6 && self.w(k + 1) != "of";
-            if cw == "pounds" && (country.is_some() || self.w(k + 1) == "sterling" || sterling) {
+            if cw == "pounds"
+                && (country.is_some()
+                    || self.w(k + 1) == "sterling"
+                    || sterling
+                    || self.w(k + 1) != "of" && self.priced_before(e))
+            {
                 let code = if country == Some("USD") {
                     "GBP"
                 } else {
@@ -3297,7 +3331,8 @@ impl<'a> Scanner<'a> {
                 "opens" | "open" | "starts" | "begins" | "closes" | "ends" | "falls" | "resume"
                 | "resumes" | "returns" | "arrives" | "kicks" | "runs" | "goes" | "could"
                 | "may" | "might" | "would" | "should" | "can" | "must" | "expect" | "expects"
-                | "hopes" | "aims" | "intends" | "forecast" | "forecasts" | "predicts" => 1,
+                | "hopes" | "aims" | "intends" | "forecast" | "forecasts" | "predicts"
+                | "predict" | "deadline" => 1,
                 "since" | "ago" | "earlier" | "was" | "were" | "had" | "did" | "said" | "left"
                 | "began" | "took" | "came" | "went" | "met" | "fell" | "rose" | "saw" | "told"
                 | "made" | "gave" | "lost" | "sent" | "spent" | "paid" | "found" | "fled"
@@ -3760,16 +3795,9 @@ impl<'a> Scanner<'a> {
                 if lexicon::is_tens(w) {
                     if let Some(h) = self.hyphen(i + 1) {
                         if let Some(u) = lexicon::ordinal_word(self.w(h)).filter(|u| *u < 10.0) {
+                            // (and a day of a month: `the twenty-third of May`)
                             let n = lexicon::small_number(w).unwrap() + u;
-                            return Some(Hit::new(
-                                h + 1,
-                                Label::Ordinal,
-                                Some(Value::Number {
-                                    number: n,
-                                    approx: None,
-                                }),
-                                score::ORDINAL,
-                            ));
+                            return Some(self.after_ordinal(n, h + 1));
                         }
                     }
                 }
@@ -3846,6 +3874,12 @@ impl<'a> Scanner<'a> {
             return Some(Hit::new(k + 1, Label::Time, None, score::RELATIVE));
         }
         if let Some(wd) = lexicon::weekday(u).filter(|_| self.cap(k)) {
+            // `this Friday` is this week's, ahead unless the sentence tells of the past
+            let dir = if mod_word == "this" && self.tense(k) != -1 {
+                2
+            } else {
+                dir
+            };
             return Some(Hit::new(
                 k + 1,
                 Label::Date,
@@ -4172,7 +4206,8 @@ impl<'a> Scanner<'a> {
         (y < 100 || (1100..2000).contains(&y) || joined).then_some(y)
     }
 
-    /// A weekday's value: resolved against the document date (`dir` -1 for `last`, 1 for `next`; otherwise the
+    /// A weekday's value: resolved against the document date (`dir` -1 for `last`, 1 for `next`, 2 for the day
+    /// on or after the document date; otherwise the
     /// day on or after the document date when the sentence around token `at` speaks of the future (`will hold
     /// a strike on Friday`), else the day on or before it, as news mostly reports what happened).
     fn weekday_value(&self, wd: u32, dir: i32, at: usize) -> Value {
@@ -4181,7 +4216,7 @@ impl<'a> Scanner<'a> {
                 let date = match dir {
                     -1 => calendar::weekday_on_or_before(calendar::add_days(d, -1), wd),
                     1 => calendar::add_days(calendar::weekday_on_or_before(d, wd), 7),
-                    _ if self.tense(at) == 1 => {
+                    _ if dir == 2 || self.tense(at) == 1 => {
                         calendar::weekday_on_or_before(calendar::add_days(d, 6), wd)
                     }
                     _ => calendar::weekday_on_or_before(d, wd),
@@ -4230,6 +4265,19 @@ impl<'a> Scanner<'a> {
     /// `the beginning of January`, `the summer of 2005`, `the third quarter`, `the 21st century`.
     fn the_phrase(&self, k: usize) -> Option<Hit> {
         let w = self.w(k);
+        // the day after tomorrow, the day before yesterday
+        if w == "day"
+            && matches!(
+                (self.w(k + 1), self.w(k + 2)),
+                ("after", "tomorrow") | ("before", "yesterday")
+            )
+        {
+            let off = if self.w(k + 2) == "tomorrow" { 2 } else { -2 };
+            let v = self.date.map(|d| Value::Date {
+                date: calendar::add_days(d, off).to_string(),
+            });
+            return Some(Hit::new(k + 3, Label::Date, v, score::RELATIVE));
+        }
         if let Some(h) = self.decade_hit(k) {
             return Some(h);
         }
