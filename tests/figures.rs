@@ -3577,6 +3577,53 @@ fn weekdays_ahead_days_of_months_and_prices_in_pounds() {
 }
 
 #[test]
+fn glued_codes_bounds_and_clock_times_said_in_words() {
+    assert_eq!(
+        one(
+            "The bank posted AED1.2bn in profit.",
+            "AED1.2bn",
+            Label::Money
+        ),
+        money(1.2e9, "AED")
+    );
+    assert_eq!(
+        one("It raised USD500m.", "USD500m", Label::Money),
+        money(5e8, "USD")
+    );
+    assert_eq!(
+        one(
+            "Lows no lower than 12 degrees.",
+            "no lower than 12 degrees",
+            Label::Quantity
+        )
+        .map(|_| ()),
+        Some(())
+    );
+    let t = |s: &str| Some(Value::Time { time: s.into() });
+    for (text, span, v) in [
+        (
+            "He left around ten o'clock at night.",
+            "around ten o'clock at night",
+            t("22:00"),
+        ),
+        (
+            "She came at two o'clock in the afternoon.",
+            "two o'clock in the afternoon",
+            t("14:00"),
+        ),
+        ("We met at half past nine.", "half past nine", t("09:30")),
+        ("We met at quarter to six.", "quarter to six", t("05:45")),
+        (
+            "It leaves at twenty past four in the afternoon.",
+            "twenty past four in the afternoon",
+            t("16:20"),
+        ),
+    ] {
+        assert_eq!(one(text, span, Label::Time), v, "{text}");
+    }
+}
+
+#[test]
 fn eras_number_signs_and_a_rapper() {
     for (text, span, v) in [
         (

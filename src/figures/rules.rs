@@ -550,6 +550,12 @@ impl<'a> Scanner<'a> {
                 ));
             }
         }
+        // half past nine, quarter to six, twenty past four
+        if matches!(self.w(i + 1), "past" | "to") {
+            if let Some(h) = self.spoken_clock(i) {
+                return Some(h);
+            }
+        }
         if matches!(w, "its" | "his" | "her" | "their" | "a" | "the") {
             let ordinal = lexicon::ordinal_word(self.w(i + 1)).is_some()
                 || matches!(
@@ -745,8 +751,8 @@ impl<'a> Scanner<'a> {
             ("as", "many" | "much" | "high", "as") => return (Some(Approx::AtLeast), i + 3),
             ("as", "low", "as") => return (Some(Approx::AtMost), i + 3),
             ("as", "few" | "little", "as") => return (Some(Approx::AtMost), i + 3),
-            ("no", "more" | "greater", "than") => return (Some(Approx::AtMost), i + 3),
-            ("no", "fewer" | "less", "than") => return (Some(Approx::AtLeast), i + 3),
+            ("no", "more" | "greater" | "higher", "than") => return (Some(Approx::AtMost), i + 3),
+            ("no", "fewer" | "less" | "lower", "than") => return (Some(Approx::AtLeast), i + 3),
             ("a", "little" | "bit", "over" | "more") => {
                 return (Some(Approx::MoreThan), i + 3 + (c == "more") as usize)
             }
@@ -1543,6 +1549,52 @@ impl<'a> Scanner<'a> {
         paid
     }
 
+    /// A time of day said as minutes past or to the hour at `i`: `half past nine` (09:30), `quarter to six`
+    /// (05:45), `twenty past four`, `ten past 8`. Only `quarter` goes with `to` (`ten to five` is as often a
+    /// range). Morning hours unless `in the evening` or the like follows.
+    #[inline(never)]
+    fn spoken_clock(&self, i: usize) -> Option<Hit> {
+        let (w, rel) = (self.w(i), self.w(i + 1));
+        let minutes = match w {
+            "half" => 30,
+            "quarter" => 15,
+            _ if rel == "past" => lexicon::small_number(w)
+                .filter(|m| m.fract() == 0.0 && (1.0..=29.0).contains(m))?
+                as u32,
+            _ => return None,
+        };
+        if rel == "to" && w != "quarter" {
+            return None;
+        }
+        let hw = self.w(i + 2);
+        let hour = lexicon::small_number(hw)
+            .or_else(|| hw.parse::<f64>().ok())
+            .filter(|h| h.fract() == 0.0 && (1.0..=12.0).contains(h))? as u32;
+        let (h, m) = if rel == "past" {
+            (hour, minutes)
+        } else {
+            (if hour == 1 { 12 } else { hour - 1 }, 60 - minutes)
+        };
+        let mut end = i + 3;
+        let pm = match (self.w(end), self.w(end + 1), self.w(end + 2)) {
+            ("at", "night", _) => Some((h < 12 && h > 4, 2)),
+            ("in", "the", "afternoon" | "evening") => Some((h < 12, 3)),
+            ("in", "the", "morning") => Some((false, 3)),
+            _ => None,
+        };
+        let h = match pm {
+            Some((p, n)) => {
+                end += n;
+                numbers::to_24h(h, p)
+            }
+            None => h,
+        };
+        let v = Value::Time {
+            time: format!("{h:02}:{m:02}"),
+        };
+        Some(Hit::new(end, Label::Time, Some(v), score::EXPLICIT))
+    }
+
     /// A race time (`3:49.11`, see [`Self::race_time`]) as the duration it is: `PT3M49.11S`.
     #[inline(never)]
     fn race_time_hit(&self, j: usize) -> Option<Hit> {
@@ -1986,15 +2038,23 @@ impl<'a> Scanner<'a> {
                 return Some((Label::Time, Some(v), score::EXPLICIT, e + 1));
             }
             if w == "o'clock" || (w == "o" && self.w(e + 1) == "'clock") {
+                let end = e + if w == "o" { 2 } else { 1 };
+                // ten o'clock at night, in the evening, in the morning
+                let (pm, end) = match (self.w(end), self.w(end + 1), self.w(end + 2)) {
+                    ("at", "night", _) => (Some(h < 12 && h > 4), end + 2),
+                    ("in", "the", "afternoon" | "evening") => (Some(h < 12), end + 3),
+                    ("in", "the", "morning") => (Some(false), end + 3),
+                    _ => (None, end),
+                };
+                let h = match pm {
+                    Some(true) => h + 12,
+                    Some(false) if h == 12 => 0,
+                    _ => h,
+                };
                 let v = Value::Time {
                     time: format!("{:02}:00", h),
                 };
-                return Some((
-                    Label::Time,
-                    Some(v),
-                    score::EXPLICIT,
-                    e + if w == "o" { 2 } else { 1 },
-                ));
+                return Some((Label::Time, Some(v), score::EXPLICIT, end));
             }
         }
         // a compound adjective of money: a 10-dollar bill, a five-cent coin (OntoNotes train and dev: a MONEY 31
