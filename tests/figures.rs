@@ -3624,6 +3624,29 @@ fn glued_codes_bounds_and_clock_times_said_in_words() {
 }
 
 #[test]
+fn a_change_and_the_level_it_reached_are_two_amounts() {
+    for (text, a, b) in [
+        ("Gold climbed $18 to $2,650 an ounce.", "$18", "$2,650"),
+        (
+            "Shares fell by HK$1.60 to HK$104.20.",
+            "HK$1.60",
+            "HK$104.20",
+        ),
+    ] {
+        assert_eq!(
+            spans(text),
+            [(a.to_string(), Label::Money), (b.to_string(), Label::Money)],
+            "{text}"
+        );
+    }
+    // a range stays one figure
+    assert_eq!(
+        spans("Prices range from $40 to $125."),
+        [("$40 to $125".to_string(), Label::Money)]
+    );
+}
+
+#[test]
 fn eras_number_signs_and_a_rapper() {
     for (text, span, v) in [
         (

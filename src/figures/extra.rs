@@ -340,9 +340,14 @@ pub fn expand(
         .filter(|e| tight_range(&e.text))
         .map(|e| (e.start, e.end))
         .collect();
+    // (nor a part that starts inside a currency mark: `$38.20` of `S$38.20`)
+    let bytes = doc.text.as_bytes();
+    let inside_mark = |e: &Entity| {
+        e.text.starts_with('$') && e.start > 0 && bytes[e.start - 1].is_ascii_uppercase()
+    };
     let parts: Vec<Entity> = parts
         .into_iter()
-        .filter(|e| !within(&holidays, e) && !within(&tight, e))
+        .filter(|e| !within(&holidays, e) && !within(&tight, e) && !inside_mark(e))
         .collect();
     // the last token of each amount of money: a period after it is its rate (`20 million euros a month`)
     let mut money_end = vec![false; n];

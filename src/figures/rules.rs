@@ -1301,7 +1301,9 @@ impl<'a> Scanner<'a> {
             // ranges: $ 10 to $ 20, $ 10 - 20 million; the value is the first end, which takes the scale
             // written after the second when it has none of its own (`$1.2 to $1.5 billion` from 1.2e9)
             let mut amount = num.value;
-            if matches!(self.w(e), "to" | "-" | "and") {
+            // (not a change and the level it reached: `Gold climbed $18 to $2,650`)
+            let change = self.w(e) == "to" && self.changed_before(q0);
+            if matches!(self.w(e), "to" | "-" | "and") && !change {
                 let k2 = self.currency_prefix(e + 1).map_or(e + 1, |(_, k)| k);
                 if let Some(n2) = self.number(k2).filter(|n| !n.article && !n.vague) {
                     if self.w(e) != "and" || self.w(q0) == "between" {
@@ -1593,6 +1595,54 @@ impl<'a> Scanner<'a> {
             time: format!("{h:02}:{m:02}"),
         };
         Some(Hit::new(end, Label::Time, Some(v), score::EXPLICIT))
+    }
+
+    /// The word before `q0` (skipping `by`) says that something moved: what follows is a change, and a `to`
+    /// after it leads to the level reached, not to the other end of a range (`rose $2 to $80`).
+    #[inline(never)]
+    fn changed_before(&self, q0: usize) -> bool {
+        let mut p = q0.wrapping_sub(1);
+        if self.w(p) == "by" {
+            p = p.wrapping_sub(1);
+        }
+        p >= self.sent_start.get()
+            && matches!(
+                self.w(p),
+                "rose"
+                    | "fell"
+                    | "climbed"
+                    | "gained"
+                    | "lost"
+                    | "dropped"
+                    | "jumped"
+                    | "slipped"
+                    | "added"
+                    | "shed"
+                    | "declined"
+                    | "increased"
+                    | "decreased"
+                    | "soared"
+                    | "tumbled"
+                    | "surged"
+                    | "plunged"
+                    | "eased"
+                    | "edged"
+                    | "advanced"
+                    | "rises"
+                    | "falls"
+                    | "climbs"
+                    | "gains"
+                    | "drops"
+                    | "jumps"
+                    | "slips"
+                    | "sank"
+                    | "slid"
+                    | "rallied"
+                    | "up"
+                    | "down"
+                    | "higher"
+                    | "lower"
+            )
     }
 
     /// A race time (`3:49.11`, see [`Self::race_time`]) as the duration it is: `PT3M49.11S`.
