@@ -550,8 +550,8 @@ impl<'a> Scanner<'a> {
                 ));
             }
         }
-        // half past nine, quarter to six, twenty past four
-        if matches!(self.w(i + 1), "past" | "to") {
+        // quarter to six (the other clock times said in words are read after their number: `half past nine`)
+        if w == "quarter" && self.w(i + 1) == "to" {
             if let Some(h) = self.spoken_clock(i) {
                 return Some(h);
             }
@@ -941,7 +941,19 @@ impl<'a> Scanner<'a> {
             scale: 1.0,
         };
         // a quarter percent, a quarter of a percent, half of one percent, half a million, a quarter million
-        if lexicon::fraction_word(self.w(k + 1)).is_some() || w == "half" {
+        if matches!(
+            w,
+            "a" | "half"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+        ) {
             if let Some(n) = self.fraction_of(k) {
                 return Some(n);
             }
@@ -1332,16 +1344,6 @@ impl<'a> Scanner<'a> {
         }
         // tokens that carry their own kind of figure
         if self.kind(j) == Some(TokenKind::Number) {
-            if self.s(j).len() >= 6 && self.race_time(j) {
-                return self.race_time_hit(j);
-            }
-            // the attacks of September 11, 2001, not nine elevenths
-            if self.s(j) == "9/11" {
-                let v = Value::Date {
-                    date: "2001-09-11".to_string(),
-                };
-                return Some(Hit::new(j + 1, Label::Date, Some(v), score::MONTH_DATE));
-            }
             match numbers::digit_token(self.s(j)) {
                 Some(DigitToken::Ordinal(n)) => return Some(self.after_ordinal(n, j + 1)),
                 Some(DigitToken::Decade(_)) => return self.decade_hit(j),
@@ -1686,6 +1688,12 @@ impl<'a> Scanner<'a> {
                 {
                     range_end = Some(n2.end);
                 }
+            }
+        }
+        // half past nine, twenty past four
+        if !num.digits && q0 == j && self.w(e) == "past" {
+            if let Some(h) = self.spoken_clock(j) {
+                return Some(h);
             }
         }
         // the rapper, wherever he stands in the sentence (`rap star Fifty Cent`, `If Fifty Cent does`)
@@ -2551,15 +2559,22 @@ impl<'a> Scanner<'a> {
     /// A degree sign at `e` (`°`, the ordinal indicator `º` often typed for it, `℃`, `℉`), with a glued `C` or
     /// `F` after it: the token after the sign and its scale, and the unit (`°C`, `°F`, or `deg` without a
     /// scale).
-    /// A temperature with its scale letter glued, as British and Australian news write it: `5C`, `minus 5C`,
-    /// `-5C`, `98.6F` (a capital `C` or `F`, a plausible value), not a seat, a room or a code (`seat 14F`,
-    /// `Room 12C`, `Form 5C`: after a capitalised word or a word for a place or a form); `5c` is cents.
     /// A number token with letters glued (`5C`, `3.1pc`, `15st`) or a season's slash (`2025/26`): the readings
-    /// of [`Self::glued_temperature`], [`Self::glued_shorthand`] and seasons. Kept out of line: rare tokens,
-    /// and `numeric` is hot.
+    /// of [`Self::glued_temperature`], [`Self::glued_shorthand`] and seasons, race times (`3:49.11`) and
+    /// `9/11`. Kept out of line: rare tokens, and `numeric` is hot.
     #[inline(never)]
     fn glued_reading(&self, j: usize, q0: usize) -> Option<Hit> {
         let s = self.s(j);
+        if s.len() >= 6 && self.race_time(j) {
+            return self.race_time_hit(j);
+        }
+        // the attacks of September 11, 2001, not nine elevenths
+        if s == "9/11" {
+            let v = Value::Date {
+                date: "2001-09-11".to_string(),
+            };
+            return Some(Hit::new(j + 1, Label::Date, Some(v), score::MONTH_DATE));
+        }
         if s.as_bytes().last().is_some_and(|b| !b.is_ascii_digit()) {
             if let Some(h) = self
                 .glued_temperature(j, q0)
@@ -2669,6 +2684,9 @@ impl<'a> Scanner<'a> {
         ))
     }
 
+    /// A temperature with its scale letter glued, as British and Australian news write it: `5C`, `minus 5C`,
+    /// `-5C`, `98.6F` (a capital `C` or `F`, a plausible value), not a seat, a room or a code (`seat 14F`,
+    /// `Room 12C`, `Form 5C`: after a capitalised word or a word for a place or a form); `5c` is cents.
     fn glued_temperature(&self, j: usize, q0: usize) -> Option<Hit> {
         let (v, unit) = match self.s(j).as_bytes().last() {
             Some(b'C') => (self.glued_number(j, "C")?, lexicon::CELSIUS),
@@ -3731,7 +3749,10 @@ impl<'a> Scanner<'a> {
         if let Some(h) = self.fiscal_code(i) {
             return Some(h);
         }
-        if w.len() <= 5 && self.cap(i) {
+        if w.len() <= 5
+            && matches!(w.as_bytes()[0], b'm' | b't' | b'w' | b'f' | b's')
+            && self.cap(i)
+        {
             if let Some(h) = self.short_weekday_date(i) {
                 return Some(h);
             }
