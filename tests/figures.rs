@@ -3647,6 +3647,17 @@ fn a_change_and_the_level_it_reached_are_two_amounts() {
 }
 
 #[test]
+fn vulgar_fractions() {
+    assert_eq!(
+        one("They waited 2½ years.", "2½ years", Label::Date),
+        Some(Value::Duration {
+            duration: "P2.5Y".into()
+        })
+    );
+    assert_eq!(one("It rose 3½%.", "3½%", Label::Percent), pct(3.5));
+}
+
+#[test]
 fn eras_number_signs_and_a_rapper() {
     for (text, span, v) in [
         (

@@ -150,6 +150,29 @@ pub fn digit_token(tok: &str) -> Option<DigitToken> {
     }
     // 30ºC: the ordinal indicator typed for a degree sign is a letter, so the tokenizer keeps it on the number
     if !b.is_ascii() {
+        // a vulgar fraction, alone or after a whole number: `½`, `2½`, `3¾`
+        for (sign, f) in [
+            ('½', 0.5),
+            ('¼', 0.25),
+            ('¾', 0.75),
+            ('⅓', 1.0 / 3.0),
+            ('⅔', 2.0 / 3.0),
+            ('⅛', 0.125),
+        ] {
+            if let Some(n) = tok.strip_suffix(sign) {
+                if n.is_empty() {
+                    return Some(DigitToken::Fraction(f));
+                }
+                if !n.bytes().all(|c| c.is_ascii_digit()) || n.len() > 9 {
+                    return None;
+                }
+                let value = n.parse::<f64>().ok()? + f;
+                return Some(DigitToken::Plain {
+                    value: (value * 1e6).round() / 1e6,
+                    plain_digits: None,
+                });
+            }
+        }
         for (sign, unit) in [
             ("ºC", lexicon::CELSIUS),
             ("ºF", lexicon::FAHRENHEIT),
@@ -481,6 +504,15 @@ mod tests {
         assert_eq!(digit_token("11th"), Some(DigitToken::Ordinal(11.0)));
         assert_eq!(digit_token("21th"), None);
         assert_eq!(digit_token("1990s"), Some(DigitToken::Decade(1990)));
+        assert_eq!(digit_token("½"), Some(DigitToken::Fraction(0.5)));
+        assert_eq!(
+            digit_token("2½"),
+            Some(DigitToken::Plain {
+                value: 2.5,
+                plain_digits: None
+            })
+        );
+        assert_eq!(digit_token("2½x"), None);
         assert_eq!(digit_token("15:30"), Some(DigitToken::Clock(15, 30, None)));
         assert_eq!(
             digit_token("2:01:09"),
