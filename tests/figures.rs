@@ -3647,6 +3647,26 @@ fn a_change_and_the_level_it_reached_are_two_amounts() {
 }
 
 #[test]
+fn more_hours_and_timetable_times() {
+    assert_eq!(
+        one("He waited two more hours.", "two more hours", Label::Time),
+        Some(Value::Duration {
+            duration: "PT2H".into()
+        })
+    );
+    assert_eq!(
+        one("The flight leaves at 18.30.", "18.30", Label::Time),
+        Some(Value::Time {
+            time: "18:30".into()
+        })
+    );
+    assert_eq!(
+        one("Shares closed at 6.50.", "6.50", Label::Number),
+        num(6.5)
+    );
+}
+
+#[test]
 fn vulgar_fractions() {
     assert_eq!(
         one("They waited 2½ years.", "2½ years", Label::Date),

@@ -1647,6 +1647,55 @@ impl<'a> Scanner<'a> {
             )
     }
 
+    /// A clock time written with a dot at `j` after `at` (`departs at 23.59`, `lands at 6.50`, `kick-off at
+    /// 7.45pm` is read elsewhere): hours and minutes, when a word of a timetable comes just before the `at`
+    /// (not a price: `shares closed at 6.50`).
+    #[inline(never)]
+    fn dotted_clock(&self, j: usize) -> Option<Hit> {
+        let (h, m) = self.s(j).split_once('.')?;
+        if m.len() != 2 || h.is_empty() || h.len() > 2 {
+            return None;
+        }
+        let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+        if h > 23 || m > 59 {
+            return None;
+        }
+        let lo = self.sent_start.get().max(j.saturating_sub(4));
+        let timetable = (lo..j - 1).any(|k| {
+            matches!(
+                self.w(k),
+                "departs"
+                    | "departed"
+                    | "depart"
+                    | "leaves"
+                    | "left"
+                    | "arrives"
+                    | "arrived"
+                    | "arrive"
+                    | "lands"
+                    | "landed"
+                    | "land"
+                    | "starts"
+                    | "started"
+                    | "begins"
+                    | "began"
+                    | "kicks"
+                    | "opens"
+                    | "opened"
+                    | "train"
+                    | "flight"
+                    | "bus"
+                    | "ferry"
+            )
+        });
+        timetable.then(|| {
+            let v = Value::Time {
+                time: format!("{h:02}:{m:02}"),
+            };
+            Hit::new(j + 1, Label::Time, Some(v), score::EXPLICIT)
+        })
+    }
+
     /// A race time (`3:49.11`, see [`Self::race_time`]) as the duration it is: `PT3M49.11S`.
     #[inline(never)]
     fn race_time_hit(&self, j: usize) -> Option<Hit> {
@@ -1688,6 +1737,12 @@ impl<'a> Scanner<'a> {
                 {
                     range_end = Some(n2.end);
                 }
+            }
+        }
+        // `departs at 23.59`: a clock time written with a dot, as British timetables do
+        if num.digits && q0 == j && self.w(j.wrapping_sub(1)) == "at" {
+            if let Some(h) = self.dotted_clock(j) {
+                return Some(h);
             }
         }
         // half past nine, twenty past four
@@ -2244,7 +2299,8 @@ impl<'a> Scanner<'a> {
                 if !hyph
                     && !num.article
                     && self.w(u + 1).ends_with('s')
-                    && lexicon::date_unit(self.w(u + 1)).is_some() =>
+                    && (lexicon::date_unit(self.w(u + 1)).is_some()
+                        || lexicon::time_unit(self.w(u + 1)).is_some()) =>
             {
                 (u + 1, self.w(u + 1))
             }
