@@ -940,24 +940,6 @@ impl<'a> Scanner<'a> {
             single_word: false,
             scale: 1.0,
         };
-        // a quarter percent, a quarter of a percent, half of one percent, half a million, a quarter million
-        if matches!(
-            w,
-            "a" | "half"
-                | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-        ) {
-            if let Some(n) = self.fraction_of(k) {
-                return Some(n);
-            }
-        }
         // tens of thousands, hundreds of millions, dozens
         if w == "tens" && self.w(k + 1) == "of" {
             if let Some(v) = lexicon::vague_plural(self.w(k + 2)).filter(|v| *v >= 2000.0) {
@@ -996,6 +978,13 @@ impl<'a> Scanner<'a> {
         // a fraction with `a`: a third of the staff, a quarter of voters (OntoNotes train tags `a third of` a
         // NUMBER 14 times in 16), a third returned; not an ordinal before a noun (`a third term`) nor a part of
         // a period (`a quarter of a century`, `a quarter of the year`)
+        // a quarter percent, a quarter of a percent, half of one percent, half a million, a quarter million
+        // (and three quarters of a percent, read with the small numbers below)
+        if w == "a" || w == "half" {
+            if let Some(n) = self.fraction_of(k) {
+                return Some(n);
+            }
+        }
         if w == "a" {
             let fw = self.w(k + 1);
             let share = matches!(fw, "third" | "quarter" | "fourth" | "fifth" | "tenth");
@@ -1074,6 +1063,9 @@ impl<'a> Scanner<'a> {
         }
         // two-thirds, one third
         if let Some(n) = lexicon::small_number(w).filter(|n| (1.0..10.0).contains(n)) {
+            if let Some(n) = self.fraction_of(k) {
+                return Some(n);
+            }
             let (f, e) = match self.hyphen(k + 1) {
                 Some(h) => (lexicon::fraction_word(self.w(h)), h + 1),
                 None => {
@@ -3806,7 +3798,7 @@ impl<'a> Scanner<'a> {
             return Some(h);
         }
         if w.len() <= 5
-            && matches!(w.as_bytes()[0], b'm' | b't' | b'w' | b'f' | b's')
+            && matches!(w.as_bytes().first(), Some(b'm' | b't' | b'w' | b'f' | b's'))
             && self.cap(i)
         {
             if let Some(h) = self.short_weekday_date(i) {
