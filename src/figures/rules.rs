@@ -1571,20 +1571,7 @@ impl<'a> Scanner<'a> {
         } else {
             (if hour == 1 { 12 } else { hour - 1 }, 60 - minutes)
         };
-        let mut end = i + 3;
-        let pm = match (self.w(end), self.w(end + 1), self.w(end + 2)) {
-            ("at", "night", _) => Some((h < 12 && h > 4, 2)),
-            ("in", "the", "afternoon" | "evening") => Some((h < 12, 3)),
-            ("in", "the", "morning") => Some((false, 3)),
-            _ => None,
-        };
-        let h = match pm {
-            Some((p, n)) => {
-                end += n;
-                numbers::to_24h(h, p)
-            }
-            None => h,
-        };
+        let (h, end) = self.part_of_day(i + 3, h);
         let v = Value::Time {
             time: format!("{h:02}:{m:02}"),
         };
@@ -1686,6 +1673,18 @@ impl<'a> Scanner<'a> {
             };
             Hit::new(j + 1, Label::Time, Some(v), score::EXPLICIT)
         })
+    }
+
+    /// Hour `h` (1 to 12) on the 24-hour clock when `at night`, `in the afternoon`, `in the evening` or `in the
+    /// morning` follows at `e` (`ten o'clock at night` is 22, `twelve at night` 0), with the token after the
+    /// words; else `h` as written and `e`.
+    fn part_of_day(&self, e: usize, h: u32) -> (u32, usize) {
+        match (self.w(e), self.w(e + 1), self.w(e + 2)) {
+            ("at", "night", _) => (numbers::to_24h(h, (5..=11).contains(&h)), e + 2),
+            ("in", "the", "afternoon" | "evening") => (numbers::to_24h(h, true), e + 3),
+            ("in", "the", "morning") => (numbers::to_24h(h, false), e + 3),
+            _ => (h, e),
+        }
     }
 
     /// A race time (`3:49.11`, see [`Self::race_time`]) as the duration it is: `PT3M49.11S`.
@@ -2145,17 +2144,7 @@ impl<'a> Scanner<'a> {
             if w == "o'clock" || (w == "o" && self.w(e + 1) == "'clock") {
                 let end = e + if w == "o" { 2 } else { 1 };
                 // ten o'clock at night, in the evening, in the morning
-                let (pm, end) = match (self.w(end), self.w(end + 1), self.w(end + 2)) {
-                    ("at", "night", _) => (Some(h < 12 && h > 4), end + 2),
-                    ("in", "the", "afternoon" | "evening") => (Some(h < 12), end + 3),
-                    ("in", "the", "morning") => (Some(false), end + 3),
-                    _ => (None, end),
-                };
-                let h = match pm {
-                    Some(true) => h + 12,
-                    Some(false) if h == 12 => 0,
-                    _ => h,
-                };
+                let (h, end) = self.part_of_day(end, h);
                 let v = Value::Time {
                     time: format!("{:02}:00", h),
                 };
