@@ -1452,29 +1452,7 @@ impl<'a> Scanner<'a> {
         }
         let next = self.w(j1);
         // nothing after the distance that it could count: punctuation, the end, a preposition, a verb
-        let bare = self.kind(j1) != Some(TokenKind::Word)
-            || matches!(
-                next,
-                "in" | "at"
-                    | "on"
-                    | "and"
-                    | "or"
-                    | "with"
-                    | "by"
-                    | "from"
-                    | "after"
-                    | "before"
-                    | "as"
-                    | "but"
-                    | "when"
-                    | "while"
-                    | "was"
-                    | "is"
-                    | "this"
-                    | "last"
-                    | "since"
-                    | "then"
-            );
+        let bare = self.no_noun_at(j1);
         // a distance someone covered: `He ran 100m in 9.58 seconds`, `swam 400m`
         let covered = matches!(
             self.w(p),
@@ -4150,11 +4128,12 @@ impl<'a> Scanner<'a> {
     }
 
     /// Token `e` does not go on with what a number before it counts: the end of the sentence, a mark, a
-    /// capitalised word, or a word that joins or starts a phrase (`in`, `and`, `when`, ...).
+    /// capitalised word, or a word that joins or starts a phrase (`in`, `and`, `when`, `since`, ...).
     #[inline(never)]
     fn no_noun_at(&self, e: usize) -> bool {
         let w = self.w(e);
         w.is_empty()
+            || self.kind(e) != Some(TokenKind::Word)
             || !w.as_bytes()[0].is_ascii_alphabetic()
             || self.cap(e)
             || matches!(
@@ -4177,6 +4156,10 @@ impl<'a> Scanner<'a> {
                     | "that"
                     | "which"
                     | "while"
+                    | "since"
+                    | "then"
+                    | "this"
+                    | "last"
                     | "he"
                     | "she"
                     | "they"
