@@ -3667,6 +3667,26 @@ fn more_hours_and_timetable_times() {
 }
 
 #[test]
+fn cedi_and_taka() {
+    assert_eq!(
+        one("The fee is GH¢ 1,300 a head.", "GH¢ 1,300", Label::Money),
+        money(1300.0, "GHS")
+    );
+    assert_eq!(
+        one("The fee is GH¢1,300.", "GH¢1,300", Label::Money),
+        money(1300.0, "GHS")
+    );
+    assert_eq!(
+        one(
+            "The budget is Tk 7.97 lakh crore.",
+            "Tk 7.97 lakh crore",
+            Label::Money
+        ),
+        money(7.97e12, "BDT")
+    );
+}
+
+#[test]
 fn vulgar_fractions() {
     assert_eq!(
         one("They waited 2½ years.", "2½ years", Label::Date),

@@ -318,6 +318,7 @@ pub fn currency_prefix(w: &str) -> Option<&'static str> {
         "₺" => "TRY",
         "₴" => "UAH",
         "₵" => "GHS",
+        "Tk" | "Tk." => "BDT",
         "Dh" | "Dhs" => "AED",
         "QR" => "QAR",
         _ => return iso_code(w),

@@ -1250,6 +1250,10 @@ impl<'a> Scanner<'a> {
         if s == "U.S" && self.s(k + 1) == "." && self.s(k + 2) == "$" {
             return Some(("USD", k + 3));
         }
+        // the Ghanaian cedi as Ghana's papers write it: `GH¢ 1,300`, `GH¢1,300`
+        if s == "GH" && self.s(k + 1) == "¢" && self.glued(k + 1) {
+            return Some(("GHS", k + 2));
+        }
         if s == "Rs"
             && self.s(k + 1) == "."
             && self.glued(k + 1)
