@@ -3667,6 +3667,18 @@ fn more_hours_and_timetable_times() {
 }
 
 #[test]
+fn a_sign_before_a_currency_mark() {
+    assert_eq!(
+        one("Net income was -$3m.", "-$3m", Label::Money),
+        money(-3e6, "USD")
+    );
+    assert_eq!(
+        one("Prices were $10-$12.", "$10-$12", Label::Money),
+        money(10.0, "USD")
+    );
+}
+
+#[test]
 fn cedi_and_taka() {
     assert_eq!(
         one("The fee is GH¢ 1,300 a head.", "GH¢ 1,300", Label::Money),

@@ -787,13 +787,16 @@ impl<'a> Scanner<'a> {
         (None, i)
     }
 
-    /// A minus sign at `i`: `-` or `−` glued to the digits after it and preceded by whitespace, the start of
-    /// the text or an opening bracket (`fell -3%`, `(-5°C)`), not the hyphen of a range or score (`10-15`,
-    /// nor `10 -15` after a number).
+    /// A minus sign at `i`: `-` or `−` glued to the digits after it (or to a currency sign glued to them:
+    /// `-$3m`) and preceded by whitespace, the start of the text or an opening bracket (`fell -3%`, `(-5°C)`),
+    /// not the hyphen of a range or score (`10-15`, nor `10 -15` after a number).
     fn is_sign(&self, i: usize) -> bool {
         matches!(self.s(i), "-" | "−")
             && self.glued(i + 1)
-            && self.kind(i + 1) == Some(TokenKind::Number)
+            && (self.kind(i + 1) == Some(TokenKind::Number)
+                || matches!(self.s(i + 1), "$" | "£" | "€" | "¥" | "₹")
+                    && self.glued(i + 2)
+                    && self.kind(i + 2) == Some(TokenKind::Number))
             && self
                 .tk(i)
                 .is_some_and(|t| t.space || (i > 0 && matches!(self.s(i - 1), "(" | "[")))
@@ -1320,6 +1323,8 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
+            // a sign before the currency mark: `-$3m`
+            let amount = if self.negates(q0, j) { -amount } else { amount };
             let v = (!amount.is_nan()).then(|| Value::Money {
                 amount,
                 currency: currency.to_string(),
