@@ -341,7 +341,6 @@ pub fn expand(
         .map(|e| (e.start, e.end))
         .collect();
     // (nor a part that starts inside a currency mark: `$38.20` of `S$38.20`)
-    let bytes = doc.text.as_bytes();
     let inside_mark = |e: &Entity| {
         e.text.starts_with('$') && e.start > 0 && bytes[e.start - 1].is_ascii_uppercase()
     };

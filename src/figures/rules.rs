@@ -1677,12 +1677,12 @@ impl<'a> Scanner<'a> {
     /// A race time (`3:49.11`, see [`Self::race_time`]) as the duration it is: `PT3M49.11S`.
     #[inline(never)]
     fn race_time_hit(&self, j: usize) -> Option<Hit> {
-        let (m, s) = self.s(j).split_once(':')?;
-        let (m, s): (u32, f64) = (m.parse().ok()?, s.parse().ok()?);
+        let (m, secs) = self.s(j).split_once(':')?;
+        let (m, s): (u32, f64) = (m.parse().ok()?, secs.parse().ok()?);
         if s >= 60.0 || m >= 600 {
             return None;
         }
-        let secs = self.s(j).split_once(':')?.1.trim_start_matches('0');
+        let secs = secs.trim_start_matches('0');
         let secs = if secs.starts_with('.') {
             format!("0{secs}")
         } else {
@@ -1868,20 +1868,13 @@ impl<'a> Scanner<'a> {
                 return Some(h);
             }
         }
-        // a year with `about` or `around` and no noun after it is a date: built around 1900 (not `about
-        // 2000 people`)
-        if num.year && approx == Some(Approx::About) && self.no_noun_at(e) {
-            let v = Value::Date {
-                date: format!("{:04}", num.value as i64),
-            };
-            return Some(Hit::new(e, Label::Date, Some(v), score::YEAR));
-        }
         // (a vague count with a scale stays: `several hundred`)
         if num.vague && num.value.is_nan() && num.scale == 1.0 {
             return None;
         }
-        // a bare year
-        if num.year && approx.is_none() {
+        // a bare year, or one with `about` or `around` and no noun after it: built around 1900 (not `about
+        // 2000 people`)
+        if num.year && (approx.is_none() || approx == Some(Approx::About) && self.no_noun_at(e)) {
             e = num.end;
             let v = Value::Date {
                 date: format!("{:04}", num.value as i64),
