@@ -3607,7 +3607,7 @@ impl<'a> Scanner<'a> {
         }
         if matches!(w, "may" | "march") {
             let prev = self.w(i.wrapping_sub(1));
-            if !matches!(
+            let month = matches!(
                 prev,
                 "in" | "since"
                     | "until"
@@ -3625,10 +3625,10 @@ impl<'a> Scanner<'a> {
                     | "before"
                     | "after"
                     | "during"
-            ) && !(matches!(prev, "to" | "and" | "until" | "till")
+            ) || (matches!(prev, "to" | "and" | "until" | "till")
                 && self.month_before_joint(i.wrapping_sub(1)))
-                && !self.capital_month_after(i, prev)
-            {
+                || self.capital_month_after(i, prev);
+            if !month {
                 return None;
             }
         }
