@@ -115,6 +115,9 @@ pub enum Value {
         /// The qualifier, if any.
         #[serde(skip_serializing_if = "Option::is_none", default)]
         approx: Option<Approx>,
+        /// The other end of a range, when the figure is one (`10 to 12 million`: 10e6 to 12e6).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        to: Option<f64>,
     },
     /// MONEY: `{"amount": 4500000000, "currency": "USD"}` (ISO 4217).
     Money {
@@ -122,11 +125,17 @@ pub enum Value {
         amount: f64,
         /// The ISO 4217 code.
         currency: String,
+        /// The other end of a range, when the figure is one (`10 to 12 million`: 10e6 to 12e6).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        to: Option<f64>,
     },
     /// PERCENT: `{"percent": 12}`.
     Percent {
         /// The percentage, 12 for 12%.
         percent: f64,
+        /// The other end of a range, when the figure is one (`10 to 12 million`: 10e6 to 12e6).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        to: Option<f64>,
     },
     /// QUANTITY: `{"amount": 40.2, "unit": "km"}`.
     Quantity {
@@ -134,6 +143,9 @@ pub enum Value {
         amount: f64,
         /// The unit symbol.
         unit: String,
+        /// The other end of a range, when the figure is one (`10 to 12 million`: 10e6 to 12e6).
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        to: Option<f64>,
     },
     /// DATE: an ISO 8601 date as far as the text goes: `1991`, `2022-01`, `2022-01-06`, `--01-06`.
     Date {
@@ -155,6 +167,21 @@ pub enum Value {
         /// The time of day, `HH:MM`.
         time: String,
     },
+}
+
+impl Value {
+    /// The value with `to` as the other end of its range (amounts only: numbers, money, percentages and
+    /// quantities; any other value is returned as it is).
+    pub fn with_to(mut self, end: Option<f64>) -> Value {
+        if let Value::Number { to, .. }
+        | Value::Money { to, .. }
+        | Value::Percent { to, .. }
+        | Value::Quantity { to, .. } = &mut self
+        {
+            *to = end;
+        }
+        self
+    }
 }
 
 /// One annotated span of the input.

@@ -136,19 +136,20 @@ export type Label = "PERSON" | "PLACE" | "ORG" | "MISC" | "NUMBER" | "MONEY" | "
   | "DATE" | "TIME" | "ORDINAL";
 /** How a qualifier bounds a number (`More than 2,000`: "more_than"). */
 export type Approx = "more_than" | "at_least" | "less_than" | "at_most" | "about" | "nearly";
-type ValueKey = "number" | "approx" | "amount" | "currency" | "percent" | "unit" | "date" | "weekday" | "duration" | "time";
+type ValueKey = "number" | "approx" | "to" | "amount" | "currency" | "percent" | "unit" | "date" | "weekday" | "duration" | "time";
 /** One value shape, with the other shapes' keys absent (so `value?.number` type-checks without a cast). */
 type OnlyValue<T> = T & { [K in Exclude<ValueKey, keyof T>]?: undefined };
 /**
  * A figure's normalised value (GUIDE section 2): NUMBER and ORDINAL `{number, approx?}`; MONEY `{amount, currency}`
  * (ISO 4217); PERCENT `{percent}`; QUANTITY `{amount, unit}`; DATE `{date}` (ISO 8601 as far as the text goes),
- * `{weekday}` or `{duration}` (ISO 8601 duration); TIME `{time}` ("HH:MM").
+ * `{weekday}` or `{duration}` (ISO 8601 duration); TIME `{time}` ("HH:MM"). A range of numbers, money,
+ * percentages or quantities (`10-12 million`, `$4.5bn-$5bn`) is valued by its first end, with the other as `to`.
  */
 export type EntityValue =
-  | OnlyValue<{ number: number; approx?: Approx }>
-  | OnlyValue<{ amount: number; currency: string }>
-  | OnlyValue<{ percent: number }>
-  | OnlyValue<{ amount: number; unit: string }>
+  | OnlyValue<{ number: number; approx?: Approx; to?: number }>
+  | OnlyValue<{ amount: number; currency: string; to?: number }>
+  | OnlyValue<{ percent: number; to?: number }>
+  | OnlyValue<{ amount: number; unit: string; to?: number }>
   | OnlyValue<{ date: string }>
   | OnlyValue<{ weekday: string }>
   | OnlyValue<{ duration: string }>

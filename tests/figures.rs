@@ -59,24 +59,27 @@ fn rule(text: &str, span: &str) -> (Label, Option<Value>) {
 }
 
 fn pct(percent: f64) -> Option<Value> {
-    Some(Value::Percent { percent })
+    Some(Value::Percent { percent, to: None })
 }
 fn num(n: f64) -> Option<Value> {
     Some(Value::Number {
         number: n,
         approx: None,
+        to: None,
     })
 }
 fn approx(n: f64, a: Approx) -> Option<Value> {
     Some(Value::Number {
         number: n,
         approx: Some(a),
+        to: None,
     })
 }
 fn money(amount: f64, currency: &str) -> Option<Value> {
     Some(Value::Money {
         amount,
         currency: currency.into(),
+        to: None,
     })
 }
 fn date(d: &str) -> Option<Value> {
@@ -92,7 +95,12 @@ fn qty(amount: f64, unit: &str) -> Option<Value> {
     Some(Value::Quantity {
         amount,
         unit: unit.into(),
+        to: None,
     })
+}
+/// A range's value: `v` (its first end) with `to` as the other end.
+fn range(v: Option<Value>, to: f64) -> Option<Value> {
+    v.map(|v| v.with_to(Some(to)))
 }
 
 #[test]
@@ -310,7 +318,7 @@ fn qualifiers_stay_in_the_span() {
             "between 20 and 30",
             Label::Number
         ),
-        num(20.0)
+        range(num(20.0), 30.0)
     );
 }
 
@@ -422,10 +430,7 @@ fn money_amounts() {
             "more than $1.2 billion",
             Label::Money
         ),
-        Some(Value::Money {
-            amount: 1.2e9,
-            currency: "USD".into()
-        })
+        money(1.2e9, "USD")
     );
     assert_eq!(
         one("Wages rose to 90,000 tenge.", "90,000 tenge", Label::Money),
@@ -473,15 +478,24 @@ fn percentages() {
     );
     assert_eq!(
         one("It grew 3.5 per cent.", "3.5 per cent", Label::Percent),
-        Some(Value::Percent { percent: 3.5 })
+        Some(Value::Percent {
+            percent: 3.5,
+            to: None
+        })
     );
     assert_eq!(
         one("Turnout was 12 percent.", "12 percent", Label::Percent),
-        Some(Value::Percent { percent: 12.0 })
+        Some(Value::Percent {
+            percent: 12.0,
+            to: None
+        })
     );
     assert_eq!(
         one("It fell by about 3.3 %.", "about 3.3 %", Label::Percent),
-        Some(Value::Percent { percent: 3.3 })
+        Some(Value::Percent {
+            percent: 3.3,
+            to: None
+        })
     );
     // decimals said in words, as transcripts write them
     assert_eq!(
@@ -539,12 +553,18 @@ fn percentages() {
             (
                 "8 1/2 %",
                 Label::Percent,
-                Some(Value::Percent { percent: 8.5 })
+                Some(Value::Percent {
+                    percent: 8.5,
+                    to: None
+                })
             ),
             (
                 "8 3/8 %",
                 Label::Percent,
-                Some(Value::Percent { percent: 8.375 })
+                Some(Value::Percent {
+                    percent: 8.375,
+                    to: None
+                })
             ),
         ]
     );
@@ -554,7 +574,10 @@ fn percentages() {
             "fifty-five percent",
             Label::Percent
         ),
-        Some(Value::Percent { percent: 55.0 })
+        Some(Value::Percent {
+            percent: 55.0,
+            to: None
+        })
     );
 }
 
@@ -650,7 +673,7 @@ fn quantities() {
             "three to four meters",
             Label::Quantity
         ),
-        qty(3.0, "m")
+        range(qty(3.0, "m"), 4.0)
     );
 }
 
@@ -1339,7 +1362,9 @@ fn random_figure_soup_keeps_the_invariants() {
                 | Some(Value::Quantity { amount: number, .. }) => {
                     assert!(number.is_finite(), "{text:?}: {e:?}")
                 }
-                Some(Value::Percent { percent }) => assert!(percent.is_finite(), "{text:?}: {e:?}"),
+                Some(Value::Percent { percent, .. }) => {
+                    assert!(percent.is_finite(), "{text:?}: {e:?}")
+                }
                 _ => {}
             }
         }
@@ -1523,7 +1548,7 @@ fn temperatures_with_a_degree_sign() {
     // its two ends (OntoNotes splits ranges often)
     assert_eq!(
         rule("Highs of 20°C to 25°C are forecast.", "20°C to 25°C"),
-        (Label::Quantity, qty(20.0, "°C"))
+        (Label::Quantity, range(qty(20.0, "°C"), 25.0))
     );
     let found = spans("Highs of 20°C to 25°C are forecast.");
     let whole = [("20°C to 25°C".to_string(), Label::Quantity)];
@@ -1554,11 +1579,17 @@ fn minus_signs_are_part_of_the_figure() {
     );
     assert_eq!(
         one("Shares fell -3% in trading.", "-3%", Label::Percent),
-        Some(Value::Percent { percent: -3.0 })
+        Some(Value::Percent {
+            percent: -3.0,
+            to: None
+        })
     );
     assert_eq!(
         one("Output grew (-2.5%) in the end.", "-2.5%", Label::Percent),
-        Some(Value::Percent { percent: -2.5 })
+        Some(Value::Percent {
+            percent: -2.5,
+            to: None
+        })
     );
     assert_eq!(
         one("The balance was -40 at close.", "-40", Label::Number),
@@ -1574,15 +1605,18 @@ fn minus_signs_are_part_of_the_figure() {
     );
     // hyphens of ranges and scores are not signs
     assert_eq!(spans("The match ended 2-1 after extra time."), []);
-    // (a glued range without a unit is read as nothing, as before, and never as 10 and -15)
-    assert_eq!(spans("Read pages 10-15 of the book."), []);
+    // (a glued range without a unit is one count, never 10 and -15)
+    assert_eq!(
+        one("Read pages 10-15 of the book.", "10-15", Label::Number),
+        range(num(10.0), 15.0)
+    );
     assert_eq!(
         one(
             "They walked 10-12 miles a day.",
             "10-12 miles",
             Label::Quantity
         ),
-        qty(10.0, "mi")
+        range(qty(10.0, "mi"), 12.0)
     );
     let found = spans("The vote was 5 -4 in the end.");
     assert_eq!(found, [("5".to_string(), Label::Number)]);
@@ -2255,7 +2289,7 @@ fn ranges_of_days_and_years_are_one_date() {
             "Between 10 and 14",
             Label::Number
         ),
-        num(10.0)
+        range(num(10.0), 14.0)
     );
     assert!(spans("It rose 30 to 31 February.")
         .iter()
@@ -2271,7 +2305,7 @@ fn ranges_share_the_scale_of_their_second_end() {
             "$1.2 to $1.5 billion",
             Label::Money
         ),
-        money(1.2e9, "USD")
+        range(money(1.2e9, "USD"), 1.5e9)
     );
     assert_eq!(
         one(
@@ -2279,15 +2313,15 @@ fn ranges_share_the_scale_of_their_second_end() {
             "$10 to $15 million",
             Label::Money
         ),
-        money(1e7, "USD")
+        range(money(1e7, "USD"), 1.5e7)
     );
     assert_eq!(
         one("It raised £3bn-£4bn in the end.", "£3bn-£4bn", Label::Money),
-        money(3e9, "GBP")
+        range(money(3e9, "GBP"), 4e9)
     );
     assert_eq!(
         one("It raised £3-4bn in the end.", "£3-4bn", Label::Money),
-        money(3e9, "GBP")
+        range(money(3e9, "GBP"), 4e9)
     );
     // a first end with its own magnitude keeps it
     assert_eq!(
@@ -2296,7 +2330,7 @@ fn ranges_share_the_scale_of_their_second_end() {
             "between $500,000 and $1.5 million",
             Label::Money
         ),
-        money(5e5, "USD")
+        range(money(5e5, "USD"), 1.5e6)
     );
     let found = find("About 2 to 3 million people fled.");
     let values: Vec<_> = found.iter().map(|e| e.value.clone()).collect();
@@ -2683,11 +2717,11 @@ fn ranges_take_their_first_end_as_value() {
             "12-15 percent",
             Label::Percent
         ),
-        pct(12.0)
+        range(pct(12.0), 15.0)
     );
     assert_eq!(
         one("The parcel weighs 3.5-4 kg.", "3.5-4 kg", Label::Quantity),
-        qty(3.5, "kg")
+        range(qty(3.5, "kg"), 4.0)
     );
     assert_eq!(
         one(
@@ -2695,25 +2729,25 @@ fn ranges_take_their_first_end_as_value() {
             "Between 10 and 12",
             Label::Number
         ),
-        num(10.0)
+        range(num(10.0), 12.0)
     );
     assert_eq!(
         rule("We walked three to four miles.", "three to four miles"),
-        (Label::Quantity, qty(3.0, "mi"))
+        (Label::Quantity, range(qty(3.0, "mi"), 4.0))
     );
     assert_eq!(
         rule("The pay is 5 to 7 million euros.", "5 to 7 million euros"),
-        (Label::Money, money(5e6, "EUR"))
+        (Label::Money, range(money(5e6, "EUR"), 7e6))
     );
     assert_eq!(
         rule("The target band is 4.25%-4.50% now.", "4.25%-4.50%"),
-        (Label::Percent, pct(4.25))
+        (Label::Percent, range(pct(4.25), 4.5))
     );
     // `between 3% and 5%` is one PERCENT, `between` included as in OntoNotes
     // (the shipped filter, trained before the rules read it, still splits it: the retrained one decides)
     assert_eq!(
         rule("Sales grew between 3% and 5% a year.", "between 3% and 5%"),
-        (Label::Percent, pct(3.0))
+        (Label::Percent, range(pct(3.0), 5.0))
     );
     assert_eq!(
         rule(
@@ -2721,7 +2755,7 @@ fn ranges_take_their_first_end_as_value() {
             "between 2.5 % and 3 %"
         )
         .1,
-        pct(2.5)
+        range(pct(2.5), 3.0)
     );
     // a range of periods has no single value
     assert_eq!(
@@ -3281,7 +3315,7 @@ fn holidays_are_dates_in_the_whole_pipeline() {
     // a range written tight is one figure
     assert_eq!(
         one("It raised £3bn-£4bn in the end.", "£3bn-£4bn", Label::Money),
-        money(3e9, "GBP")
+        range(money(3e9, "GBP"), 4e9)
     );
 }
 
@@ -3426,12 +3460,7 @@ fn weekdays_before_dates_as_timestamps_write_them() {
 
 #[test]
 fn metres_in_sport_and_measures_and_race_times() {
-    let m = |a: f64| {
-        Some(Value::Quantity {
-            amount: a,
-            unit: "m".into(),
-        })
-    };
+    let m = |a: f64| qty(a, "m");
     for (text, span, v) in [
         (
             "He threw the javelin 89.94m in the final.",
@@ -3674,7 +3703,7 @@ fn a_sign_before_a_currency_mark() {
     );
     assert_eq!(
         one("Prices were $10-$12.", "$10-$12", Label::Money),
-        money(10.0, "USD")
+        range(money(10.0, "USD"), 12.0)
     );
 }
 
@@ -4169,4 +4198,82 @@ fn date_formats_of_the_world_press() {
             .any(|e| e.text == "FY27" && e.label == Label::Date),
         "{found:?}"
     );
+}
+
+#[test]
+fn ranges_carry_their_other_end() {
+    // a count written as a tight range is one figure, valued from its first end to its second
+    assert_eq!(
+        one("About 50-60 people came.", "About 50-60", Label::Number),
+        Some(Value::Number {
+            number: 50.0,
+            approx: Some(Approx::About),
+            to: Some(60.0),
+        })
+    );
+    assert_eq!(
+        one(
+            "They will launch 200–300 missiles.",
+            "200–300",
+            Label::Number
+        ),
+        range(num(200.0), 300.0)
+    );
+    // an en dash joins a range as a hyphen does
+    assert_eq!(
+        one("Growth of 5–7% is seen.", "5–7%", Label::Percent),
+        range(pct(5.0), 7.0)
+    );
+    assert_eq!(
+        one("It costs $10–12 million.", "$10–12 million", Label::Money),
+        range(money(1e7, "USD"), 1.2e7)
+    );
+    assert_eq!(
+        one("It is 10–12 miles away.", "10–12 miles", Label::Quantity),
+        range(qty(10.0, "mi"), 12.0)
+    );
+    // the second end with its unit glued to it
+    assert_eq!(
+        one("Bags of 20-25kg each.", "20-25kg", Label::Quantity),
+        range(qty(20.0, "kg"), 25.0)
+    );
+    assert_eq!(
+        one("Highs of 10-15C are due.", "10-15C", Label::Quantity),
+        range(qty(10.0, "°C"), 15.0)
+    );
+    assert_eq!(
+        one("Add 20 to 25kg of sand.", "20 to 25kg", Label::Quantity),
+        range(qty(20.0, "kg"), 25.0)
+    );
+    assert_eq!(
+        one("Growth of 5-7pc is seen.", "5-7pc", Label::Percent),
+        range(pct(5.0), 7.0)
+    );
+    // two amounts of different currencies or units are no range with one value
+    let found = find("Prices of $10 to €12 were seen.");
+    assert!(
+        found.iter().all(|e| !matches!(
+            e.value,
+            Some(Value::Money { to: Some(_), .. })
+        )),
+        "{found:?}"
+    );
+    // scores, votes, phone numbers and codes stay what they were
+    for text in [
+        "It was a 3-2 win.",
+        "They won 2-1 at home.",
+        "They beat them 76-23 in the final.",
+        "The vote was 5-7 against.",
+        "Call 555-1234 now.",
+        "Ref 7-0011 applies.",
+    ] {
+        assert!(
+            find(text).iter().all(|e| !matches!(
+                e.value,
+                Some(Value::Number { to: Some(_), .. })
+            )),
+            "{text:?}: {:?}",
+            find(text)
+        );
+    }
 }

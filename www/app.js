@@ -497,12 +497,14 @@ function formatValue(e) {
   const v = e.value;
   if (!v) return "";
   const fmt = (x) => (typeof x === "number" ? x.toLocaleString("en", { maximumFractionDigits: 6 }) : String(x));
-  // a range (`12-15 percent`, `$4.5bn-$5bn`) is valued by its first end: say so
-  const end = RANGE.test(e.text) ? " (lower end)" : "";
-  if ("number" in v) return (v.approx ? `${APPROX[v.approx] || v.approx} ` : "") + fmt(v.number) + end;
-  if ("currency" in v) return `${fmt(v.amount)} ${v.currency}${end}`;
-  if ("percent" in v) return `${fmt(v.percent)}%${end}`;
-  if ("unit" in v) return readableQuantity(v.amount, v.unit, fmt) + end;
+  // a range (`12-15 percent`, `$4.5bn-$5bn`) has its other end in `to`; one valued by its first end alone
+  // (a module without `to`) says so
+  const to = typeof v.to === "number" ? ` to ${fmt(v.to)}` : "";
+  const end = !to && RANGE.test(e.text) ? " (lower end)" : "";
+  if ("number" in v) return (v.approx ? `${APPROX[v.approx] || v.approx} ` : "") + fmt(v.number) + to + end;
+  if ("currency" in v) return `${fmt(v.amount)}${to} ${v.currency}${end}`;
+  if ("percent" in v) return `${fmt(v.percent)}${to}%${end}`;
+  if ("unit" in v) return (to ? `${fmt(v.amount)} to ${readableQuantity(v.to, v.unit, fmt)}` : readableQuantity(v.amount, v.unit, fmt)) + end;
   if ("date" in v) return readableDate(v.date);
   if ("weekday" in v) return v.weekday;
   if ("duration" in v) return readableDuration(v.duration);

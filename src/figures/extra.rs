@@ -445,16 +445,23 @@ fn within(spans: &[(usize, usize)], e: &Entity) -> bool {
     h > 0 && e.end <= spans[h - 1].1
 }
 
-/// Whether a reading holds a range written without spaces: a hyphen between a digit (or a scale letter after
-/// one) and a digit or currency sign (`12-15 percent`, `£3bn-£4bn`, `$4.5bn-$5bn`).
+/// Whether a reading holds a range written without spaces: a hyphen or an en dash between a digit (or a
+/// scale letter after one) and a digit or currency sign (`12-15 percent`, `£3bn-£4bn`, `$4.5bn-$5bn`, `5–7%`).
 fn tight_range(text: &str) -> bool {
     let b = text.as_bytes();
     (1..b.len().saturating_sub(1)).any(|i| {
-        b[i] == b'-'
-            && (b[i - 1].is_ascii_digit()
-                || (b[i - 1].is_ascii_alphabetic() && i >= 2 && b[i - 2].is_ascii_alphanumeric()))
-            && (b[i + 1].is_ascii_digit()
-                || !b[i + 1].is_ascii_alphanumeric() && !b[i + 1].is_ascii_whitespace())
+        // the dash's last byte: `-`, or `–` (E2 80 93)
+        let dash = if b[i] == b'-' {
+            Some(i)
+        } else {
+            (b[i] == 0x93 && i >= 3 && b[i - 2..i] == [0xE2, 0x80]).then(|| i - 2)
+        };
+        dash.is_some_and(|d| {
+            (b[d - 1].is_ascii_digit()
+                || (b[d - 1].is_ascii_alphabetic() && d >= 2 && b[d - 2].is_ascii_alphanumeric()))
+                && (b[i + 1].is_ascii_digit()
+                    || !b[i + 1].is_ascii_alphanumeric() && !b[i + 1].is_ascii_whitespace())
+        })
     })
 }
 
@@ -827,9 +834,11 @@ fn extend(doc: &Document<'_>, c: &Candidate, out: &mut Vec<Candidate>) {
                         Some(Value::Number {
                             number,
                             approx: None,
+                            to,
                         }),
                         Some(q),
                     ) => Some(Value::Number {
+                        to: *to,
                         number: *number,
                         approx: Some(q),
                     }),

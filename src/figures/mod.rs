@@ -37,7 +37,7 @@ use crate::{Entity, Options};
 /// let found = figures::find(&doc, &Options::default());
 /// let texts: Vec<&str> = found.iter().map(|e| e.text.as_str()).collect();
 /// assert_eq!(texts, ["12%", "3.5 million", "January 6"]);
-/// assert_eq!(found[0].value, Some(Value::Percent { percent: 12.0 }));
+/// assert_eq!(found[0].value, Some(Value::Percent { percent: 12.0, to: None }));
 /// assert_eq!(found[2].label, Label::Date);
 /// ```
 pub fn find(doc: &Document<'_>, options: &Options) -> Vec<Entity> {

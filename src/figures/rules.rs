@@ -287,18 +287,22 @@ impl<'a> Scanner<'a> {
                                     let hk = hk.map(|mut hk| {
                                         if factor != 1.0 {
                                             hk.value = match hk.value {
-                                                Some(Value::Number { number, approx }) => {
+                                                Some(Value::Number { number, approx, to }) => {
                                                     Some(Value::Number {
                                                         number: number * factor,
                                                         approx,
+                                                        to,
                                                     })
                                                 }
-                                                Some(Value::Money { amount, currency }) => {
-                                                    Some(Value::Money {
-                                                        amount: amount * factor,
-                                                        currency,
-                                                    })
-                                                }
+                                                Some(Value::Money {
+                                                    amount,
+                                                    currency,
+                                                    to,
+                                                }) => Some(Value::Money {
+                                                    amount: amount * factor,
+                                                    currency,
+                                                    to,
+                                                }),
                                                 v => v,
                                             };
                                         }
@@ -479,8 +483,16 @@ impl<'a> Scanner<'a> {
     // ---- token access -------------------------------------------------------------------------------
 
     /// Lowercase text of token `i` (ASCII lowercasing), "" past the end.
+    /// (an en dash reads as the hyphen it stands for between figures: `5–7%`, `1990–91`)
     fn w(&self, i: usize) -> &str {
-        self.tk(i).map_or("", |t| &self.lower[t.start..t.end])
+        self.tk(i).map_or("", |t| {
+            let w = &self.lower[t.start..t.end];
+            if w == "–" {
+                "-"
+            } else {
+                w
+            }
+        })
     }
     /// Original text of token `i`, "" past the end.
     fn s(&self, i: usize) -> &str {
@@ -1311,21 +1323,28 @@ impl<'a> Scanner<'a> {
             }
             // ranges: $ 10 to $ 20, $ 10 - 20 million; the value is the first end, which takes the scale
             // written after the second when it has none of its own (`$1.2 to $1.5 billion` from 1.2e9)
+            // and the second end is the range's `to`
             let mut amount = num.value;
+            let mut to = None;
             // (not a change and the level it reached: `Gold climbed $18 to $2,650`)
             let change = self.w(e) == "to" && self.changed_before(q0);
-            if matches!(self.w(e), "to" | "-" | "and") && !change {
-                let k2 = self.currency_prefix(e + 1).map_or(e + 1, |(_, k)| k);
+            // (a second end in another currency is another amount: `$10 to €12`)
+            let second = self.currency_prefix(e + 1);
+            let same = second.map_or(true, |(c2, _)| c2 == currency);
+            if matches!(self.w(e), "to" | "-" | "and") && !change && same {
+                let k2 = second.map_or(e + 1, |(_, k)| k);
                 if let Some(n2) = self.number(k2).filter(|n| !n.article && !n.vague) {
                     if self.w(e) != "and" || self.w(q0) == "between" {
                         e = n2.end;
                         amount = shared_scale(&num, &n2);
+                        to = Some(n2.value).filter(|t| !t.is_nan());
                     }
                 }
             }
             // a sign before the currency mark: `-$3m`
             let amount = if self.negates(q0, j) { -amount } else { amount };
             let v = (!amount.is_nan()).then(|| Value::Money {
+                to,
                 amount,
                 currency: currency.to_string(),
             });
@@ -1376,7 +1395,11 @@ impl<'a> Scanner<'a> {
                             end = j + 2;
                         }
                     }
-                    let value = Value::Quantity { amount, unit };
+                    let value = Value::Quantity {
+                        to: None,
+                        amount,
+                        unit,
+                    };
                     return Some(Hit::new(end, Label::Quantity, Some(value), score::UNIT));
                 }
                 Some(DigitToken::SlashDate(m, d, y)) => {
@@ -1451,6 +1474,7 @@ impl<'a> Scanner<'a> {
         );
         if field && value > 0.0 && value < 120.0 {
             let v = Value::Quantity {
+                to: None,
                 amount: value,
                 unit: "m".to_string(),
             };
@@ -1494,6 +1518,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let v = Value::Quantity {
+            to: None,
             amount: value,
             unit: "m".to_string(),
         };
@@ -1701,6 +1726,89 @@ impl<'a> Scanner<'a> {
         ))
     }
 
+    /// The second end of a range at `k` with its unit glued to it (`25kg` in `20-25kg`), read with the
+    /// first end's amount `first` and its own as the `to`.
+    #[inline(never)]
+    fn glued_unit_range(&self, k: usize, first: Option<f64>) -> Option<Hit> {
+        let h2 = self.numeric(k, None, k)?;
+        let amount = matches!(
+            h2.label,
+            Some(Label::Quantity | Label::Percent | Label::Money)
+        );
+        if h2.start.is_some() || !amount {
+            return None;
+        }
+        let v = first
+            .zip(h2.value.clone())
+            .and_then(|(a, v2)| range_value(with_amount(v2.clone(), a), Some(v2)));
+        Some(Hit { value: v, ..h2 })
+    }
+
+    /// A count written as a tight range, `50-60 people` or `200–300 missiles`, from the first end `num`
+    /// (hyphen at `e`, second end ending at `r`): one NUMBER from the first end to the second. Not a score
+    /// or a vote (`a 3-2 win`, the higher number first), a phone number (`555-1234`) or a code (`7-0011`): the
+    /// second end is the larger, by at most ten times, without a leading zero, and a word follows that is
+    /// not a result's.
+    #[inline(never)]
+    fn tight_number_range(
+        &self,
+        num: &Num,
+        e: usize,
+        r: usize,
+        approx: Option<Approx>,
+    ) -> Option<Hit> {
+        if self.w(e) != "-" || !self.glued(e) || !self.glued(e + 1) || r != e + 2 || !num.digits {
+            return None;
+        }
+        let n2 = self.number(e + 1)?;
+        let (a, b) = (num.value, n2.value);
+        let second = self.s(e + 1);
+        let phone = self.s(e - 1).len() == 3 && second.len() == 4;
+        if !(a > 0.0 && a < b && b <= 10.0 * a) || second.starts_with('0') || phone || !n2.digits {
+            return None;
+        }
+        let next = self.w(r);
+        let word = !next.is_empty() && next.bytes().all(|c| c.is_ascii_lowercase());
+        let result = matches!(
+            next,
+            "win"
+                | "wins"
+                | "victory"
+                | "defeat"
+                | "loss"
+                | "lead"
+                | "draw"
+                | "tie"
+                | "vote"
+                | "votes"
+                | "decision"
+                | "margin"
+                | "majority"
+                | "split"
+                | "scoreline"
+                | "record"
+                | "series"
+                | "win-loss"
+                | "aggregate"
+                | "home"
+                | "away"
+                | "over"
+                | "against"
+                | "in"
+                | "at"
+                | "on"
+        );
+        if !word || result {
+            return None;
+        }
+        let v = Value::Number {
+            number: a,
+            approx,
+            to: Some(b),
+        };
+        Some(Hit::new(r, Label::Number, Some(v), score::DIGITS))
+    }
+
     /// What follows a number decides its label.
     fn after_number(&self, j: usize, num: Num, approx: Option<Approx>, q0: usize) -> Option<Hit> {
         let mut e = num.end;
@@ -1715,6 +1823,17 @@ impl<'a> Scanner<'a> {
                 {
                     range_end = Some(n2.end);
                 }
+            }
+        }
+        // a range whose second end has its unit glued to it: `20-25kg`, `10-15C`, `5-7pc`
+        if range_end.is_none()
+            && matches!(self.w(e), "-" | "to")
+            && !num.article
+            && !num.vague
+            && self.kind(e + 1) == Some(TokenKind::Number)
+        {
+            if let Some(h) = self.glued_unit_range(e + 1, value) {
+                return Some(h);
             }
         }
         // `departs at 23.59`: a clock time written with a dot, as British timetables do
@@ -1761,14 +1880,15 @@ impl<'a> Scanner<'a> {
         if let Some((label, v, sc, end)) = unit_at(e) {
             // 8 % to 9 %, between 3% and 5%
             let between = self.w(q0) == "between" || self.w(q0.wrapping_sub(1)) == "between";
-            let joiner = matches!(self.w(end), "to" | "-") || (between && self.w(end) == "and");
+            let joiner =
+                matches!(self.w(end), "to" | "-" | "–") || (between && self.w(end) == "and");
             if matches!(label, Label::Percent | Label::Money | Label::Quantity) && joiner {
                 if let Some(n2) = self.number(end + 1) {
-                    if let Some((l2, _, _, end2)) =
+                    if let Some((l2, v2, _, end2)) =
                         self.unit_after(n2.end, Some(n2.value), &n2, q0 < j)
                     {
                         if l2 == label {
-                            return Some(Hit::new(end2, label, v, sc));
+                            return Some(Hit::new(end2, label, range_value(v, v2), sc));
                         }
                     }
                 }
@@ -1777,7 +1897,7 @@ impl<'a> Scanner<'a> {
         }
         if let Some(r) = range_end {
             let n2 = self.number(e + 1).unwrap();
-            if let Some((label, _, sc, end)) = self.unit_after(r, Some(n2.value), &n2, q0 < j) {
+            if let Some((label, v2, sc, end)) = self.unit_after(r, Some(n2.value), &n2, q0 < j) {
                 // the value of a range of amounts is its first end, with the unit (and the scale, when the
                 // first end has none: `5 to 7 million euros`) written after the second: `12-15 percent` 12,
                 // `3.5-4 kg` 3.5 kg; a range of periods (`three to four years`) has no single value
@@ -1791,7 +1911,7 @@ impl<'a> Scanner<'a> {
                         .and_then(|(_, v, ..)| v),
                     _ => None,
                 };
-                return Some(Hit::new(end, label, v, sc));
+                return Some(Hit::new(end, label, range_value(v, v2), sc));
             }
         }
         if num.article {
@@ -1815,6 +1935,7 @@ impl<'a> Scanner<'a> {
                 }
                 // between 10 and 12: the first end, as for the other ranges
                 let v = value.zip(self.number(e + 1)).map(|(_, n2)| Value::Number {
+                    to: Some(n2.value).filter(|t| !t.is_nan()),
                     number: shared_scale(&num, &n2),
                     approx: None,
                 });
@@ -1954,6 +2075,10 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
+        // `50-60 people`: a range written tight is one figure
+        if let Some(h) = range_end.and_then(|r| self.tight_number_range(&num, e, r, approx)) {
+            return Some(h);
+        }
         if approx.is_none() && q0 == j && num.end == j + 1 {
             // scores and votes in spaced text: 230 - 215, 5 - for - 24
             // (OntoNotes keeps the first number of a spaced score as a cardinal and leaves the second)
@@ -1961,6 +2086,7 @@ impl<'a> Scanner<'a> {
                 && (self.kind(e + 1) == Some(TokenKind::Number) || self.w(e + 1) == "for")
             {
                 let v = value.map(|n| Value::Number {
+                    to: None,
                     number: n,
                     approx: None,
                 });
@@ -2046,7 +2172,11 @@ impl<'a> Scanner<'a> {
         } else {
             approx
         };
-        let v = value.map(|n| Value::Number { number: n, approx });
+        let v = value.map(|n| Value::Number {
+            to: None,
+            number: n,
+            approx,
+        });
         let sc = if num.vague {
             score::VAGUE
         } else if num.digits {
@@ -2070,7 +2200,10 @@ impl<'a> Scanner<'a> {
         if w == "%" || w == "percent" || w == "pct" || w == "pct." || self.s(e) == "pc" {
             return Some((
                 Label::Percent,
-                value.map(|p| Value::Percent { percent: p }),
+                value.map(|p| Value::Percent {
+                    to: None,
+                    percent: p,
+                }),
                 score::EXPLICIT,
                 e + 1,
             ));
@@ -2078,7 +2211,10 @@ impl<'a> Scanner<'a> {
         if w == "per" && self.w(e + 1) == "cent" {
             return Some((
                 Label::Percent,
-                value.map(|p| Value::Percent { percent: p }),
+                value.map(|p| Value::Percent {
+                    to: None,
+                    percent: p,
+                }),
                 score::EXPLICIT,
                 e + 2,
             ));
@@ -2091,6 +2227,7 @@ impl<'a> Scanner<'a> {
             };
             if matches!(self.w(end), "year" | "years") {
                 let v = value.filter(|_| !num.vague).map(|a| Value::Quantity {
+                    to: None,
                     amount: a,
                     unit: "ly".to_string(),
                 });
@@ -2101,6 +2238,7 @@ impl<'a> Scanner<'a> {
         // for `degrees` when no scale is written: 45°)
         if let Some((end, unit)) = self.degree_sign(e) {
             let v = value.filter(|_| !num.vague).map(|a| Value::Quantity {
+                to: None,
                 amount: a,
                 unit: unit.to_string(),
             });
@@ -2138,6 +2276,7 @@ impl<'a> Scanner<'a> {
             if matches!(cw, "dollar" | "cent" | "euro" | "yen" | "yuan") {
                 let code = lexicon::currency_word(cw).unwrap_or("USD");
                 let v = value.map(|a| Value::Money {
+                    to: None,
                     amount: if cw == "cent" { hundredth(a) } else { a },
                     currency: code.to_string(),
                 });
@@ -2196,6 +2335,7 @@ impl<'a> Scanner<'a> {
                 return Some((
                     Label::Money,
                     amount.map(|a| Value::Money {
+                        to: None,
                         amount: a,
                         currency: code.to_string(),
                     }),
@@ -2226,6 +2366,7 @@ impl<'a> Scanner<'a> {
                 return Some((
                     Label::Money,
                     value.map(|a| Value::Money {
+                        to: None,
                         amount: a,
                         currency: code.to_string(),
                     }),
@@ -2437,6 +2578,7 @@ impl<'a> Scanner<'a> {
                 format!("{prefix}{sym}/{per}")
             };
             let v = value.filter(|_| !num.vague).map(|a| Value::Quantity {
+                to: None,
                 amount: a + inches / 12.0,
                 unit,
             });
@@ -2664,7 +2806,10 @@ impl<'a> Scanner<'a> {
             return Some(Hit::new(
                 j + 1,
                 Label::Percent,
-                Some(Value::Percent { percent: sign * p }),
+                Some(Value::Percent {
+                    to: None,
+                    percent: sign * p,
+                }),
                 score::EXPLICIT,
             ));
         }
@@ -2677,6 +2822,7 @@ impl<'a> Scanner<'a> {
                 j + 1,
                 Label::Money,
                 Some(Value::Money {
+                    to: None,
                     amount: hundredth(sign * p),
                     currency: "GBP".to_string(),
                 }),
@@ -2694,6 +2840,7 @@ impl<'a> Scanner<'a> {
             end,
             Label::Quantity,
             Some(Value::Quantity {
+                to: None,
                 amount,
                 unit: "st".to_string(),
             }),
@@ -2801,6 +2948,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let value = Value::Quantity {
+            to: None,
             amount: v,
             unit: unit.to_string(),
         };
@@ -3202,6 +3350,7 @@ impl<'a> Scanner<'a> {
             e,
             Label::Ordinal,
             Some(Value::Number {
+                to: None,
                 number: n,
                 approx: None,
             }),
@@ -4687,6 +4836,55 @@ fn year_interval(y: i32, b: &str) -> Option<String> {
         _ => return None,
     };
     (end > y && end <= y + 100).then(|| format!("{y:04}/{end:04}"))
+}
+
+/// The value of a range from the values of its two ends: the first, with the second's amount as its `to`
+/// when both are amounts of the same kind, currency and unit (`8 % to 9 %`, `$10-12 million`).
+/// `v` with its amount (number, amount of money or of a quantity, percentage) set to `a`; `None` for a value
+/// that has none.
+fn with_amount(v: Value, a: f64) -> Option<Value> {
+    match v {
+        Value::Number { approx, to, .. } => Some(Value::Number {
+            number: a,
+            approx,
+            to,
+        }),
+        Value::Money { currency, to, .. } => Some(Value::Money {
+            amount: a,
+            currency,
+            to,
+        }),
+        Value::Percent { to, .. } => Some(Value::Percent { percent: a, to }),
+        Value::Quantity { unit, to, .. } => Some(Value::Quantity {
+            amount: a,
+            unit,
+            to,
+        }),
+        _ => None,
+    }
+}
+
+fn range_value(first: Option<Value>, second: Option<Value>) -> Option<Value> {
+    let to = match (&first, &second) {
+        (Some(Value::Number { .. }), Some(Value::Number { number, .. })) => Some(*number),
+        (Some(Value::Percent { .. }), Some(Value::Percent { percent, .. })) => Some(*percent),
+        (
+            Some(Value::Money { currency: a, .. }),
+            Some(Value::Money {
+                amount,
+                currency: b,
+                ..
+            }),
+        ) if a == b => Some(*amount),
+        (
+            Some(Value::Quantity { unit: a, .. }),
+            Some(Value::Quantity {
+                amount, unit: b, ..
+            }),
+        ) if a == b => Some(*amount),
+        _ => None,
+    };
+    first.map(|v| v.with_to(to.filter(|t| !t.is_nan())))
 }
 
 fn shared_scale(a: &Num, b: &Num) -> f64 {

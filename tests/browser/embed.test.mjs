@@ -112,14 +112,14 @@ test("<article-annotator>: text from its own content, labels attribute, styling 
   assert.ok(inline.length >= 3, `the element's own text is annotated: ${JSON.stringify(inline)}`);
   assert.ok(inline.every(([l]) => ["PERSON", "PLACE", "ORG", "MISC", "DATE"].includes(l)), "only the labels asked for");
   assert.ok(inline.some(([, t]) => t === "Monday"), "Monday is a DATE here");
-  // tooltips give the label and the value, and say a range is valued by its first end
+  // tooltips give the label and the value, a range's with both its ends
   const titles = await page.evaluate(async () => {
     const el = document.getElementById("live");
     el.text = "Prices rose 12-15 percent as more than 2,000 people came.";
     await el.updateComplete;
     return Object.fromEntries([...el.shadowRoot.querySelectorAll("mark")].map((m) => [m.textContent, m.title]));
   });
-  assert.match(titles["12-15 percent"], /^PERCENT: 12% \(lower end\) \(confidence \d+%\)$/);
+  assert.match(titles["12-15 percent"], /^PERCENT: 12 to 15% \(confidence \d+%\)$/);
   assert.match(titles["more than 2,000"], /^NUMBER: more than 2000 \(confidence \d+%\)$/);
 
   const filtered = await page.evaluate(async () => {

@@ -233,13 +233,15 @@ test("dates without a year, ranges, weeks and units read in words, never as raw 
   api = Object.fromEntries((await page.evaluate((t) => window.articleAnnotator.annotate(t, { date: "2022-01-19" }), text2)).map((e) => [e.text, e.value]));
   if (api["last week"]?.date === "2022-W02") assert.equal(values["last week"], "= week 2 of 2022");
   if (api.Wednesday?.date === "2022-01-19") assert.equal(values.Wednesday, "= January 19, 2022");
-  // a range is valued by its first end, and the page says so
-  const text3 = "Prices rose 12-15 percent this year.";
+  // a range is valued by both its ends, and the page shows them
+  const text3 = "Prices rose 12-15 percent this year, and 50-60 people came.";
   await paste(page, text3);
   const ranged = await shownValues();
-  const rangeValue = (await page.evaluate((t) => window.articleAnnotator.annotate(t, null), text3)).find((e) => e.text === "12-15 percent")?.value;
-  assert.deepEqual(rangeValue, { percent: 12 }, "the module reads the range whole, valued by its first end");
-  assert.equal(ranged["12-15 percent"], "= 12% (lower end)");
+  const rangeValues = Object.fromEntries((await page.evaluate((t) => window.articleAnnotator.annotate(t, null), text3)).map((e) => [e.text, e.value]));
+  assert.deepEqual(rangeValues["12-15 percent"], { percent: 12, to: 15 }, "the module reads the range whole, with both ends");
+  assert.deepEqual(rangeValues["50-60"], { number: 50, to: 60 });
+  assert.equal(ranged["12-15 percent"], "= 12 to 15%");
+  assert.equal(ranged["50-60"], "= 50 to 60");
   await paste(page, text2);
   // the JSON export says which article date its values were resolved against
   assert.equal(JSON.parse(await page.evaluate(() => window.articleAnnotator.exports.toJSON())).date, "2022-01-19");

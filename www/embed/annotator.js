@@ -181,17 +181,19 @@ const RANGE = /\d[\d.,]*\s*[a-zA-Z%]{0,2}\s*(?:-|–|—|to|and)\s*[^\s\d]{0,3}\
 
 /**
  * A one-line description of an entity for a tooltip: its label and its value, e.g. "NUMBER: more than 2000",
- * "MONEY: 4500000000 USD", "PERCENT: 12% (lower end)" for `12-15 percent` (a range is valued by its first end).
+ * "MONEY: 4500000000 USD", "PERCENT: 12 to 15%" for `12-15 percent` (a range's other end is its value's `to`;
+ * "12% (lower end)" from a module that gives none).
  * Shared by the custom element and the ProseMirror plugin.
  */
 export function describe(e) {
   const v = e.value;
   let value = "";
   if (v) {
-    const end = RANGE.test(e.text) ? " (lower end)" : "";
-    if ("number" in v) value = `${v.approx ? APPROX[v.approx] + " " : ""}${v.number}${end}`;
-    else if ("amount" in v) value = `${v.amount}${v.currency ? " " + v.currency : ""}${v.unit ? " " + v.unit : ""}${end}`;
-    else if ("percent" in v) value = `${v.percent}%${end}`;
+    const to = typeof v.to === "number" ? ` to ${v.to}` : "";
+    const end = !to && RANGE.test(e.text) ? " (lower end)" : "";
+    if ("number" in v) value = `${v.approx ? APPROX[v.approx] + " " : ""}${v.number}${to}${end}`;
+    else if ("amount" in v) value = `${v.amount}${to}${v.currency ? " " + v.currency : ""}${v.unit ? " " + v.unit : ""}${end}`;
+    else if ("percent" in v) value = `${v.percent}${to}%${end}`;
     else value = Object.values(v).join(" ");
   }
   return `${e.label}${value ? ": " + value : ""}`;
