@@ -170,6 +170,37 @@ pub enum Value {
 }
 
 impl Value {
+    /// The value with the binary noise of scaling a decimal undone (`$4.1 billion` is 4.1 × 10⁹ =
+    /// 4099999999.9999995 in `f64`, written back as 4100000000): an amount within 15 significant digits of a
+    /// decimal of at most 12 becomes that decimal; others (`1/3`) stay as they are.
+    pub fn tidied(mut self) -> Value {
+        fn round(x: f64, digits: i32) -> f64 {
+            let m = 10f64.powi(digits - 1 - x.abs().log10().floor() as i32);
+            (x * m).round() / m
+        }
+        fn tidy(x: &mut f64) {
+            if x.is_finite() && *x != 0.0 {
+                let r = round(*x, 15);
+                if r.is_finite() && r == round(r, 12) {
+                    *x = r;
+                }
+            }
+        }
+        match &mut self {
+            Value::Number { number: a, to, .. }
+            | Value::Money { amount: a, to, .. }
+            | Value::Percent { percent: a, to }
+            | Value::Quantity { amount: a, to, .. } => {
+                tidy(a);
+                if let Some(t) = to {
+                    tidy(t);
+                }
+            }
+            _ => {}
+        }
+        self
+    }
+
     /// The value with `to` as the other end of its range (amounts only: numbers, money, percentages and
     /// quantities; any other value is returned as it is).
     pub fn with_to(mut self, end: Option<f64>) -> Value {

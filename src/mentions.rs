@@ -51,13 +51,15 @@ pub fn resolve(doc: &Document<'_>, names: Vec<Entity>, figures: Vec<Entity>) -> 
         .map(|e| (e.start, e.end))
         .collect();
     // so do amounts with their unit (`4pc` was a PLACE): a name is never just an amount of money, a
-    // percentage or a measure; nor a fiscal period's code (`FY27` was a MISC)
+    // percentage or a measure; nor a fiscal period's code (`FY27` was a MISC), nor an ordinal in digits
+    // (`his 201st appearance` was an ORG)
     let rank = |e: &Entity| {
         if e.label.is_name() {
             1
         } else if holidays.binary_search(&(e.start, e.end)).is_ok()
             || matches!(e.label, Label::Percent | Label::Money | Label::Quantity)
             || (e.label == Label::Date && fiscal_code(&e.text))
+            || (e.label == Label::Ordinal && e.text.starts_with(|c: char| c.is_ascii_digit()))
         {
             2
         } else {

@@ -4277,3 +4277,43 @@ fn ranges_carry_their_other_end() {
         );
     }
 }
+
+#[test]
+fn scaled_decimals_are_written_as_they_read() {
+    // 4.1 × 10⁹ is 4099999999.9999995 in binary floating point; the value is 4100000000
+    assert_eq!(
+        one("It costs $4.1 billion.", "$4.1 billion", Label::Money),
+        money(4.1e9, "USD")
+    );
+    assert_eq!(
+        one("It costs 8.2 billion euros.", "8.2 billion euros", Label::Money),
+        money(8.2e9, "EUR")
+    );
+    assert_eq!(
+        one("Some 4.1 million people voted.", "Some 4.1 million", Label::Number),
+        approx(4.1e6, Approx::About)
+    );
+    assert_eq!(
+        one("It cost $4.1-4.7 billion.", "$4.1-4.7 billion", Label::Money),
+        range(money(4.1e9, "USD"), 4.7e9)
+    );
+}
+
+#[test]
+fn ordinals_in_digits_are_no_names_and_after_is_no_qualifier() {
+    // (the whole pipeline: the name tagger had called `201st` an ORG)
+    let found = article_annotator::annotate(
+        "It was his 201st appearance for the club. It was her 101st World Cup win.",
+        &Options::default(),
+    );
+    assert!(
+        found
+            .iter()
+            .filter(|e| e.text.ends_with("01st"))
+            .all(|e| e.label == Label::Ordinal),
+        "{found:?}"
+    );
+    let found = find("The economy grew 0.5%, after 0.3% growth in the spring.");
+    let texts: Vec<&str> = found.iter().map(|e| e.text.as_str()).collect();
+    assert!(texts.contains(&"0.3%"), "{texts:?}");
+}

@@ -707,7 +707,6 @@ const LEFT: &[&str] = &[
     "just",
     "another",
     "over",
-    "after",
     "like",
     "number",
     "no.",

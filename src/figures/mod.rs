@@ -41,12 +41,20 @@ use crate::{Entity, Options};
 /// assert_eq!(found[2].label, Label::Date);
 /// ```
 pub fn find(doc: &Document<'_>, options: &Options) -> Vec<Entity> {
-    filter::apply(filter::shipped(), doc, candidates(doc, options))
+    tidied(filter::apply(filter::shipped(), doc, candidates(doc, options)))
 }
 
 /// The figures the rules read, each with the fixed score of its rule family.
 pub fn rules_only(doc: &Document<'_>, options: &Options) -> Vec<Entity> {
-    rules::Scanner::new(doc, options.document_date).run()
+    tidied(rules::Scanner::new(doc, options.document_date).run())
+}
+
+/// Figures with their values rounded as written ([`crate::Value::tidied`]).
+fn tidied(mut found: Vec<Entity>) -> Vec<Entity> {
+    for e in &mut found {
+        e.value = e.value.take().map(crate::Value::tidied);
+    }
+    found
 }
 
 /// The candidates the learned filter ([`filter`]) judges: the rules' readings plus the extras of [`extra`]
