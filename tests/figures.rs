@@ -4252,10 +4252,9 @@ fn ranges_carry_their_other_end() {
     // two amounts of different currencies or units are no range with one value
     let found = find("Prices of $10 to €12 were seen.");
     assert!(
-        found.iter().all(|e| !matches!(
-            e.value,
-            Some(Value::Money { to: Some(_), .. })
-        )),
+        found
+            .iter()
+            .all(|e| !matches!(e.value, Some(Value::Money { to: Some(_), .. }))),
         "{found:?}"
     );
     // scores, votes, phone numbers and codes stay what they were
@@ -4268,10 +4267,9 @@ fn ranges_carry_their_other_end() {
         "Ref 7-0011 applies.",
     ] {
         assert!(
-            find(text).iter().all(|e| !matches!(
-                e.value,
-                Some(Value::Number { to: Some(_), .. })
-            )),
+            find(text)
+                .iter()
+                .all(|e| !matches!(e.value, Some(Value::Number { to: Some(_), .. }))),
             "{text:?}: {:?}",
             find(text)
         );
@@ -4286,15 +4284,27 @@ fn scaled_decimals_are_written_as_they_read() {
         money(4.1e9, "USD")
     );
     assert_eq!(
-        one("It costs 8.2 billion euros.", "8.2 billion euros", Label::Money),
+        one(
+            "It costs 8.2 billion euros.",
+            "8.2 billion euros",
+            Label::Money
+        ),
         money(8.2e9, "EUR")
     );
     assert_eq!(
-        one("Some 4.1 million people voted.", "Some 4.1 million", Label::Number),
+        one(
+            "Some 4.1 million people voted.",
+            "Some 4.1 million",
+            Label::Number
+        ),
         approx(4.1e6, Approx::About)
     );
     assert_eq!(
-        one("It cost $4.1-4.7 billion.", "$4.1-4.7 billion", Label::Money),
+        one(
+            "It cost $4.1-4.7 billion.",
+            "$4.1-4.7 billion",
+            Label::Money
+        ),
         range(money(4.1e9, "USD"), 4.7e9)
     );
 }
@@ -4316,4 +4326,48 @@ fn ordinals_in_digits_are_no_names_and_after_is_no_qualifier() {
     let found = find("The economy grew 0.5%, after 0.3% growth in the spring.");
     let texts: Vec<&str> = found.iter().map(|e| e.text.as_str()).collect();
     assert!(texts.contains(&"0.3%"), "{texts:?}");
+}
+
+#[test]
+fn days_put_off_lie_ahead_and_figures_that_fall_do_not() {
+    let opts = Options {
+        document_date: Some(CivilDate::parse("2026-11-25").unwrap()),
+        ..Options::default()
+    };
+    let value = |text: &str, span: &str| {
+        find_with(text, &opts)
+            .into_iter()
+            .find(|e| e.text == span)
+            .and_then(|e| e.value)
+    };
+    // adjourned, postponed, remanded: to a later day, though the verb is in the past
+    assert_eq!(
+        value(
+            "The case was adjourned until Jan. 12, the judge said.",
+            "Jan. 12"
+        ),
+        date("2027-01-12")
+    );
+    assert_eq!(
+        value("Talks were postponed until Dec. 10.", "Dec. 10"),
+        date("2026-12-10")
+    );
+    assert_eq!(
+        value("He was remanded in custody until January 3.", "January 3"),
+        date("2027-01-03")
+    );
+    // a figure that falls reports the past; a day that falls on a date is in the calendar ahead
+    assert_eq!(
+        value("UK inflation falls to 2.9% in October.", "October"),
+        date("2026-10")
+    );
+    assert_eq!(
+        value("The anniversary falls on Dec. 25.", "Dec. 25"),
+        date("2026-12-25")
+    );
+    // the past tense still reaches back
+    assert_eq!(
+        value("The vote was held on Dec. 10.", "Dec. 10"),
+        date("2025-12-10")
+    );
 }

@@ -41,7 +41,11 @@ use crate::{Entity, Options};
 /// assert_eq!(found[2].label, Label::Date);
 /// ```
 pub fn find(doc: &Document<'_>, options: &Options) -> Vec<Entity> {
-    tidied(filter::apply(filter::shipped(), doc, candidates(doc, options)))
+    tidied(filter::apply(
+        filter::shipped(),
+        doc,
+        candidates(doc, options),
+    ))
 }
 
 /// The figures the rules read, each with the fixed score of its rule family.

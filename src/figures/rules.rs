@@ -3616,6 +3616,11 @@ impl<'a> Scanner<'a> {
             let cue = match w {
                 "will" | "'ll" | "’ll" | "shall" | "next" | "due" | "scheduled" | "expected"
                 | "upcoming" | "plans" | "planning" | "slated" => return 1,
+                // put off to a later day, in any tense (`The case was adjourned until Jan. 12`)
+                "adjourned" | "postponed" | "deferred" | "rescheduled" | "remanded" => return 1,
+                // `falls` looks ahead as a day's place in the calendar (`the anniversary falls on Dec. 25`),
+                // not as a figure's fall (`Inflation falls to 2.9% in October`)
+                "falls" if self.w(k + 1) != "on" => 0,
                 "plan" | "set" | "going" if self.w(k + 1) == "to" => return 1,
                 "to" if self.w(k + 1) == "be" => return 1,
                 // the present tense of a timetable, a modal or an expectation look ahead (`Pre-orders open on
