@@ -4371,3 +4371,28 @@ fn days_put_off_lie_ahead_and_figures_that_fall_do_not() {
         date("2025-12-10")
     );
 }
+
+#[test]
+fn a_change_and_the_level_it_reached_are_two_amounts() {
+    for (text, a, b) in [
+        (
+            "The bill will increase by £106 to £2,280.",
+            "£106",
+            "£2,280",
+        ),
+        (
+            "Prices will rise from $13.99 to $15.49.",
+            "$13.99",
+            "$15.49",
+        ),
+        ("Fares were cut from £5 to £4.", "£5", "£4"),
+    ] {
+        let texts: Vec<String> = find(text).into_iter().map(|e| e.text).collect();
+        assert_eq!(texts, [a, b], "{text:?}");
+    }
+    // a price range stays one figure, with its `to`
+    assert_eq!(
+        one("Tickets cost from $10 to $20.", "$10 to $20", Label::Money),
+        range(money(10.0, "USD"), 20.0)
+    );
+}

@@ -1590,12 +1590,13 @@ impl<'a> Scanner<'a> {
         Some(Hit::new(end, Label::Time, Some(v), score::EXPLICIT))
     }
 
-    /// The word before `q0` (skipping `by`) says that something moved: what follows is a change, and a `to`
-    /// after it leads to the level reached, not to the other end of a range (`rose $2 to $80`).
+    /// The word before `q0` (skipping `by` or `from`) says that something moved: what follows is a change or
+    /// the level it started from, and a `to` after it leads to the level reached, not to the other end of a
+    /// range (`rose $2 to $80`, `will increase by £106 to £2,280`, `rise from $13.99 to $15.49`).
     #[inline(never)]
     fn changed_before(&self, q0: usize) -> bool {
         let mut p = q0.wrapping_sub(1);
-        if self.w(p) == "by" {
+        if matches!(self.w(p), "by" | "from") {
             p = p.wrapping_sub(1);
         }
         p >= self.sent_start.get()
@@ -1635,6 +1636,38 @@ impl<'a> Scanner<'a> {
                     | "down"
                     | "higher"
                     | "lower"
+                    | "rise"
+                    | "fall"
+                    | "increase"
+                    | "increases"
+                    | "decrease"
+                    | "decreases"
+                    | "climb"
+                    | "drop"
+                    | "jump"
+                    | "grow"
+                    | "grew"
+                    | "grows"
+                    | "raise"
+                    | "raised"
+                    | "raises"
+                    | "hike"
+                    | "hiked"
+                    | "lift"
+                    | "lifted"
+                    | "reduce"
+                    | "reduced"
+                    | "cut"
+                    | "cuts"
+                    | "slash"
+                    | "slashed"
+                    | "lowered"
+                    | "boost"
+                    | "boosted"
+                    | "rising"
+                    | "falling"
+                    | "increasing"
+                    | "going"
             )
     }
 
