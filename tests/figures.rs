@@ -4373,7 +4373,7 @@ fn days_put_off_lie_ahead_and_figures_that_fall_do_not() {
 }
 
 #[test]
-fn a_change_and_the_level_it_reached_are_two_amounts() {
+fn changes_after_by_and_from_are_two_amounts() {
     for (text, a, b) in [
         (
             "The bill will increase by £106 to £2,280.",
