@@ -4396,3 +4396,61 @@ fn changes_after_by_and_from_are_two_amounts() {
         range(money(10.0, "USD"), 20.0)
     );
 }
+
+#[test]
+fn grams_rates_and_more_units() {
+    for (text, span, v) in [
+        (
+            "Eat less than 1g of salt a day.",
+            "less than 1g",
+            qty(1.0, "g"),
+        ),
+        ("Add 250g of sugar.", "250g", qty(250.0, "g")),
+        ("He had 12 g of cannabis.", "12 g", qty(12.0, "g")),
+        ("A 45 sq m flat.", "45 sq m", qty(45.0, "sq m")),
+        (
+            "It sailed 200 nautical miles.",
+            "200 nautical miles",
+            qty(200.0, "nautical mi"),
+        ),
+        ("Noise hit 110 decibels.", "110 decibels", qty(110.0, "dB")),
+        ("Speeds of 69 Mbps.", "69 Mbps", qty(69.0, "Mbit/s")),
+        ("Take 400 IU of vitamin D.", "400 IU", qty(400.0, "IU")),
+        ("A 5,000mAh battery.", "5,000mAh", qty(5000.0, "mAh")),
+        (
+            "Winds of 150 kilometres per hour hit.",
+            "150 kilometres per hour",
+            qty(150.0, "km/h"),
+        ),
+        (
+            "He drove at 90 miles per hour.",
+            "90 miles per hour",
+            qty(90.0, "mph"),
+        ),
+        (
+            "Output of 137,000 barrels per day.",
+            "137,000 barrels per day",
+            qty(137000.0, "bbl/d"),
+        ),
+        (
+            "Output of 1.8 million bpd.",
+            "1.8 million bpd",
+            qty(1.8e6, "bbl/d"),
+        ),
+    ] {
+        assert_eq!(one(text, span, Label::Quantity), v, "{text:?}");
+    }
+    // `G` in capitals is a generation of networks, not grams
+    assert!(find("The 5G network launched.")
+        .iter()
+        .all(|e| e.label != Label::Quantity));
+    // `a day` stays outside the span, as in OntoNotes
+    assert_eq!(
+        one(
+            "It pumps 11,000 barrels a day.",
+            "11,000 barrels",
+            Label::Quantity
+        ),
+        qty(11000.0, "bbl")
+    );
+}

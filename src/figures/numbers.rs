@@ -189,6 +189,10 @@ pub fn digit_token(tok: &str) -> Option<DigitToken> {
         }
     }
     if let Some((int, frac, suffix)) = split_number(b) {
+        // grams only in lower case (`250g`; `5G` is a network)
+        if suffix == b"g" {
+            return Some(DigitToken::WithUnit(parse_f64(int, frac)?, "g"));
+        }
         let suffix = suffix.to_ascii_lowercase();
         let suffix = std::str::from_utf8(&suffix).unwrap_or("");
         let value = parse_f64(int, frac)?;
