@@ -4454,3 +4454,50 @@ fn grams_rates_and_more_units() {
         qty(11000.0, "bbl")
     );
 }
+
+#[test]
+fn crowns_cedis_and_francs_of_today() {
+    for (text, span, v) in [
+        (
+            "It raised 1.2 billion Swedish crowns.",
+            "1.2 billion Swedish crowns",
+            money(1.2e9, "SEK"),
+        ),
+        (
+            "It paid 500 million Norwegian crowns.",
+            "500 million Norwegian crowns",
+            money(5e8, "NOK"),
+        ),
+        (
+            "A loan of 45 million Ghana cedis.",
+            "45 million Ghana cedis",
+            money(4.5e7, "GHS"),
+        ),
+        (
+            "Fees of 300 Kenya shillings.",
+            "300 Kenya shillings",
+            money(300.0, "KES"),
+        ),
+        (
+            "A coffee costs 5.50 francs in Zurich.",
+            "5.50 francs",
+            money(5.5, "CHF"),
+        ),
+        (
+            "It cost 200 French francs.",
+            "200 French francs",
+            money(200.0, "FRF"),
+        ),
+        (
+            "They earned 10,000 CFA francs.",
+            "10,000 CFA francs",
+            money(10000.0, "XOF"),
+        ),
+    ] {
+        assert_eq!(one(text, span, Label::Money), v, "{text:?}");
+    }
+    // crowns without a country are no money
+    assert!(find("He won three crowns.")
+        .iter()
+        .all(|e| e.label != Label::Money));
+}

@@ -227,7 +227,8 @@ pub fn currency_word(w: &str) -> Option<&'static str> {
         "yen" => "JPY",
         "yuan" | "renminbi" | "rmb" => "CNY",
         "mark" | "marks" | "deutschmarks" => "DEM",
-        "franc" | "francs" => "FRF",
+        // the franc still in use in Europe (the French one ended in 2002: `French francs` say so)
+        "franc" | "francs" => "CHF",
         "pence" | "penny" | "pennies" => "GBP", // value scaled by the caller
         "sterling" | "quid" => "GBP",
         "lire" => "ITL", // the Italian plural; `lira` alone is today's Turkish lira
@@ -434,7 +435,11 @@ pub fn currency_country(w: &str) -> Option<&'static str> {
         "somali" => "SOS",
         "nigerian" => "NGN",
         "african" => "ZAR", // South African
-        "ghanaian" => "GHS",
+        "ghanaian" | "ghana" => "GHS",
+        "kenya" => "KES",
+        "uganda" => "UGX",
+        "tanzania" => "TZS",
+        "cfa" => "XOF",
         "ethiopian" => "ETB",
         "zambian" => "ZMW",
         "malawian" => "MWK",

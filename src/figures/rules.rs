@@ -2340,6 +2340,10 @@ impl<'a> Scanner<'a> {
             let real = matches!(cw, "real" | "reals") && country == Some("BRL");
             let code = match cw {
                 "won" if won_ok => Some("KRW"),
+                // crowns of a country: Swedish, Norwegian, Danish, Czech
+                "crown" | "crowns" => {
+                    country.filter(|c| matches!(*c, "SEK" | "NOK" | "DKK" | "CZK"))
+                }
                 "won" | "mark" | "pound" => None,
                 _ if real => Some("BRL"),
                 _ => lexicon::currency_word(cw),
