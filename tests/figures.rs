@@ -4501,3 +4501,65 @@ fn crowns_cedis_and_francs_of_today() {
         .iter()
         .all(|e| e.label != Label::Money));
 }
+
+#[test]
+fn ages_after_aged_and_of_a_life_with_early_or_late() {
+    assert_eq!(
+        one("Adults aged 54 took part.", "54", Label::Date),
+        dur("P54Y")
+    );
+    for (text, span) in [
+        ("Adults aged 50 to 79 took part.", "50 to 79"),
+        ("People aged between 18 and 25 voted.", "between 18 and 25"),
+        ("Voters aged 18-34 backed him.", "18-34"),
+        ("Children aged five to 11 were vaccinated.", "five to 11"),
+        ("People aged 65 and over were asked.", "65 and over"),
+    ] {
+        assert_eq!(one(text, span, Label::Date), None, "{text:?}");
+    }
+    // an age of a life has no year: not the 1930s
+    for (text, span) in [
+        ("She is in her early 30s.", "early 30s"),
+        ("He is in his mid-20s.", "mid-20s"),
+        ("She was in her early thirties.", "early thirties"),
+    ] {
+        assert_eq!(one(text, span, Label::Date), None, "{text:?}");
+    }
+    assert_eq!(
+        one(
+            "In the early thirties, banks failed.",
+            "the early thirties",
+            Label::Date
+        ),
+        date("193")
+    );
+}
+
+#[test]
+fn dotted_times_net_zero_and_shares_with_a_qualifier() {
+    assert_eq!(
+        one("Updated at 10.01 GMT.", "10.01 GMT", Label::Time),
+        time("10:01")
+    );
+    assert_eq!(
+        one("The meeting will start at 10.30.", "10.30", Label::Time),
+        time("10:30")
+    );
+    // a share price stays a number
+    assert_eq!(
+        one("Shares closed at 6.50.", "6.50", Label::Number),
+        num(6.5)
+    );
+    // a target, not a count
+    assert!(find("It aims to reach net zero emissions by 2050.")
+        .iter()
+        .all(|e| e.text != "zero"));
+    assert_eq!(
+        one(
+            "It cut its workforce by about a fifth.",
+            "about a fifth",
+            Label::Number
+        ),
+        approx(0.2, Approx::About)
+    );
+}

@@ -605,6 +605,12 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        // adults aged 50, aged 18 to 34, aged 18-34, aged between 18 and 25, aged 65 and over
+        if w == "aged" {
+            if let Some(h) = self.aged(i + 1) {
+                return Some(h);
+            }
+        }
         // a multibillion-dollar deal, a million-dollar home
         if matches!(w, "a" | "an") || w.ends_with("illion") {
             if let Some(h) = self.scale_money_adjective(i, w) {
@@ -1004,8 +1010,30 @@ impl<'a> Scanner<'a> {
             let fw = self.w(k + 1);
             let share = matches!(fw, "third" | "quarter" | "fourth" | "fifth" | "tenth");
             if let Some(d) = lexicon::fraction_word(fw).filter(|_| share) {
-                // (or a change by that share: `rose by a fifth`, `cut by a third in May`)
-                let by = self.w(k.wrapping_sub(1)) == "by" && self.no_noun_at(k + 2);
+                // (or a change by that share: `rose by a fifth`, `cut by a third in May`, `by about a fifth`)
+                let mut b = k.wrapping_sub(1);
+                for _ in 0..3 {
+                    if !matches!(
+                        self.w(b),
+                        "about"
+                            | "roughly"
+                            | "nearly"
+                            | "almost"
+                            | "around"
+                            | "more"
+                            | "less"
+                            | "than"
+                            | "just"
+                            | "only"
+                            | "well"
+                            | "over"
+                            | "under"
+                    ) {
+                        break;
+                    }
+                    b = b.wrapping_sub(1);
+                }
+                let by = self.w(b) == "by" && self.no_noun_at(k + 2);
                 if by || self.fraction_follows(k + 2) {
                     return Some(Num::words(1.0 / d, k + 2, None, false));
                 }
@@ -1671,9 +1699,9 @@ impl<'a> Scanner<'a> {
             )
     }
 
-    /// A clock time written with a dot at `j` after `at` (`departs at 23.59`, `lands at 6.50`, `kick-off at
-    /// 7.45pm` is read elsewhere): hours and minutes, when a word of a timetable comes just before the `at`
-    /// (not a price: `shares closed at 6.50`).
+    /// A clock time written with a dot at `j` (`departs at 23.59`, `lands at 6.50`, `10.01 GMT`; `kick-off at
+    /// 7.45pm` is read elsewhere): hours and minutes, with a time zone after them, or after `at` when a word of
+    /// a timetable comes just before it (not a price: `shares closed at 6.50`).
     #[inline(never)]
     fn dotted_clock(&self, j: usize) -> Option<Hit> {
         let (h, m) = self.s(j).split_once('.')?;
@@ -1682,6 +1710,16 @@ impl<'a> Scanner<'a> {
         }
         let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
         if h > 23 || m > 59 {
+            return None;
+        }
+        let zoned = self.zone(j + 1);
+        if zoned > j + 1 {
+            let v = Value::Time {
+                time: format!("{h:02}:{m:02}"),
+            };
+            return Some(Hit::new(zoned, Label::Time, Some(v), score::EXPLICIT));
+        }
+        if self.w(j.wrapping_sub(1)) != "at" {
             return None;
         }
         let lo = self.sent_start.get().max(j.saturating_sub(4));
@@ -1699,10 +1737,15 @@ impl<'a> Scanner<'a> {
                     | "lands"
                     | "landed"
                     | "land"
+                    | "start"
                     | "starts"
                     | "started"
+                    | "begin"
                     | "begins"
                     | "began"
+                    | "resume"
+                    | "resumes"
+                    | "kick"
                     | "kicks"
                     | "opens"
                     | "opened"
@@ -1870,7 +1913,7 @@ impl<'a> Scanner<'a> {
             }
         }
         // `departs at 23.59`: a clock time written with a dot, as British timetables do
-        if num.digits && q0 == j && self.w(j.wrapping_sub(1)) == "at" {
+        if num.digits && q0 == j && e == j + 1 {
             if let Some(h) = self.dotted_clock(j) {
                 return Some(h);
             }
@@ -1898,6 +1941,10 @@ impl<'a> Scanner<'a> {
                     return Some(Hit::skip(h2 + 1));
                 }
             }
+        }
+        // `net zero` is a target, not a count
+        if num.single_word && num.value == 0.0 && q0 == j && self.w(j.wrapping_sub(1)) == "net" {
+            return Some(Hit::skip(e));
         }
         // `one day` is mostly the idiom (one day he left), neither a period nor a count
         if num.single_word
@@ -4204,14 +4251,11 @@ impl<'a> Scanner<'a> {
                 return Some(Hit { end: h.end, ..h });
             }
             if let Some(d) = decade_word(self.w(k)) {
-                return Some(Hit::new(
-                    k + 1,
-                    Label::Date,
-                    Some(Value::Date {
-                        date: format!("19{}", d / 10),
-                    }),
-                    score::RELATIVE,
-                ));
+                // an age (`in her early thirties`) has no year
+                let v = (!possessive(self.w(i.wrapping_sub(1)))).then(|| Value::Date {
+                    date: format!("19{}", d / 10),
+                });
+                return Some(Hit::new(k + 1, Label::Date, v, score::RELATIVE));
             }
             if let Some(wd) = lexicon::weekday(self.w(k)).filter(|_| self.cap(k)) {
                 if matches!(self.w(k + 1), "morning" | "afternoon" | "evening" | "night") {
@@ -4512,6 +4556,42 @@ impl<'a> Scanner<'a> {
         ))
     }
 
+    /// An age after `aged`, from `k`: a DATE as OntoNotes tags them (`aged 54`, `aged 18 to 49`, `aged 60 and
+    /// above`), `aged` left out and `between` kept; one age is valued as a period (`P54Y`), a range not.
+    #[inline(never)]
+    fn aged(&self, k: usize) -> Option<Hit> {
+        let between = self.w(k) == "between";
+        let j = k + between as usize;
+        let age = |n: &Num| n.int.is_some_and(|a| a < 130) && !n.article && !n.vague;
+        let n = self.number(j).filter(age)?;
+        let mut end = n.end;
+        let mut single = true;
+        let joint = self.w(end);
+        if matches!(joint, "to" | "-") || (between && joint == "and") {
+            if let Some(n2) = self.number(end + 1).filter(age) {
+                end = n2.end;
+                single = false;
+            }
+        } else if matches!(joint, "and" | "or")
+            && matches!(
+                self.w(end + 1),
+                "over" | "above" | "older" | "up" | "under" | "younger"
+            )
+        {
+            end += 2;
+            single = false;
+        }
+        if between && single {
+            return None;
+        }
+        let v = single.then(|| Value::Duration {
+            duration: duration(n.value, 'Y', false),
+        });
+        let mut h = Hit::new(end, Label::Date, v, score::DURATION);
+        h.start = Some(k);
+        Some(h)
+    }
+
     /// A two-digit decade at `k` that is no decade of a century: an age after a possessive (`in her 70s`, a
     /// DATE as OntoNotes tags ages, without a year's value), or a level after `low`, `high`, `upper` or
     /// `lower` (`support in the low 30s`), or after `mid` in a sentence about temperatures or polls (`highs in
@@ -4522,7 +4602,13 @@ impl<'a> Scanner<'a> {
         if self.is_hyphen(p) && self.glued(k) {
             p = p.wrapping_sub(1);
         }
-        if matches!(self.w(p), "her" | "his" | "their" | "my" | "your" | "our") {
+        // (`in her early 30s`, `his mid-20s`)
+        let q = if matches!(self.w(p), "early" | "mid" | "late") {
+            p.wrapping_sub(1)
+        } else {
+            p
+        };
+        if possessive(self.w(q)) {
             return Some(Hit::new(end, Label::Date, None, score::MONTH_DATE));
         }
         let level = matches!(self.w(p), "low" | "mid" | "high" | "upper" | "lower");
@@ -4967,6 +5053,11 @@ fn shared_scale(a: &Num, b: &Num) -> f64 {
     } else {
         a.value
     }
+}
+
+/// A possessive determiner, before an age (`in her 70s`).
+fn possessive(w: &str) -> bool {
+    matches!(w, "her" | "his" | "their" | "my" | "your" | "our")
 }
 
 fn decade_word(w: &str) -> Option<u32> {
