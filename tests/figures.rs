@@ -4563,3 +4563,23 @@ fn dotted_times_net_zero_and_shares_with_a_qualifier() {
         approx(0.2, Approx::About)
     );
 }
+
+#[test]
+fn a_margin_either_way_is_no_negative() {
+    assert_eq!(
+        one(
+            "The margin of error is plus or minus 3.1 points.",
+            "plus or minus 3.1",
+            Label::Number
+        ),
+        num(3.1)
+    );
+    assert_eq!(
+        one(
+            "It fell to minus 5 degrees.",
+            "minus 5 degrees",
+            Label::Quantity
+        ),
+        qty(-5.0, "deg")
+    );
+}

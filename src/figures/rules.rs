@@ -771,6 +771,8 @@ impl<'a> Scanner<'a> {
             ("as", "few" | "little", "as") => return (Some(Approx::AtMost), i + 3),
             ("no", "more" | "greater" | "higher", "than") => return (Some(Approx::AtMost), i + 3),
             ("no", "fewer" | "less" | "lower", "than") => return (Some(Approx::AtLeast), i + 3),
+            // a margin either way: `plus or minus 3.1 percentage points` is 3.1, not -3.1
+            ("plus", "or", "minus") => return (None, i + 3),
             ("a", "little" | "bit", "over" | "more") => {
                 return (Some(Approx::MoreThan), i + 3 + (c == "more") as usize)
             }
@@ -823,7 +825,9 @@ impl<'a> Scanner<'a> {
 
     /// The token `q0` before the number at `j` negates it (`minus 12`, `-5`).
     fn negates(&self, q0: usize, j: usize) -> bool {
-        j > q0 && (self.w(j - 1) == "minus" || self.is_sign(j - 1))
+        j > q0
+            && ((self.w(j - 1) == "minus" && self.w(j.wrapping_sub(2)) != "or")
+                || self.is_sign(j - 1))
     }
 
     // ---- numbers ------------------------------------------------------------------------------------
