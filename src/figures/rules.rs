@@ -25,6 +25,9 @@ mod score {
 struct Tk {
     start: usize,
     end: usize,
+    /// where the token's lowercase form starts in `Scanner::lower` (`end - 1` for an en dash, stored there as
+    /// the hyphen it stands for; `start` for every other token)
+    lo: usize,
     kind: TokenKind,
     /// whitespace (or the start of the text) before the token
     space: bool,
@@ -140,6 +143,7 @@ impl<'a> Scanner<'a> {
             .map(|t| Tk {
                 start: t.start,
                 end: t.end,
+                lo: t.start,
                 kind: t.kind,
                 space: t.space_before,
                 first: false,
@@ -185,9 +189,23 @@ impl<'a> Scanner<'a> {
         }
         let limit = std::cell::Cell::new(toks.len());
         let sent_start = std::cell::Cell::new(0);
+        // an en dash reads as the hyphen it stands for between figures (`5–7%`, `1990–91`): its three bytes
+        // become two spaces and a hyphen in the lowercase copy, and the token's lowercase form the hyphen
+        let mut lower = doc.text.to_ascii_lowercase();
+        if doc.text.contains('–') {
+            let mut bytes = lower.into_bytes();
+            for t in toks.iter_mut() {
+                if &doc.text.as_bytes()[t.start..t.end] == "–".as_bytes() {
+                    bytes[t.start..t.end].copy_from_slice(b"  -");
+                    t.lo = t.end - 1;
+                }
+            }
+            // (only ASCII bytes replaced whole characters: still UTF-8)
+            lower = String::from_utf8(bytes).unwrap_or_else(|_| doc.text.to_ascii_lowercase());
+        }
         Scanner {
             text: doc.text,
-            lower: doc.text.to_ascii_lowercase(),
+            lower,
             toks,
             limit,
             sent_start,
@@ -483,16 +501,9 @@ impl<'a> Scanner<'a> {
     // ---- token access -------------------------------------------------------------------------------
 
     /// Lowercase text of token `i` (ASCII lowercasing), "" past the end.
-    /// (an en dash reads as the hyphen it stands for between figures: `5–7%`, `1990–91`)
+    /// (an en dash reads as `-`, see [`Scanner::new`])
     fn w(&self, i: usize) -> &str {
-        self.tk(i).map_or("", |t| {
-            let w = &self.lower[t.start..t.end];
-            if w == "–" {
-                "-"
-            } else {
-                w
-            }
-        })
+        self.tk(i).map_or("", |t| &self.lower[t.lo..t.end])
     }
     /// Original text of token `i`, "" past the end.
     fn s(&self, i: usize) -> &str {
