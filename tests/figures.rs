@@ -4583,3 +4583,23 @@ fn a_margin_either_way_is_no_negative() {
         qty(-5.0, "deg")
     );
 }
+
+#[test]
+fn rand_with_cents_and_timetables_further_back() {
+    assert_eq!(
+        one("Diesel costs R22.50 a litre.", "R22.50", Label::Money),
+        money(22.5, "ZAR")
+    );
+    // a road keeps its name
+    assert!(find("Take the R22 north.")
+        .iter()
+        .all(|e| e.label != Label::Money));
+    assert_eq!(
+        one(
+            "The train departs Paris Gare du Nord at 10.13 daily.",
+            "10.13",
+            Label::Time
+        ),
+        time("10:13")
+    );
+}

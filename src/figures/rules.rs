@@ -1326,13 +1326,20 @@ impl<'a> Scanner<'a> {
         // R for the rand only before an amount in millions or more: R5 million, R 2.5bn (R alone is too
         // often a letter, a road or a rating)
         // (and SR for the Saudi riyal: `SR 91` is a state route)
+        // (or glued to an amount with cents, which the tokenizer splits off: `R22.50`)
         if (s == "R" || s == "SR") && self.kind(k + 1) == Some(TokenKind::Number) {
             let scaled = matches!(numbers::digit_token(self.s(k + 1)), Some(DigitToken::Scaled(v)) if v >= 1e6)
                 || matches!(
                     self.w(k + 2),
                     "million" | "billion" | "trillion" | "bn" | "m"
                 );
-            return scaled.then_some((if s == "R" { "ZAR" } else { "SAR" }, k + 1));
+            let cents = s == "R"
+                && self.glued(k + 1)
+                && self
+                    .s(k + 1)
+                    .split_once('.')
+                    .is_some_and(|(_, c)| c.len() == 2);
+            return (scaled || cents).then_some((if s == "R" { "ZAR" } else { "SAR" }, k + 1));
         }
         // N for the naira only glued to its amount (the tokenizer splits it off only with a scale or
         // thousands: `N2.5bn`, `N1,465`; `N95` stays a mask)
@@ -1737,7 +1744,7 @@ impl<'a> Scanner<'a> {
         if self.w(j.wrapping_sub(1)) != "at" {
             return None;
         }
-        let lo = self.sent_start.get().max(j.saturating_sub(4));
+        let lo = self.sent_start.get().max(j.saturating_sub(8));
         let timetable = (lo..j - 1).any(|k| {
             matches!(
                 self.w(k),

@@ -167,8 +167,8 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Currency marks written glued to the amount. `R` (rand) and `N` (naira) split off only before an amount with
-/// a scale (`R5bn`, `N2.5bn`), and `N` also before thousands (`N1,465`): `R5` alone is as often a road or a
-/// model, `N95` a mask.
+/// a scale (`R5bn`, `N2.5bn`) or with cents (`R22.50`), and `N` also before thousands (`N1,465`): `R5` alone is
+/// as often a road or a model, `N95` a mask.
 const GLUED_CURRENCIES: &[(&str, bool)] = &[
     // ISO 4217 codes as financial and Gulf papers glue them (`AED1.2bn`, `USD500m`)
     ("USD", false),
@@ -247,6 +247,15 @@ fn currency_glue(text: &str, start: usize, j: usize) -> Option<usize> {
     let t = &text.as_bytes()[j..];
     // (the naira also with thousands: `N1,465`)
     if mark == "N" && t.len() >= 4 && t[0] == b',' && t[1..4].iter().all(u8::is_ascii_digit) {
+        return Some(mark.len());
+    }
+    // (and either with cents: `R22.50 a litre`; a road or a model has no cents)
+    let cents = t.len() >= 3 && t[0] == b'.' && t[1..3].iter().all(u8::is_ascii_digit);
+    if cents
+        && !t.get(3).is_some_and(|c| {
+            c.is_ascii_alphanumeric() || *c == b'.' && t.get(4).is_some_and(u8::is_ascii_digit)
+        })
+    {
         return Some(mark.len());
     }
     let mut k = 0;
