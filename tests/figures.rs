@@ -4603,3 +4603,19 @@ fn rand_with_cents_and_timetables_further_back() {
         time("10:13")
     );
 }
+
+#[test]
+fn ranges_in_other_currencies_keep_their_mark() {
+    assert_eq!(
+        one(
+            "Flats are priced from Rs 1.2 crore to Rs 1.8 crore.",
+            "Rs 1.2 crore to Rs 1.8 crore",
+            Label::Money
+        ),
+        range(money(1.2e7, "INR"), 1.8e7)
+    );
+    assert_eq!(
+        one("It cost £3m to £4m.", "£3m to £4m", Label::Money),
+        range(money(3e6, "GBP"), 4e6)
+    );
+}
