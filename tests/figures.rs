@@ -4619,3 +4619,76 @@ fn ranges_in_other_currencies_keep_their_mark() {
         range(money(3e6, "GBP"), 4e6)
     );
 }
+
+#[test]
+fn second_tester_round_scales_metres_clock_ranges_and_pesos() {
+    // a scale joined by a hyphen as an adjective: not $1.2
+    for (text, span, v) in [
+        (
+            "The province announced a $1.2-billion plan.",
+            "$1.2-billion",
+            money(1.2e9, "USD"),
+        ),
+        (
+            "The Rs 2,000-crore project is late.",
+            "Rs 2,000-crore",
+            money(2e10, "INR"),
+        ),
+        (
+            "We need a billion and a half dollars.",
+            "a billion and a half dollars",
+            money(1.5e9, "USD"),
+        ),
+        (
+            "The peso closed at P58.72 there.",
+            "P58.72",
+            money(58.72, "PHP"),
+        ),
+        ("It costs Php 1,500.", "Php 1,500", money(1500.0, "PHP")),
+    ] {
+        assert_eq!(one(text, span, Label::Money), v, "{text:?}");
+    }
+    // metres before a dimension, not millions
+    assert_eq!(
+        one("The ship is 366m long.", "366m", Label::Quantity),
+        qty(366.0, "m")
+    );
+    assert_eq!(
+        one("A 50m-long section collapsed.", "50m-long", Label::Quantity),
+        qty(50.0, "m")
+    );
+    assert_eq!(one("It has 20m users.", "20m", Label::Number), num(2e7));
+    // clock times joined by a hyphen are one TIME
+    for (text, span) in [
+        ("The shop is open 9am-5pm.", "9am-5pm"),
+        ("Visiting hours are 10:00-16:00.", "10:00-16:00"),
+        ("The show runs 7:30-9:30 p.m.", "7:30-9:30 p.m."),
+    ] {
+        assert_eq!(one(text, span, Label::Time), None, "{text:?}");
+    }
+    // a count range at a clause's end; a result stays unmarked
+    assert_eq!(
+        one(
+            "Police estimate the crowd at 30,000-40,000.",
+            "30,000-40,000",
+            Label::Number
+        ),
+        range(num(30000.0), 40000.0)
+    );
+    assert_eq!(spans("They won 101-99."), []);
+    // a comparison is no bound of a point in time
+    let found = find("Prices are 3% higher than a year ago.");
+    assert!(found.iter().any(|e| e.text == "a year ago"), "{found:?}");
+    // a passive in the present looks ahead
+    let opts = Options {
+        document_date: Some(CivilDate::parse("2026-11-25").unwrap()),
+        ..Options::default()
+    };
+    let found = find_with("The TV is discounted for Black Friday.", &opts);
+    assert!(
+        found
+            .iter()
+            .any(|e| e.text == "Black Friday" && e.value == date("2026-11-27")),
+        "{found:?}"
+    );
+}

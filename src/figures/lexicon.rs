@@ -311,7 +311,8 @@ pub fn currency_prefix(w: &str) -> Option<&'static str> {
         "Rp" => "IDR",
         "RM" => "MYR",
         "₦" => "NGN",
-        "₱" => "PHP",
+        // (`Php` as Manila papers write it; `PHP` in capitals is as often the programming language)
+        "₱" | "Php" => "PHP",
         "₩" => "KRW",
         "₪" => "ILS",
         "₫" => "VND",

@@ -342,6 +342,7 @@ pub fn words(ws: &[&str]) -> Option<(f64, usize)> {
     let mut i = 0;
     let mut any = false;
     let mut last_small = false; // the last word was below a hundred (so `two three` stops)
+    let mut last_scale = 1.0; // the last scale above a hundred, for `a billion and a half`
     while i < ws.len() && i < 16 {
         let w = ws[i];
         if let Some(v) = lexicon::small_number(w) {
@@ -400,6 +401,7 @@ pub fn words(ws: &[&str]) -> Option<(f64, usize)> {
             } else {
                 total += if current == 0.0 { s } else { current * s };
                 current = 0.0;
+                last_scale = s;
             }
             last_small = false;
             i += 1;
@@ -408,7 +410,12 @@ pub fn words(ws: &[&str]) -> Option<(f64, usize)> {
         if w == "and" && any && i + 1 < ws.len() {
             // one and a half
             if i + 2 < ws.len() && (ws[i + 1] == "a" || ws[i + 1] == "one") && ws[i + 2] == "half" {
-                current += 0.5;
+                // (half of the scale just read: `a billion and a half` is 1.5 billion)
+                if current == 0.0 {
+                    total += 0.5 * last_scale;
+                } else {
+                    current += 0.5;
+                }
                 i += 3;
                 break;
             }
@@ -553,6 +560,8 @@ mod tests {
         assert_eq!(w("a million"), Some((1e6, 2)));
         assert_eq!(w("two million"), Some((2e6, 2)));
         assert_eq!(w("one and a half"), Some((1.5, 4)));
+        assert_eq!(w("a billion and a half"), Some((1.5e9, 5)));
+        assert_eq!(w("two million and a half"), Some((2.5e6, 5)));
         assert_eq!(w("a hundred and sixty - eight"), Some((168.0, 6)));
         assert_eq!(w("one thousand"), Some((1000.0, 2)));
         assert_eq!(w("two three"), Some((2.0, 1)));

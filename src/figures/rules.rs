@@ -661,6 +661,15 @@ impl<'a> Scanner<'a> {
             if w == "between" && h.start.is_none() && !(j..h.end).any(|k| self.w(k) == "and") {
                 h.start = Some(if self.negates(i, j) { j - 1 } else { j });
             }
+            // a comparison of amounts is no bound of a point in time (`3% higher than a year ago`; a period
+            // keeps it: `greater than 20 years`)
+            if matches!(w, "higher" | "lower" | "greater" | "bigger" | "smaller")
+                && h.label == Some(Label::Date)
+                && h.start.is_none()
+                && matches!(self.w(h.end - 1), "ago" | "earlier" | "before" | "later")
+            {
+                h.start = Some(j);
+            }
             return Some(h);
         }
         if j > i {
@@ -740,6 +749,16 @@ impl<'a> Scanner<'a> {
             if let Some(h) = self.numeric(i, None, i) {
                 if h.end >= k {
                     return Some(h);
+                }
+                // clock times joined by a hyphen: `9am-5pm`, `10:00-16:00`, `7:30-9:30 p.m.` (one TIME, without
+                // a value, as `9am to 5pm`)
+                if h.label == Some(Label::Time) {
+                    if let Some(h2) = self
+                        .numeric(i + 2, None, i + 2)
+                        .filter(|h2| h2.label == Some(Label::Time) && h2.start.is_none())
+                    {
+                        return Some(Hit::new(h2.end, Label::Time, None, h.score));
+                    }
                 }
             }
             // 1990-91, 2019-2020: a span of years
@@ -1327,19 +1346,26 @@ impl<'a> Scanner<'a> {
         // often a letter, a road or a rating)
         // (and SR for the Saudi riyal: `SR 91` is a state route)
         // (or glued to an amount with cents, which the tokenizer splits off: `R22.50`)
-        if (s == "R" || s == "SR") && self.kind(k + 1) == Some(TokenKind::Number) {
+        if (s == "R" || s == "SR" || s == "P" && self.glued(k + 1))
+            && self.kind(k + 1) == Some(TokenKind::Number)
+        {
             let scaled = matches!(numbers::digit_token(self.s(k + 1)), Some(DigitToken::Scaled(v)) if v >= 1e6)
                 || matches!(
                     self.w(k + 2),
                     "million" | "billion" | "trillion" | "bn" | "m"
                 );
-            let cents = s == "R"
+            let cents = s != "SR"
                 && self.glued(k + 1)
                 && self
                     .s(k + 1)
                     .split_once('.')
                     .is_some_and(|(_, c)| c.len() == 2);
-            return (scaled || cents).then_some((if s == "R" { "ZAR" } else { "SAR" }, k + 1));
+            let code = match s {
+                "R" => "ZAR",
+                "P" => "PHP",
+                _ => "SAR",
+            };
+            return (scaled || cents).then_some((code, k + 1));
         }
         // N for the naira only glued to its amount (the tokenizer splits it off only with a scale or
         // thousands: `N2.5bn`, `N1,465`; `N95` stays a mask)
@@ -1358,9 +1384,21 @@ impl<'a> Scanner<'a> {
         }
         // money with a currency mark
         if let Some((cur, k)) = self.currency_prefix(j) {
-            let num = self.number(k)?;
+            let mut num = self.number(k)?;
             if num.article || num.vague && num.value.is_nan() {
                 return None;
+            }
+            // a scale joined by a hyphen, as an adjective: `a $1.2-billion plan`, `the Rs 2,000-crore project`
+            if num.scale == 1.0 && self.glued(num.end) && self.glued(num.end + 1) {
+                if let Some(sc) = self
+                    .hyphen(num.end)
+                    .and_then(|h| lexicon::scale_word(self.w(h)))
+                    .filter(|&sc| sc >= 1000.0)
+                {
+                    num.value *= sc;
+                    num.scale = sc;
+                    num.end += 2;
+                }
             }
             let mut e = num.end;
             let mut currency = cur;
@@ -1518,17 +1556,26 @@ impl<'a> Scanner<'a> {
                     | "measuring"
                     | "measures"
             )
-        }) || matches!(
-            self.w(j1),
-            "tall" | "long" | "high" | "deep" | "wide" | "away" | "underground"
-        );
-        if field && value > 0.0 && value < 120.0 {
+        });
+        // a dimension after it: `366m long`, `4m high`, `a 50m-long section` (the adjective joins the span
+        // when hyphenated)
+        let dim = |k: usize| {
+            matches!(
+                self.w(k),
+                "tall" | "long" | "high" | "deep" | "wide" | "away" | "underground"
+            )
+        };
+        let (dimension, end) = match self.hyphen(j1) {
+            Some(h) if self.glued(j1) && self.glued(h) && dim(h) => (true, h + 1),
+            _ => (dim(j1), j1),
+        };
+        if (field && value < 120.0 || dimension && value < 100_000.0) && value > 0.0 {
             let v = Value::Quantity {
                 to: None,
                 amount: value,
                 unit: "m".to_string(),
             };
-            return Some(Hit::new(j1, Label::Quantity, Some(v), score::UNIT));
+            return Some(Hit::new(end, Label::Quantity, Some(v), score::UNIT));
         }
         if value.fract() != 0.0 || !(10.0..=50_000.0).contains(&value) {
             return None;
@@ -1867,6 +1914,31 @@ impl<'a> Scanner<'a> {
         }
         let next = self.w(r);
         let word = !next.is_empty() && next.bytes().all(|c| c.is_ascii_lowercase());
+        // or the end of a clause after a count in hundreds or more (`put the crowd at 30,000-40,000.`), not
+        // after a result (`they won 101-99.`)
+        let after_result = matches!(
+            self.w(e.wrapping_sub(2)),
+            "won"
+                | "lost"
+                | "beat"
+                | "beaten"
+                | "defeated"
+                | "drew"
+                | "trailed"
+                | "led"
+                | "leads"
+                | "scored"
+                | "score"
+                | "by"
+                | "was"
+                | "were"
+                | "is"
+                | "ended"
+                | "finished"
+        );
+        let clause_end =
+            a >= 100.0 && matches!(next, "" | "." | "," | ";" | ":" | ")") && !after_result;
+        let word = word || clause_end;
         let result = matches!(
             next,
             "win"
@@ -3778,10 +3850,15 @@ impl<'a> Scanner<'a> {
                 | "knew" | "threw" | "held" | "won" | "died" | "got" | "shot" | "led"
                 | "fought" | "bought" | "thought" | "felt" | "kept" | "heard" | "sat" | "wore"
                 | "hid" => -1,
+                // (not a passive in the present: `The TV is discounted for Black Friday`)
                 _ if w.len() >= 5
                     && w.ends_with("ed")
                     && !w.ends_with("eed")
                     && !self.cap(k)
+                    && !matches!(
+                        self.w(k.wrapping_sub(1)),
+                        "is" | "are" | "am" | "be" | "being"
+                    )
                     && !matches!(
                         w,
                         "hundred" | "proposed" | "intended" | "supposed" | "based" | "planned"

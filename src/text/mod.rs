@@ -166,9 +166,10 @@ const ABBREVIATIONS: &[&str] = &[
     "Va", "Vt", "Wash", "Wis", "Wyo", "a.m", "p.m", "fig", "vol", "op", "cf", "al",
 ];
 
-/// Currency marks written glued to the amount. `R` (rand) and `N` (naira) split off only before an amount with
-/// a scale (`R5bn`, `N2.5bn`) or with cents (`R22.50`), and `N` also before thousands (`N1,465`): `R5` alone is
-/// as often a road or a model, `N95` a mask.
+/// Currency marks written glued to the amount. `R` (rand), `N` (naira) and `P` (Philippine peso) split off
+/// only before an amount with a scale (`R5bn`, `N2.5bn`, `P12.5 billion`) or with cents (`R22.50`, `P58.72`),
+/// and `N` also before thousands (`N1,465`): `R5` alone is as often a road or a model, `N95` a mask, `P5` a
+/// paper size.
 const GLUED_CURRENCIES: &[(&str, bool)] = &[
     // ISO 4217 codes as financial and Gulf papers glue them (`AED1.2bn`, `USD500m`)
     ("USD", false),
@@ -205,11 +206,13 @@ const GLUED_CURRENCIES: &[(&str, bool)] = &[
     ("TSh", false),
     ("Rs", false),
     ("Rp", false),
+    ("Php", false),
     ("Dhs", false),
     ("Dh", false),
     ("Sh", false),
     ("R", true),
     ("N", true),
+    ("P", true),
 ];
 
 /// The length of a currency mark at the start of the word `text[start..j]` when digits follow it.
