@@ -4692,3 +4692,33 @@ fn second_tester_round_scales_metres_clock_ranges_and_pesos() {
         "{found:?}"
     );
 }
+
+#[test]
+fn years_after_ad_minus_in_words_and_decades_of_ages_in_pairs() {
+    assert_eq!(
+        one("Mount Vesuvius erupted in AD 79.", "AD 79", Label::Date),
+        date("0079")
+    );
+    assert_eq!(
+        one("He ruled from AD 98 to 117.", "AD 98 to 117", Label::Date),
+        date("0098/0117")
+    );
+    assert_eq!(
+        one(
+            "It was about minus twelve at dawn.",
+            "about minus twelve",
+            Label::Number
+        ),
+        approx(-12.0, Approx::About)
+    );
+    // both decades of `their 20s and 30s` are ages, without a year
+    let found = find("Men in their 20s and 30s were asked.");
+    assert!(found.iter().all(|e| e.value.is_none()), "{found:?}");
+    let found = find("In the 1980s and 90s it grew.");
+    assert!(
+        found
+            .iter()
+            .any(|e| e.text == "90s" && e.value == date("199")),
+        "{found:?}"
+    );
+}

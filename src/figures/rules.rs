@@ -616,6 +616,12 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        // a year after its era: `in AD 79`, `from AD 98 to 117`
+        if matches!(self.s(i), "AD" | "A.D.") {
+            if let Some(h) = self.era_before(i + 1) {
+                return Some(h);
+            }
+        }
         // adults aged 50, aged 18 to 34, aged 18-34, aged between 18 and 25, aged 65 and over
         if w == "aged" {
             if let Some(h) = self.aged(i + 1) {
@@ -784,11 +790,16 @@ impl<'a> Scanner<'a> {
     fn qualifier(&self, i: usize) -> (Option<Approx>, usize) {
         let (q, j) = self.qualifier_words(i);
         // a sign after the words: `as low as -3C`, `about minus 5`
-        let minus = self.w(j) == "minus" && self.kind(j + 1) == Some(TokenKind::Number);
+        let minus = self.w(j) == "minus" && self.number_follows(j + 1);
         if j > i && (self.is_sign(j) || minus) {
             return (q, j + 1);
         }
         (q, j)
+    }
+
+    /// A number in digits or words starts at `k` (`minus 12`, `minus twelve`).
+    fn number_follows(&self, k: usize) -> bool {
+        self.kind(k) == Some(TokenKind::Number) || lexicon::small_number(self.w(k)).is_some()
     }
 
     /// The words of a qualifier at `i` (see [`Self::qualifier`]).
@@ -811,10 +822,7 @@ impl<'a> Scanner<'a> {
             }
             _ => {}
         }
-        if a == "between"
-            || (a == "minus" && self.kind(i + 1) == Some(TokenKind::Number))
-            || self.is_sign(i)
-        {
+        if a == "between" || (a == "minus" && self.number_follows(i + 1)) || self.is_sign(i) {
             return (None, i + 1);
         }
         // `over` stays with an amount of money (OntoNotes), not with other figures
@@ -4544,6 +4552,32 @@ impl<'a> Scanner<'a> {
             )
     }
 
+    /// A year of our era written after `AD` (the year at `k`): `AD 79` is `0079`, `AD 98 to 117` `0098/0117`.
+    #[inline(never)]
+    fn era_before(&self, k: usize) -> Option<Hit> {
+        let year = |k: usize| {
+            self.number(k)
+                .filter(|n| n.digits && n.end == k + 1)
+                .and_then(|n| n.int)
+                .filter(|y| (1..=2100).contains(y))
+        };
+        let y = year(k)?;
+        let mut date = format!("{y:04}");
+        let mut end = k + 1;
+        if matches!(self.w(end), "to" | "-" | "until") {
+            if let Some(y2) = year(end + 1).filter(|&y2| y2 > y) {
+                date = format!("{date}/{y2:04}");
+                end += 2;
+            }
+        }
+        Some(Hit::new(
+            end,
+            Label::Date,
+            Some(Value::Date { date }),
+            score::YEAR,
+        ))
+    }
+
     /// Year `y` with the era at `e` (`BC`, `B.C.`, `BCE`, `AD`, `A.D.`, `CE`), ending at the era, valued in ISO
     /// 8601's astronomical numbering (1000 BC is `-0999`, the year before 1 AD is `0000`).
     #[inline(never)]
@@ -4701,9 +4735,16 @@ impl<'a> Scanner<'a> {
         if self.is_hyphen(p) && self.glued(k) {
             p = p.wrapping_sub(1);
         }
-        // (`in her early 30s`, `his mid-20s`)
+        // (`in her early 30s`, `his mid-20s`, the second of `their 20s and 30s`)
         let q = if matches!(self.w(p), "early" | "mid" | "late") {
             p.wrapping_sub(1)
+        } else if matches!(self.w(p), "and" | "or" | "to")
+            && matches!(
+                numbers::digit_token(self.s(p.wrapping_sub(1))),
+                Some(DigitToken::Decade(_))
+            )
+        {
+            p.wrapping_sub(2)
         } else {
             p
         };
