@@ -179,7 +179,8 @@ impl Value {
             (x * m).round() / m
         }
         fn tidy(x: &mut f64) {
-            if x.is_finite() && *x != 0.0 {
+            // (a whole number has no noise to undo: most figures)
+            if x.is_finite() && x.fract() != 0.0 {
                 let r = round(*x, 15);
                 if r.is_finite() && r == round(r, 12) {
                     *x = r;

@@ -216,16 +216,24 @@ const GLUED_CURRENCIES: &[(&str, bool)] = &[
 ];
 
 /// The length of a currency mark at the start of the word `text[start..j]` when digits follow it.
+#[inline]
 fn currency_glue(text: &str, start: usize, j: usize) -> Option<usize> {
-    let word = &text[start..j];
-    let b = word.as_bytes();
-    // (cheap tests first: the tokenizer calls this for every word)
+    let b = &text.as_bytes()[start..j];
+    // (cheap tests first, inlined: the tokenizer calls this for every word; the rest is rare and kept apart)
     if b.len() < 2
         || !b[0].is_ascii_uppercase()
         || !b[1..b.len().min(5)].iter().any(u8::is_ascii_digit)
     {
         return None;
     }
+    currency_mark_len(text, start, j)
+}
+
+/// [`currency_glue`] past its cheap tests.
+#[cold]
+#[inline(never)]
+fn currency_mark_len(text: &str, start: usize, j: usize) -> Option<usize> {
+    let word = &text[start..j];
     let &(mark, needs_scale) = GLUED_CURRENCIES.iter().find(|(m, _)| word.starts_with(m))?;
     let rest = &word[mark.len()..];
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
