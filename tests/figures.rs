@@ -4219,36 +4219,53 @@ fn ranges_carry_their_other_end() {
         ),
         range(num(200.0), 300.0)
     );
-    // an en dash joins a range as a hyphen does
-    assert_eq!(
-        one("Growth of 5–7% is seen.", "5–7%", Label::Percent),
-        range(pct(5.0), 7.0)
-    );
-    assert_eq!(
-        one("It costs $10–12 million.", "$10–12 million", Label::Money),
-        range(money(1e7, "USD"), 1.2e7)
-    );
-    assert_eq!(
-        one("It is 10–12 miles away.", "10–12 miles", Label::Quantity),
-        range(qty(10.0, "mi"), 12.0)
-    );
-    // the second end with its unit glued to it
-    assert_eq!(
-        one("Bags of 20-25kg each.", "20-25kg", Label::Quantity),
-        range(qty(20.0, "kg"), 25.0)
-    );
-    assert_eq!(
-        one("Highs of 10-15C are due.", "10-15C", Label::Quantity),
-        range(qty(10.0, "°C"), 15.0)
-    );
-    assert_eq!(
-        one("Add 20 to 25kg of sand.", "20 to 25kg", Label::Quantity),
-        range(qty(20.0, "kg"), 25.0)
-    );
-    assert_eq!(
-        one("Growth of 5-7pc is seen.", "5-7pc", Label::Percent),
-        range(pct(5.0), 7.0)
-    );
+    // an en dash joins a range as a hyphen does; the second end may have its unit glued to it
+    for (text, span, label, v) in [
+        (
+            "Growth of 5–7% is seen.",
+            "5–7%",
+            Label::Percent,
+            range(pct(5.0), 7.0),
+        ),
+        (
+            "It costs $10–12 million.",
+            "$10–12 million",
+            Label::Money,
+            range(money(1e7, "USD"), 1.2e7),
+        ),
+        (
+            "It is 10–12 miles away.",
+            "10–12 miles",
+            Label::Quantity,
+            range(qty(10.0, "mi"), 12.0),
+        ),
+        (
+            "Bags of 20-25kg each.",
+            "20-25kg",
+            Label::Quantity,
+            range(qty(20.0, "kg"), 25.0),
+        ),
+        (
+            "Highs of 10-15C are due.",
+            "10-15C",
+            Label::Quantity,
+            range(qty(10.0, "°C"), 15.0),
+        ),
+        (
+            "Add 20 to 25kg of sand.",
+            "20 to 25kg",
+            Label::Quantity,
+            range(qty(20.0, "kg"), 25.0),
+        ),
+        (
+            "Growth of 5-7pc is seen.",
+            "5-7pc",
+            Label::Percent,
+            range(pct(5.0), 7.0),
+        ),
+    ] {
+        assert_eq!(one(text, span, label), v, "{text:?}");
+    }
     // two amounts of different currencies or units are no range with one value
     let found = find("Prices of $10 to €12 were seen.");
     assert!(
