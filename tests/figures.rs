@@ -4739,3 +4739,16 @@ fn years_after_ad_minus_in_words_and_decades_of_ages_in_pairs() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_comparison_of_periods_is_no_date() {
+    for text in [
+        "Sales rose 2% month on month.",
+        "Sales rose 2% year-on-year.",
+        "Prices rose 3% year on year.",
+    ] {
+        let texts: Vec<String> = find(text).into_iter().map(|e| e.text).collect();
+        assert_eq!(texts.len(), 1, "{text:?}: {texts:?}");
+        assert!(texts[0].ends_with('%'), "{text:?}: {texts:?}");
+    }
+}
