@@ -4752,3 +4752,16 @@ fn a_comparison_of_periods_is_no_date() {
         assert!(texts[0].ends_with('%'), "{text:?}: {texts:?}");
     }
 }
+
+#[test]
+fn quarter_codes_before_what_a_company_reports() {
+    for (text, span) in [
+        ("The company reported its Q3 results.", "Q3"),
+        ("Q3 profit beat forecasts.", "Q3"),
+        ("H1 sales were flat.", "H1"),
+    ] {
+        assert_eq!(one(text, span, Label::Date), None, "{text:?}");
+    }
+    // a grade or a form stays what it was
+    assert_eq!(spans("He got a Q2 grade."), []);
+}

@@ -4078,9 +4078,27 @@ impl<'a> Scanner<'a> {
         if year.is_some() || fiscal.is_some() {
             e = c + 1;
         }
-        // a code alone must stand where a period can: after a preposition or before a year (`Q2 results`
-        // and the like would be too many other things: grades, a form, a paper size)
+        // a code alone must stand where a period can: after a preposition, before a year, or before what a
+        // company reports for a period (`Q3 results`, `H1 sales`; other nouns would be too many other things:
+        // grades, a form, a paper size)
+        let reported = matches!(
+            self.w(e),
+            "results"
+                | "earnings"
+                | "profit"
+                | "profits"
+                | "sales"
+                | "revenue"
+                | "revenues"
+                | "loss"
+                | "losses"
+                | "deliveries"
+                | "gdp"
+                | "growth"
+                | "guidance"
+        );
         if e == i + 1
+            && !reported
             && !matches!(
                 self.w(i.wrapping_sub(1)),
                 "in" | "for"
