@@ -90,6 +90,12 @@ struct Num {
 }
 
 impl Num {
+    /// A whole number that can be a person's age (`aged 54`, `the age of 65`): under 130, no article standing
+    /// for one, not vague.
+    fn is_age(&self) -> bool {
+        self.int.is_some_and(|a| a < 130) && !self.article && !self.vague
+    }
+
     /// A number written in words: not digits, not a year, no article standing for one, not vague.
     fn words(value: f64, end: usize, int: Option<u32>, single_word: bool) -> Num {
         Num {
@@ -601,10 +607,7 @@ impl<'a> Scanner<'a> {
                 usize::MAX
             };
             if k != usize::MAX {
-                if let Some(num) = self
-                    .number(k)
-                    .filter(|n| n.int.is_some_and(|a| a < 130) && !n.article && !n.vague)
-                {
+                if let Some(num) = self.number(k).filter(Num::is_age) {
                     return Some(Hit::new(
                         num.end,
                         Label::Date,
@@ -4308,9 +4311,7 @@ impl<'a> Scanner<'a> {
             "all" if self.w(i + 1) == "year" => {
                 return Some(Hit::new(i + 2, Label::Date, None, score::VAGUE))
             }
-            "his" | "her" | "their" | "my" | "your" | "our"
-                if decade_word(self.w(i + 1)).is_some() =>
-            {
+            _ if possessive(w) && decade_word(self.w(i + 1)).is_some() => {
                 return Some(Hit::new(i + 2, Label::Date, None, score::VAGUE));
             }
             "fiscal" => {
@@ -4713,13 +4714,12 @@ impl<'a> Scanner<'a> {
     fn aged(&self, k: usize) -> Option<Hit> {
         let between = self.w(k) == "between";
         let j = k + between as usize;
-        let age = |n: &Num| n.int.is_some_and(|a| a < 130) && !n.article && !n.vague;
-        let n = self.number(j).filter(age)?;
+        let n = self.number(j).filter(Num::is_age)?;
         let mut end = n.end;
         let mut single = true;
         let joint = self.w(end);
         if matches!(joint, "to" | "-") || (between && joint == "and") {
-            if let Some(n2) = self.number(end + 1).filter(age) {
+            if let Some(n2) = self.number(end + 1).filter(Num::is_age) {
                 end = n2.end;
                 single = false;
             }
